@@ -1,0 +1,70 @@
+"""Workshop: run policy forums end to end."""
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from workshop.config import load_config
+from workshop.extensions import babel, csrf, db, login_manager, mail, migrate
+
+
+def create_app(test_config=None):
+    """Build the Flask application: configuration, extensions, blueprints, error pages, CLI."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    load_config(app, test_config)
+    _configure_logging(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _configure_logging(app):
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # WeasyPrint narrates every step of every PDF at INFO; its warnings are what matter.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+
+def _init_extensions(app):
+    from workshop.core import i18n, security, templating
+    from workshop.models import load_all_models
+
+    load_all_models()
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    csrf.init_app(app)
+    mail.init_app(app)
+    i18n.init_app(app, babel)
+    login_manager.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+
+
+def _register_blueprints(app):
+    from workshop.accounts.views import blueprint as accounts
+    from workshop.core.errors import register_error_pages
+    from workshop.documents.views import blueprint as documents
+    from workshop.exports.views import blueprint as exports
+    from workshop.forums.views import blueprint as forums
+    from workshop.programme.views import blueprint as programme
+    from workshop.publishing.views import blueprint as publishing
+
+    for blueprint in (accounts, forums, programme, publishing, exports, documents):
+        app.register_blueprint(blueprint)
+    register_error_pages(app)
+
+
+def _register_cli(app):
+    from workshop.accounts.cli import register as register_accounts_cli
+    from workshop.demo.cli import register as register_demo_cli
+    from workshop.programme_files.cli import register as register_programme_files_cli
+
+    register_accounts_cli(app)
+    register_demo_cli(app)
+    register_programme_files_cli(app)

@@ -1,0 +1,99 @@
+"""Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from workshop.accounts import services
+from workshop.accounts.forms import ConfirmForm, LoginForm, PasswordResetRequestForm, SetPasswordForm
+from workshop.accounts.models import User
+from workshop.core import audit
+from workshop.extensions import db, login_manager
+
+blueprint = Blueprint("accounts", __name__, url_prefix="/account")
+
+login_manager.login_view = "accounts.login"
+login_manager.login_message = None
+
+
+@login_manager.user_loader
+def load_user(user_id):
+    return db.session.get(User, int(user_id))
+
+
+def safe_next_url(target):
+    """Return `target` if it stays on this site, else the home page (no open redirects)."""
+    parts = urlsplit(target or "")
+    if target and not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("forums.index")
+
+
+@blueprint.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
+        except services.TooManyAttempts:
+            flash(_("Too many failed attempts. Wait a few minutes, or reset your password."), "error")
+            return render_template("accounts/login.html", form=form), 429
+        if user is None:
+            flash(_("That e-mail and password do not match an account."), "error")
+            return render_template("accounts/login.html", form=form), 401
+        login_user(user, remember=form.remember.data)
+        return redirect(safe_next_url(request.args.get("next")))
+    return render_template("accounts/login.html", form=form)
+
+
+@blueprint.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    if ConfirmForm().validate_on_submit():
+        logout_user()
+        flash(_("You are signed out."), "info")
+    return redirect(url_for("forums.index"))
+
+
+@blueprint.route("/password/reset", methods=["GET", "POST"])
+def request_password_reset():
+    form = PasswordResetRequestForm()
+    if form.validate_on_submit():
+        services.send_password_reset(form.email.data)
+        flash(_("If that address has an account, a link to set a new password is on its way."), "info")
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/request_reset.html", form=form)
+
+
+@blueprint.route("/password/set/<token>", methods=["GET", "POST"])
+def set_password(token):
+    user = services.user_from_password_token(token)
+    if user is None:
+        flash(_("This link has expired or has already been used. Ask for a new one."), "error")
+        return redirect(url_for("accounts.request_password_reset"))
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        services.set_password(user, form.password.data)
+        login_user(user)
+        flash(_("Your password is set."), "info")
+        return redirect(url_for("forums.index"))
+    return render_template("accounts/set_password.html", form=form, user=user)
+
+
+@blueprint.route("/", methods=["GET"])
+@login_required
+def profile():
+    return render_template("accounts/profile.html", form=ConfirmForm())
+
+
+@blueprint.route("/feed-token/revoke", methods=["POST"])
+@login_required
+def revoke_feed_token():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    current_user.revoke_feed_token()
+    audit.record(current_user, "account.feed_token_revoked", current_user.email)
+    db.session.commit()
+    flash(_("Your old calendar links no longer work. Subscribe again with the new one."), "info")
+    return redirect(url_for("accounts.profile"))

@@ -1,0 +1,1 @@
+"""Pieces every feature uses: time, auditing, security headers, template helpers."""

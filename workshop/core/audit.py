@@ -1,0 +1,36 @@
+"""The audit trail: who did what to which part of a forum, and when."""
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workshop.core.timezones import UTCDateTime, utcnow
+from workshop.extensions import db
+
+
+class AuditEntry(db.Model):
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[Optional[int]] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(300))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    actor = relationship("User")
+
+
+def record(actor, action, subject, forum=None, **details):
+    """Add an audit entry to the current transaction; the caller commits it with the change."""
+    entry = AuditEntry(
+        forum_id=forum.id if forum is not None else None,
+        actor_id=actor.id if actor is not None else None,
+        action=action,
+        subject=str(subject)[:300],
+        details=details,
+    )
+    db.session.add(entry)
+    return entry

@@ -1,0 +1,32 @@
+"""Error pages that say what went wrong in the reader's language."""
+from flask import render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+
+ERROR_TITLES = {
+    400: lambda: _("Bad request"),
+    403: lambda: _("Not allowed"),
+    404: lambda: _("Not found"),
+    405: lambda: _("Method not allowed"),
+    413: lambda: _("File too large"),
+    429: lambda: _("Too many attempts"),
+}
+
+
+def render_error(error):
+    """Render an HTTP error with its status code and a human explanation."""
+    code = getattr(error, "code", 500) or 500
+    title = ERROR_TITLES.get(code, lambda: _("Something went wrong"))()
+    description = getattr(error, "description", "") if code != 500 else ""
+    return render_template("errors/error.html", code=code, title=title, description=description), code
+
+
+def render_csrf_error(error):
+    message = _("The form was missing its security token or it had expired. Reload the page and try again.")
+    return render_template("errors/error.html", code=400, title=_("Bad request"), description=message), 400
+
+
+def register_error_pages(app):
+    for code in (*ERROR_TITLES, 500):
+        app.register_error_handler(code, render_error)
+    app.register_error_handler(CSRFError, render_csrf_error)

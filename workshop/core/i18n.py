@@ -1,0 +1,23 @@
+"""Language choice: an explicit choice kept in the session, then the account's, then the browser's."""
+from flask import current_app, has_request_context, request, session
+from flask_login import current_user
+
+
+def select_locale():
+    """Return the language to render this request in."""
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    chosen = request.args.get("lang")
+    if chosen in languages:
+        session["lang"] = chosen
+        return chosen
+    if session.get("lang") in languages:
+        return session["lang"]
+    if current_user and current_user.is_authenticated and current_user.preferred_language in languages:
+        return current_user.preferred_language
+    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def init_app(app, babel):
+    babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")

@@ -1,0 +1,60 @@
+"""Template filters and globals: local times, countries, labels, sanitised Markdown."""
+from datetime import date, datetime
+
+import markdown
+import nh3
+import pycountry
+from flask import current_app
+from flask_babel import format_date, format_time, get_locale
+from markupsafe import Markup
+
+from workshop.core.labels import label
+from workshop.core.timezones import utc_to_local
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "pre"}
+
+
+def as_datetime(value):
+    """Accept an aware datetime or its ISO text (as snapshots keep it)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_date(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def local_clock(value, zone_name):
+    """Format the forum-local wall-clock time of a UTC moment, in the reader's language."""
+    return format_time(utc_to_local(as_datetime(value), zone_name).time(), "short")
+
+
+def local_day(value, zone_name=None, style="full"):
+    """Format a day (or the forum-local day of a moment) in the reader's language."""
+    if isinstance(value, str) and "T" in value or isinstance(value, datetime):
+        value = utc_to_local(as_datetime(value), zone_name).date()
+    return format_date(as_date(value), style)
+
+
+def country_name(code):
+    """Return the country's name for an ISO 3166 alpha-2 code, in English as pycountry has it."""
+    if not code:
+        return ""
+    country = pycountry.countries.get(alpha_2=code.upper())
+    return getattr(country, "common_name", None) or (country.name if country else code)
+
+
+def render_markdown(text):
+    """Render user Markdown to HTML that cannot carry scripts, styles or foreign images."""
+    html = markdown.markdown(text or "", extensions=["sane_lists"])
+    # Safe to mark up (bandit B704): nh3 reduces the HTML to an allowlist of tags, attributes and URL schemes.
+    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"}))  # nosec B704
+
+
+def init_app(app):
+    app.add_template_filter(local_clock)
+    app.add_template_filter(local_day)
+    app.add_template_filter(country_name)
+    app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(label)
+    app.add_template_global(lambda: str(get_locale() or "en"), "current_language")
+    app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")

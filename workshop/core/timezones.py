@@ -1,0 +1,65 @@
+"""Aware datetimes: stored in UTC, shown in the forum's own time zone."""
+from datetime import date, datetime, time, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from sqlalchemy import DateTime
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Store aware datetimes as UTC and give them back aware, on SQLite as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; attach a time zone first")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def utcnow():
+    """Return the current time, aware, in UTC."""
+    return datetime.now(timezone.utc)
+
+
+@lru_cache(maxsize=1)
+def known_timezones():
+    """Return the IANA time zone names this machine knows, read once."""
+    return frozenset(available_timezones())
+
+
+def is_known_timezone(name):
+    """Tell whether `name` is an IANA time zone this machine knows."""
+    return name in known_timezones()
+
+
+def local_to_utc(day, clock, zone_name):
+    """Combine a forum-local date and wall-clock time into an aware UTC datetime."""
+    return datetime.combine(day, clock, tzinfo=ZoneInfo(zone_name)).astimezone(timezone.utc)
+
+
+def utc_to_local(moment, zone_name):
+    """Express an aware datetime in the forum's time zone."""
+    return moment.astimezone(ZoneInfo(zone_name))
+
+
+def local_date(moment, zone_name) -> date:
+    """Return the forum-local calendar day of an aware datetime."""
+    return utc_to_local(moment, zone_name).date()
+
+
+def local_time(moment, zone_name) -> time:
+    """Return the forum-local wall-clock time of an aware datetime."""
+    return utc_to_local(moment, zone_name).time().replace(tzinfo=None)

@@ -1,0 +1,1 @@
+"""The forum itself: its dates, days, time blocks, tracks, rooms and organisations."""

@@ -1,0 +1,92 @@
+"""Forms the secretariat fills to set up a forum and its frame."""
+import pycountry
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TextAreaField, TimeField
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
+
+from workshop.core.labels import choices
+from workshop.core.timezones import is_known_timezone
+
+
+def country_choices():
+    return [("", "—")] + sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+
+
+class ForumForm(FlaskForm):
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    slug = StringField(
+        _l("Web address name"),
+        validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lower-case letters, digits and hyphens."))],
+    )
+    subtitle = StringField(_l("Subtitle"), validators=[Length(max=300)])
+    city = StringField(_l("City"), validators=[Length(max=120)])
+    country_code = SelectField(_l("Country"), choices=country_choices, validate_choice=True)
+    venue = StringField(_l("Venue"), validators=[Length(max=300)])
+    start_date = DateField(_l("First day"), validators=[DataRequired()])
+    end_date = DateField(_l("Last day"), validators=[DataRequired()])
+    timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
+    convened_by = StringField(_l("Convened by"), validators=[Length(max=300)])
+    facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=300)])
+    objective = TextAreaField(_l("Objective (Markdown)"))
+    background = TextAreaField(_l("Background (Markdown)"))
+    participants_text = TextAreaField(_l("Participants (Markdown)"))
+    methodology = TextAreaField(_l("Methodology (Markdown)"))
+    agenda_note = TextAreaField(_l("Note under the agenda"))
+    is_public = BooleanField(_l("Anyone may read the published agenda"))
+    submit = SubmitField(_l("Save"))
+
+    def validate_timezone(self, field):
+        if not is_known_timezone(field.data.strip()):
+            raise ValidationError(_l("Not a known time zone name."))
+
+    def validate_end_date(self, field):
+        if self.start_date.data and field.data and field.data < self.start_date.data:
+            raise ValidationError(_l("The last day cannot come before the first."))
+
+
+class DayForm(FlaskForm):
+    date = DateField(_l("Date"), validators=[DataRequired()])
+    title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
+    to_be_announced = BooleanField(_l("Programme to be announced"))
+    note = TextAreaField(_l("Note"))
+    submit = SubmitField(_l("Save"))
+
+
+class BlockForm(FlaskForm):
+    day_id = SelectField(_l("Day"), coerce=int)
+    starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
+    ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
+    label = StringField(_l("Label (optional)"), validators=[Length(max=200)])
+    submit = SubmitField(_l("Save"))
+
+    def validate_ends_at(self, field):
+        if self.starts_at.data and field.data and field.data <= self.starts_at.data:
+            raise ValidationError(_l("The block must end after it starts."))
+
+
+class TrackForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    position = IntegerField(_l("Order"), default=0, validators=[Optional()])
+    submit = SubmitField(_l("Save"))
+
+
+class RoomForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    capacity = IntegerField(_l("Capacity"), default=0, validators=[Optional(), NumberRange(min=0, max=100000)])
+    submit = SubmitField(_l("Save"))
+
+
+class OrganisationForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
+    acronym = StringField(_l("Acronym"), validators=[Length(max=40)])
+    type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"))
+    country_code = SelectField(_l("Country"), choices=country_choices)
+    submit = SubmitField(_l("Save"))
+
+
+class RoleForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
+    name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
+    role = SelectField(_l("Role"), choices=lambda: choices("forum_role"))
+    submit = SubmitField(_l("Appoint"))

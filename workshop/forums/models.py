@@ -1,0 +1,142 @@
+"""A forum and the frame its programme hangs on."""
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workshop.core.timezones import UTCDateTime, utcnow
+from workshop.extensions import db
+
+
+class AgendaStatus(enum.Enum):
+    PRELIMINARY = "preliminary"
+    FINAL = "final"
+
+
+class OrganisationType(enum.Enum):
+    GOVERNMENT = "government"
+    UN_AGENCY = "un_agency"
+    DEVELOPMENT_BANK = "development_bank"
+    REGIONAL_BODY = "regional_body"
+    CIVIL_SOCIETY = "civil_society"
+    ACADEMIA = "academia"
+    PRIVATE_SECTOR = "private_sector"
+    OTHER = "other"
+
+
+class Organisation(db.Model):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    acronym: Mapped[str] = mapped_column(String(40), default="")
+    type: Mapped[OrganisationType] = mapped_column(
+        Enum(OrganisationType, native_enum=False, length=30), default=OrganisationType.OTHER
+    )
+    country_code: Mapped[str] = mapped_column(String(2), default="")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Forum(db.Model):
+    __tablename__ = "forums"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    subtitle: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(120), default="")
+    country_code: Mapped[str] = mapped_column(String(2), default="")
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    start_date: Mapped[date]
+    end_date: Mapped[date]
+    timezone: Mapped[str] = mapped_column(String(64))
+    convened_by: Mapped[str] = mapped_column(String(300), default="")
+    facilitated_by: Mapped[str] = mapped_column(String(300), default="")
+    objective: Mapped[str] = mapped_column(Text, default="")
+    background: Mapped[str] = mapped_column(Text, default="")
+    participants_text: Mapped[str] = mapped_column(Text, default="")
+    methodology: Mapped[str] = mapped_column(Text, default="")
+    agenda_note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[AgendaStatus] = mapped_column(
+        Enum(AgendaStatus, native_enum=False, length=20), default=AgendaStatus.PRELIMINARY
+    )
+    is_public: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    days: Mapped[list["ForumDay"]] = relationship(
+        back_populates="forum", cascade="all, delete-orphan", order_by="ForumDay.date"
+    )
+    tracks: Mapped[list["Track"]] = relationship(
+        back_populates="forum", cascade="all, delete-orphan", order_by="Track.position"
+    )
+    rooms: Mapped[list["Room"]] = relationship(
+        back_populates="forum", cascade="all, delete-orphan", order_by="Room.name"
+    )
+    roles = relationship("ForumRole", back_populates="forum", cascade="all, delete-orphan")
+
+    def __str__(self):
+        return self.title
+
+
+class ForumDay(db.Model):
+    __tablename__ = "forum_days"
+    __table_args__ = (UniqueConstraint("forum_id", "date", name="uq_forum_days_forum_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200), default="")
+    to_be_announced: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    forum: Mapped[Forum] = relationship(back_populates="days")
+    blocks: Mapped[list["TimeBlock"]] = relationship(
+        back_populates="day", cascade="all, delete-orphan", order_by="TimeBlock.starts_at"
+    )
+
+
+class TimeBlock(db.Model):
+    __tablename__ = "time_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("forum_days.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    label: Mapped[str] = mapped_column(String(200), default="")
+
+    day: Mapped[ForumDay] = relationship(back_populates="blocks")
+    loose_items = relationship(
+        "BlockItem", back_populates="block", cascade="all, delete-orphan", order_by="BlockItem.starts_at"
+    )
+    sessions = relationship("ForumSession", back_populates="block", order_by="ForumSession.starts_at")
+
+    @property
+    def forum(self):
+        return self.day.forum
+
+
+class Track(db.Model):
+    __tablename__ = "tracks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(default=0)
+
+    forum: Mapped[Forum] = relationship(back_populates="tracks")
+
+
+class Room(db.Model):
+    __tablename__ = "rooms"
+    __table_args__ = (UniqueConstraint("forum_id", "name", name="uq_rooms_forum_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int] = mapped_column(default=0)
+
+    forum: Mapped[Forum] = relationship(back_populates="rooms")
+    sessions = relationship("ForumSession", viewonly=True)

@@ -1,0 +1,277 @@
+"""The forums list, a forum's home page, and the secretariat's screens for the forum's frame."""
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from workshop.accounts.forms import ConfirmForm
+from workshop.accounts.models import ForumRole, ForumRoleName, User
+from workshop.accounts.permissions import can_create_forum, can_view_forum, is_secretariat
+from workshop.core.timezones import utc_to_local
+from workshop.extensions import db
+from workshop.forums import services
+from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
+from workshop.forums.forms import BlockForm, DayForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
+from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+
+blueprint = Blueprint("forums", __name__)
+
+
+@blueprint.route("/")
+def index():
+    forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc())).all()
+    visible = [forum for forum in forums if can_view_forum(current_user, forum)]
+    return render_template("forums/index.html", forums=visible)
+
+
+@blueprint.route("/f/<slug>/")
+def show_forum(slug):
+    forum = get_forum_or_404(slug)
+    roles = current_user.roles_in(forum) if current_user.is_authenticated else set()
+    return render_template(
+        "forums/show.html", forum=forum, can_manage=is_secretariat(current_user, forum),
+        leads_sessions=ForumRoleName.FACILITATOR in roles,
+    )
+
+
+@blueprint.route("/manage/")
+@login_required
+def manage_index():
+    forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc())).all()
+    managed = [forum for forum in forums if is_secretariat(current_user, forum)]
+    return render_template("forums/manage_index.html", forums=managed, can_create=can_create_forum(current_user))
+
+
+@blueprint.route("/manage/new", methods=["GET", "POST"])
+@login_required
+def create_forum():
+    if not can_create_forum(current_user):
+        abort(403)
+    form = ForumForm()
+    if form.validate_on_submit():
+        try:
+            forum = services.create_forum(current_user, **_forum_fields(form))
+        except services.FrameError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Forum created with one day per date. Add time blocks next."), "success")
+            return redirect(url_for("programme.overview", slug=forum.slug))
+    return render_template("forums/edit_forum.html", form=form, forum=None)
+
+
+@blueprint.route("/manage/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit_forum(slug):
+    forum = get_managed_forum(slug)
+    form = ForumForm(obj=forum)
+    form.slug.render_kw = {"readonly": True}
+    form.slug.data = forum.slug
+    if form.validate_on_submit():
+        services.update_forum(forum, current_user, **_forum_fields(form))
+        db.session.commit()
+        flash(_("Forum saved."), "success")
+        return redirect(url_for("programme.overview", slug=forum.slug))
+    return render_template("forums/edit_forum.html", form=form, forum=forum)
+
+
+def _forum_fields(form):
+    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token")}
+    fields["timezone"] = fields["timezone"].strip()
+    return fields
+
+
+@blueprint.route("/manage/<slug>/frame")
+@login_required
+def manage_frame(slug):
+    forum = get_managed_forum(slug)
+    return render_template("forums/frame.html", forum=forum, form=ConfirmForm())
+
+
+def _back_to_frame(forum):
+    return redirect(url_for("forums.manage_frame", slug=forum.slug))
+
+
+def _save_or_show(forum, form, save, heading, done_url=None):
+    """Run `save` for a valid form and commit, or show the form again with what went wrong."""
+    if form.validate_on_submit():
+        try:
+            save()
+        except services.FrameError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Saved."), "success")
+            return redirect(done_url) if done_url else _back_to_frame(forum)
+    return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
+
+
+def _delete(forum, remove):
+    """Run `remove` behind a CSRF-checked button and commit, or say why it cannot be done."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        remove()
+    except services.FrameError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Deleted."), "success")
+    return _back_to_frame(forum)
+
+
+@blueprint.route("/manage/<slug>/days/new", methods=["GET", "POST"])
+@blueprint.route("/manage/<slug>/days/<int:day_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_day(slug, day_id=None):
+    forum = get_managed_forum(slug)
+    day = get_part_or_404(ForumDay, day_id, forum) if day_id else ForumDay()
+    form = DayForm(obj=day)
+    fields = lambda: {name: getattr(form, name).data for name in ("date", "title", "to_be_announced", "note")}
+    return _save_or_show(forum, form, lambda: services.save_day(forum, current_user, day, **fields()), _("Day"))
+
+
+@blueprint.route("/manage/<slug>/days/<int:day_id>/delete", methods=["POST"])
+@login_required
+def delete_day(slug, day_id):
+    forum = get_managed_forum(slug)
+    day = get_part_or_404(ForumDay, day_id, forum)
+    return _delete(forum, lambda: services.delete_day(forum, current_user, day))
+
+
+def _forum_of_block(block):
+    return block.day.forum_id
+
+
+@blueprint.route("/manage/<slug>/blocks/new", methods=["GET", "POST"])
+@blueprint.route("/manage/<slug>/blocks/<int:block_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_block(slug, block_id=None):
+    forum = get_managed_forum(slug)
+    block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block) if block_id else TimeBlock()
+    form = BlockForm(day_id=block.day_id)
+    form.day_id.choices = [(day.id, day.date.isoformat()) for day in forum.days]
+    if block_id and not form.is_submitted():
+        form.starts_at.data = utc_to_local(block.starts_at, forum.timezone).time()
+        form.ends_at.data = utc_to_local(block.ends_at, forum.timezone).time()
+        form.label.data = block.label
+
+    def save():
+        day = get_part_or_404(ForumDay, form.day_id.data, forum)
+        services.save_block(forum, current_user, block, day, form.starts_at.data, form.ends_at.data, form.label.data)
+
+    return _save_or_show(forum, form, save, _("Time block"))
+
+
+@blueprint.route("/manage/<slug>/blocks/<int:block_id>/delete", methods=["POST"])
+@login_required
+def delete_block(slug, block_id):
+    forum = get_managed_forum(slug)
+    block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block)
+    return _delete(forum, lambda: services.delete_block(forum, current_user, block))
+
+
+@blueprint.route("/manage/<slug>/tracks/new", methods=["GET", "POST"])
+@blueprint.route("/manage/<slug>/tracks/<int:track_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_track(slug, track_id=None):
+    forum = get_managed_forum(slug)
+    track = get_part_or_404(Track, track_id, forum) if track_id else Track()
+    form = TrackForm(obj=track)
+    save = lambda: services.save_track(forum, current_user, track, form.name.data, form.position.data)
+    return _save_or_show(forum, form, save, _("Track"))
+
+
+@blueprint.route("/manage/<slug>/tracks/<int:track_id>/delete", methods=["POST"])
+@login_required
+def delete_track(slug, track_id):
+    forum = get_managed_forum(slug)
+    track = get_part_or_404(Track, track_id, forum)
+    return _delete(forum, lambda: services.delete_track(forum, current_user, track))
+
+
+@blueprint.route("/manage/<slug>/rooms/new", methods=["GET", "POST"])
+@blueprint.route("/manage/<slug>/rooms/<int:room_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_room(slug, room_id=None):
+    forum = get_managed_forum(slug)
+    room = get_part_or_404(Room, room_id, forum) if room_id else Room()
+    form = RoomForm(obj=room)
+    save = lambda: services.save_room(forum, current_user, room, form.name.data.strip(), form.capacity.data)
+    return _save_or_show(forum, form, save, _("Room"))
+
+
+@blueprint.route("/manage/<slug>/rooms/<int:room_id>/delete", methods=["POST"])
+@login_required
+def delete_room(slug, room_id):
+    forum = get_managed_forum(slug)
+    room = get_part_or_404(Room, room_id, forum)
+    return _delete(forum, lambda: services.delete_room(forum, current_user, room))
+
+
+@blueprint.route("/manage/<slug>/organisations")
+@login_required
+def list_organisations(slug):
+    forum = get_managed_forum(slug)
+    organisations = db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
+    return render_template("forums/organisations.html", forum=forum, organisations=organisations)
+
+
+@blueprint.route("/manage/<slug>/organisations/new", methods=["GET", "POST"])
+@blueprint.route("/manage/<slug>/organisations/<int:organisation_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_organisation(slug, organisation_id=None):
+    forum = get_managed_forum(slug)
+    organisation = (db.session.get(Organisation, organisation_id) or abort(404)) if organisation_id else Organisation()
+    form = OrganisationForm(obj=organisation, type=getattr(organisation.type, "value", None))
+
+    def save():
+        services.save_organisation(
+            current_user, organisation, form.name.data.strip(), (form.acronym.data or "").strip(),
+            form.type.data, form.country_code.data, forum,
+        )
+
+    done_url = url_for("forums.list_organisations", slug=forum.slug)
+    return _save_or_show(forum, form, save, _("Organisation"), done_url)
+
+
+@blueprint.route("/manage/<slug>/people", methods=["GET", "POST"])
+@login_required
+def manage_people(slug):
+    forum = get_managed_forum(slug)
+    form = RoleForm()
+    if form.validate_on_submit():
+        try:
+            user = services.appoint_to_forum(forum, current_user, form.email.data, form.name.data, form.role.data)
+        except ValueError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("%(name)s is now in the forum.", name=user.name), "success")
+            return redirect(url_for("forums.manage_people", slug=forum.slug))
+    roles = db.session.scalars(
+        select(ForumRole).join(User).where(ForumRole.forum_id == forum.id).order_by(ForumRole.role, User.name)
+    ).all()
+    return render_template("forums/people.html", forum=forum, form=form, roles=roles, confirm=ConfirmForm())
+
+
+@blueprint.route("/manage/<slug>/people/<int:role_id>/revoke", methods=["POST"])
+@login_required
+def revoke_forum_role(slug, role_id):
+    forum = get_managed_forum(slug)
+    forum_role = get_part_or_404(ForumRole, role_id, forum)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        services.withdraw_from_forum(forum, current_user, forum_role)
+    except services.FrameError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Role removed."), "success")
+    return redirect(url_for("forums.manage_people", slug=forum.slug))

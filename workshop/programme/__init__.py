@@ -1,0 +1,1 @@
+"""Sessions, their items and keynote slots, appointments, and the scheduling rules."""

@@ -1,0 +1,197 @@
+"""Write use-cases for the programme: sessions, items, appointments, loose items; each checks the rules."""
+from flask_babel import format_time, gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from workshop.accounts.models import ForumRoleName
+from workshop.accounts.services import find_or_invite, grant_role
+from workshop.core import audit
+from workshop.core.timezones import local_to_utc, utc_to_local
+from workshop.extensions import db
+from workshop.programme.models import (
+    KEYNOTE_DEFAULT_MINUTES,
+    Appointment,
+    AppointmentRole,
+    ForumSession,
+    ItemKind,
+    SessionItem,
+)
+from workshop.programme.scheduling import ForumDates, Slot, Window, check_slot, find_all_conflicts
+
+# Appointing someone to a session gives them the matching role in the forum.
+FORUM_ROLE_FOR_APPOINTMENT = {
+    AppointmentRole.FACILITATOR: ForumRoleName.FACILITATOR,
+    AppointmentRole.RAPPORTEUR: ForumRoleName.RAPPORTEUR,
+}
+
+
+class SchedulingConflict(Exception):
+    """Raised when a change would break a scheduling rule; carries the conflicts found."""
+
+    def __init__(self, conflicts):
+        super().__init__(conflicts)
+        self.conflicts = conflicts
+
+
+def forum_dates(forum):
+    return ForumDates(forum.start_date, forum.end_date, forum.timezone)
+
+
+def block_window(block, zone_name):
+    """Describe a time block for the rules, labelled with its local times."""
+    start, end = utc_to_local(block.starts_at, zone_name), utc_to_local(block.ends_at, zone_name)
+    label = f"{format_time(start.time(), 'short')} – {format_time(end.time(), 'short')}"
+    return Window(block.starts_at, block.ends_at, label)
+
+
+def slot_for(session):
+    """Describe a session for the scheduling rules."""
+    return Slot(
+        key=f"session-{session.id}",
+        label=str(session),
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        room_id=session.room_id,
+        room_name=session.room.name if session.room else "",
+        people={appointment.user_id: appointment.user.name for appointment in session.appointments},
+        block=block_window(session.block, session.forum.timezone) if session.block else None,
+        item_minutes=tuple(item.duration_minutes or 0 for item in session.items),
+    )
+
+
+def _sessions_query(forum):
+    return select(ForumSession).where(ForumSession.forum_id == forum.id).options(
+        selectinload(ForumSession.appointments).selectinload(Appointment.user),
+        selectinload(ForumSession.items),
+        selectinload(ForumSession.room),
+        selectinload(ForumSession.block),
+    )
+
+
+def conflicts_of(session):
+    """Return the rules `session` breaks against the rest of its forum as it stands in the database."""
+    db.session.flush()
+    overlapping = db.session.scalars(
+        _sessions_query(session.forum).where(
+            ForumSession.id != session.id,
+            ForumSession.starts_at < session.ends_at,
+            ForumSession.ends_at > session.starts_at,
+        )
+    ).all()
+    return check_slot(slot_for(session), forum_dates(session.forum), [slot_for(other) for other in overlapping])
+
+
+def programme_conflicts(forum):
+    """Return every conflict in the forum's programme (after an import, say)."""
+    sessions = db.session.scalars(_sessions_query(forum)).all()
+    return find_all_conflicts([slot_for(session) for session in sessions], forum_dates(forum))
+
+
+def ensure_no_conflicts(session):
+    """Raise SchedulingConflict if `session` breaks a rule; the caller rolls back."""
+    conflicts = conflicts_of(session)
+    if conflicts:
+        raise SchedulingConflict(conflicts)
+
+
+def save_session(session, actor, action):
+    """Check and record a new or changed session."""
+    db.session.add(session)
+    ensure_no_conflicts(session)
+    audit.record(actor, action, str(session), session.forum, session_id=session.id)
+    return session
+
+
+def delete_session(session, actor):
+    audit.record(actor, "session.deleted", str(session), session.forum, session_id=session.id)
+    db.session.delete(session)
+
+
+def add_item(session, actor, kind, title, speaker_email="", speaker_name="", duration_minutes=None):
+    """Append an item to a session; keynotes take the default slot length when none is given."""
+    kind = ItemKind(kind)
+    duration_minutes = _default_duration(kind, duration_minutes)
+    speaker = find_or_invite(speaker_email, speaker_name, actor, session.forum) if speaker_email else None
+    position = max((item.position for item in session.items), default=-1) + 1
+    item = SessionItem(kind=kind, title=title, speaker=speaker, duration_minutes=duration_minutes, position=position)
+    session.items.append(item)
+    ensure_no_conflicts(session)
+    audit.record(actor, "session.item_added", str(session), session.forum, item=title)
+    return item
+
+
+def _default_duration(kind, minutes):
+    """Keynote slots are five minutes unless the secretariat says otherwise."""
+    return minutes or (KEYNOTE_DEFAULT_MINUTES if kind == ItemKind.KEYNOTE else None)
+
+
+def update_item(item, actor, kind, title, duration_minutes):
+    kind = ItemKind(kind)
+    item.kind, item.title, item.duration_minutes = kind, title, _default_duration(kind, duration_minutes)
+    ensure_no_conflicts(item.session)
+    audit.record(actor, "session.item_changed", str(item.session), item.session.forum, item=title)
+
+
+def remove_item(item, actor):
+    session = item.session
+    session.items.remove(item)
+    _renumber(session.items)
+    audit.record(actor, "session.item_removed", str(session), session.forum, item=item.title)
+
+
+def move_item(item, actor, offset):
+    """Move an item up (-1) or down (+1) in its session's order."""
+    items = list(item.session.items)
+    index = items.index(item)
+    target = index + offset
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+        _renumber(items)
+        audit.record(actor, "session.items_reordered", str(item.session), item.session.forum)
+
+
+def _renumber(items):
+    for position, item in enumerate(items):
+        item.position = position
+
+
+def appoint(session, actor, role, email, name=""):
+    """Appoint a person (invited if new) to a session in `role`, refusing a double booking."""
+    role = AppointmentRole(role)
+    user = find_or_invite(email, name, actor, session.forum)
+    if any(a.user_id == user.id and a.role == role for a in session.appointments):
+        return None
+    appointment = Appointment(user=user, role=role)
+    session.appointments.append(appointment)
+    ensure_no_conflicts(session)
+    if role in FORUM_ROLE_FOR_APPOINTMENT:
+        grant_role(user, session.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
+    audit.record(actor, "session.appointed", str(session), session.forum, person=user.email, role=role.value)
+    return appointment
+
+
+def withdraw(appointment, actor):
+    session = appointment.session
+    audit.record(
+        actor, "session.withdrawn", str(session), session.forum, person=appointment.user.email, role=appointment.role.value
+    )
+    session.appointments.remove(appointment)
+
+
+
+def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):
+    """Create or change a loose item of a block from forum-local times; it must fit in the block."""
+    forum = block.day.forum
+    item.block, item.kind, item.title = block, ItemKind(kind), title
+    item.starts_at = local_to_utc(block.day.date, starts_at, forum.timezone)
+    item.ends_at = local_to_utc(block.day.date, ends_at, forum.timezone)
+    if item.starts_at < block.starts_at or item.ends_at > block.ends_at:
+        raise ValueError(_("The item must fit inside its time block."))
+    db.session.add(item)
+    audit.record(actor, "block.item_saved", title, forum)
+    return item
+
+
+def delete_loose_item(item, actor):
+    audit.record(actor, "block.item_deleted", item.title, item.block.day.forum)
+    db.session.delete(item)

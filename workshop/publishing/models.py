@@ -1,0 +1,36 @@
+"""A published agenda release and the snapshot it froze."""
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import JSON, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from workshop.core.timezones import UTCDateTime, utcnow
+from workshop.extensions import db
+from workshop.forums.models import AgendaStatus
+
+
+class AgendaRelease(db.Model):
+    __tablename__ = "agenda_releases"
+    __table_args__ = (UniqueConstraint("forum_id", "number", name="uq_agenda_releases_forum_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    status: Mapped[AgendaStatus] = mapped_column(Enum(AgendaStatus, native_enum=False, length=20))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    note: Mapped[str] = mapped_column(String(1000), default="")
+    snapshot: Mapped[dict] = mapped_column(JSON)
+
+    forum = relationship("Forum")
+    published_by = relationship("User")
+
+    @property
+    def cache_key(self):
+        """Name this release for caches; the publication time keeps two databases sharing a cache apart."""
+        return f"{self.id}@{self.published_at.isoformat()}"
+
+    @property
+    def is_final(self):
+        return self.status == AgendaStatus.FINAL

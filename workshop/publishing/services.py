@@ -1,0 +1,60 @@
+"""Publish an agenda release and read the releases of a forum."""
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.orm import defer
+
+from workshop.core import audit
+from workshop.core.timezones import utcnow
+from workshop.extensions import db
+from workshop.forums.models import AgendaStatus
+from workshop.programme.services import programme_conflicts
+from workshop.publishing.models import AgendaRelease
+from workshop.publishing.snapshot import build_snapshot, stamp_revisions
+
+
+class PublishingRefused(Exception):
+    """Raised when the programme cannot be published as it stands."""
+
+
+def latest_release(forum):
+    """Return the newest release; its snapshot loads only when read, so a cache hit never parses it."""
+    return db.session.scalar(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number.desc())
+        .options(defer(AgendaRelease.snapshot)).limit(1)
+    )
+
+
+def list_releases(forum):
+    """Return the forum's releases, newest first."""
+    return db.session.scalars(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number.desc())
+    ).all()
+
+
+def get_release(forum, number):
+    return db.session.scalar(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id, AgendaRelease.number == number)
+    )
+
+
+def publish_release(forum, actor, status, note=""):
+    """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts."""
+    if programme_conflicts(forum):
+        raise PublishingRefused(_("Resolve the scheduling conflicts before publishing."))
+    previous = latest_release(forum)
+    now = utcnow()
+    snapshot = stamp_revisions(build_snapshot(forum), previous.snapshot if previous else None, now.isoformat())
+    status = AgendaStatus(status)
+    release = AgendaRelease(
+        forum=forum,
+        number=previous.number + 1 if previous else 1,
+        status=status,
+        published_at=now,
+        published_by=actor,
+        note=note,
+        snapshot=snapshot,
+    )
+    forum.status = status
+    db.session.add(release)
+    audit.record(actor, "agenda.published", f"{forum.title} #{release.number}", forum, status=status.value)
+    return release

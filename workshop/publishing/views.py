@@ -1,0 +1,100 @@
+"""The public agenda and its changelog, and the secretariat's publishing screen."""
+import hashlib
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user, login_required
+from markupsafe import Markup
+
+from workshop.accounts.permissions import is_secretariat
+from workshop.core.filecache import cached_bytes
+from workshop.extensions import db
+from workshop.forums.access import get_forum_or_404, get_managed_forum
+from workshop.publishing import services
+from workshop.publishing.changes import compare_snapshots
+from workshop.publishing.forms import PublishForm
+from workshop.publishing.layout import agenda_days
+from workshop.publishing.snapshot import build_snapshot
+from workshop.publishing.wording import describe_change
+
+blueprint = Blueprint("publishing", __name__)
+
+
+def _described_changes(before, after, zone):
+    return [describe_change(change, zone) for change in compare_snapshots(before, after)]
+
+
+@blueprint.route("/f/<slug>/agenda")
+def show_agenda(slug):
+    forum = get_forum_or_404(slug)
+    release = services.latest_release(forum)
+    return render_template(
+        "publishing/agenda.html", forum=forum, release=release,
+        agenda_days_html=_agenda_days_html(forum, release) if release else "",
+        can_manage=is_secretariat(current_user, forum),
+    )
+
+
+def _agenda_days_html(forum, release):
+    """Return the days of the agenda as HTML, rendered once per release, language and site address.
+
+    The rest of the page depends on who reads it; this part, most of the work, does not.
+    """
+    language = str(get_locale())
+    site = hashlib.sha256(request.url_root.encode()).hexdigest()[:12]
+
+    def render():
+        snapshot = release.snapshot
+        html = render_template("publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot))
+        return html.encode()
+
+    body = cached_bytes(current_app.config["CACHE_DIR"], f"agenda-{release.cache_key}-{language}-{site}.html", render)
+    # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
+    return Markup(body.decode())  # nosec B704
+
+
+@blueprint.route("/f/<slug>/sessions/<int:session_id>")
+def show_session(slug, session_id):
+    forum = get_forum_or_404(slug)
+    release = services.latest_release(forum) or abort(404)
+    session = release.snapshot["sessions"].get(str(session_id))
+    cancelled = release.snapshot["cancelled"].get(str(session_id))
+    if session is None and cancelled is None:
+        abort(404)
+    return render_template(
+        "publishing/session.html", forum=forum, release=release, session=session or cancelled,
+        is_cancelled=session is None,
+    )
+
+
+@blueprint.route("/f/<slug>/agenda/changes")
+def list_changes(slug):
+    forum = get_forum_or_404(slug)
+    releases = services.list_releases(forum)
+    history = [
+        (release, _described_changes(older.snapshot, release.snapshot, forum.timezone))
+        for release, older in zip(releases, releases[1:])
+    ]
+    return render_template("publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None)
+
+
+@blueprint.route("/manage/<slug>/releases", methods=["GET", "POST"])
+@login_required
+def manage_releases(slug):
+    forum = get_managed_forum(slug)
+    form = PublishForm(status=forum.status.value)
+    if form.validate_on_submit():
+        try:
+            release = services.publish_release(forum, current_user, form.status.data, (form.note.data or "").strip())
+        except services.PublishingRefused as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Release %(number)d is published.", number=release.number), "success")
+            return redirect(url_for("publishing.manage_releases", slug=forum.slug))
+    latest = services.latest_release(forum)
+    pending = _described_changes(latest.snapshot if latest else None, build_snapshot(forum), forum.timezone)
+    return render_template(
+        "publishing/releases.html", forum=forum, form=form, releases=services.list_releases(forum), pending=pending,
+    )
