@@ -1,0 +1,1 @@
+"""The Bogotá 2011 demo forum, loaded by `flask demo`."""

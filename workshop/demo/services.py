@@ -1,0 +1,65 @@
+"""Load the demo forum from its programme file, give its people demo logins and publish release 1."""
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from workshop.accounts.models import User
+from workshop.documents.demo_files import add_demo_documents
+from workshop.extensions import db
+from workshop.forums.models import AgendaStatus
+from workshop.programme_files.services import find_forum, import_programme_file
+from workshop.publishing.services import publish_release
+
+DEMO_SLUG = "bogota-2011"
+# Not a secret: the published password of the throwaway demo accounts (bandit B105).
+DEMO_PASSWORD = "workshop-demo"  # nosec B105
+DEMO_FILE = Path(__file__).with_name("bogota-2011.json")
+ADMIN_EMAIL = "admin@demo.workshop.test"
+SECRETARIAT_EMAIL = "secretariat@demo.workshop.test"
+# The accounts that get the demo password, in the order the command lists them.
+DEMO_LOGINS = (
+    (ADMIN_EMAIL, _l("site administrator")),
+    (SECRETARIAT_EMAIL, _l("secretariat")),
+    ("facilitator@demo.workshop.test", _l("facilitator of sessions 1 and 2")),
+    ("rapporteur@demo.workshop.test", _l("rapporteur of session 1")),
+    ("participant@demo.workshop.test", _l("participant")),
+)
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    email: str
+    role: str
+    password: str = DEMO_PASSWORD
+
+
+def load_demo():
+    """Build the demo forum and its logins, or return None if it is there already; the caller commits."""
+    if find_forum(DEMO_SLUG) is not None:
+        return None
+    admin = _demo_admin()
+    forum = import_programme_file(DEMO_FILE.read_text(encoding="utf-8"), actor=admin)
+    for email, _role in DEMO_LOGINS:
+        db.session.scalar(select(User).where(User.email == email)).set_password(DEMO_PASSWORD)
+    secretariat = db.session.scalar(select(User).where(User.email == SECRETARIAT_EMAIL))
+    publish_release(forum, secretariat, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note."))
+    add_demo_documents(forum)
+    return forum
+
+
+def demo_logins():
+    return [DemoLogin(email, role) for email, role in DEMO_LOGINS]
+
+
+def _demo_admin():
+    """Return the demo site administrator, who is no part of the forum's own programme file."""
+    admin = db.session.scalar(select(User).where(User.email == ADMIN_EMAIL))
+    if admin is None:
+        admin = User(email=ADMIN_EMAIL, name="Demo Administrator", job_title="Site administrator")
+        db.session.add(admin)
+    admin.is_admin = True
+    db.session.flush()
+    return admin

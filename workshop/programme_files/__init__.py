@@ -1,0 +1,1 @@
+"""Programme files: a forum's programme written to and read from JSON."""
