@@ -1,0 +1,1 @@
+"""Draft documents tabled in sessions, their versions, and session conclusions."""

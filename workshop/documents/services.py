@@ -1,0 +1,201 @@
+"""Write use-cases for drafts, their versions, their place in sessions, and session conclusions.
+
+Each takes the acting user, records an audit entry, and leaves the commit to the caller.
+"""
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from workshop.core import audit
+from workshop.core.timezones import utcnow
+from workshop.documents.archive import Archive, safe_original_name
+from workshop.documents.files_in_transaction import discard_unless_committed
+from workshop.documents.models import (
+    ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
+)
+from workshop.extensions import db
+
+
+class DocumentRefused(Exception):
+    """A change to drafts or conclusions that the rules do not allow; its message says why."""
+
+
+def archive_from_config():
+    """Return the archive configured for this application."""
+    config = current_app.config
+    return Archive(config["UPLOAD_DIR"], int(config["MAX_UPLOAD_MB"]) * 1024 * 1024)
+
+
+def create_document(actor, forum, title, kind, language, organisation=None, translation_of=None):
+    """Create a document of the forum, without a file yet."""
+    if translation_of is not None and translation_of.forum_id != forum.id:
+        raise DocumentRefused(_("A language version must belong to the same forum."))
+    document = Document(
+        forum=forum,
+        title=title.strip(),
+        kind=DocumentKind(kind),
+        language=language,
+        organisation=organisation,
+        translation_of=_original_of(translation_of),
+    )
+    db.session.add(document)
+    db.session.flush()
+    audit.record(actor, "document.created", document.title, forum, document_id=document.id, language=language)
+    return document
+
+
+def _original_of(document):
+    """Link translations to the original, never to another translation, so that a family stays one level deep."""
+    if document is None:
+        return None
+    return document.translation_of or document
+
+
+def upload_version(actor, document, stream, filename, status, note=""):
+    """Archive a file as the document's next version; earlier versions stay as they were.
+
+    The archive refuses empty, oversized and unaccepted files before any row is written; the file
+    is removed again if the transaction that records it does not commit.
+    """
+    status = VersionStatus(status)
+    archive = archive_from_config()
+    stored = archive.store(stream)
+    discard_unless_committed(db.session(), archive, stored.stored_name)
+    number = _next_version_number(document)
+    version = DocumentVersion(
+        number=number,
+        status=status,
+        note=note.strip(),
+        original_name=safe_original_name(filename, stored.file_type),
+        stored_name=stored.stored_name,
+        size=stored.size,
+        sha256=stored.sha256,
+        media_type=stored.file_type.media_type,
+        uploaded_by=actor,
+        uploaded_at=utcnow(),
+        extracted_text=_extract_text(archive.path_of(stored.stored_name), stored.file_type),
+    )
+    document.versions.append(version)
+    db.session.add(version)
+    db.session.flush()
+    audit.record(
+        actor,
+        "document.uploaded" if number == 1 else "document.replaced",
+        document.title,
+        document.forum,
+        document_id=document.id,
+        version=number,
+        status=version.status.value,
+        file=version.original_name,
+        sha256=version.sha256,
+    )
+    return version
+
+
+def _next_version_number(document):
+    """Return the number after the highest ever used; numbers are never reused or overwritten."""
+    highest = db.session.scalar(
+        select(func.max(DocumentVersion.number)).where(DocumentVersion.document_id == document.id)
+    ) if document.id else None
+    return (highest or 0) + 1
+
+
+def link_document(actor, session, document):
+    """Table an existing document of the forum for discussion in a session."""
+    if document.forum_id != session.forum_id:
+        raise DocumentRefused(_("Only documents of this forum can be tabled in its sessions."))
+    if any(link.document_id == document.id for link in session.document_links):
+        raise DocumentRefused(_("%(document)s is already tabled in this session.", document=document.title))
+    position = max((link.position for link in session.document_links), default=-1) + 1
+    link = SessionDocument(document=document, position=position)
+    session.document_links.append(link)
+    db.session.flush()
+    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, session=str(session))
+    return link
+
+
+def unlink_document(actor, session, document):
+    """Take a document off a session's table; the document and its versions stay in the archive."""
+    link = next((link for link in session.document_links if link.document_id == document.id), None)
+    if link is None:
+        raise DocumentRefused(_("%(document)s is not tabled in this session.", document=document.title))
+    session.document_links.remove(link)
+    db.session.flush()
+    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, session=str(session))
+
+
+def table_new_document(actor, session, title, kind, language, stream, filename, status, note="", organisation=None,
+                       translation_of=None):
+    """Create a document, archive its first version and table it in the session, in one go."""
+    document = create_document(actor, session.forum, title, kind, language, organisation, translation_of)
+    version = upload_version(actor, document, stream, filename, status, note)
+    link_document(actor, session, document)
+    return version
+
+
+def conclusions_of(session):
+    """Return the session's conclusions, or None if nobody has started them."""
+    return db.session.scalar(select(SessionConclusion).where(SessionConclusion.session_id == session.id))
+
+
+def _conclusions_for_writing(session, actor):
+    conclusions = conclusions_of(session)
+    if conclusions is None:
+        conclusions = SessionConclusion(session=session, body="", status=ConclusionStatus.DRAFT)
+        db.session.add(conclusions)
+    conclusions.updated_by = actor
+    conclusions.updated_at = utcnow()
+    return conclusions
+
+
+def save_conclusions(actor, session, body):
+    """Save the conclusions text as a draft; changing submitted conclusions makes them a draft again."""
+    conclusions = _conclusions_for_writing(session, actor)
+    changed = conclusions.body != body
+    was_submitted = conclusions.is_submitted
+    conclusions.body = body
+    if changed and was_submitted:
+        conclusions.status = ConclusionStatus.DRAFT
+        conclusions.submitted_by = None
+        conclusions.submitted_at = None
+    db.session.flush()
+    audit.record(
+        actor, "conclusions.saved", str(session), session.forum,
+        session_id=session.id, reopened=changed and was_submitted, characters=len(body),
+    )
+    return conclusions
+
+
+def attach_conclusions_file(actor, session, stream, filename, status, language, note=""):
+    """Archive a conclusions document for the session, as a new version if one is attached already."""
+    conclusions = _conclusions_for_writing(session, actor)
+    if conclusions.document is None:
+        title = _("Conclusions and recommendations: %(session)s", session=str(session))
+        conclusions.document = create_document(
+            actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language
+        )
+    version = upload_version(actor, conclusions.document, stream, filename, status, note)
+    audit.record(actor, "conclusions.file_attached", str(session), session.forum, session_id=session.id, version=version.number)
+    return version
+
+
+def submit_conclusions(actor, session):
+    """Hand the conclusions to the secretariat; there must be a text or a document to hand over."""
+    conclusions = conclusions_of(session)
+    if conclusions is None or not (conclusions.body.strip() or conclusions.document_id):
+        raise DocumentRefused(_("Write the conclusions or attach a document before submitting them."))
+    if conclusions.is_submitted:
+        raise DocumentRefused(_("These conclusions are already submitted."))
+    conclusions.status = ConclusionStatus.SUBMITTED
+    conclusions.submitted_by = actor
+    conclusions.submitted_at = utcnow()
+    db.session.flush()
+    audit.record(actor, "conclusions.submitted", str(session), session.forum, session_id=session.id)
+    return conclusions
+
+
+def _extract_text(path, file_type):
+    """Extract a version's text, loading the PDF, DOCX and ODT readers (about 60 MB) only on upload."""
+    from workshop.documents.textextract import extract_text
+
+    return extract_text(path, file_type)
