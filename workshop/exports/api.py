@@ -1,0 +1,271 @@
+"""The published agenda as JSON for the organisers' websites, and its OpenAPI description.
+
+Times are ISO 8601 in the forum's own zone with their offset ("2011-09-26T09:00:00-05:00"), so
+that a reader gets the wall-clock time and the exact moment from one value. People come without
+their e-mail addresses: the snapshot never holds them.
+"""
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from workshop.publishing.layout import agenda_days
+
+API_VERSION = "1.0.0"
+PERSON_FIELDS = ("id", "name", "job_title", "organisation", "organisation_acronym", "country_code")
+
+
+def agenda_document(snapshot, release, links):
+    """Return the agenda of a release as plain JSON-ready data."""
+    zone = ZoneInfo(snapshot["forum"]["timezone"])
+    forum = snapshot["forum"]
+    people, documents = {}, {}
+    sessions = [_session(session, forum, zone, links, people, documents) for session in snapshot["sessions"].values()]
+    days = [_day(day, zone, people) for day in agenda_days(snapshot)]
+    return {
+        "forum": {
+            name: forum[name]
+            for name in (
+                "slug", "title", "subtitle", "city", "country_code", "venue", "timezone",
+                "start_date", "end_date", "convened_by", "facilitated_by", "agenda_note",
+            )
+        },
+        "release": {
+            "number": release.number,
+            "status": "final" if release.is_final else "preliminary",
+            "published_at": release.published_at.astimezone(zone).isoformat(),
+        },
+        "days": days,
+        "sessions": sorted(sessions, key=lambda session: (session["starts_at"], session["number"], session["id"])),
+        "cancelled_sessions": [
+            {"id": session["id"], "number": session["number"], "title": session["title"],
+             "starts_at": _local(session["starts_at"], zone), "ends_at": _local(session["ends_at"], zone)}
+            for session in snapshot.get("cancelled", {}).values()
+        ],
+        "people": sorted(people.values(), key=lambda person: (person["name"], person["id"])),
+        "rooms": [{"id": room["id"], "name": room["name"], "capacity": room["capacity"]} for room in snapshot["rooms"]],
+        "tracks": [{"id": track["id"], "name": track["name"]} for track in snapshot["tracks"]],
+        "documents": sorted(documents.values(), key=lambda document: document["id"]),
+    }
+
+
+def agenda_json(snapshot, release, links):
+    """Return the agenda document as UTF-8 JSON bytes."""
+    return json.dumps(agenda_document(snapshot, release, links), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _local(iso_text, zone):
+    return datetime.fromisoformat(iso_text).astimezone(zone).isoformat()
+
+
+def _person_id(person, people):
+    """Remember a person for the `people` list and return the id that refers to them."""
+    people.setdefault(person["id"], {name: person[name] for name in PERSON_FIELDS})
+    return person["id"]
+
+
+def _session(session, forum, zone, links, people, documents):
+    for document in session["documents"]:
+        documents.setdefault(document["id"], {
+            "id": document["id"],
+            "title": document["title"],
+            "kind": document["kind"],
+            "organisation": document["organisation"],
+            "url": links.document_url(forum["slug"], document["id"]),
+        })
+    return {
+        "id": session["id"],
+        "number": session["number"],
+        "title": session["title"],
+        "outputs": session["outputs"],
+        "format": session["format"],
+        "block_id": session["block_id"],
+        "room_id": session["room_id"],
+        "track_id": session["track_id"],
+        "starts_at": _local(session["starts_at"], zone),
+        "ends_at": _local(session["ends_at"], zone),
+        "people": {
+            role: [_person_id(person, people) for person in appointed] for role, appointed in session["people"].items()
+        },
+        "items": [
+            {
+                "kind": item["kind"],
+                "title": item["title"],
+                "speaker_id": _person_id(item["speaker"], people) if item["speaker"] else None,
+                "duration_minutes": item["duration_minutes"],
+            }
+            for item in session["items"]
+        ],
+        "document_ids": [document["id"] for document in session["documents"]],
+        "sequence": session["sequence"],
+        "last_modified": session["last_modified"],
+        "url": links.session_url(forum["slug"], session["id"]),
+    }
+
+
+def _day(day, zone, people):
+    return {
+        "date": day.date.isoformat(),
+        "title": day.title,
+        "to_be_announced": day.to_be_announced,
+        "note": day.note,
+        "blocks": [
+            {
+                "id": block.id,
+                "label": block.label,
+                "starts_at": block.starts_at.isoformat(),
+                "ends_at": block.ends_at.isoformat(),
+                "entries": [_entry(entry, people) for entry in block.entries],
+                "document_ids": [document["id"] for document in block.documents],
+            }
+            for block in day.blocks
+        ],
+    }
+
+
+def _entry(entry, people):
+    if entry.is_session:
+        return {"type": "session", "session_id": entry.data["id"]}
+    item = entry.data
+    return {
+        "type": "item",
+        "id": item["id"],
+        "kind": item["kind"],
+        "title": item["title"],
+        "starts_at": entry.starts_at.isoformat(),
+        "ends_at": entry.ends_at.isoformat(),
+        "speaker_id": _person_id(item["speaker"], people) if item["speaker"] else None,
+        "room": item["room"],
+    }
+
+
+def _object(properties, required=None, nullable=()):
+    """Return a JSON Schema object whose properties are all required unless told otherwise."""
+    return {
+        "type": "object",
+        "properties": {
+            name: ({**schema, "type": [schema["type"], "null"]} if name in nullable else schema)
+            for name, schema in properties.items()
+        },
+        "required": list(properties) if required is None else required,
+    }
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+MOMENT = {"type": "string", "format": "date-time", "description": "Forum-local time with its UTC offset."}
+DAY = {"type": "string", "format": "date"}
+IDS = {"type": "array", "items": INTEGER}
+ITEM_KINDS = ["opening_remarks", "welcome_remarks", "keynote", "presentation", "debate", "questions",
+              "closing_remarks", "break", "other"]
+ROLES = ["facilitator", "moderator", "rapporteur", "organiser", "presenter", "keynote_speaker"]
+
+SCHEMAS = {
+    "Forum": _object({
+        "slug": STRING, "title": STRING, "subtitle": STRING, "city": STRING,
+        "country_code": {"type": "string", "description": "ISO 3166-1 alpha-2, or empty."},
+        "venue": STRING, "timezone": {"type": "string", "description": "IANA time zone, e.g. America/Bogota."},
+        "start_date": DAY, "end_date": DAY, "convened_by": STRING, "facilitated_by": STRING, "agenda_note": STRING,
+    }),
+    "Release": _object({
+        "number": INTEGER, "status": {"type": "string", "enum": ["preliminary", "final"]}, "published_at": MOMENT,
+    }),
+    "Entry": {
+        "oneOf": [
+            _object({"type": {"const": "session"}, "session_id": INTEGER}),
+            _object({
+                "type": {"const": "item"}, "id": INTEGER, "kind": {"type": "string", "enum": ITEM_KINDS},
+                "title": STRING, "starts_at": MOMENT, "ends_at": MOMENT, "speaker_id": INTEGER, "room": STRING,
+            }, nullable=("speaker_id",)),
+        ],
+    },
+    "Block": _object({
+        "id": INTEGER, "label": STRING, "starts_at": MOMENT, "ends_at": MOMENT,
+        "entries": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
+        "document_ids": {**IDS, "description": "The block's draft documents for discussion, in order."},
+    }),
+    "Day": _object({
+        "date": DAY, "title": STRING, "to_be_announced": {"type": "boolean"}, "note": STRING,
+        "blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}},
+    }),
+    "SessionItem": _object({
+        "kind": {"type": "string", "enum": ITEM_KINDS}, "title": STRING, "speaker_id": INTEGER, "duration_minutes": INTEGER,
+    }, nullable=("speaker_id", "duration_minutes")),
+    "Session": _object({
+        "id": INTEGER, "number": STRING, "title": STRING, "outputs": {"type": "string", "description": "Markdown."},
+        "format": {"type": "string", "enum": ["engagement_workshop", "plenary", "panel", "working_session", "side_event"]},
+        "block_id": INTEGER, "room_id": INTEGER, "track_id": INTEGER, "starts_at": MOMENT, "ends_at": MOMENT,
+        "people": {
+            "type": "object",
+            "description": "Person ids (see `people`) by role.",
+            "properties": {role: IDS for role in ROLES},
+            "additionalProperties": IDS,
+        },
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/SessionItem"}},
+        "document_ids": IDS,
+        "sequence": {"type": "integer", "description": "Grows by one each release in which the session changed."},
+        "last_modified": {"type": "string", "format": "date-time"},
+        "url": {"type": "string", "format": "uri"},
+    }, nullable=("block_id", "room_id", "track_id")),
+    "CancelledSession": _object({
+        "id": INTEGER, "number": STRING, "title": STRING, "starts_at": MOMENT, "ends_at": MOMENT,
+    }),
+    "Person": _object({
+        "id": INTEGER, "name": STRING, "job_title": STRING, "organisation": STRING,
+        "organisation_acronym": STRING, "country_code": STRING,
+    }),
+    "Room": _object({"id": INTEGER, "name": STRING, "capacity": INTEGER}),
+    "Track": _object({"id": INTEGER, "name": STRING}),
+    "Document": _object({
+        "id": INTEGER, "title": STRING,
+        "kind": {"type": "string", "enum": ["paper", "outcome_document", "position_paper", "concept_note",
+                                            "proposal", "working_paper", "presentation"]},
+        "organisation": STRING, "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
+    }),
+}
+SCHEMAS["Agenda"] = _object({
+    "forum": {"$ref": "#/components/schemas/Forum"},
+    "release": {"$ref": "#/components/schemas/Release"},
+    **{
+        name: {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}
+        for name, schema in (
+            ("days", "Day"), ("sessions", "Session"), ("cancelled_sessions", "CancelledSession"),
+            ("people", "Person"), ("rooms", "Room"), ("tracks", "Track"), ("documents", "Document"),
+        )
+    },
+})
+
+
+def openapi_document(server_url):
+    """Return the OpenAPI 3.1 description of the agenda API served at `server_url`."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Workshop agenda API",
+            "version": API_VERSION,
+            "description": "The published agenda of a forum: days, time blocks, sessions, items, people, rooms, "
+                           "tracks and draft documents. Read-only; see docs/api.md.",
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v1/forums/{slug}/agenda": {
+                "get": {
+                    "operationId": "getAgenda",
+                    "summary": "The latest published release of a forum's agenda",
+                    "parameters": [
+                        {"name": "slug", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[^/]+$"}},
+                        {"name": "If-None-Match", "in": "header", "required": False, "schema": STRING},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "The agenda.",
+                            "headers": {"ETag": {"schema": STRING}, "Last-Modified": {"schema": STRING}},
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}},
+                        },
+                        "304": {"description": "The copy named by If-None-Match or If-Modified-Since is current."},
+                        "404": {"description": "No such forum, no release yet, or a forum you have no role in."},
+                    },
+                },
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

@@ -1,0 +1,45 @@
+"""Conditional GET for exports: validators derived from releases, and 304 before anything is rebuilt."""
+import hashlib
+
+from flask import make_response, request
+
+# Bump when an export's output changes for the same release, so that clients fetch it again.
+EXPORT_FORMAT = 1
+
+
+def release_etag(kind, releases, language):
+    """Return an ETag that changes whenever any of the releases, the export, its language or host changes."""
+    release_ids = ",".join(release.cache_key for release in sorted(releases, key=lambda release: release.id))
+    key = f"{EXPORT_FORMAT}|{kind}|{language}|{request.url_root}|{release_ids}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def last_published(releases):
+    """Return when the newest of the releases was published, or None for no release at all."""
+    return max((release.published_at for release in releases), default=None)
+
+
+def is_unchanged(etag, last_modified):
+    """Tell whether the client's copy is current, by If-None-Match first and If-Modified-Since otherwise."""
+    if request.if_none_match:
+        # Weak comparison, as RFC 9110 asks for GET: W/"x" and "x" both match, and so does *.
+        return request.if_none_match.contains_weak(etag)
+    since = request.if_modified_since
+    return since is not None and last_modified is not None and last_modified.replace(microsecond=0) <= since
+
+
+def send_export(body, mimetype, filename, etag, last_modified, private):
+    """Return the export (or an empty 304 when `body` is None) with validators and caching rules."""
+    response = make_response(body if body is not None else "", 200 if body is not None else 304)
+    if body is not None:
+        response.mimetype = mimetype
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    else:
+        response.headers.pop("Content-Type", None)
+    response.set_etag(etag)
+    if last_modified is not None:
+        response.last_modified = last_modified
+    # no-cache: keep a copy but ask every time; the ETag makes asking cheap.
+    response.headers["Cache-Control"] = "private, no-cache" if private else "public, no-cache"
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response

@@ -1,0 +1,134 @@
+"""PDF agendas and session briefs, rendered by WeasyPrint from a release's snapshot.
+
+WeasyPrint fetches whatever a document points at; ours may hold text written by anyone, so the
+fetcher serves our own static files (`static:` URLs) and refuses everything else.
+"""
+import mimetypes
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
+
+from flask import render_template
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from workshop.exports.ical import has_part_in
+from workshop.exports import wording
+from workshop.publishing.layout import agenda_days
+
+STATIC_SCHEME = "static:"
+TAGGED_VARIANT = "pdf/ua-1"
+PLENARY = "plenary"
+
+
+class FetchRefused(ValueError):
+    """Raised for any URL that is not one of our static files."""
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Serve `static:css/pdf.css` from our static folder; refuse file:, http(s): and any other URL."""
+
+    def __init__(self, static_folder):
+        super().__init__(allowed_protocols=())
+        self.static_folder = Path(static_folder).resolve()
+        self.refused = []
+
+    def fetch(self, url, headers=None):
+        path = self._static_path(url)
+        if path is None:
+            self.refused.append(url)
+            raise FetchRefused(f"only static files may be fetched, not {url[:200]}")
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+    def _static_path(self, url):
+        if not url.startswith(STATIC_SCHEME):
+            return None
+        path = (self.static_folder / unquote(url[len(STATIC_SCHEME):]).lstrip("/")).resolve()
+        return path if path.is_relative_to(self.static_folder) and path.is_file() else None
+
+
+def render_pdf(html, static_folder, tagged=True, fetcher=None):
+    """Return the PDF of an HTML document whose resources come only from our static folder."""
+    fetcher = fetcher or StaticOnlyFetcher(static_folder)
+    document = HTML(string=html, url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant=TAGGED_VARIANT if tagged else None)
+
+
+def agenda_pdf(snapshot, release, *, links, static_folder, **options):
+    """Return the agenda as the concept note lays it out: a table per day, drafts on the right."""
+    html = _render_agenda(snapshot, release, links, agenda_days(snapshot), heading=None)
+    return render_pdf(html, static_folder, **options)
+
+
+def personal_agenda_pdf(snapshot, release, person, *, links, static_folder, **options):
+    """Return the agenda of one person: the sessions they have a part in, and every plenary."""
+    days = agenda_days(snapshot, lambda session: session["format"] == PLENARY or has_part_in(session, person["id"]))
+    html = _render_agenda(snapshot, release, links, days, heading=person["name"])
+    return render_pdf(html, static_folder, **options)
+
+
+def session_brief_pdf(snapshot, release, session_id, *, links, static_folder, **options):
+    """Return a one-page brief of a session: its items in order with their times, speakers and drafts."""
+    session = snapshot["sessions"][str(session_id)]
+    zone = ZoneInfo(snapshot["forum"]["timezone"])
+    html = render_template(
+        "exports/session_brief_pdf.html",
+        forum=snapshot["forum"],
+        session=session,
+        starts_at=datetime.fromisoformat(session["starts_at"]).astimezone(zone),
+        ends_at=datetime.fromisoformat(session["ends_at"]).astimezone(zone),
+        timed_items=timed_items(session, zone),
+        release=release,
+        published_on=release.published_at.astimezone(zone).date(),
+        **_template_context(links),
+    )
+    return render_pdf(html, static_folder, **options)
+
+
+def _render_agenda(snapshot, release, links, days, heading):
+    zone = ZoneInfo(snapshot["forum"]["timezone"])
+    return render_template(
+        "exports/agenda_pdf.html",
+        forum=snapshot["forum"],
+        days=days,
+        release=release,
+        published_on=release.published_at.astimezone(zone).date(),
+        person_name=heading,
+        first_day=date.fromisoformat(snapshot["forum"]["start_date"]),
+        last_day=date.fromisoformat(snapshot["forum"]["end_date"]),
+        **_template_context(links),
+    )
+
+
+def _template_context(links):
+    """Return what every PDF template uses to say things: links, language and the shared wording."""
+    helpers = (
+        "clock", "clock_range", "date_range", "day_and_month", "long_date", "session_heading",
+        "item_line", "item_text", "people_line", "roles_of",
+    )
+    return {"links": links, "lang": wording.language(), **{name: getattr(wording, name) for name in helpers}}
+
+
+def timed_items(session, zone):
+    """Return (starts_at, ends_at, item) for each item, with None for a time that cannot be known.
+
+    Items with a duration are timed forward from the session's start and backward from its end;
+    a single item without one (the debate, usually) takes whatever time is left between them.
+    """
+    items = session["items"]
+    times = [[None, None] for _ in items]
+    untimed = [index for index, item in enumerate(items) if not item["duration_minutes"]]
+    clock = datetime.fromisoformat(session["starts_at"]).astimezone(zone)
+    for index in range(untimed[0] if untimed else len(items)):
+        times[index] = [clock, clock + timedelta(minutes=items[index]["duration_minutes"])]
+        clock = times[index][1]
+    if untimed:
+        times[untimed[0]][0] = clock
+        clock = datetime.fromisoformat(session["ends_at"]).astimezone(zone)
+        for index in range(len(items) - 1, untimed[-1], -1):
+            times[index] = [clock - timedelta(minutes=items[index]["duration_minutes"]), clock]
+            clock = times[index][0]
+        times[untimed[-1]][1] = clock
+    return [(start, end, item) for (start, end), item in zip(times, items)]

@@ -1,0 +1,212 @@
+"""Send the exports of a published agenda: iCal feeds, PDF agendas and briefs, the JSON API.
+
+Each view loads what it needs, checks access, answers 304 when the client's copy is current, and
+only then asks an export function for the bytes.
+"""
+from urllib.parse import urljoin
+
+from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask_babel import force_locale, gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from workshop.accounts.models import ForumRole, User
+from workshop.accounts.permissions import is_secretariat
+from workshop.core.filecache import cached_bytes
+from workshop.exports import api, ical
+from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
+from workshop.exports.links import ExportLinks
+from workshop.exports.wording import language
+from workshop.extensions import db
+from workshop.forums.access import get_forum_or_404
+from workshop.forums.models import Forum, ForumDay, TimeBlock
+from workshop.programme.models import Appointment, BlockItem, ForumSession, SessionItem
+from workshop.publishing.services import latest_release
+
+blueprint = Blueprint("exports", __name__)
+
+CALENDAR_TYPE = "text/calendar"
+PDF_TYPE = "application/pdf"
+JSON_TYPE = "application/json"
+
+
+@blueprint.app_template_filter("webcal")
+def as_webcal(url):
+    """Turn an absolute http(s) feed URL into the webcal:// one that makes calendar apps subscribe."""
+    return "webcal://" + url.split("://", 1)[1]
+
+
+def export_links():
+    """Return the links exports write: session pages, document downloads, and the calendar UID domain."""
+    return ExportLinks(
+        uid_host=current_app.config["CALENDAR_UID_HOST"] or request.host.split(":")[0],
+        session_url=lambda slug, session_id: url_for(
+            "publishing.show_session", slug=slug, session_id=session_id, _external=True
+        ),
+        document_url=lambda slug, document_id: urljoin(request.url_root, f"f/{slug}/documents/{document_id}"),
+    )
+
+
+def pdf_module():
+    """Return the PDF exports, importing WeasyPrint (about 45 MB) in the first worker that renders one."""
+    from workshop.exports import pdf
+
+    return pdf
+
+
+def published_forum(slug):
+    """Return a forum the current user may see and its latest release, or 404."""
+    forum = get_forum_or_404(slug)
+    return forum, latest_release(forum) or abort(404)
+
+
+def send_unless_unchanged(kind, releases, build, mimetype, filename, private):
+    """Answer 304 if the client has this export of these releases already, else send it, built at most once."""
+    etag = release_etag(kind, releases, language())
+    last_modified = last_published(releases)
+    if is_unchanged(etag, last_modified):
+        return send_export(None, mimetype, filename, etag, last_modified, private)
+    extension = filename.rsplit(".", 1)[-1]
+    body = cached_bytes(current_app.config["CACHE_DIR"], f"{etag}.{extension}", build)
+    return send_export(body, mimetype, filename, etag, last_modified, private)
+
+
+def send_forum_calendar(forum, release, kind, name, select_part, filename):
+    """Send one forum's feed; `select_part` reads the snapshot only when the feed must be built."""
+    return send_unless_unchanged(
+        kind, [release], lambda: ical.calendar_bytes(name, [select_part()], export_links()),
+        CALENDAR_TYPE, filename, private=not forum.is_public,
+    )
+
+
+@blueprint.route("/f/<slug>/agenda.ics")
+def agenda_calendar(slug):
+    forum, release = published_forum(slug)
+    select_part = lambda: ical.whole_agenda(release.snapshot, release.published_at)
+    return send_forum_calendar(forum, release, "agenda.ics", forum.title, select_part, f"{forum.slug}.ics")
+
+
+@blueprint.route("/f/<slug>/tracks/<int:track_id>.ics")
+def track_calendar(slug, track_id):
+    forum, release = published_forum(slug)
+    track = next((track for track in release.snapshot["tracks"] if track["id"] == track_id), None) or abort(404)
+    select_part = lambda: ical.track_agenda(release.snapshot, release.published_at, track_id)
+    name = f"{forum.title} – {track['name']}"
+    return send_forum_calendar(forum, release, f"track-{track_id}.ics", name, select_part, f"{forum.slug}-track-{track_id}.ics")
+
+
+@blueprint.route("/f/<slug>/rooms/<int:room_id>.ics")
+def room_calendar(slug, room_id):
+    forum, release = published_forum(slug)
+    room = next((room for room in release.snapshot["rooms"] if room["id"] == room_id), None) or abort(404)
+    select_part = lambda: ical.room_agenda(release.snapshot, release.published_at, room_id)
+    name = f"{forum.title} – {room['name']}"
+    return send_forum_calendar(forum, release, f"room-{room_id}.ics", name, select_part, f"{forum.slug}-room-{room_id}.ics")
+
+
+@blueprint.route("/f/<slug>/sessions/<int:session_id>.ics")
+def session_calendar(slug, session_id):
+    forum, release = published_forum(slug)
+    key = str(session_id)
+    if key not in release.snapshot["sessions"] and key not in release.snapshot["cancelled"]:
+        abort(404)
+    select_part = lambda: ical.single_session(release.snapshot, release.published_at, session_id)
+    return send_forum_calendar(
+        forum, release, f"session-{session_id}.ics", forum.title, select_part, f"{forum.slug}-session-{session_id}.ics"
+    )
+
+
+@blueprint.route("/feeds/<token>.ics")
+def personal_calendar(token):
+    user = db.session.scalar(select(User).where(User.feed_token == token))
+    if user is None or not user.is_active:
+        abort(404)
+    releases = [release for release in map(latest_release, forums_with_a_part_for(user)) if release is not None]
+    # Calendar clients send no cookies: write the feed in the person's own language if they chose one.
+    languages = current_app.config["LANGUAGES"]
+    asked = request.args.get("lang") in languages
+    with force_locale(user.preferred_language if user.preferred_language in languages and not asked else language()):
+        return send_unless_unchanged(
+            f"person-{user.id}.ics",
+            releases,
+            lambda: ical.calendar_bytes(
+                _("%(name)s – my sessions", name=user.name),
+                [ical.person_agenda(release.snapshot, release.published_at, user.id) for release in releases],
+                export_links(),
+            ),
+            CALENDAR_TYPE,
+            "my-sessions.ics",
+            private=True,
+        )
+
+
+def forums_with_a_part_for(user):
+    """Return the forums where the person holds a role, an appointment, or speaks."""
+    forum_ids = select(ForumRole.forum_id).where(ForumRole.user_id == user.id).union(
+        select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
+        select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
+        select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+    )
+    return db.session.scalars(select(Forum).where(Forum.id.in_(forum_ids)).order_by(Forum.start_date, Forum.id)).all()
+
+
+@blueprint.route("/f/<slug>/agenda.pdf")
+def agenda_pdf(slug):
+    forum, release = published_forum(slug)
+    return send_unless_unchanged(
+        "agenda.pdf", [release],
+        lambda: pdf_module().agenda_pdf(
+            release.snapshot, release, links=export_links(), static_folder=current_app.static_folder
+        ),
+        PDF_TYPE, f"{forum.slug}-agenda.pdf", private=not forum.is_public,
+    )
+
+
+@blueprint.route("/f/<slug>/my-agenda.pdf")
+@login_required
+def personal_agenda_pdf(slug):
+    forum, release = published_forum(slug)
+    person = {"id": current_user.id, "name": current_user.name}
+    return send_unless_unchanged(
+        f"my-agenda.pdf|{current_user.id}|{current_user.name}", [release],
+        lambda: pdf_module().personal_agenda_pdf(
+            release.snapshot, release, person, links=export_links(), static_folder=current_app.static_folder
+        ),
+        PDF_TYPE, f"{forum.slug}-my-agenda.pdf", private=True,
+    )
+
+
+@blueprint.route("/f/<slug>/sessions/<int:session_id>/brief.pdf")
+@login_required
+def session_brief_pdf(slug, session_id):
+    forum, release = published_forum(slug)
+    session = release.snapshot["sessions"].get(str(session_id)) or abort(404)
+    if not (is_secretariat(current_user, forum) or ical.has_part_in(session, current_user.id)):
+        abort(403)
+    return send_unless_unchanged(
+        f"brief-{session_id}.pdf", [release],
+        lambda: pdf_module().session_brief_pdf(
+            release.snapshot, release, session_id, links=export_links(), static_folder=current_app.static_folder
+        ),
+        PDF_TYPE, f"{forum.slug}-session-{session_id}-brief.pdf", private=True,
+    )
+
+
+@blueprint.route("/api/v1/forums/<slug>/agenda")
+def agenda_json(slug):
+    forum, release = published_forum(slug)
+    response = send_unless_unchanged(
+        "agenda.json", [release],
+        lambda: api.agenda_json(release.snapshot, release, export_links()),
+        JSON_TYPE, f"{forum.slug}-agenda.json", private=not forum.is_public,
+    )
+    response.headers.pop("Content-Disposition", None)
+    if forum.is_public:
+        # Organisers' websites read the agenda of a public forum from their own pages.
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@blueprint.route("/api/v1/openapi.json")
+def openapi_json():
+    return jsonify(api.openapi_document(request.url_root.rstrip("/")))

@@ -1,0 +1,95 @@
+"""Say the parts of a snapshot in words, the same way in the PDF, the calendar and the brief."""
+from datetime import datetime
+
+from babel.dates import format_date, format_interval, format_skeleton, format_time
+from flask_babel import get_locale, gettext as _
+
+from workshop.core.labels import label
+
+# The roles a person is listed under on the agenda, in the order the agenda names them.
+ROLE_ORDER = ("facilitator", "moderator", "keynote_speaker", "presenter", "rapporteur", "organiser")
+
+
+def language():
+    """Return the language this output is being written in."""
+    return str(get_locale() or "en")
+
+
+def clock_range(starts_at: datetime, ends_at: datetime):
+    """Return "9:00 AM – 12:00 PM" or "14:00 – 18:00", as the reader's language writes time ranges."""
+    locale = get_locale()
+    skeleton = "hm" if locale is None or "h" in locale.time_formats["short"].pattern else "Hm"
+    return format_interval(starts_at.time(), ends_at.time(), skeleton, locale=str(locale or "en"))
+
+
+def clock(moment: datetime):
+    """Return "9:15 AM" or "09:15" for a forum-local moment."""
+    return format_time(moment.time(), "short", locale=language())
+
+
+def date_range(first, last):
+    """Return the forum's dates, "Sep 26 – 28, 2011", as the reader's language writes them."""
+    return format_interval(first, last, "yMMMMd", locale=language())
+
+
+def day_and_month(day):
+    """Return "September 26" or "26 de septiembre"."""
+    return format_skeleton("MMMMd", day, locale=language())
+
+
+def long_date(day):
+    return format_date(day, "long", locale=language())
+
+
+def session_heading(session):
+    """Return "Session 1. Title", or the title alone for an unnumbered session."""
+    if session["number"]:
+        return _("Session %(number)s. %(title)s", number=session["number"], title=session["title"])
+    return session["title"]
+
+
+def person_line(person):
+    """Return a person's name with the acronym (or name) of their organisation."""
+    organisation = person["organisation_acronym"] or person["organisation"]
+    return f"{person['name']} ({organisation})" if organisation else person["name"]
+
+
+def people_line(people):
+    """Return "Ana Muñoz (APC-Colombia), João Silva (ABC)"."""
+    return ", ".join(person_line(person) for person in people)
+
+
+def item_text(item):
+    """Return an item's kind and title, "Presentation. The title", leaving out a kind the title already says."""
+    kind = str(label(item["kind"], "item_kind"))
+    title = item["title"].strip()
+    if not title:
+        return kind
+    if item["kind"] == "other" or kind.lower().split()[0] in title.lower():
+        return title
+    return f"{kind}. {title}"
+
+
+def item_line(item):
+    """Return an item as the concept note writes it: "Presentation. The title — speaker (5 min)"."""
+    text = item_text(item)
+    if item.get("speaker"):
+        text = f"{text} — {person_line(item['speaker'])}"
+    if item.get("duration_minutes"):
+        text = _("%(text)s (%(minutes)d min)", text=text, minutes=item["duration_minutes"])
+    return text
+
+
+def roles_of(session):
+    """Return (role label, people) for every role that has someone in it, in agenda order."""
+    people = session["people"]
+    return [
+        (str(label(role, "appointment_role_plural" if len(people[role]) > 1 else "appointment_role")), people[role])
+        for role in ROLE_ORDER
+        if people.get(role)
+    ]
+
+
+def location_line(room, forum):
+    """Return "Room, venue, city" leaving out whatever is not known."""
+    return ", ".join(part for part in (room, forum.get("venue", ""), forum.get("city", "")) if part)
