@@ -1,0 +1,305 @@
+"""Benchmark Workshop at 1/10, 1/4 and full scale behind gunicorn (2 workers) on loopback; print one table.
+
+    .venv/bin/python bench/run.py [--scales 0.1 0.25 1] [--duration 5] [--database-url postgresql://...]
+
+For each scale: a fresh database (SQLite in a temporary folder unless --database-url names an empty
+one), `flask db upgrade`, the forum written by bench/build.py, gunicorn started, then wrk (medians of
+bounded runs) and Python clients for the cold requests and the concurrent edits. A row whose
+endpoint the app does not have yet reads "n/a (endpoint missing)".
+"""
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
+from pathlib import Path
+
+import requests
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+
+from bench.build import SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, build_forum, counts_for  # noqa: E402
+
+VENV_BIN = Path(sys.executable).parent
+CONCURRENT_EDITS = 50
+MISSING = "n/a (endpoint missing)"
+ROWS = [
+    ("agenda page, median", "< 50 ms"),
+    ("JSON agenda, median", "< 50 ms"),
+    ("agenda.ics cold", "< 70 ms"),
+    ("agenda.ics 304, median", "< 5 ms"),
+    ("agenda.pdf cold", "< 3 s"),
+    ("agenda.pdf cached, median", "< 20 ms"),
+    ("personal feed, median", ""),
+    ("50 concurrent draft downloads, median", ""),
+    ("50 concurrent session edits", "none lost, no error"),
+    ("peak worker memory (RSS)", "< 150 MB"),
+]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def settings_for(folder, database_url):
+    return {
+        "WORKSHOP_DATABASE_URL": database_url or f"sqlite:///{folder / 'bench.sqlite'}",
+        "WORKSHOP_SECRET_KEY": "bench-secret-key",
+        "WORKSHOP_UPLOAD_DIR": str(folder / "uploads"),
+        "WORKSHOP_CACHE_DIR": str(folder / "cache"),
+    }
+
+
+def prepare_database(settings, scale):
+    """Migrate the database with the operator's command, then write the forum in this process."""
+    environment = {**os.environ, **settings}
+    subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", "db", "upgrade", "heads"], cwd=PROJECT,
+                   env=environment, check=True, capture_output=True, timeout=600)
+    from workshop import create_app
+    from workshop.extensions import db
+
+    app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+    with app.app_context():
+        built = build_forum(scale)
+        db.engine.dispose()
+    return built
+
+
+def start_gunicorn(settings, port):
+    environment = {**os.environ, **settings}
+    server = subprocess.Popen(
+        [str(VENV_BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}", "--timeout", "300",
+         "--log-level", "warning", "wsgi:app"],
+        cwd=PROJECT, env=environment,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            requests.get(base + "/", timeout=30)
+            return server, base
+        except requests.RequestException:
+            time.sleep(0.5)
+    server.terminate()
+    server.wait(timeout=30)
+    raise RuntimeError("gunicorn did not answer within two minutes")
+
+
+def warm_up(base):
+    """Let both workers import everything and open their connections before anything is timed."""
+    for _ in range(4):
+        requests.get(base + "/", timeout=60)
+
+
+def worker_pids(server):
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def peak_rss_mb(pids):
+    """Return the largest peak resident set (VmHWM) of the workers, in MB."""
+    peaks = []
+    for pid in pids:
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(peaks)
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk_median(url, duration, connections=2, headers=()):
+    """Drive `url` with wrk for `duration` seconds; return (median ms, requests/s, non-2xx/3xx count).
+
+    Two connections by default, one per worker: the median is then the time of a request, not of a queue.
+    """
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "30s"]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(command + [url], capture_output=True, text=True, timeout=duration + 60).stdout
+    median = re.search(r"50%\s+([\d.]+)(us|ms|s)", output)
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    failures = int(errors.group(1)) if errors else 0
+    failures += sum(map(int, socket_errors.groups())) if socket_errors else 0
+    return float(median.group(1)) * UNITS[median.group(2)], float(rate.group(1)), failures
+
+
+def timed_get(url, **kwargs):
+    started = time.perf_counter()
+    response = requests.get(url, timeout=600, **kwargs)
+    return response, (time.perf_counter() - started) * 1000
+
+
+def describe_wrk(result):
+    median, rate, failures = result
+    text = f"{median:.1f} ms ({rate:.0f} req/s)"
+    return text + (f", {failures} errors" if failures else "")
+
+
+class FormReader(HTMLParser):
+    """Read the fields a browser would submit from the first POST form that has a title field."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields, self.select, self.textarea, self.done = {}, None, None, False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        name = attributes.get("name")
+        if self.done:
+            return
+        if tag == "input" and name and attributes.get("type") not in ("submit", "checkbox"):
+            self.fields[name] = attributes.get("value") or ""
+        elif tag == "select":
+            self.select = name
+        elif tag == "option" and self.select and ("selected" in attributes or self.select not in self.fields):
+            self.fields[self.select] = attributes.get("value", "")
+        elif tag == "textarea":
+            self.textarea = name
+            self.fields[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "form" and "title" in self.fields:
+            self.done = True
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea] += data
+
+
+def concurrent_edits(base, slug, session_ids, settings):
+    """Sign the secretariat in, read 50 edit forms, post 50 new titles at once; count what the DB kept."""
+    client = requests.Session()
+    client.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=CONCURRENT_EDITS))
+    login_page = client.get(f"{base}/account/login").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login_page).group(1)
+    client.post(f"{base}/account/login", data={"csrf_token": token, "email": SECRETARIAT_EMAIL,
+                                                "password": SECRETARIAT_PASSWORD})
+    targets = session_ids[1:CONCURRENT_EDITS + 1]
+    forms = {}
+    for session_id in targets:
+        reader = FormReader()
+        reader.feed(client.get(f"{base}/manage/{slug}/sessions/{session_id}/edit").text)
+        forms[session_id] = {**reader.fields, "title": f"Edited under load {session_id}"}
+
+    def post(session_id):
+        started = time.perf_counter()
+        response = client.post(f"{base}/manage/{slug}/sessions/{session_id}/edit", data=forms[session_id],
+                               allow_redirects=False, timeout=600)
+        return response.status_code, (time.perf_counter() - started) * 1000
+
+    with ThreadPoolExecutor(max_workers=CONCURRENT_EDITS) as pool:
+        results = list(pool.map(post, targets))
+    errors = [status for status, _ in results if status != 302]
+    kept = count_edited_titles(settings, targets)
+    durations = sorted(duration for _, duration in results)
+    text = f"{kept}/{len(targets)} kept, {len(errors)} errors, median {durations[len(durations) // 2]:.0f} ms"
+    return text + (f" (statuses {sorted(set(errors))})" if errors else "")
+
+
+def count_edited_titles(settings, session_ids):
+    from sqlalchemy import func, select
+
+    from workshop import create_app
+    from workshop.extensions import db
+    from workshop.programme.models import ForumSession
+
+    app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+    with app.app_context():
+        kept = db.session.scalar(select(func.count(ForumSession.id)).where(
+            ForumSession.id.in_(session_ids), ForumSession.title.like("Edited under load %")))
+        db.engine.dispose()
+    return kept
+
+
+def measure(base, built, duration, settings, server):
+    """Return the table's column for one scale, row by row."""
+    slug = built.slug
+    column = {}
+
+    def probe(path):
+        response = requests.get(base + path, timeout=600)
+        return None if response.status_code == 404 and "endpoint" not in response.text else response
+
+    agenda = f"{base}/f/{slug}/agenda"
+    column["agenda page, median"] = describe_wrk(wrk_median(agenda, duration))
+    json_url = f"{base}/api/v1/forums/{slug}/agenda"
+    column["JSON agenda, median"] = describe_wrk(wrk_median(json_url, duration)) if probe(
+        f"/api/v1/forums/{slug}/agenda") is not None else MISSING
+
+    ics, cold_ms = timed_get(f"{base}/f/{slug}/agenda.ics")
+    if ics.status_code == 200:
+        column["agenda.ics cold"] = f"{cold_ms:.0f} ms"
+        column["agenda.ics 304, median"] = describe_wrk(
+            wrk_median(f"{base}/f/{slug}/agenda.ics", duration, headers=[f"If-None-Match: {ics.headers['ETag']}"]))
+    else:
+        column["agenda.ics cold"] = column["agenda.ics 304, median"] = MISSING
+
+    pdf, cold_ms = timed_get(f"{base}/f/{slug}/agenda.pdf")
+    if pdf.status_code == 200:
+        column["agenda.pdf cold"] = f"{cold_ms / 1000:.2f} s"
+        column["agenda.pdf cached, median"] = describe_wrk(wrk_median(f"{base}/f/{slug}/agenda.pdf", duration))
+    else:
+        column["agenda.pdf cold"] = column["agenda.pdf cached, median"] = MISSING
+
+    feed = f"/feeds/{built.feed_token}.ics"
+    column["personal feed, median"] = describe_wrk(wrk_median(base + feed, duration)) if probe(feed) else MISSING
+    column["50 concurrent draft downloads, median"] = (
+        describe_wrk(wrk_median(base + built.download_path, duration, connections=CONCURRENT_EDITS))
+        if probe(built.download_path) else MISSING
+    )
+    column["50 concurrent session edits"] = concurrent_edits(base, slug, built.session_ids, settings)
+    column["peak worker memory (RSS)"] = f"{peak_rss_mb(worker_pids(server)):.0f} MB"
+    return column
+
+
+def run_scale(scale, duration, database_url):
+    with tempfile.TemporaryDirectory(prefix="workshop-bench-") as folder:
+        settings = settings_for(Path(folder), database_url)
+        started = time.perf_counter()
+        built = prepare_database(settings, scale)
+        print(f"scale {scale}: forum written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        server, base = start_gunicorn(settings, free_port())
+        try:
+            warm_up(base)
+            return measure(base, built, duration, settings, server)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def scale_name(scale):
+    counts = counts_for(scale)
+    return f"{scale:g} ({counts['sessions']} sessions, {counts['participants']} people, {counts['documents']} docs)"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", nargs="+", type=float, default=[0.1, 0.25, 1.0])
+    parser.add_argument("--duration", type=int, default=5, help="seconds of each wrk run")
+    parser.add_argument("--database-url", help="an EMPTY PostgreSQL database to use instead of SQLite")
+    arguments = parser.parse_args()
+    columns = {scale: run_scale(scale, arguments.duration, arguments.database_url) for scale in arguments.scales}
+    header = ["measure", "target"] + [scale_name(scale) for scale in arguments.scales]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row, target in ROWS:
+        print("| " + " | ".join([row, target] + [columns[scale][row] for scale in arguments.scales]) + " |")
+
+
+if __name__ == "__main__":
+    main()

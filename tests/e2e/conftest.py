@@ -1,0 +1,110 @@
+"""A live Workshop server with the demo forum, and Debian's Chromium driven by Playwright.
+
+The server runs in a thread of the test process on a free loopback port, over a temporary SQLite
+database built by `flask db upgrade` and filled by `flask demo`, exactly as `make run` does.
+A failed test leaves a screenshot in tests/e2e/artifacts/.
+"""
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from workshop import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+PROJECT = Path(__file__).resolve().parents[2]
+DEMO_PASSWORD = "workshop-demo"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+if not CHROMIUM.exists():
+    pytest.skip("browser journeys need Debian's Chromium: apt-get install chromium", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="browser journeys need playwright: pip install playwright")
+
+
+@pytest.fixture(scope="session")
+def live_settings(tmp_path_factory):
+    """Return the WORKSHOP_* settings of a fresh installation in a temporary folder."""
+    folder = tmp_path_factory.mktemp("live")
+    return {
+        "WORKSHOP_DATABASE_URL": f"sqlite:///{folder / 'workshop.sqlite'}",
+        "WORKSHOP_SECRET_KEY": "e2e-secret-key",
+        "WORKSHOP_UPLOAD_DIR": str(folder / "uploads"),
+        "WORKSHOP_CACHE_DIR": str(folder / "cache"),
+    }
+
+
+@pytest.fixture(scope="session")
+def live_server(live_settings):
+    """Migrate and fill a database with the commands an operator runs, then serve it; yield the base URL."""
+    environment = {**os.environ, **live_settings}
+    flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
+    for command in (["db", "upgrade", "heads"], ["demo"]):
+        subprocess.run(flask + command, cwd=PROJECT, env=environment, check=True, capture_output=True, timeout=300)
+    app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in live_settings.items()})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep the outcome on the test item, so that the page fixture knows whether to take a screenshot."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture
+def new_page(browser, live_server, request):
+    """Return a callable that opens a page in a fresh browser context (viewport and downloads set per call)."""
+    contexts = []
+
+    def _new_page(**options):
+        context = browser.new_context(base_url=live_server, accept_downloads=True, **options)
+        context.set_default_timeout(15000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _new_page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        for number, context in enumerate(contexts):
+            for page_number, page in enumerate(context.pages):
+                page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}-{page_number}.png"), full_page=True)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def sign_in_as():
+    """Return a callable that signs a demo account in through the login form."""
+
+    def _sign_in_as(page, email, password=DEMO_PASSWORD):
+        page.goto("/account/login")
+        page.fill("#email", email)
+        page.fill("#password", password)
+        page.click("#submit")
+        page.wait_for_load_state()
+        assert "/account/login" not in page.url, f"{email} could not sign in"
+
+    return _sign_in_as

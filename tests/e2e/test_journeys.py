@@ -1,0 +1,157 @@
+"""One test per user journey, done in Chromium as a person would do it, against the demo installation."""
+import re
+
+import pytest
+
+from workshop.documents.sample_files import make_docx
+
+DEMO_AGENDA = "/f/bogota-2011/agenda"
+NEW_FORUM = "e2e-forum"
+
+
+def submit_form(page, button="#submit"):
+    page.click(button)
+    page.wait_for_load_state()
+
+
+def flashed_text(page):
+    return page.inner_text("body")
+
+
+def test_secretariat_builds_a_forum_hits_a_conflict_publishes_twice_and_reads_the_changelog(new_page, sign_in_as):
+    page = new_page()
+    sign_in_as(page, "admin@demo.workshop.test")
+    page.goto("/manage/new")
+    page.fill("#title", "Journey forum")
+    page.fill("#slug", NEW_FORUM)
+    page.fill("#start_date", "2031-03-10")
+    page.fill("#end_date", "2031-03-10")
+    page.fill("#timezone", "UTC")
+    page.check("#is_public")
+    submit_form(page)
+    assert "Forum created" in flashed_text(page)
+    assert "Something went wrong" not in flashed_text(page), "creating a forum ends on an error page"
+
+    page.goto(f"/manage/{NEW_FORUM}/blocks/new")
+    page.fill("#starts_at", "09:00")
+    page.fill("#ends_at", "12:00")
+    page.fill("#label", "Morning")
+    submit_form(page)
+    page.goto(f"/manage/{NEW_FORUM}/rooms/new")
+    page.fill("#name", "Room A")
+    submit_form(page)
+
+    def save_session(title, start, end, url=f"/manage/{NEW_FORUM}/sessions/new"):
+        page.goto(url)
+        page.fill("#title", title)
+        page.fill("#starts_at", start)
+        page.fill("#ends_at", end)
+        page.select_option("#room_id", label="Room A")
+        submit_form(page)
+
+    save_session("Opening plenary", "09:00", "10:00")
+    first_session_url = re.sub(r"/?$", "", page.url)
+    assert re.search(r"/sessions/\d+$", first_session_url), flashed_text(page)
+    save_session("Working group", "09:30", "10:30")
+    assert "Room A is already taken by" in flashed_text(page)
+    page.fill("#starts_at", "10:00")
+    page.fill("#ends_at", "11:00")
+    submit_form(page)
+    assert "saved" in flashed_text(page)
+
+    page.goto(f"/manage/{NEW_FORUM}/releases")
+    submit_form(page)
+    assert "Release 1 is published" in flashed_text(page)
+    save_session("Opening plenary", "11:00", "12:00", url=f"{first_session_url}/edit")
+    page.goto(f"/manage/{NEW_FORUM}/releases")
+    submit_form(page)
+    assert "Release 2 is published" in flashed_text(page)
+
+    page.goto(f"/f/{NEW_FORUM}/agenda/changes")
+    assert "Moved: " in flashed_text(page)
+    assert "Opening plenary" in flashed_text(page)
+
+
+def test_visitor_reads_the_agenda_on_a_phone_without_scrolling_sideways(new_page):
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto(DEMO_AGENDA)
+    assert page.get_by_text("Learning from South-South").first.is_visible()
+    assert page.locator("main").inner_text().count(":") > 10, "the agenda shows no sessions"
+    widths = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the page is {widths[0]}px wide on a {widths[1]}px screen"
+
+
+def test_visitor_downloads_the_pdf_and_follows_the_subscribe_link(new_page):
+    page = new_page()
+    page.goto(DEMO_AGENDA)
+    pdf_link = page.locator('a[href$="/agenda.pdf"]')
+    if pdf_link.count() == 0:
+        pytest.skip("the agenda page does not link its exports yet (include exports/_agenda_links.html)")
+    with page.expect_download() as download:
+        pdf_link.first.click()
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    subscribe = page.locator('a[href^="webcal://"]').first.get_attribute("href")
+    feed = page.request.get(subscribe.replace("webcal://", "http://", 1))
+    assert feed.status == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert feed.text().startswith("BEGIN:VCALENDAR")
+
+
+def test_facilitator_uploads_a_draft_then_a_new_version_and_submits_conclusions(new_page, sign_in_as, tmp_path):
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(make_docx("Regional draft", ["First draft."]))
+    revised = tmp_path / "draft-v2.docx"
+    revised.write_bytes(make_docx("Regional draft", ["Second draft, revised."]))
+    page = new_page()
+    sign_in_as(page, "facilitator@demo.workshop.test")
+    page.goto("/f/bogota-2011/my-sessions")
+    page.locator("a", has_text="Open workspace").first.click()
+    page.wait_for_load_state()
+
+    page.fill("#new-title", "Journey draft paper")
+    page.set_input_files("#new-file", str(draft))
+    submit_form(page, "#new-submit")
+    assert "is uploaded and tabled" in flashed_text(page)
+    document_id = re.search(r"#document-(\d+)$", page.url).group(1)
+    page.locator(f"#document-{document_id} summary", has_text="Upload a new version").click()
+    page.set_input_files(f"#version-{document_id}-file", str(revised))
+    submit_form(page, f"#version-{document_id}-submit")
+    assert "Version 2 of Journey draft paper is uploaded" in flashed_text(page)
+
+    page.fill("#conclusions-body", "The group agreed on **three** recommendations.")
+    submit_form(page, "#conclusions-submit")
+    assert "Conclusions saved as a draft" in flashed_text(page)
+    submit_form(page, 'form[action$="/conclusions/submit"] button')
+    assert "Conclusions submitted" in flashed_text(page)
+
+
+def test_facilitator_downloads_the_personal_agenda_and_a_session_brief(new_page, sign_in_as):
+    page = new_page()
+    sign_in_as(page, "facilitator@demo.workshop.test")
+    page.goto("/f/bogota-2011/my-sessions")
+    workspace = page.locator("a", has_text="Open workspace").first.get_attribute("href")
+    session_id = re.search(r"/sessions/(\d+)/documents", workspace).group(1)
+    page.goto(DEMO_AGENDA)
+    personal = page.locator('a[href$="/my-agenda.pdf"]')
+    if personal.count() == 0:
+        pytest.skip("the agenda page does not link the personal agenda yet (include exports/_agenda_links.html)")
+    with page.expect_download() as download:
+        personal.first.click()
+    assert open(download.value.path(), "rb").read(5) == b"%PDF-"
+    brief = page.request.get(f"/f/bogota-2011/sessions/{session_id}/brief.pdf")
+    assert brief.status == 200
+    assert brief.body()[:5] == b"%PDF-"
+
+
+def test_public_agenda_has_no_serious_accessibility_violation(new_page):
+    axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright",
+                                         reason="the accessibility check needs axe-playwright-python")
+    page = new_page(bypass_csp=True)
+    page.goto(DEMO_AGENDA)
+    violations = axe_playwright.Axe().run(page).response["violations"]
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in violations if violation["impact"] in ("serious", "critical")
+    ]
+    assert not serious, "\n".join(serious)
