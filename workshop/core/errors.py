@@ -14,10 +14,13 @@ ERROR_TITLES = {
 
 
 def render_error(error):
-    """Render an HTTP error with its status code and a human explanation."""
+    """Render an HTTP error with its status code and a human explanation in the reader's language."""
     code = getattr(error, "code", 500) or 500
     title = ERROR_TITLES.get(code, lambda: _("Something went wrong"))()
     description = getattr(error, "description", "") if code != 500 else ""
+    # Werkzeug's stock explanations are English; our own messages (abort(403, _("…"))) are translated.
+    if description == getattr(type(error), "description", None):
+        description = ""
     return render_template("errors/error.html", code=code, title=title, description=description), code
 
 

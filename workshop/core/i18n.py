@@ -1,4 +1,8 @@
 """Language choice: an explicit choice kept in the session, then the account's, then the browser's."""
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
 from flask import current_app, has_request_context, request, session
 from flask_login import current_user
 
@@ -21,3 +25,12 @@ def select_locale():
 
 def init_app(app, babel):
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
+
+
+@lru_cache(maxsize=1)
+def catalog_fingerprint():
+    """Return a short hash of the compiled translations, so that caches of rendered text follow them."""
+    digest = hashlib.sha256()
+    for catalog in sorted((Path(__file__).parent.parent / "translations").glob("*/LC_MESSAGES/*.mo")):
+        digest.update(catalog.read_bytes())
+    return digest.hexdigest()[:12]

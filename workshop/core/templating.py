@@ -36,9 +36,12 @@ def local_day(value, zone_name=None, style="full"):
 
 
 def country_name(code):
-    """Return the country's name for an ISO 3166 alpha-2 code, in English as pycountry has it."""
+    """Return the country's name for an ISO 3166 alpha-2 code in the reader's language (CLDR, via Babel)."""
     if not code:
         return ""
+    localised = get_locale().territories.get(code.upper()) if get_locale() else None
+    if localised:
+        return localised
     country = pycountry.countries.get(alpha_2=code.upper())
     return getattr(country, "common_name", None) or (country.name if country else code)
 

@@ -3,6 +3,8 @@ import hashlib
 
 from flask import make_response, request
 
+from workshop.core.i18n import catalog_fingerprint
+
 # Bump when an export's output changes for the same release, so that clients fetch it again.
 EXPORT_FORMAT = 1
 
@@ -10,7 +12,7 @@ EXPORT_FORMAT = 1
 def release_etag(kind, releases, language):
     """Return an ETag that changes whenever any of the releases, the export, its language or host changes."""
     release_ids = ",".join(release.cache_key for release in sorted(releases, key=lambda release: release.id))
-    key = f"{EXPORT_FORMAT}|{kind}|{language}|{request.url_root}|{release_ids}"
+    key = f"{EXPORT_FORMAT}|{kind}|{language}|{catalog_fingerprint()}|{request.url_root}|{release_ids}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

@@ -65,7 +65,10 @@ def item_text(item):
     title = item["title"].strip()
     if not title:
         return kind
-    if item["kind"] == "other" or kind.lower().split()[0] in title.lower():
+    # Titles are written in the forum's own language, which may not be the reader's: a title that
+    # names its kind in either ("Debate. How to…") needs no translated kind in front of it.
+    named = {kind.lower().split()[0], item["kind"].split("_")[0]}
+    if item["kind"] == "other" or any(word in title.lower() for word in named):
         return title
     return f"{kind}. {title}"
 

@@ -6,11 +6,13 @@ from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectFie
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from workshop.core.labels import choices
+from workshop.core.templating import country_name
 from workshop.core.timezones import is_known_timezone
 
 
 def country_choices():
-    return [("", "—")] + sorted(((c.alpha_2, c.name) for c in pycountry.countries), key=lambda pair: pair[1])
+    """Offer every ISO 3166 country, named and sorted in the reader's language."""
+    return [("", "—")] + sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1])
 
 
 class ForumForm(FlaskForm):

@@ -3,6 +3,7 @@ import enum
 from datetime import datetime
 from typing import Optional
 
+from flask_babel import gettext as _
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -77,11 +78,8 @@ class ForumSession(db.Model):
     )
 
     def __str__(self):
-        return f"{self.label}. {self.title}" if self.number else self.title
-
-    @property
-    def label(self):
-        return f"Session {self.number}" if self.number else ""
+        """Name the session as the agenda does, in the reader's language: "Session 2. Title"."""
+        return _("Session %(number)s. %(title)s", number=self.number, title=self.title) if self.number else self.title
 
     def people_with(self, role):
         """Return the users appointed to this session in `role`."""

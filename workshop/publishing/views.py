@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
+from workshop.core.i18n import catalog_fingerprint
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
@@ -40,7 +41,7 @@ def _agenda_days_html(forum, release):
 
     The rest of the page depends on who reads it; this part, most of the work, does not.
     """
-    language = str(get_locale())
+    language = f"{get_locale()}-{catalog_fingerprint()}"
     site = hashlib.sha256(request.url_root.encode()).hexdigest()[:12]
 
     def render():
