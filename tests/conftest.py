@@ -13,7 +13,6 @@ import contextvars
 import email
 import email.policy
 import itertools
-import logging
 import os
 import re
 import socket
@@ -125,10 +124,6 @@ def migrated_tables(database_url, tmp_path_factory):
         upgrade(revision="heads")
         tables = frozenset(inspect(db.engine).get_table_names())
         db.engine.dispose()
-    # Alembic's logging.fileConfig() disables every logger that exists already; caplog needs them.
-    for logger in logging.root.manager.loggerDict.values():
-        if isinstance(logger, logging.Logger):
-            logger.disabled = False
     return tables
 
 

@@ -62,10 +62,19 @@ def show_session(slug, session_id):
     cancelled = release.snapshot["cancelled"].get(str(session_id))
     if session is None and cancelled is None:
         abort(404)
+    shown = session or cancelled
     return render_template(
-        "publishing/session.html", forum=forum, release=release, session=session or cancelled,
-        is_cancelled=session is None,
+        "publishing/session.html", forum=forum, release=release, session=shown, is_cancelled=session is None,
+        may_read_brief=session is not None and _takes_part_or_manages(current_user, forum, session),
     )
+
+
+def _takes_part_or_manages(user, forum, session):
+    """Tell whether `user` runs this session (in any role) or the forum; they get the session brief."""
+    if not user.is_authenticated:
+        return False
+    people = (person["id"] for role in session["people"].values() for person in role)
+    return is_secretariat(user, forum) or user.id in people
 
 
 @blueprint.route("/f/<slug>/agenda/changes")

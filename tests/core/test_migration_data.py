@@ -1,0 +1,111 @@
+"""Upgrading a database that already holds a forum keeps every row of it.
+
+Each revision is reached from a database filled at the first revision, so a later migration that
+drops, rewrites or fails on existing rows breaks this test. It runs on its own SQLite file: the
+shared test database is already at the newest revision.
+"""
+import pytest
+from alembic.script import ScriptDirectory
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import text
+
+from workshop import create_app
+from workshop.extensions import db
+from workshop.documents.models import Document
+
+FIRST_REVISION = "237fc07b31c6"
+NOW = "2011-09-01 12:00:00"
+
+ROWS = {
+    "users": {"id": 1, "email": "ana@example.test", "name": "Ana Muñoz", "job_title": "", "country_code": "CO",
+              "is_admin": False, "is_active_account": True, "preferred_language": "es", "feed_token": "secret",
+              "created_at": NOW},
+    "forums": {"id": 1, "slug": "bogota-2011", "title": "Learning from South-South and Triangular Cooperation",
+               "subtitle": "", "city": "Bogotá", "country_code": "CO", "venue": "", "start_date": "2011-09-26",
+               "end_date": "2011-09-28", "timezone": "America/Bogota", "convened_by": "", "facilitated_by": "",
+               "objective": "", "background": "", "participants_text": "", "methodology": "", "agenda_note": "",
+               "status": "PRELIMINARY", "is_public": True, "created_at": NOW},
+    "forum_roles": {"id": 1, "user_id": 1, "forum_id": 1, "role": "FACILITATOR"},
+    "forum_days": {"id": 1, "forum_id": 1, "date": "2011-09-26", "title": "", "to_be_announced": False, "note": ""},
+    "time_blocks": {"id": 1, "day_id": 1, "starts_at": "2011-09-26 14:00:00", "ends_at": "2011-09-26 17:00:00",
+                    "label": ""},
+    "rooms": {"id": 1, "forum_id": 1, "name": "Salón Bolívar", "capacity": 120},
+    "forum_sessions": {"id": 1, "forum_id": 1, "block_id": 1, "room_id": 1, "number": "1",
+                       "title": "Building good practices", "outputs": "", "format": "ENGAGEMENT_WORKSHOP",
+                       "starts_at": "2011-09-26 14:30:00", "ends_at": "2011-09-26 17:00:00", "updated_at": NOW},
+    "appointments": {"id": 1, "session_id": 1, "user_id": 1, "role": "FACILITATOR"},
+    "session_items": {"id": 1, "session_id": 1, "position": 0, "kind": "KEYNOTE", "title": "Keynote",
+                      "duration_minutes": 5},
+    "documents": {"id": 1, "forum_id": 1, "title": "Good practices paper", "kind": "PAPER", "language": "en",
+                  "created_at": NOW},
+    "session_documents": {"id": 1, "session_id": 1, "document_id": 1, "position": 0},
+    "agenda_releases": {"id": 1, "forum_id": 1, "number": 1, "status": "PRELIMINARY", "published_at": NOW,
+                        "note": "", "snapshot": "{}"},
+}
+
+
+@pytest.fixture
+def empty_database_app(tmp_path):
+    """Return an app on an empty SQLite database of its own, with an app context open."""
+    app = create_app({
+        "TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'upgrade.sqlite'}",
+        "UPLOAD_DIR": str(tmp_path / "uploads"), "CACHE_DIR": str(tmp_path / "cache"),
+    })
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def insert_rows():
+    with db.engine.begin() as connection:
+        for table, row in ROWS.items():
+            columns = ", ".join(row)
+            values = ", ".join(f":{name}" for name in row)
+            connection.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), row)
+
+
+def read_rows():
+    """Return, per table, the values of the columns the first revision had."""
+    with db.engine.connect() as connection:
+        return {
+            table: [tuple(record) for record in connection.execute(text(f"SELECT {', '.join(row)} FROM {table}"))]
+            for table, row in ROWS.items()
+        }
+
+
+def revisions_after_the_first(app):
+    migrate_state = app.extensions["migrate"]
+    scripts = ScriptDirectory.from_config(migrate_state.migrate.get_config(migrate_state.directory))
+    newest_first = [revision.revision for revision in scripts.walk_revisions()]
+    return list(reversed(newest_first))[1:]
+
+
+def test_every_revision_upgrades_a_filled_database_without_losing_a_row(empty_database_app):
+    upgrade(revision=FIRST_REVISION)
+    insert_rows()
+    before = read_rows()
+    assert all(len(records) == 1 for records in before.values())
+
+    for revision in revisions_after_the_first(empty_database_app):
+        upgrade(revision=revision)
+        assert read_rows() == before, f"rows changed while upgrading to {revision}"
+
+
+def test_the_upgraded_rows_read_back_through_the_models(empty_database_app):
+    upgrade(revision=FIRST_REVISION)
+    insert_rows()
+    upgrade(revision="heads")
+    document = db.session.get(Document, 1)
+    assert document.title == "Good practices paper"
+    assert document.versions == [] and document.translation_of is None
+    assert [link.session.title for link in document.session_links] == ["Building good practices"]
+
+
+def test_downgrading_to_the_first_revision_keeps_its_rows(empty_database_app):
+    upgrade(revision=FIRST_REVISION)
+    insert_rows()
+    before = read_rows()
+    upgrade(revision="heads")
+    downgrade(revision=FIRST_REVISION)
+    assert read_rows() == before
