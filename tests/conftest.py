@@ -66,6 +66,8 @@ def build_test_config(database_url, folder, **overrides):
         "UPLOAD_DIR": str(folder / "uploads"),
         "CACHE_DIR": str(folder / "cache"),
         "WTF_CSRF_ENABLED": False,
+        # Tests that publish would otherwise start background renderers; tests/exports/test_warming.py starts its own.
+        "WARM_EXPORTS_AFTER_PUBLISHING": False,
         "SERVER_NAME": "localhost",
         **overrides,
     }

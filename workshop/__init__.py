@@ -63,8 +63,10 @@ def _register_blueprints(app):
 def _register_cli(app):
     from workshop.accounts.cli import register as register_accounts_cli
     from workshop.demo.cli import register as register_demo_cli
+    from workshop.exports.warming import register as register_exports_cli
     from workshop.programme_files.cli import register as register_programme_files_cli
 
     register_accounts_cli(app)
     register_demo_cli(app)
+    register_exports_cli(app)
     register_programme_files_cli(app)

@@ -22,6 +22,8 @@ class DefaultConfig:
     MAX_UPLOAD_MB = 25
     # The host part of calendar UIDs; keep it fixed once feeds are out, or calendars see new events.
     CALENDAR_UID_HOST = None
+    # Build the agenda PDF, feed and JSON of a new release in a background process (exports/warming.py).
+    WARM_EXPORTS_AFTER_PUBLISHING = True
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
     LANGUAGES = LANGUAGES

@@ -39,6 +39,8 @@ def live_settings(tmp_path_factory):
         "WORKSHOP_SECRET_KEY": "e2e-secret-key",
         "WORKSHOP_UPLOAD_DIR": str(folder / "uploads"),
         "WORKSHOP_CACHE_DIR": str(folder / "cache"),
+        # A background renderer would compete with the journeys for the SQLite file; tests/exports covers it.
+        "WORKSHOP_WARM_EXPORTS_AFTER_PUBLISHING": "false",
     }
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from workshop.accounts.models import ForumRoleName
 from workshop.documents.models import Document, DocumentKind, SessionDocument
+from workshop.exports import pdf
 from workshop.exports.links import ExportLinks
 from workshop.extensions import db
 from workshop.programme.models import AppointmentRole, BlockItem, ItemKind, SessionItem
@@ -99,3 +100,17 @@ def bogota_forum(create_forum, create_day, create_block, create_room, create_tra
         forum=forum, release=release, secretary=secretary, munoz=munoz, kouassi=kouassi, outsider=outsider,
         sessions=[first_session, second_session, third_session], rooms=[salon, sala], track=track, paper=paper,
     )
+
+
+@pytest.fixture
+def count_renders(monkeypatch):
+    """Count how often WeasyPrint is asked for a PDF."""
+    calls = []
+    original = pdf.render_pdf
+
+    def counting(*arguments, **keywords):
+        calls.append(arguments[0][:40])
+        return original(*arguments, **keywords)
+
+    monkeypatch.setattr(pdf, "render_pdf", counting)
+    return calls

@@ -3,9 +3,7 @@ import io
 from pathlib import Path
 
 import pypdf
-import pytest
 
-from workshop.exports import pdf
 from workshop.extensions import db
 
 
@@ -13,20 +11,6 @@ def text_of(response):
     assert response.status_code == 200, response.status_code
     assert response.mimetype == "application/pdf"
     return " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(response.data)).pages)
-
-
-@pytest.fixture
-def count_renders(monkeypatch):
-    """Count how often WeasyPrint is asked for a PDF."""
-    calls = []
-    original = pdf.render_pdf
-
-    def counting(*arguments, **keywords):
-        calls.append(arguments[0][:40])
-        return original(*arguments, **keywords)
-
-    monkeypatch.setattr(pdf, "render_pdf", counting)
-    return calls
 
 
 def test_agenda_pdf_is_rendered_once_per_release_and_language(app, client, bogota_forum, publish, count_renders):

@@ -123,34 +123,33 @@ def _part_events(part, links):
 
 
 def _session_event(session, forum, zone, published_at, links, cancelled):
-    event = Event()
-    event.add("uid", f"workshop-session-{session['id']}@{links.uid_host}")
-    event.add("dtstamp", published_at)
-    event.add("dtstart", datetime.fromisoformat(session["starts_at"]).astimezone(zone))
-    event.add("dtend", datetime.fromisoformat(session["ends_at"]).astimezone(zone))
+    event = _scheduled_event(f"workshop-session-{session['id']}@{links.uid_host}", session, zone, published_at, cancelled)
     event.add("summary", _one_line(session_heading(session)))
     event.add("location", _one_line(location_line(session["room"], forum)))
     event.add("description", session_description(session, forum, links))
     event.add("url", links.session_url(forum["slug"], session["id"]))
-    event.add("sequence", session["sequence"])
-    event.add("last-modified", datetime.fromisoformat(session["last_modified"]))
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     categories = [str(label(session["format"], "session_format"))] + ([session["track"]] if session["track"] else [])
     event.add("categories", [_one_line(category) for category in categories])
     return event
 
 
 def _item_event(item, forum, zone, published_at, links, cancelled):
-    event = Event()
-    event.add("uid", f"workshop-item-{item['id']}@{links.uid_host}")
-    event.add("dtstamp", published_at)
-    event.add("dtstart", datetime.fromisoformat(item["starts_at"]).astimezone(zone))
-    event.add("dtend", datetime.fromisoformat(item["ends_at"]).astimezone(zone))
+    event = _scheduled_event(f"workshop-item-{item['id']}@{links.uid_host}", item, zone, published_at, cancelled)
     event.add("summary", _one_line(item_text(item)))
     event.add("location", _one_line(location_line(item["room"], forum)))
     event.add("description", forum["title"])
-    event.add("sequence", item["sequence"])
-    event.add("last-modified", datetime.fromisoformat(item["last_modified"]))
+    return event
+
+
+def _scheduled_event(uid, entry, zone, published_at, cancelled):
+    """Start an event for a session or loose item: identity, times and the revision calendars compare."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", published_at)
+    event.add("dtstart", datetime.fromisoformat(entry["starts_at"]).astimezone(zone))
+    event.add("dtend", datetime.fromisoformat(entry["ends_at"]).astimezone(zone))
+    event.add("sequence", entry["sequence"])
+    event.add("last-modified", datetime.fromisoformat(entry["last_modified"]))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     return event
 

@@ -15,6 +15,7 @@ from workshop.publishing import services
 from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.forms import PublishForm
 from workshop.publishing.layout import agenda_days
+from workshop.publishing.signals import release_published
 from workshop.publishing.snapshot import build_snapshot
 from workshop.publishing.wording import describe_change
 
@@ -101,6 +102,7 @@ def manage_releases(slug):
             flash(str(error), "error")
         else:
             db.session.commit()
+            release_published.send(current_app._get_current_object(), release=release, site=request.url_root)
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))
     latest = services.latest_release(forum)

@@ -1,0 +1,8 @@
+"""Signals other features listen to, so that publishing never has to know who reacts to a release."""
+from blinker import Namespace
+
+signals = Namespace()
+
+# Sent by the publishing screen once a release is committed, with `release` and `site` (the
+# address the secretariat published from, which readers' links are built on).
+release_published = signals.signal("release-published")
