@@ -17,6 +17,7 @@ DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 run: $(RUNTIME_STAMP)
 	$(FLASK) db upgrade
 	$(FLASK) demo
+	@echo "Workshop: http://127.0.0.1:5000/  (the demo agenda: http://127.0.0.1:5000/f/bogota-2011/agenda)"
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 # The two passes share nothing, so they run side by side: one per core.
