@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import filetype
 
+from workshop.core.messages import N_
+
 PDF_SIGNATURE = b"%PDF-"
 HEAD_BYTES = 1024
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -77,15 +79,15 @@ def _detect_package(path):
             if "[Content_Types].xml" in names:
                 return _detect_office_open_xml(package, names)
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise UnsupportedFileType("damaged ZIP archive") from error
-    raise UnsupportedFileType("ZIP archive")
+        raise UnsupportedFileType(N_("damaged ZIP archive")) from error
+    raise UnsupportedFileType(N_("ZIP archive"))
 
 
 def _detect_open_document(package):
     declared = _read_small_entry(package, "mimetype").decode("ascii", "replace").strip()
     kind = TYPES_BY_MEDIA_TYPE.get(declared)
     if kind is None or kind not in (ODT, ODP, ODS):
-        raise UnsupportedFileType(declared or "OpenDocument package")
+        raise UnsupportedFileType(declared or N_("OpenDocument package"))
     return kind
 
 
@@ -96,23 +98,23 @@ def _detect_office_open_xml(package, names):
         if has_folder and main_content_type in content_types:
             return kind
     # Macro-enabled documents (docm, xlsm, pptm) and templates land here on purpose.
-    raise UnsupportedFileType("Office package of another kind")
+    raise UnsupportedFileType(N_("Office package of another kind"))
 
 
 def _read_small_entry(package, name):
     """Read a package entry that is small by nature, refusing to inflate a hostile one."""
     if package.getinfo(name).file_size > MAX_PACKAGE_ENTRY_BYTES:
-        raise UnsupportedFileType(f"oversized {name} entry")
+        raise UnsupportedFileType(N_("oversized package entry"))
     return package.read(name)
 
 
 def _describe(head):
     """Name what a refused file looks like, so that the refusal can say so."""
     if head.startswith(b"\x7fELF"):
-        return "ELF executable"
+        return N_("ELF executable")
     if head.startswith(b"MZ"):
-        return "Windows executable"
+        return N_("Windows executable")
     guess = filetype.guess(head)
     if guess is not None:
         return guess.mime
-    return "unknown"
+    return N_("unknown")

@@ -61,7 +61,7 @@ def describe_refusal(error):
         return _(
             "This file is not a document Workshop accepts (its content looks like: %(found)s). "
             "Upload one of these: %(accepted)s.",
-            found=error.found,
+            found=_(error.found),
             accepted=accepted_type_names(),
         )
     return _("The file could not be stored.")

@@ -10,7 +10,8 @@ from bisect import bisect_right
 from json.decoder import JSONArray, JSONObject
 from json.scanner import py_make_scanner
 
-from workshop.programme_files.problems import N_, Problem, ProgrammeFileError
+from workshop.core.messages import N_
+from workshop.programme_files.problems import Problem, ProgrammeFileError
 
 
 class PositionedDict(dict):

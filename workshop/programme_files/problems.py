@@ -7,11 +7,6 @@ from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
 
-def N_(template):
-    """Mark a message for translation without translating it yet."""
-    return template
-
-
 @dataclass(frozen=True)
 class Problem:
     line: Optional[int]

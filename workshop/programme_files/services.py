@@ -26,7 +26,8 @@ from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates,
 from workshop.programme.scheduling import check_slot
 from workshop.programme.wording import describe_conflict
 from workshop.programme_files.positions import decode_programme_file, load_positioned
-from workshop.programme_files.problems import N_, Problem, ProgrammeFileError
+from workshop.core.messages import N_
+from workshop.programme_files.problems import Problem, ProgrammeFileError
 from workshop.programme_files.validation import FORMAT_KEY, FORMAT_VERSION, FORUM_FIELDS, Vocabulary, read_programme
 
 

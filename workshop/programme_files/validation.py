@@ -13,7 +13,8 @@ import pycountry
 from email_validator import EmailNotValidError, validate_email
 
 from workshop.core.timezones import is_known_timezone
-from workshop.programme_files.problems import N_, Problem, ProgrammeFileError
+from workshop.core.messages import N_
+from workshop.programme_files.problems import Problem, ProgrammeFileError
 
 FORMAT_KEY = "workshop_forum_format"
 FORMAT_VERSION = 1
