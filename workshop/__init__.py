@@ -3,6 +3,7 @@ import logging
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from workshop.config import load_config
 from workshop.extensions import babel, csrf, db, login_manager, mail, migrate
@@ -17,6 +18,10 @@ def create_app(test_config=None):
         static_folder="../static",
     )
     load_config(app, test_config)
+    if app.config["PROXY_COUNT"]:
+        # Behind a proxy every request comes from the proxy's address; login throttling needs the client's.
+        proxies = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     _configure_logging(app)
     _init_extensions(app)
     _register_blueprints(app)

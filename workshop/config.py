@@ -32,10 +32,16 @@ class DefaultConfig:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SECURE_COOKIES = False
+    # Host names the site answers to, comma-separated (e.g. "forum.example.org"); others get 400, so a
+    # forged Host header cannot put a foreign address into e-mailed links. Empty: any (local use).
+    TRUSTED_HOSTS = None
+    # How many reverse proxies stand in front of the app; their X-Forwarded-For/-Proto are believed.
+    PROXY_COUNT = 0
     WTF_CSRF_TIME_LIMIT = None
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     LOGIN_FAILURES_PER_ACCOUNT = 5
-    LOGIN_FAILURES_PER_ADDRESS = 20
+    # A forum venue puts hundreds of people behind one address: count an address generously.
+    LOGIN_FAILURES_PER_ADDRESS = 100
     LOGIN_FAILURE_WINDOW_MINUTES = 15
     PASSWORD_TOKEN_MAX_AGE = 60 * 60 * 24
     INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 14
@@ -55,6 +61,8 @@ def load_config(app, test_config=None):
     app.config["CACHE_DIR"] = app.config["CACHE_DIR"] or str(instance / "cache")
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _instance_secret_key(instance)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024
+    if isinstance(app.config["TRUSTED_HOSTS"], str):
+        app.config["TRUSTED_HOSTS"] = [host.strip() for host in app.config["TRUSTED_HOSTS"].split(",") if host.strip()]
     if app.config["SECURE_COOKIES"]:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True

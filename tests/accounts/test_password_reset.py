@@ -4,6 +4,10 @@ import time
 
 from itsdangerous import TimestampSigner
 
+from workshop.accounts.services import user_from_password_token
+from workshop.accounts.tokens import make_password_token
+from workshop.extensions import db
+
 RESET_LINK = re.compile(r"http://localhost/account/password/set/\S+")
 NEW_PASSWORD = "a brand new passphrase"
 
@@ -106,3 +110,12 @@ def test_without_a_mail_server_the_message_goes_to_the_log(client, create_user, 
         request_reset(client, user.email)
 
     assert RESET_LINK.search(caplog.text)
+
+
+def test_a_link_never_opens_another_account_that_gets_the_same_id(app, create_user):
+    first = create_user(email="first@example.test", password=None)
+    token = make_password_token(first, "invitation")
+    first.email = "someone.else@example.test"
+    db.session.commit()
+
+    assert user_from_password_token(token) is None

@@ -1,4 +1,6 @@
 """Text comes out of PDF, DOCX and ODT alike, and the comparison shows what changed."""
+import zipfile
+
 import pytest
 
 from . import samples
@@ -58,3 +60,11 @@ def test_headings_of_a_docx_stay_apart_from_the_next_sentence(tmp_path):
     path = tmp_path / "file"
     path.write_bytes(samples.docx_bytes("Busan Outcome Document", ["We recognise South-South Cooperation."]))
     assert split_sentences(extract_text(path, filetypes.DOCX)) == ["Busan Outcome Document", "We recognise South-South Cooperation."]
+
+
+def test_a_docx_with_broken_xml_gives_no_text_instead_of_an_error(tmp_path):
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        package.writestr("word/document.xml", "<w:document><unclosed>")
+    assert extract_text(broken, filetypes.DOCX) == ""

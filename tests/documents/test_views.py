@@ -135,6 +135,23 @@ def test_another_facilitator_cannot_touch_a_session_not_theirs(client, login, wo
     assert archive_snapshot() == before
 
 
+def test_linking_another_session_s_paper_does_not_make_it_one_s_own_to_replace(client, login, world, archive_snapshot):
+    document = tabled_document(world)
+    other_workspace = f"/f/{world.forum.slug}/sessions/{world.other_session.id}/documents"
+    login(client, world.other_facilitator)
+    assert client.post(f"{other_workspace}/link", data={"link-document_id": document.id}).status_code == 302
+    before = archive_snapshot()
+
+    response = client.post(
+        f"{other_workspace}/{document.id}/versions", data=version_form(document, samples.pdf_bytes()),
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 403
+    assert "ask the secretariat" in response.get_data(as_text=True)
+    assert archive_snapshot() == before
+
+
 def test_a_forged_form_without_csrf_token_is_refused(csrf_client, login, world, archive_snapshot):
     document = tabled_document(world)
     login(csrf_client, world.facilitator)

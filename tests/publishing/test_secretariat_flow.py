@@ -103,3 +103,38 @@ def test_other_people_cannot_reach_the_secretariat_screens(client, login, secret
     login(client, participant)
     assert client.get(f"/manage/{forum.slug}/").status_code == 403
     assert client.post(f"/manage/{forum.slug}/releases", data={"status": "final"}).status_code == 403
+
+
+def test_withdrawing_the_last_appointment_takes_the_forum_role_away(client, login, secretariat_world, create_session):
+    forum, block, salon, sala, secretary = secretariat_world
+    first = db.session.scalar(select(ForumSession).where(ForumSession.forum_id == forum.id))
+    second = create_session(forum, block, "Afternoon", "11:00", "12:00", room=sala)
+    login(client, secretary)
+    for session in (first, second):
+        client.post(f"/manage/{forum.slug}/sessions/{session.id}/appointments",
+                    data={"role": "facilitator", "email": "ana@example.test", "name": "Ana Muñoz"})
+    ana = next(appointment.user for appointment in first.appointments)
+    assert ForumRoleName.FACILITATOR in ana.roles_in(forum)
+
+    client.post(f"/manage/{forum.slug}/sessions/{first.id}/appointments/{first.appointments[0].id}/delete")
+    db.session.refresh(ana)
+    assert ForumRoleName.FACILITATOR in ana.roles_in(forum), "still leads the afternoon session"
+
+    client.post(f"/manage/{forum.slug}/sessions/{second.id}/appointments/{second.appointments[0].id}/delete")
+    db.session.refresh(ana)
+    assert ForumRoleName.FACILITATOR not in ana.roles_in(forum)
+
+
+def test_an_invitation_leaves_only_with_the_change_that_caused_it(client, login, secretariat_world, smtp_sink):
+    forum, *_, secretary = secretariat_world
+    session = db.session.scalar(select(ForumSession).where(ForumSession.forum_id == forum.id))
+    login(client, secretary)
+    url = f"/manage/{forum.slug}/sessions/{session.id}/items"
+
+    client.post(url, data={"kind": "debate", "title": "Too long", "duration_minutes": "600",
+                           "speaker_email": "rolled.back@example.test", "speaker_name": "Rolled Back"})
+    assert smtp_sink.messages == []
+
+    client.post(url, data={"kind": "keynote", "title": "Keynote", "speaker_email": "kept@example.test",
+                           "speaker_name": "Kept Speaker"})
+    assert [message["To"] for message in smtp_sink.messages] == ["kept@example.test"]

@@ -100,6 +100,7 @@ def send_password_reset(email):
         user=user,
         link=url_for("accounts.set_password", token=make_password_token(user, "reset"), _external=True),
     )
+    audit.record(user, "account.password_reset_requested", user.email)
 
 
 def user_from_password_token(token):

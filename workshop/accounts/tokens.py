@@ -13,8 +13,9 @@ def _serializer():
 
 
 def _password_fingerprint(user):
-    """Bind a token to the current password, so that it dies once the password is set."""
-    return hashlib.sha256((user.password_hash or "no-password").encode()).hexdigest()[:16]
+    """Bind a token to the account's address and current password: it dies once the password is set,
+    and it can never open another account that comes to have the same id."""
+    return hashlib.sha256(f"{user.email}|{user.password_hash or 'no-password'}".encode()).hexdigest()[:16]
 
 
 MAX_AGE_SETTINGS = {"invitation": "INVITATION_TOKEN_MAX_AGE", "reset": "PASSWORD_TOKEN_MAX_AGE"}

@@ -2,6 +2,7 @@
 from flask import render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import SecurityError
 
 ERROR_TITLES = {
     400: lambda: _("Bad request"),
@@ -29,7 +30,13 @@ def render_csrf_error(error):
     return render_template("errors/error.html", code=400, title=_("Bad request"), description=message), 400
 
 
+def refuse_untrusted_host(error):
+    """Answer a request for a host name the site does not serve; no page, since links need a host."""
+    return _("This site does not answer to that host name."), 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def register_error_pages(app):
     for code in (*ERROR_TITLES, 500):
         app.register_error_handler(code, render_error)
     app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(SecurityError, refuse_untrusted_host)

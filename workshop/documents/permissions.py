@@ -17,6 +17,17 @@ def can_manage_session_documents(user, session):
     return is_secretariat(user, session.forum) or is_session_facilitator(user, session)
 
 
+def can_add_version(user, document):
+    """A document tabled in several sessions changes only at the hands of all their facilitators' side.
+
+    Linking someone else's paper to one's own session must not make it one's own to replace.
+    """
+    if is_secretariat(user, document.forum):
+        return True
+    sessions = [link.session for link in document.session_links]
+    return bool(sessions) and all(is_session_facilitator(user, session) for session in sessions)
+
+
 def can_read_documents(user, forum):
     """Drafts of a public forum are public; those of another forum are for the people who hold a role in it."""
     return can_view_forum(user, forum)

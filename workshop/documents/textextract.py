@@ -1,13 +1,11 @@
 """Pull the running text out of PDF, DOCX and ODT files, to compare versions and to search them."""
 import logging
-import zipfile
 
 import docx
 from odf import teletype
 from odf.namespaces import TEXTNS
 from odf.opendocument import load as load_open_document
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from workshop.documents.filetypes import DOCX, ODT, PDF
 
@@ -28,7 +26,7 @@ def extract_text(path, file_type):
         return ""
     try:
         text = extractor(path)
-    except (PyPdfError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except Exception as error:  # pypdf, lxml, odfpy and zipfile each raise their own kinds
         # An unreadable text layer is no reason to refuse a file that opens fine in its own program.
         log.warning("could not extract text from %s: %s", path, error)
         return ""

@@ -19,7 +19,7 @@ from workshop.documents.forms import (
 )
 from workshop.documents.models import Document, DocumentVersion, SessionDocument
 from workshop.documents.permissions import (
-    can_manage_session_documents, can_read_documents, can_see_facilitator_board,
+    can_add_version, can_manage_session_documents, can_read_documents, can_see_facilitator_board,
 )
 from workshop.documents.textdiff import compare_texts, count_changes
 from workshop.documents.wording import audit_action_label, describe_refusal, file_size, version_status_label
@@ -196,6 +196,8 @@ def upload_new_document(slug, session_id):
 def upload_version(slug, session_id, document_id):
     forum, session = _managed_session(slug, session_id)
     document = _session_document(session, document_id)
+    if not can_add_version(current_user, document):
+        abort(403, _("This document is also tabled in a session you do not lead; ask the secretariat to add the version."))
     form = NewVersionForm(prefix=f"version-{document.id}")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, version_forms={document.id: form})

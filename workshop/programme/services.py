@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import ForumRoleName
-from workshop.accounts.services import find_or_invite, grant_role
+from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
 from workshop.core.timezones import local_to_utc, utc_to_local
 from workshop.extensions import db
@@ -171,12 +171,18 @@ def appoint(session, actor, role, email, name=""):
 
 
 def withdraw(appointment, actor):
-    session = appointment.session
-    audit.record(
-        actor, "session.withdrawn", str(session), session.forum, person=appointment.user.email, role=appointment.role.value
-    )
+    """Withdraw an appointment; the forum role it gave goes too once nothing else justifies it."""
+    session, user, role = appointment.session, appointment.user, appointment.role
+    audit.record(actor, "session.withdrawn", str(session), session.forum, person=user.email, role=role.value)
     session.appointments.remove(appointment)
-
+    db.session.flush()
+    still_appointed = db.session.scalar(
+        select(Appointment.id).join(ForumSession)
+        .where(ForumSession.forum_id == session.forum_id, Appointment.user_id == user.id, Appointment.role == role)
+        .limit(1)
+    )
+    if role in FORUM_ROLE_FOR_APPOINTMENT and still_appointed is None:
+        revoke_role(user, session.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
 
 
 def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):
