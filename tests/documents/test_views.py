@@ -249,6 +249,25 @@ def test_conclusions_from_draft_to_submitted_in_the_browser(client, login, world
     assert services.conclusions_of(world.session).submitted_by == world.facilitator
 
 
+def test_a_conclusions_document_is_private_until_the_conclusions_are_submitted(client, login, world):
+    version = services.attach_conclusions_file(
+        world.facilitator, world.session, io.BytesIO(samples.pdf_bytes("Conclusions", ["Trust first."])),
+        "conclusions.pdf", "preliminary", "en",
+    )
+    db.session.commit()
+    document_url = f"/f/{world.forum.slug}/documents/{version.document_id}"
+    download_url = f"{document_url}/versions/1/download"
+
+    assert [client.get(url).status_code for url in (document_url, download_url)] == [404, 404]
+    login(client, world.facilitator)
+    assert client.get(document_url).status_code == 200
+
+    services.submit_conclusions(world.facilitator, world.session)
+    db.session.commit()
+    client.post("/account/logout")
+    assert [client.get(url).status_code for url in (document_url, download_url)] == [200, 200]
+
+
 def test_board_shows_only_the_facilitators_sessions_and_what_is_missing(client, login, world):
     tabled_document(world)
     services.create_document(world.secretariat, world.forum, "Busan Outcome Document", "outcome_document", "en")

@@ -63,3 +63,9 @@ def local_date(moment, zone_name) -> date:
 def local_time(moment, zone_name) -> time:
     """Return the forum-local wall-clock time of an aware datetime."""
     return utc_to_local(moment, zone_name).time().replace(tzinfo=None)
+
+
+def keep_wall_clock(moment, old_zone_name, new_zone_name):
+    """Return the moment that shows, in the new zone, the wall-clock time `moment` showed in the old one."""
+    local = utc_to_local(moment, old_zone_name)
+    return local_to_utc(local.date(), local.time().replace(tzinfo=None), new_zone_name)

@@ -28,6 +28,11 @@ def can_add_version(user, document):
     return bool(sessions) and all(is_session_facilitator(user, session) for session in sessions)
 
 
+def can_read_conclusions_document(user, conclusions):
+    """Conclusions are the facilitator's work in progress until submitted; then anyone may read them."""
+    return conclusions.is_submitted or can_manage_session_documents(user, conclusions.session)
+
+
 def can_read_documents(user, forum):
     """Drafts of a public forum are public; those of another forum are for the people who hold a role in it."""
     return can_view_forum(user, forum)

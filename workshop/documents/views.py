@@ -17,9 +17,10 @@ from workshop.documents.filetypes import UnsupportedFileType
 from workshop.documents.forms import (
     CompareVersionsForm, ConclusionsFileForm, ConclusionsForm, LinkDocumentForm, NewDocumentForm, NewVersionForm,
 )
-from workshop.documents.models import Document, DocumentVersion, SessionDocument
+from workshop.documents.models import Document, DocumentVersion, SessionConclusion, SessionDocument
 from workshop.documents.permissions import (
-    can_add_version, can_manage_session_documents, can_read_documents, can_see_facilitator_board,
+    can_add_version, can_manage_session_documents, can_read_conclusions_document, can_read_documents,
+    can_see_facilitator_board,
 )
 from workshop.documents.textdiff import compare_texts, count_changes
 from workshop.documents.wording import audit_action_label, describe_refusal, file_size, version_status_label
@@ -311,8 +312,11 @@ def _readable_document(slug, document_id):
             selectinload(Document.versions),
             selectinload(Document.session_links).selectinload(SessionDocument.session),
         )
-    )
-    return forum, document or abort(404)
+    ) or abort(404)
+    conclusions = db.session.scalar(select(SessionConclusion).where(SessionConclusion.document_id == document.id))
+    if conclusions is not None and not can_read_conclusions_document(current_user, conclusions):
+        abort(404)
+    return forum, document
 
 
 def _comparison(document):

@@ -76,6 +76,7 @@ class Forum(db.Model):
         back_populates="forum", cascade="all, delete-orphan", order_by="Room.name"
     )
     roles = relationship("ForumRole", back_populates="forum", cascade="all, delete-orphan")
+    sessions = relationship("ForumSession", viewonly=True)
 
     def __str__(self):
         return self.title

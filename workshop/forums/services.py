@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
-from workshop.core.timezones import local_to_utc
+from workshop.core.timezones import keep_wall_clock, local_to_utc
 from workshop.extensions import db
 from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room
 
@@ -36,12 +36,40 @@ def create_forum(actor, **fields):
 
 
 def update_forum(forum, actor, **fields):
-    """Change the forum's facts; its web address never changes once set."""
+    """Change the forum's facts; its web address never changes once set.
+
+    A new time zone keeps the programme's wall-clock times (9:00 stays 9:00, now in the new zone);
+    new dates gain days, and dates that still hold time blocks cannot be dropped.
+    """
     fields.pop("slug", None)
+    old_zone = forum.timezone
     for name in FORUM_FIELDS:
         if name in fields:
             setattr(forum, name, fields[name])
+    if forum.timezone != old_zone:
+        _keep_programme_wall_clock(forum, old_zone)
+    _fit_days_to_dates(forum)
     audit.record(actor, "forum.changed", forum.title, forum)
+
+
+def _keep_programme_wall_clock(forum, old_zone):
+    timed = [block for day in forum.days for block in day.blocks]
+    timed += [item for block in list(timed) for item in block.loose_items]
+    timed += list(forum.sessions)
+    for part in timed:
+        part.starts_at = keep_wall_clock(part.starts_at, old_zone, forum.timezone)
+        part.ends_at = keep_wall_clock(part.ends_at, old_zone, forum.timezone)
+
+
+def _fit_days_to_dates(forum):
+    wanted = set(_dates_between(forum.start_date, forum.end_date))
+    for day in list(forum.days):
+        if day.date not in wanted:
+            if day.blocks:
+                raise FrameError(_("%(day)s still has time blocks; move them before leaving it out of the forum.", day=day.date.isoformat()))
+            forum.days.remove(day)
+    existing = {day.date for day in forum.days}
+    forum.days.extend(ForumDay(date=date) for date in sorted(wanted - existing))
 
 
 def _dates_between(first, last):

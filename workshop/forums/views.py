@@ -69,10 +69,15 @@ def edit_forum(slug):
     form.slug.render_kw = {"readonly": True}
     form.slug.data = forum.slug
     if form.validate_on_submit():
-        services.update_forum(forum, current_user, **_forum_fields(form))
-        db.session.commit()
-        flash(_("Forum saved."), "success")
-        return redirect(url_for("programme.overview", slug=forum.slug))
+        try:
+            services.update_forum(forum, current_user, **_forum_fields(form))
+        except services.FrameError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+        else:
+            db.session.commit()
+            flash(_("Forum saved."), "success")
+            return redirect(url_for("programme.overview", slug=forum.slug))
     return render_template("forums/edit_forum.html", form=form, forum=forum)
 
 
