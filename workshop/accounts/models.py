@@ -51,10 +51,6 @@ class User(UserMixin, db.Model):
     def is_active(self):
         return self.is_active_account
 
-    @property
-    def has_password(self):
-        return self.password_hash is not None
-
     def set_password(self, password):
         self.password_hash = generate_password_hash(password)
 

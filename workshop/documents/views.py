@@ -23,7 +23,7 @@ from workshop.documents.permissions import (
     can_see_facilitator_board,
 )
 from workshop.documents.textdiff import compare_texts, count_changes
-from workshop.documents.wording import audit_action_label, describe_refusal, file_size, version_status_label
+from workshop.documents.wording import describe_refusal, file_size, version_status_label
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.models import Organisation
@@ -40,7 +40,6 @@ REFUSAL_STATUS = {EmptyFile: 400, FileTooLarge: 413, UnsupportedFileType: 415}
 def document_helpers():
     return {
         "version_status_label": version_status_label,
-        "audit_action_label": audit_action_label,
         "file_size": file_size,
     }
 

@@ -1,4 +1,4 @@
-"""Document words in the reader's language: version states, audit actions, and why a file was refused."""
+"""Document words in the reader's language: version states, file sizes, and why a file was refused."""
 from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
 
 from workshop.documents.archive import EmptyFile, FileTooLarge
@@ -10,26 +10,9 @@ VERSION_STATUS_LABELS = {
     "final": _l("Final"),
 }
 
-AUDIT_ACTION_LABELS = {
-    "document.created": _l("Document created"),
-    "document.uploaded": _l("File uploaded"),
-    "document.replaced": _l("New version uploaded"),
-    "document.linked": _l("Document tabled in a session"),
-    "document.unlinked": _l("Document taken off a session"),
-    "conclusions.saved": _l("Conclusions saved"),
-    "conclusions.file_attached": _l("Conclusions document attached"),
-    "conclusions.submitted": _l("Conclusions submitted"),
-}
-
-
 def version_status_label(status):
     key = getattr(status, "value", status)
     return VERSION_STATUS_LABELS.get(key, key)
-
-
-def audit_action_label(action):
-    """Name an audit action in words; actions of other features keep their code."""
-    return AUDIT_ACTION_LABELS.get(action, action)
 
 
 def version_status_choices():

@@ -3,6 +3,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import contains_eager
 
 from workshop.accounts.forms import ConfirmForm
 from workshop.accounts.models import ForumRole, ForumRoleName, User
@@ -260,6 +261,7 @@ def manage_people(slug):
             return redirect(url_for("forums.manage_people", slug=forum.slug))
     roles = db.session.scalars(
         select(ForumRole).join(User).where(ForumRole.forum_id == forum.id).order_by(ForumRole.role, User.name)
+        .options(contains_eager(ForumRole.user))
     ).all()
     return render_template("forums/people.html", forum=forum, form=form, roles=roles, confirm=ConfirmForm())
 

@@ -31,12 +31,6 @@ def list_releases(forum):
     ).all()
 
 
-def get_release(forum, number):
-    return db.session.scalar(
-        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id, AgendaRelease.number == number)
-    )
-
-
 def publish_release(forum, actor, status, note=""):
     """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts."""
     if programme_conflicts(forum):

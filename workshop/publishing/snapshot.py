@@ -2,6 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from workshop.accounts.models import User
 from workshop.documents.models import Document, SessionDocument
 from workshop.extensions import db
 from workshop.forums.models import ForumDay, TimeBlock
@@ -21,7 +22,8 @@ def build_snapshot(forum):
     sessions = _load_sessions(forum)
     days = db.session.scalars(
         select(ForumDay).where(ForumDay.forum_id == forum.id).order_by(ForumDay.date).options(
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker),
+            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker)
+            .selectinload(User.organisation),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.room),
         )
     ).all()
@@ -48,8 +50,8 @@ def _load_sessions(forum):
             selectinload(ForumSession.room),
             selectinload(ForumSession.track),
             selectinload(ForumSession.block),
-            selectinload(ForumSession.items).selectinload(SessionItem.speaker),
-            selectinload(ForumSession.appointments).selectinload(Appointment.user),
+            selectinload(ForumSession.items).selectinload(SessionItem.speaker).selectinload(User.organisation),
+            selectinload(ForumSession.appointments).selectinload(Appointment.user).selectinload(User.organisation),
             selectinload(ForumSession.document_links).selectinload(SessionDocument.document)
             .selectinload(Document.organisation),
         )
