@@ -88,20 +88,22 @@ def agenda_calendar(slug):
 
 @blueprint.route("/f/<slug>/tracks/<int:track_id>.ics")
 def track_calendar(slug, track_id):
-    forum, release = published_forum(slug)
-    track = next((track for track in release.snapshot["tracks"] if track["id"] == track_id), None) or abort(404)
-    select_part = lambda: ical.track_agenda(release.snapshot, release.published_at, track_id)
-    name = f"{forum.title} – {track['name']}"
-    return send_forum_calendar(forum, release, f"track-{track_id}.ics", name, select_part, f"{forum.slug}-track-{track_id}.ics")
+    return _grouped_calendar(slug, "tracks", "track", track_id, ical.track_agenda)
 
 
 @blueprint.route("/f/<slug>/rooms/<int:room_id>.ics")
 def room_calendar(slug, room_id):
+    return _grouped_calendar(slug, "rooms", "room", room_id, ical.room_agenda)
+
+
+def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
+    """Send the feed of one track or room of the published agenda, or 404 if the release has none such."""
     forum, release = published_forum(slug)
-    room = next((room for room in release.snapshot["rooms"] if room["id"] == room_id), None) or abort(404)
-    select_part = lambda: ical.room_agenda(release.snapshot, release.published_at, room_id)
-    name = f"{forum.title} – {room['name']}"
-    return send_forum_calendar(forum, release, f"room-{room_id}.ics", name, select_part, f"{forum.slug}-room-{room_id}.ics")
+    group = next((group for group in release.snapshot[collection] if group["id"] == group_id), None) or abort(404)
+    select_part = lambda: select_agenda(release.snapshot, release.published_at, group_id)
+    name = f"{forum.title} – {group['name']}"
+    filename = f"{forum.slug}-{kind}-{group_id}.ics"
+    return send_forum_calendar(forum, release, f"{kind}-{group_id}.ics", name, select_part, filename)
 
 
 @blueprint.route("/f/<slug>/sessions/<int:session_id>.ics")
