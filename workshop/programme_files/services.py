@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.services import grant_role
 from workshop.core import audit
+from workshop.core.messages import N_
 from workshop.core.timezones import local_date, local_time, local_to_utc
 from workshop.documents.models import Document, DocumentKind, SessionDocument
 from workshop.extensions import db
@@ -26,9 +27,9 @@ from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates,
 from workshop.programme.scheduling import check_slot
 from workshop.programme.wording import describe_conflict
 from workshop.programme_files.positions import decode_programme_file, load_positioned
-from workshop.core.messages import N_
 from workshop.programme_files.problems import Problem, ProgrammeFileError
 from workshop.programme_files.validation import FORMAT_KEY, FORMAT_VERSION, FORUM_FIELDS, Vocabulary, read_programme
+from workshop.publishing.snapshot import load_sessions
 
 
 def programme_vocabulary():
@@ -54,7 +55,7 @@ def find_forum(slug):
 def export_forum(forum):
     """Return the forum's programme as JSON-ready data in the documented programme-file format."""
     zone = forum.timezone
-    sessions = _load_sessions(forum)
+    sessions = load_sessions(forum)
     documents = db.session.scalars(
         select(Document).where(Document.forum_id == forum.id).order_by(Document.id)
         .options(selectinload(Document.organisation), selectinload(Document.translation_of))
@@ -84,20 +85,6 @@ def export_forum(forum):
         "documents": [_document_data(document) for document in documents],
         "days": sorted(days, key=lambda day: day["date"]),
     }
-
-
-def _load_sessions(forum):
-    return db.session.scalars(
-        select(ForumSession).where(ForumSession.forum_id == forum.id)
-        .order_by(ForumSession.starts_at, ForumSession.number, ForumSession.id)
-        .options(
-            selectinload(ForumSession.room),
-            selectinload(ForumSession.track),
-            selectinload(ForumSession.items).selectinload(SessionItem.speaker),
-            selectinload(ForumSession.appointments).selectinload(Appointment.user),
-            selectinload(ForumSession.document_links).selectinload(SessionDocument.document),
-        )
-    ).all()
 
 
 def _people_of(forum, sessions):

@@ -12,8 +12,8 @@ from typing import Optional
 import pycountry
 from email_validator import EmailNotValidError, validate_email
 
-from workshop.core.timezones import is_known_timezone
 from workshop.core.messages import N_
+from workshop.core.timezones import is_known_timezone
 from workshop.programme_files.problems import Problem, ProgrammeFileError
 
 FORMAT_KEY = "workshop_forum_format"

@@ -19,7 +19,7 @@ BOOKKEEPING_FIELDS = ("sequence", "last_modified")
 
 def build_snapshot(forum):
     """Return the forum's current programme as JSON-ready data."""
-    sessions = _load_sessions(forum)
+    sessions = load_sessions(forum)
     days = db.session.scalars(
         select(ForumDay).where(ForumDay.forum_id == forum.id).order_by(ForumDay.date).options(
             selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker)
@@ -42,7 +42,8 @@ def build_snapshot(forum):
     }
 
 
-def _load_sessions(forum):
+def load_sessions(forum):
+    """Return the forum's sessions in agenda order, with everything an agenda says of them loaded at once."""
     return db.session.scalars(
         select(ForumSession).where(ForumSession.forum_id == forum.id)
         .order_by(ForumSession.starts_at, ForumSession.number, ForumSession.id)
