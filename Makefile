@@ -18,7 +18,9 @@ run: $(RUNTIME_STAMP)
 	$(FLASK) db upgrade
 	$(FLASK) demo
 	@echo "Workshop: http://127.0.0.1:5000/  (the demo agenda: http://127.0.0.1:5000/f/bogota-2011/agenda)"
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@# The queue worker runs beside the web server and stops with it.
+	$(FLASK) queue work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(FLASK) run --host 127.0.0.1 --port 5000
 
 # The two passes share nothing, so they run side by side: one per core.
 test: $(DEV_STAMP) system-packages

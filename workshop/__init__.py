@@ -6,6 +6,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from workshop.config import load_config
+from workshop.core import queue
 from workshop.extensions import babel, csrf, db, login_manager, mail, migrate
 
 
@@ -26,6 +27,8 @@ def create_app(test_config=None):
     _init_extensions(app)
     _register_blueprints(app)
     _register_cli(app)
+    # Last: by now every feature module, and so every job it declares, is imported.
+    queue.init_app(app)
     return app
 
 

@@ -24,6 +24,11 @@ class DefaultConfig:
     CALENDAR_UID_HOST = None
     # Build the agenda PDF, feed and JSON of a new release in a background process (exports/warming.py).
     WARM_EXPORTS_AFTER_PUBLISHING = True
+    # Where background jobs wait: empty for SQLite in `instance/queue.sqlite` (one machine), or a
+    # redis:// (or unix://) address that every web host and worker shares.
+    QUEUE_URL = None
+    # Run jobs in-process as soon as their transaction commits, with no worker (tests).
+    QUEUE_IMMEDIATE = False
     BABEL_DEFAULT_LOCALE = "en"
     BABEL_DEFAULT_TIMEZONE = "UTC"
     LANGUAGES = LANGUAGES

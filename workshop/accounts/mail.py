@@ -1,19 +1,23 @@
-"""Outgoing mail through SMTP, sent only once the change that caused it is committed.
+"""Outgoing mail through SMTP, handed to the queue only once the change that caused it is committed.
 
-Without a configured server, messages go to the log instead (for a local installation such as
-`make run`; a production site sets WORKSHOP_MAIL_SERVER).
+A message is rendered in the request (in the reader's language, with the request's data) and
+delivered by a queue job, which retries with growing pauses while the SMTP server is away: a
+message is never lost to a server that is down for a while. Without a configured server, messages
+go to the log instead (for a local installation such as `make run`; a production site sets
+WORKSHOP_MAIL_SERVER).
 """
 import logging
-import smtplib
 
 from flask import current_app, render_template
 from flask_mail import Message
-from sqlalchemy import event
 
-from workshop.extensions import db, mail
+from workshop.core.queue import enqueue_after_commit, job
+from workshop.extensions import mail
 
 logger = logging.getLogger(__name__)
-OUTBOX = "workshop.outbox"
+# About a day of retries: 1 min, 2, 4, … up to 8.5 hours between the last two.
+DELIVERY_RETRIES = 10
+FIRST_RETRY_SECONDS = 60
 
 
 def send_mail(to, subject, template, **context):
@@ -22,27 +26,13 @@ def send_mail(to, subject, template, **context):
     An invitation for an account whose creation is rolled back would otherwise carry a link to an
     id the next new account gets.
     """
-    message = Message(subject=subject, recipients=[to], body=render_template(template, **context))
-    db.session.info.setdefault(OUTBOX, []).append(message)
+    enqueue_after_commit(deliver_mail, to, subject, render_template(template, **context))
 
 
-@event.listens_for(db.session, "after_commit")
-def _deliver_outbox(session):
-    for message in session.info.pop(OUTBOX, []):
-        _deliver(message)
-
-
-@event.listens_for(db.session, "after_rollback")
-def _discard_outbox(session):
-    session.info.pop(OUTBOX, None)
-
-
-def _deliver(message):
-    """Send one message, or log it when no server is configured or the server refuses it."""
+@job(retries=DELIVERY_RETRIES, retry_delay=FIRST_RETRY_SECONDS, retry_backoff=2)
+def deliver_mail(to, subject, body):
+    """Send one message, or log it when no server is configured; a refusal raises, so the queue retries."""
     if not current_app.config.get("MAIL_SERVER"):
-        logger.warning("No WORKSHOP_MAIL_SERVER configured; message to %s not sent:\n%s", message.recipients[0], message.body)
+        logger.warning("No WORKSHOP_MAIL_SERVER configured; message to %s not sent:\n%s", to, body)
         return
-    try:
-        mail.send(message)
-    except (OSError, smtplib.SMTPException):
-        logger.exception("Could not send mail to %s", message.recipients[0])
+    mail.send(Message(subject=subject, recipients=[to], body=body))

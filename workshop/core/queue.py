@@ -1,0 +1,182 @@
+"""Background work on a Huey queue: SQLite storage on one machine, Redis when several hosts share it.
+
+A feature declares a job with `@job(...)` (or `@periodic_job(schedule)`) next to the code it runs, and
+hands one to the queue with `enqueue_after_commit(job_function, *arguments)`: the job reads what the
+request wrote, so it leaves only once that transaction commits, and never if it rolls back.
+`flask queue work` runs the consumer. With QUEUE_IMMEDIATE (the tests), jobs run in-process at
+commit, on Huey's immediate mode, so a test sees their effect without a consumer.
+
+Arguments must be plain data (ids, strings, numbers): a job runs later, maybe on another host, and
+loads what it needs itself.
+"""
+import functools
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
+from huey.consumer import Consumer
+from huey.exceptions import ResultTimeout
+from sqlalchemy import event
+
+from workshop.extensions import db
+
+log = logging.getLogger(__name__)
+EXTENSION_KEY = "workshop.queue"
+PENDING_JOBS_KEY = "workshop.queue.awaiting_commit"
+queue_cli = AppGroup("queue", help="Run and inspect background work.")
+
+__all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job"]
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """A job as declared by its feature, before any queue exists."""
+
+    function: Callable
+    retries: int = 0
+    retry_delay: int = 0
+    retry_backoff: float = 0
+    timeout: Optional[int] = None
+    schedule: Optional[Callable] = None
+
+
+@dataclass
+class Queue:
+    """The Huey instance of one application and its jobs, each bound to that application."""
+
+    huey: object
+    tasks: dict = field(default_factory=dict)
+
+
+_declared_jobs: dict[str, JobSpec] = {}
+
+
+def job_name(function):
+    """Name a job after its function, the same in every process that imports it."""
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None):
+    """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time."""
+    def declare(function):
+        _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout)
+        return function
+    return declare
+
+
+def periodic_job(schedule, **options):
+    """Declare a job the consumer runs on `schedule` (a `crontab(...)`), with no arguments."""
+    def declare(function):
+        _declared_jobs[job_name(function)] = JobSpec(function, schedule=schedule, **options)
+        return function
+    return declare
+
+
+def enqueue_after_commit(function, *arguments):
+    """Hand a job to the queue once the current transaction commits; drop it if the transaction rolls back."""
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()
+    session.info.setdefault(PENDING_JOBS_KEY, []).append((job_name(function), arguments))
+
+
+def enqueue_now(function, *arguments):
+    """Hand a job to the queue at once, for callers that have nothing to commit first."""
+    return _queue().tasks[job_name(function)](*arguments)
+
+
+def _queue():
+    return current_app.extensions[EXTENSION_KEY]
+
+
+@event.listens_for(db.session, "after_commit")
+def _send_pending_jobs(session):
+    for name, arguments in session.info.pop(PENDING_JOBS_KEY, []):
+        _queue().tasks[name](*arguments)
+
+
+@event.listens_for(db.session, "after_transaction_end")
+def _drop_pending_jobs(session, transaction):
+    # Only the outermost transaction decides; a commit has already sent and emptied the list.
+    if transaction.parent is None:
+        session.info.pop(PENDING_JOBS_KEY, None)
+
+
+def build_huey(config, instance_path):
+    """Return the Huey instance the configuration asks for."""
+    if config["QUEUE_IMMEDIATE"]:
+        return MemoryHuey("workshop", immediate=True)
+    url = config["QUEUE_URL"]
+    if url and url.startswith(("redis://", "rediss://", "unix://")):
+        return RedisHuey("workshop", url=url)
+    path = url.removeprefix("sqlite:///") if url else str(Path(instance_path) / "queue.sqlite")
+    return SqliteHuey("workshop", filename=path)
+
+
+def _in_app_context(app, function):
+    """Run a job inside an application context of its own, with its own database session."""
+    @functools.wraps(function)
+    def run(*arguments, **keywords):
+        with app.app_context():
+            return function(*arguments, **keywords)
+    return run
+
+
+def init_app(app):
+    """Build this application's queue and bind every declared job to it.
+
+    Called once the blueprints are registered: by then every feature module, and with it every
+    job declaration, has been imported.
+    """
+    queue = Queue(build_huey(app.config, app.instance_path))
+    for name, spec in _declared_jobs.items():
+        bound = _in_app_context(app, spec.function)
+        if spec.schedule is not None:
+            queue.tasks[name] = queue.huey.periodic_task(spec.schedule)(bound)
+        else:
+            queue.tasks[name] = queue.huey.task(
+                retries=spec.retries, retry_delay=spec.retry_delay, retry_backoff=spec.retry_backoff,
+                timeout=spec.timeout,
+            )(bound)
+    app.extensions[EXTENSION_KEY] = queue
+    app.cli.add_command(queue_cli)
+
+
+@queue_cli.command("work")
+@click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
+@click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread", show_default=True)
+def work_command(workers, worker_type):
+    """Run the queue's consumer until interrupted: jobs as they come, periodic jobs on schedule."""
+    huey = _queue().huey
+    log.info("Queue worker started: %d %s worker(s) on %s", workers, worker_type, type(huey.storage).__name__)
+    Consumer(huey, workers=workers, worker_type=worker_type).run()
+
+
+@job()
+def ping():
+    """Answer with the worker's host and process, so that a caller can tell a worker is reachable."""
+    return {"host": socket.gethostname(), "pid": os.getpid()}
+
+
+@queue_cli.command("check")
+@click.option("--timeout", default=10, show_default=True, help="Seconds to wait for a worker.")
+def check_command(timeout):
+    """Send a ping through the queue and wait for a worker to answer; exit 1 if none does."""
+    try:
+        answer = enqueue_now(ping).get(blocking=True, timeout=timeout)
+    except ResultTimeout as error:
+        raise click.ClickException(f"No worker answered within {timeout} s: is `flask queue work` running?") from error
+    click.echo(f"A worker answered from {answer['host']} (process {answer['pid']}).")
+
+
+@queue_cli.command("pending")
+def pending_command():
+    """Print how many jobs wait in the queue."""
+    click.echo(_queue().huey.pending_count())
