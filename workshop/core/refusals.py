@@ -1,0 +1,65 @@
+"""How a use case says no, and the one way a view commits a change or shows why it was refused.
+
+Services raise `Refused` (or a subclass) with messages written for people; they never commit. A
+view runs the service inside `commit_or_refuse(form)`: the change is committed when the service
+returns, and rolled back when it refuses, with the reasons shown at the form field they concern or
+as flash messages. The view then decides what to render from `outcome.refused`.
+
+    with commit_or_refuse(form) as outcome:
+        services.save_room(current_user, room, name=form.name.data)
+    if outcome.refused:
+        return render_template("forums/room.html", form=form), 422
+    flash(_("Room saved."), "success")
+    return redirect(...)
+"""
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Optional
+
+from flask import flash
+
+from workshop.extensions import db
+
+
+class Refused(Exception):
+    """A use case declined the change; `messages` say why, for people, and `field` names the form field."""
+
+    def __init__(self, *messages, field=None):
+        super().__init__(*messages)
+        self.messages = messages
+        self.field = field
+
+
+@dataclass
+class Outcome:
+    """What happened inside `commit_or_refuse`: nothing to report, or the refusal."""
+
+    refusal: Optional[Refused] = None
+
+    @property
+    def refused(self):
+        return self.refusal is not None
+
+
+@contextmanager
+def commit_or_refuse(form=None):
+    """Commit what the block changes, or roll it back and show why it was refused."""
+    outcome = Outcome()
+    try:
+        yield outcome
+    except Refused as refusal:
+        db.session.rollback()
+        outcome.refusal = refusal
+        show_refusal(refusal, form)
+    else:
+        db.session.commit()
+
+
+def show_refusal(refusal, form=None):
+    """Put the reasons at the form field they concern, or flash them when there is no such field."""
+    field = getattr(form, refusal.field, None) if form is not None and refusal.field else None
+    for message in refusal.messages:
+        if field is not None:
+            field.errors = [*field.errors, str(message)]
+        else:
+            flash(str(message), "error")
