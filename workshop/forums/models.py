@@ -1,8 +1,9 @@
 """A forum and the frame its programme hangs on."""
 import enum
 from datetime import date, datetime
+from typing import Optional
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.core.timezones import UTCDateTime, utcnow
@@ -26,10 +27,20 @@ class OrganisationType(enum.Enum):
 
 
 class Organisation(db.Model):
+    """An organisation of the shared directory (no forum), or one a forum's secretariat added for that forum."""
+
     __tablename__ = "organisations"
+    __table_args__ = (
+        # A name is listed once in the shared directory, and once more at most in each forum.
+        Index("uq_organisations_shared_name", "name", unique=True,
+              sqlite_where=text("forum_id IS NULL"), postgresql_where=text("forum_id IS NULL")),
+        Index("uq_organisations_forum_name", "forum_id", "name", unique=True,
+              sqlite_where=text("forum_id IS NOT NULL"), postgresql_where=text("forum_id IS NOT NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), unique=True)
+    forum_id: Mapped[Optional[int]] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
     acronym: Mapped[str] = mapped_column(String(40), default="")
     type: Mapped[OrganisationType] = mapped_column(
         Enum(OrganisationType, native_enum=False, length=30), default=OrganisationType.OTHER
