@@ -118,3 +118,8 @@ def label(value, group):
 def choices(group):
     """Return (value, label) pairs for a select field."""
     return [(key, text) for key, text in LABELS[group].items()]
+
+
+def enum_value(value):
+    """Coerce a select's data to the plain value its options carry, so that an enum loaded from a model is shown selected."""
+    return getattr(value, "value", value)

@@ -232,7 +232,7 @@ def list_organisations(slug):
 def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
     organisation = (db.session.get(Organisation, organisation_id) or abort(404)) if organisation_id else Organisation()
-    form = OrganisationForm(obj=organisation, type=getattr(organisation.type, "value", None))
+    form = OrganisationForm(obj=organisation)
 
     def save():
         services.save_organisation(

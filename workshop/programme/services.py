@@ -111,9 +111,13 @@ def add_item(session, actor, kind, title, speaker_email="", speaker_name="", dur
     """Append an item to a session; keynotes take the default slot length when none is given."""
     kind = ItemKind(kind)
     duration_minutes = _default_duration(kind, duration_minutes)
+    # A speaker without an e-mail address gets no account, but keeps their name on the agenda.
     speaker = find_or_invite(speaker_email, speaker_name, actor, session.forum) if speaker_email else None
     position = max((item.position for item in session.items), default=-1) + 1
-    item = SessionItem(kind=kind, title=title, speaker=speaker, duration_minutes=duration_minutes, position=position)
+    item = SessionItem(
+        kind=kind, title=title, speaker=speaker, speaker_name="" if speaker else speaker_name.strip(),
+        duration_minutes=duration_minutes, position=position,
+    )
     session.items.append(item)
     ensure_no_conflicts(session)
     audit.record(actor, "session.item_added", str(session), session.forum, item=title)

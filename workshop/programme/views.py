@@ -1,12 +1,12 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.forms import ConfirmForm
-from workshop.core.timezones import local_to_utc, utc_to_local
+from workshop.core.timezones import local_date, local_to_utc, utc_to_local
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404
 from workshop.forums.models import ForumDay, TimeBlock
@@ -16,6 +16,8 @@ from workshop.programme.models import Appointment, BlockItem, ForumSession, Item
 from workshop.programme.wording import describe_conflict
 
 blueprint = Blueprint("programme", __name__, url_prefix="/manage/<slug>")
+# The time-block choice of a session that stands outside any block (imported so).
+NO_BLOCK = -1
 
 
 def _flash_conflicts(error):
@@ -37,21 +39,32 @@ def overview(slug):
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions).selectinload(ForumSession.room),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions)
             .selectinload(ForumSession.appointments).selectinload(Appointment.user),
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items),
+            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker),
         )
     ).all()
+    outside_blocks = db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
+        .order_by(ForumSession.starts_at, ForumSession.number).options(selectinload(ForumSession.room))
+    ).all()
     conflicts = [describe_conflict(conflict) for conflict in services.programme_conflicts(forum)]
-    return render_template("programme/overview.html", forum=forum, days=days, conflicts=conflicts, confirm=ConfirmForm())
+    return render_template(
+        "programme/overview.html", forum=forum, days=days, outside_blocks=outside_blocks, conflicts=conflicts,
+    )
 
 
 def _session_form(forum, session):
     """Build the session form with this forum's blocks, rooms and tracks to choose from."""
-    form = SessionForm(obj=session, format=session.format.value if session.format else None)
+    form = SessionForm(obj=session)
     blocks = [block for day in forum.days for block in day.blocks]
     form.block_id.choices = [(block.id, _block_name(block, forum)) for block in blocks]
+    if session.id and session.block_id is None:
+        # Imported sessions may stand outside any block; saving the form must not move them into one.
+        form.block_id.choices.insert(0, (NO_BLOCK, _("Outside any time block (on %(day)s)", day=format_date(
+            local_date(session.starts_at, forum.timezone), "medium"))))
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
     if session.id and not form.is_submitted():
+        form.block_id.data = session.block_id or NO_BLOCK
         form.starts_at.data = utc_to_local(session.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(session.ends_at, forum.timezone).time()
         form.room_id.data = session.room_id or 0
@@ -65,13 +78,17 @@ def _block_name(block, forum):
 
 
 def _apply_session_form(forum, session, form):
-    block = get_part_or_404(TimeBlock, form.block_id.data, forum, lambda part: part.day.forum_id)
+    if form.block_id.data == NO_BLOCK:
+        block, on = None, local_date(session.starts_at, forum.timezone)
+    else:
+        block = get_part_or_404(TimeBlock, form.block_id.data, forum, lambda part: part.day.forum_id)
+        on = block.day.date
     session.forum, session.block = forum, block
     session.number, session.title = (form.number.data or "").strip(), form.title.data.strip()
     session.outputs = form.outputs.data or ""
     session.format = SessionFormat(form.format.data)
-    session.starts_at = local_to_utc(block.day.date, form.starts_at.data, forum.timezone)
-    session.ends_at = local_to_utc(block.day.date, form.ends_at.data, forum.timezone)
+    session.starts_at = local_to_utc(on, form.starts_at.data, forum.timezone)
+    session.ends_at = local_to_utc(on, form.ends_at.data, forum.timezone)
     session.room_id = form.room_id.data or None
     session.track_id = form.track_id.data or None
     session.capacity = form.capacity.data
@@ -175,7 +192,7 @@ def _item_of(forum, session_id, item_id):
 def edit_item(slug, session_id, item_id):
     forum = get_managed_forum(slug)
     item = _item_of(forum, session_id, item_id)
-    form = ItemForm(obj=item, kind=item.kind.value)
+    form = ItemForm(obj=item)
     del form.speaker_email, form.speaker_name
     form.submit.label.text = _("Save")
     if form.validate_on_submit():
@@ -239,7 +256,7 @@ def edit_loose_item(slug, block_id, item_id=None):
     forum = get_managed_forum(slug)
     block = get_part_or_404(TimeBlock, block_id, forum, lambda part: part.day.forum_id)
     item = _loose_item_of(block, item_id) if item_id else BlockItem(kind=ItemKind.OPENING_REMARKS)
-    form = LooseItemForm(obj=item, kind=item.kind.value)
+    form = LooseItemForm(obj=item)
     if item_id and not form.is_submitted():
         form.starts_at.data = utc_to_local(item.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(item.ends_at, forum.timezone).time()
