@@ -116,11 +116,13 @@ def test_withdrawing_the_last_appointment_takes_the_forum_role_away(client, logi
     ana = next(appointment.user for appointment in first.appointments)
     assert ForumRoleName.FACILITATOR in ana.roles_in(forum)
 
-    client.post(f"/manage/{forum.slug}/sessions/{first.id}/appointments/{first.appointments[0].id}/delete")
+    client.post(f"/manage/{forum.slug}/sessions/{first.id}/appointments/{first.appointments[0].id}/delete",
+                data={"confirmed": "yes"})
     db.session.refresh(ana)
     assert ForumRoleName.FACILITATOR in ana.roles_in(forum), "still leads the afternoon session"
 
-    client.post(f"/manage/{forum.slug}/sessions/{second.id}/appointments/{second.appointments[0].id}/delete")
+    client.post(f"/manage/{forum.slug}/sessions/{second.id}/appointments/{second.appointments[0].id}/delete",
+                data={"confirmed": "yes"})
     db.session.refresh(ana)
     assert ForumRoleName.FACILITATOR not in ana.roles_in(forum)
 

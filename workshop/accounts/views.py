@@ -9,6 +9,7 @@ from workshop.accounts import services
 from workshop.accounts.forms import ConfirmForm, LoginForm, PasswordResetRequestForm, SetPasswordForm
 from workshop.accounts.models import User
 from workshop.core import audit
+from workshop.core.confirmation import ask_first, is_confirmed
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
@@ -93,6 +94,12 @@ def profile():
 def revoke_feed_token():
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not is_confirmed():
+        return ask_first(
+            _("Replace your calendar secret?"),
+            [_("Every calendar subscribed with your current links stops receiving changes until you subscribe again.")],
+            url_for("accounts.profile"), _("Replace my calendar secret"),
+        )
     current_user.revoke_feed_token()
     audit.record(current_user, "account.feed_token_revoked", current_user.email)
     db.session.commit()

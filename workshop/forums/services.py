@@ -1,12 +1,12 @@
 """Write use-cases for a forum's frame: the forum, its days, blocks, tracks, rooms and people."""
 from datetime import timedelta
 
-from flask_babel import gettext as _
+from flask_babel import format_time, gettext as _, ngettext
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
-from workshop.core.timezones import keep_wall_clock, local_to_utc
+from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.extensions import db
 from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room
 
@@ -107,6 +107,48 @@ def save_block(forum, actor, block, day, starts_at, ends_at, label):
     db.session.add(block)
     audit.record(actor, "block.saved", label or day.date.isoformat(), forum)
     return block
+
+
+def block_name(block):
+    """Name a block for a question: "Monday 26 September 2011, 09:00–12:00 Morning"."""
+    zone = block.day.forum.timezone
+    start, end = utc_to_local(block.starts_at, zone), utc_to_local(block.ends_at, zone)
+    return f"{block.day.date.isoformat()}, {format_time(start.time(), 'short')}–{format_time(end.time(), 'short')} {block.label}".strip()
+
+
+def _sessions_held(sessions):
+    if not sessions:
+        return []
+    return [ngettext(
+        "It still holds %(num)d session, so it will not be deleted: move or delete the session first.",
+        "It still holds %(num)d sessions, so it will not be deleted: move or delete them first.",
+        len(sessions),
+    )]
+
+
+def _loose_items(items):
+    return [_("The loose item %(title)s.", title=item.title) for item in items]
+
+
+def what_goes_with_block(block):
+    """Say what deleting a block takes with it, or what keeps it from going."""
+    return _sessions_held(block.sessions) + _loose_items(block.loose_items)
+
+
+def what_goes_with_day(day):
+    """Say what deleting a day takes with it, or what keeps it from going."""
+    consequences = _sessions_held([session for block in day.blocks for session in block.sessions])
+    consequences += [_("The time block %(block)s.", block=block_name(block)) for block in day.blocks]
+    return consequences + _loose_items([item for block in day.blocks for item in block.loose_items])
+
+
+def what_goes_with_track(track):
+    sessions = [session for session in track.forum.sessions if session.track_id == track.id]
+    return [_("%(session)s is left without a track.", session=session) for session in sessions]
+
+
+def what_goes_with_room(room):
+    return _sessions_held(room.sessions)
 
 
 def delete_block(forum, actor, block):

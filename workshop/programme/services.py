@@ -1,11 +1,13 @@
 """Write use-cases for the programme: sessions, items, appointments, loose items; each checks the rules."""
-from flask_babel import format_time, gettext as _
+from flask_babel import format_time, gettext as _, ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
+from workshop.forums.services import withdraw_from_forum
 from workshop.core import audit
+from workshop.core.labels import label
 from workshop.core.timezones import local_to_utc, utc_to_local
 from workshop.extensions import db
 from workshop.programme.models import (
@@ -102,6 +104,27 @@ def save_session(session, actor, action):
     return session
 
 
+def what_goes_with_session(session):
+    """Say what deleting a session takes with it: its items, appointments, conclusions and tabled drafts."""
+    consequences = []
+    if session.items:
+        consequences.append(ngettext("Its %(num)d item in the running order.", "Its %(num)d items in the running order.",
+                                     len(session.items)))
+    consequences += [
+        _("The appointment of %(name)s as %(role)s.", name=appointment.user.name,
+          role=label(appointment.role, "appointment_role"))
+        for appointment in session.appointments
+    ]
+    if session.document_links:
+        consequences.append(ngettext(
+            "The tabling of %(num)d draft document (the document and its files stay in the archive).",
+            "The tabling of %(num)d draft documents (the documents and their files stay in the archive).",
+            len(session.document_links),
+        ))
+    consequences.append(_("Its conclusions, if any were written, and its place in the next release of the agenda."))
+    return consequences
+
+
 def delete_session(session, actor):
     audit.record(actor, "session.deleted", str(session), session.forum, session_id=session.id)
     db.session.delete(session)
@@ -187,6 +210,53 @@ def withdraw(appointment, actor):
     )
     if role in FORUM_ROLE_FOR_APPOINTMENT and still_appointed is None:
         revoke_role(user, session.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
+
+
+def appointments_standing_for(forum_role):
+    """Return the person's appointments in the forum that the forum role stands for (a facilitator's sessions)."""
+    appointment_roles = [role for role, forum_role_name in FORUM_ROLE_FOR_APPOINTMENT.items() if forum_role_name == forum_role.role]
+    if not appointment_roles:
+        return []
+    return db.session.scalars(
+        select(Appointment).join(ForumSession)
+        .where(ForumSession.forum_id == forum_role.forum_id, Appointment.user_id == forum_role.user_id,
+               Appointment.role.in_(appointment_roles))
+        .order_by(ForumSession.starts_at)
+    ).all()
+
+
+def what_goes_with_forum_role(forum_role):
+    """Say what taking a role away takes with it: the appointments it stands for, and the work they open."""
+    return [
+        _("%(role)s of %(session)s, with its workspace and uploads.", role=label(appointment.role, "appointment_role"),
+          session=appointment.session)
+        for appointment in appointments_standing_for(forum_role)
+    ]
+
+
+def withdraw_forum_role(forum, actor, forum_role):
+    """Take a role away with the appointments it stands for, so a former facilitator keeps no session to work on."""
+    for appointment in appointments_standing_for(forum_role):
+        audit.record(actor, "session.withdrawn", str(appointment.session), forum,
+                     person=appointment.user.email, role=appointment.role.value)
+        appointment.session.appointments.remove(appointment)
+    withdraw_from_forum(forum, actor, forum_role)
+
+
+def what_goes_with_appointment(appointment):
+    """Say what withdrawing an appointment takes with it: the forum role it gave, if nothing else justifies it."""
+    role = FORUM_ROLE_FOR_APPOINTMENT.get(appointment.role)
+    if role is None:
+        return []
+    others = db.session.scalar(
+        select(Appointment.id).join(ForumSession)
+        .where(ForumSession.forum_id == appointment.session.forum_id, Appointment.user_id == appointment.user_id,
+               Appointment.role == appointment.role, Appointment.id != appointment.id)
+        .limit(1)
+    )
+    if others is not None:
+        return []
+    return [_("%(name)s is no longer %(role)s in this forum.", name=appointment.user.name, role=label(role, "forum_role"))]
 
 
 def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):

@@ -6,6 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.forms import ConfirmForm
+from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.labels import label
 from workshop.core.timezones import local_date, local_to_utc, utc_to_local
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404
@@ -137,6 +139,11 @@ def delete_session(slug, session_id):
     forum = get_managed_forum(slug)
     session = get_part_or_404(ForumSession, session_id, forum)
     _require_button()
+    if not is_confirmed():
+        return ask_first(
+            _("Delete %(session)s?", session=session), services.what_goes_with_session(session),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Delete the session"),
+        )
     services.delete_session(session, current_user)
     db.session.commit()
     flash(_("Session deleted. It disappears from the agenda with the next release."), "success")
@@ -220,6 +227,11 @@ def delete_item(slug, session_id, item_id):
     item = _item_of(forum, session_id, item_id)
     session = item.session
     _require_button()
+    if not is_confirmed():
+        return ask_first(
+            _("Remove the item %(item)s from %(session)s?", item=item.title or label(item.kind, "item_kind"), session=session),
+            [], url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Remove the item"),
+        )
     return _run_checked(forum, session, lambda: services.remove_item(item, current_user), _("Item removed."))
 
 
@@ -246,6 +258,11 @@ def withdraw(slug, session_id, appointment_id):
     if appointment is None or appointment.session_id != session.id:
         abort(404)
     _require_button()
+    if not is_confirmed():
+        question = _("Withdraw %(name)s as %(role)s of %(session)s?", name=appointment.user.name,
+                     role=label(appointment.role, "appointment_role"), session=session)
+        return ask_first(question, services.what_goes_with_appointment(appointment),
+                         url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Withdraw"))
     return _run_checked(forum, session, lambda: services.withdraw(appointment, current_user), _("Appointment withdrawn."))
 
 
@@ -289,6 +306,9 @@ def delete_loose_item(slug, block_id, item_id):
     block = get_part_or_404(TimeBlock, block_id, forum, lambda part: part.day.forum_id)
     item = _loose_item_of(block, item_id)
     _require_button()
+    if not is_confirmed():
+        return ask_first(_("Delete the loose item %(title)s?", title=item.title), [],
+                         url_for("programme.overview", slug=forum.slug), _("Delete"))
     services.delete_loose_item(item, current_user)
     db.session.commit()
     flash(_("Deleted."), "success")
