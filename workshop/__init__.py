@@ -37,7 +37,7 @@ def _configure_logging(app):
 
 
 def _init_extensions(app):
-    from workshop.core import i18n, security, templating
+    from workshop.core import i18n, security, templating, transactions  # noqa: F401 (transactions listens to the engine)
     from workshop.models import load_all_models
 
     load_all_models()

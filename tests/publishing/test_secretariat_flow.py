@@ -44,7 +44,7 @@ def test_conflict_is_refused_with_a_message_then_fixed_published_and_described(c
     agenda = client.get(f"/f/{forum.slug}/agenda").get_data(as_text=True)
     assert "Producing policy recommendations" in agenda and "Preliminary agenda" in agenda
 
-    moved = session_form(block, sala, "Producing policy recommendations", "11:00", "12:00")
+    moved = {**session_form(block, sala, "Producing policy recommendations", "11:00", "12:00"), "version": new_session.version}
     assert client.post(f"/manage/{forum.slug}/sessions/{new_session.id}/edit", data=moved).status_code == 302
     assert client.post(f"/manage/{forum.slug}/releases", data={"status": "final", "note": "Final"}).status_code == 302
 

@@ -14,6 +14,7 @@ from workshop.documents.models import (
     ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
 )
 from workshop.extensions import db
+from workshop.forums.services import lock_programme
 
 
 class DocumentRefused(Exception):
@@ -61,6 +62,9 @@ def upload_version(actor, document, stream, filename, status, note=""):
     archive = archive_from_config()
     stored = archive.store(stream)
     discard_unless_committed(db.session(), archive, stored.stored_name)
+    extracted_text = _extract_text(archive.path_of(stored.stored_name), stored.file_type)
+    # Uploaders of one forum take turns for the number, so versions follow each other without a clash.
+    lock_programme(document.forum)
     number = _next_version_number(document)
     version = DocumentVersion(
         number=number,
@@ -73,7 +77,7 @@ def upload_version(actor, document, stream, filename, status, note=""):
         media_type=stored.file_type.media_type,
         uploaded_by=actor,
         uploaded_at=utcnow(),
-        extracted_text=_extract_text(archive.path_of(stored.stored_name), stored.file_type),
+        extracted_text=extracted_text,
     )
     document.versions.append(version)
     db.session.add(version)
@@ -139,6 +143,7 @@ def conclusions_of(session):
 
 
 def _conclusions_for_writing(session, actor):
+    lock_programme(session.forum)
     conclusions = conclusions_of(session)
     if conclusions is None:
         conclusions = SessionConclusion(session=session, body="", status=ConclusionStatus.DRAFT)

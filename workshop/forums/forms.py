@@ -9,6 +9,8 @@ from workshop.core.labels import choices, enum_value
 from workshop.core.templating import country_name
 from workshop.core.text import MultilineField
 from workshop.core.timezones import is_known_timezone
+from workshop.core.versions import version_field
+from workshop.forums.dates import MAX_FORUM_DAYS, is_too_long
 
 
 def country_choices():
@@ -37,6 +39,7 @@ class ForumForm(FlaskForm):
     methodology = MultilineField(_l("Methodology (Markdown)"))
     agenda_note = MultilineField(_l("Note under the agenda"))
     is_public = BooleanField(_l("Anyone may read the published agenda"))
+    version = version_field()
     submit = SubmitField(_l("Save"))
 
     def validate_timezone(self, field):
@@ -46,6 +49,10 @@ class ForumForm(FlaskForm):
     def validate_end_date(self, field):
         if self.start_date.data and field.data and field.data < self.start_date.data:
             raise ValidationError(_l("The last day cannot come before the first."))
+        if self.start_date.data and field.data and is_too_long(self.start_date.data, field.data):
+            raise ValidationError(_l(
+                "A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS
+            ))
 
 
 class DayForm(FlaskForm):

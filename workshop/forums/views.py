@@ -11,6 +11,7 @@ from workshop.accounts.permissions import can_create_forum, can_view_forum, is_s
 from workshop.core.confirmation import ask_first, is_confirmed
 from workshop.core.labels import label
 from workshop.core.timezones import utc_to_local
+from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
@@ -62,7 +63,7 @@ def create_forum():
             db.session.commit()
             flash(_("Forum created with one day per date. Add time blocks next."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
-    return render_template("forums/edit_forum.html", form=form, forum=None)
+    return render_template("forums/edit_forum.html", form=form, forum=None, conflict=None)
 
 
 @blueprint.route("/manage/<slug>/edit", methods=["GET", "POST"])
@@ -74,19 +75,31 @@ def edit_forum(slug):
     form.slug.data = forum.slug
     if form.validate_on_submit():
         try:
+            check_version(forum, form.version.data)
             services.update_forum(forum, current_user, **_forum_fields(form))
+            db.session.commit()
         except services.FrameError as error:
             db.session.rollback()
             flash(str(error), "error")
+        except SAVED_MEANWHILE:
+            db.session.rollback()
+            return _show_edit_conflict(forum, form)
         else:
-            db.session.commit()
             flash(_("Forum saved."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
-    return render_template("forums/edit_forum.html", form=form, forum=forum)
+    return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=None)
+
+
+def _show_edit_conflict(forum, form):
+    """Show the form as typed, with what is saved now where it differs; saving again replaces it."""
+    db.session.refresh(forum)
+    conflict = saved_values_that_differ(form, ForumForm(formdata=None, obj=forum))
+    form.version.data = forum.version
+    return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=conflict), 409
 
 
 def _forum_fields(form):
-    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token")}
+    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")}
     fields["timezone"] = fields["timezone"].strip()
     return fields
 

@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from workshop.core.labels import choices, enum_value
 from workshop.core.text import MultilineField
+from workshop.core.versions import version_field
 
 
 class SessionForm(FlaskForm):
@@ -19,6 +20,7 @@ class SessionForm(FlaskForm):
     room_id = SelectField(_l("Room"), coerce=int)
     track_id = SelectField(_l("Track"), coerce=int)
     capacity = IntegerField(_l("Places (empty: the room's capacity)"), validators=[Optional(), NumberRange(min=1)])
+    version = version_field()
     submit = SubmitField(_l("Save"))
 
     def validate_ends_at(self, field):

@@ -5,7 +5,8 @@ from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
-from workshop.forums.services import withdraw_from_forum
+from workshop.core.versions import count_save
+from workshop.forums.services import lock_programme, withdraw_from_forum
 from workshop.core import audit
 from workshop.core.labels import label
 from workshop.core.timezones import local_to_utc, utc_to_local
@@ -97,10 +98,13 @@ def ensure_no_conflicts(session):
 
 
 def save_session(session, actor, action):
-    """Check and record a new or changed session."""
+    """Check and record a new or changed session, one writer of the forum's programme at a time."""
+    lock_programme(session.forum)
     db.session.add(session)
+    changed = count_save(session)
     ensure_no_conflicts(session)
-    audit.record(actor, action, str(session), session.forum, session_id=session.id)
+    if changed:
+        audit.record(actor, action, str(session), session.forum, session_id=session.id)
     return session
 
 
@@ -132,6 +136,7 @@ def delete_session(session, actor):
 
 def add_item(session, actor, kind, title, speaker_email="", speaker_name="", duration_minutes=None):
     """Append an item to a session; keynotes take the default slot length when none is given."""
+    lock_programme(session.forum)
     kind = ItemKind(kind)
     duration_minutes = _default_duration(kind, duration_minutes)
     # A speaker without an e-mail address gets no account, but keeps their name on the agenda.
@@ -153,6 +158,7 @@ def _default_duration(kind, minutes):
 
 
 def update_item(item, actor, kind, title, duration_minutes):
+    lock_programme(item.session.forum)
     kind = ItemKind(kind)
     item.kind, item.title, item.duration_minutes = kind, title, _default_duration(kind, duration_minutes)
     ensure_no_conflicts(item.session)
@@ -184,6 +190,7 @@ def _renumber(items):
 
 def appoint(session, actor, role, email, name=""):
     """Appoint a person (invited if new) to a session in `role`, refusing a double booking."""
+    lock_programme(session.forum)
     role = AppointmentRole(role)
     user = find_or_invite(email, name, actor, session.forum)
     if any(a.user_id == user.id and a.role == role for a in session.appointments):
@@ -262,6 +269,7 @@ def what_goes_with_appointment(appointment):
 def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):
     """Create or change a loose item of a block from forum-local times; it must fit in the block."""
     forum = block.day.forum
+    lock_programme(forum)
     item.block, item.kind, item.title = block, ItemKind(kind), title
     item.starts_at = local_to_utc(block.day.date, starts_at, forum.timezone)
     item.ends_at = local_to_utc(block.day.date, ends_at, forum.timezone)

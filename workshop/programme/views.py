@@ -9,6 +9,7 @@ from workshop.accounts.forms import ConfirmForm
 from workshop.core.confirmation import ask_first, is_confirmed
 from workshop.core.labels import label
 from workshop.core.timezones import local_date, local_to_utc, utc_to_local
+from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404
 from workshop.forums.models import ForumDay, TimeBlock
@@ -20,6 +21,8 @@ from workshop.programme.wording import describe_conflict
 blueprint = Blueprint("programme", __name__, url_prefix="/manage/<slug>")
 # The time-block choice of a session that stands outside any block (imported so).
 NO_BLOCK = -1
+# "Read the request's form", as Flask-WTF does when no form data is given.
+_AUTO = object()
 
 
 def _flash_conflicts(error):
@@ -54,9 +57,9 @@ def overview(slug):
     )
 
 
-def _session_form(forum, session):
+def _session_form(forum, session, formdata=_AUTO):
     """Build the session form with this forum's blocks, rooms and tracks to choose from."""
-    form = SessionForm(obj=session)
+    form = SessionForm(obj=session) if formdata is _AUTO else SessionForm(formdata=formdata, obj=session)
     blocks = [block for day in forum.days for block in day.blocks]
     form.block_id.choices = [(block.id, _block_name(block, forum)) for block in blocks]
     if session.id and session.block_id is None:
@@ -65,7 +68,7 @@ def _session_form(forum, session):
             local_date(session.starts_at, forum.timezone), "medium"))))
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
-    if session.id and not form.is_submitted():
+    if session.id and (formdata is None or not form.is_submitted()):
         form.block_id.data = session.block_id or NO_BLOCK
         form.starts_at.data = utc_to_local(session.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(session.ends_at, forum.timezone).time()
@@ -107,17 +110,28 @@ def edit_session(slug, session_id=None):
         flash(_("Add a time block to a day before adding sessions."), "error")
         return redirect(url_for("forums.manage_frame", slug=forum.slug))
     if form.validate_on_submit():
-        _apply_session_form(forum, session, form)
         try:
+            if session_id:
+                check_version(session, form.version.data)
+            _apply_session_form(forum, session, form)
             services.save_session(session, current_user, "session.changed" if session_id else "session.created")
+            db.session.commit()
         except services.SchedulingConflict as error:
             db.session.rollback()
             _flash_conflicts(error)
-            return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id), 409
-        db.session.commit()
+            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
+                                   is_new=not session_id, conflict=None), 409
+        except SAVED_MEANWHILE:
+            db.session.rollback()
+            db.session.refresh(session)
+            conflict = saved_values_that_differ(form, _session_form(forum, session, formdata=None))
+            form.version.data = session.version
+            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
+                                   is_new=False, conflict=conflict), 409
         flash(_("%(session)s saved.", session=session), "success")
         return redirect(url_for("programme.show_session", slug=forum.slug, session_id=session.id))
-    return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id)
+    return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id,
+                           conflict=None)
 
 
 @blueprint.route("/sessions/<int:session_id>")
