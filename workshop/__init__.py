@@ -37,7 +37,7 @@ def _configure_logging(app):
 
 
 def _init_extensions(app):
-    from workshop.core import i18n, security, templating, transactions  # noqa: F401 (transactions listens to the engine)
+    from workshop.core import i18n, security, templating
     from workshop.models import load_all_models
 
     load_all_models()
@@ -68,10 +68,12 @@ def _register_blueprints(app):
 def _register_cli(app):
     from workshop.accounts.cli import register as register_accounts_cli
     from workshop.demo.cli import register as register_demo_cli
+    from workshop.documents.cli import register as register_documents_cli
     from workshop.exports.warming import register as register_exports_cli
     from workshop.programme_files.cli import register as register_programme_files_cli
 
     register_accounts_cli(app)
     register_demo_cli(app)
+    register_documents_cli(app)
     register_exports_cli(app)
     register_programme_files_cli(app)

@@ -2,29 +2,31 @@
 
 PostgreSQL: a programme write locks the forum's row (`SELECT ... FOR UPDATE`) before it reads what
 it checks, so two requests that book the same room, publish, or number a version take turns.
-SQLite has one writer per database: a POST request's transaction begins IMMEDIATE, taking the
-write lock before its first read, so its checks run inside the transaction that writes.
+SQLite has one writer per database: the same call begins the transaction IMMEDIATE, taking the
+write lock before the checks read, so they run inside the transaction that writes. Either way
+the lock is taken late, just before the checks: a slow upload holds nobody up while it is stored.
 """
-from flask import has_request_context, request
-from sqlalchemy import event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import select
 
 from workshop.extensions import db
 
-WRITING_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-
-
-@event.listens_for(Engine, "begin")
-def _begin_sqlite_writes_immediately(connection):
-    if connection.dialect.name == "sqlite" and has_request_context() and request.method in WRITING_METHODS:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
 
 def lock_row(model, row_id):
-    """Hold the row's lock until the transaction ends (a no-op statement on SQLite, which locks the database).
+    """Hold the row's lock (on SQLite, the database's write lock) until the transaction ends.
 
     No autoflush: changes made before the lock are written after it, in the same order everywhere,
     so two writers never hold each other's rows.
     """
     with db.session.no_autoflush:
-        db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
+        connection = db.session.connection()
+        if connection.dialect.name == "sqlite":
+            _take_sqlite_write_lock(connection)
+        else:
+            db.session.execute(select(model.id).where(model.id == row_id).with_for_update())
+
+
+def _take_sqlite_write_lock(connection):
+    # The driver opens a transaction only at the first write, and a write holds the lock already;
+    # before it, reads ran on their own, so beginning IMMEDIATE here makes the rest one write.
+    if not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -199,6 +199,17 @@ def submit_conclusions(actor, session):
     return conclusions
 
 
+def sweep_orphan_files(grace, now=None):
+    """Quarantine the archive's files that no version records and that are older than `grace`; return their names.
+
+    A worker killed between writing a file and committing its row leaves such a file behind. Meant
+    to run on a schedule (and as `flask documents sweep-orphans`); files are moved, not deleted, so
+    that an operator can look at them.
+    """
+    known = set(db.session.scalars(select(DocumentVersion.stored_name)))
+    return archive_from_config().quarantine_unknown(known, (now or utcnow()) - grace)
+
+
 def _extract_text(path, file_type):
     """Extract a version's text, loading the PDF, DOCX and ODT readers (about 60 MB) only on upload."""
     from workshop.documents.textextract import extract_text
