@@ -62,6 +62,8 @@ def _register_blueprints(app):
 
     for blueprint in (accounts, forums, programme, publishing, exports, documents):
         app.register_blueprint(blueprint)
+    # Browsers ask for /favicon.ico whatever the page says; answer from the static folder.
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))
     register_error_pages(app)
 
 

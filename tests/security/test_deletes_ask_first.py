@@ -28,6 +28,7 @@ IRREVERSIBLE = {
 }
 # Each of these adds something, or can be undone with another button.
 ACTS_AT_ONCE = {
+    "accounts.change_password": "asks for the current password; changing it again undoes it",
     "accounts.logout": "signing in again undoes it",
     "documents.attach_conclusions_file": "adds a version; earlier ones stay",
     "documents.link_document": "tables a document; taking it off undoes it",

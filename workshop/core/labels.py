@@ -7,6 +7,8 @@ LABELS = {
         "account.password_set": _l("Password set"),
         "account.password_reset_requested": _l("Password reset asked for"),
         "account.feed_token_revoked": _l("Calendar secret replaced"),
+        "account.profile_changed": _l("Name or language changed"),
+        "account.password_changed": _l("Password changed"),
         "forum.created": _l("Forum created"),
         "forum.changed": _l("Forum settings changed"),
         "forum.imported": _l("Programme imported from a file"),

@@ -230,6 +230,7 @@ SCHEMAS = {
         "organisation": STRING, "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
     }),
 }
+SCHEMAS["Error"] = _object({"error": _object({"status": INTEGER, "title": STRING, "description": STRING})})
 SCHEMAS["Agenda"] = _object({
     "forum": {"$ref": "#/components/schemas/Forum"},
     "release": {"$ref": "#/components/schemas/Release"},
@@ -270,7 +271,10 @@ def openapi_document(server_url):
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}},
                         },
                         "304": {"description": "The copy named by If-None-Match or If-Modified-Since is current."},
-                        "404": {"description": "No such forum, no release yet, or a forum you have no role in."},
+                        "404": {
+                            "description": "No such forum, no release yet, or a forum you have no role in.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        },
                     },
                 },
             },

@@ -17,7 +17,7 @@ from workshop.forums import services
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.forms import BlockForm, DayForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
 from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
-from workshop.programme.services import what_goes_with_forum_role, withdraw_forum_role
+from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
 blueprint = Blueprint("forums", __name__)
 
@@ -42,9 +42,10 @@ def show_forum(slug):
 @blueprint.route("/manage/")
 @login_required
 def manage_index():
-    forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc())).all()
-    managed = [forum for forum in forums if is_secretariat(current_user, forum)]
-    return render_template("forums/manage_index.html", forums=managed, can_create=can_create_forum(current_user))
+    """Show each person's home: every forum they have a part in, and what they can do there."""
+    return render_template(
+        "forums/manage_index.html", parts=forum_parts_of(current_user), can_create=can_create_forum(current_user),
+    )
 
 
 @blueprint.route("/manage/new", methods=["GET", "POST"])

@@ -1,16 +1,19 @@
 """Write use-cases for the programme: sessions, items, appointments, loose items; each checks the rules."""
+from dataclasses import dataclass
+
 from flask_babel import format_time, gettext as _, ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
-from workshop.core.versions import count_save
-from workshop.forums.services import lock_programme, withdraw_from_forum
 from workshop.core import audit
 from workshop.core.labels import label
 from workshop.core.timezones import local_to_utc, utc_to_local
+from workshop.core.versions import count_save
 from workshop.extensions import db
+from workshop.forums.models import Forum
+from workshop.forums.services import lock_programme, withdraw_from_forum
 from workshop.programme.models import (
     KEYNOTE_DEFAULT_MINUTES,
     Appointment,
@@ -26,6 +29,44 @@ FORUM_ROLE_FOR_APPOINTMENT = {
     AppointmentRole.FACILITATOR: ForumRoleName.FACILITATOR,
     AppointmentRole.RAPPORTEUR: ForumRoleName.RAPPORTEUR,
 }
+
+
+@dataclass(frozen=True)
+class ForumPart:
+    """What one person does in one forum: their roles, and the sessions they lead or report on."""
+
+    forum: Forum
+    roles: frozenset
+    manages: bool
+    led_sessions: tuple
+    reported_sessions: tuple
+
+
+def forum_parts_of(user):
+    """Return the person's part in every forum where they hold a role (an administrator's: every forum)."""
+    forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc(), Forum.id)).all()
+    appointments = db.session.scalars(
+        select(Appointment).where(Appointment.user_id == user.id)
+        .options(selectinload(Appointment.session)).order_by(Appointment.id)
+    ).all()
+    parts = []
+    for forum in forums:
+        roles = frozenset(user.roles_in(forum))
+        if not roles and not user.is_admin:
+            continue
+        mine = [appointment for appointment in appointments if appointment.session.forum_id == forum.id]
+        parts.append(ForumPart(
+            forum=forum,
+            roles=roles,
+            manages=user.is_admin or ForumRoleName.SECRETARIAT in roles,
+            led_sessions=_sessions_in(mine, AppointmentRole.FACILITATOR),
+            reported_sessions=_sessions_in(mine, AppointmentRole.RAPPORTEUR),
+        ))
+    return parts
+
+
+def _sessions_in(appointments, role):
+    return tuple(sorted({a.session for a in appointments if a.role == role}, key=lambda session: session.starts_at))
 
 
 class SchedulingConflict(Exception):
