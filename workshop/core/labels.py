@@ -85,6 +85,11 @@ LABELS = {
         "rapporteur": _l("Rapporteur"),
         "participant": _l("Participant"),
     },
+    "version_status": {
+        "preliminary": _l("Preliminary"),
+        "revised": _l("Revised"),
+        "final": _l("Final"),
+    },
     "agenda_status": {
         "preliminary": _l("Preliminary"),
         "final": _l("Final"),

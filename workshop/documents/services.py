@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from workshop.core import audit
+from workshop.core.audit_wording import session_facts
 from workshop.core.timezones import utcnow
 from workshop.documents.archive import Archive, safe_original_name
 from workshop.documents.files_in_transaction import discard_unless_committed
@@ -114,7 +115,7 @@ def link_document(actor, session, document):
     link = SessionDocument(document=document, position=position)
     session.document_links.append(link)
     db.session.flush()
-    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, session=str(session))
+    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, **session_facts(session))
     return link
 
 
@@ -125,7 +126,7 @@ def unlink_document(actor, session, document):
         raise DocumentRefused(_("%(document)s is not tabled in this session.", document=document.title))
     session.document_links.remove(link)
     db.session.flush()
-    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, session=str(session))
+    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, **session_facts(session))
 
 
 def table_new_document(actor, session, title, kind, language, stream, filename, status, note="", organisation=None,
@@ -165,8 +166,8 @@ def save_conclusions(actor, session, body):
         conclusions.submitted_at = None
     db.session.flush()
     audit.record(
-        actor, "conclusions.saved", str(session), session.forum,
-        session_id=session.id, reopened=changed and was_submitted, characters=len(body),
+        actor, "conclusions.saved", session.title, session.forum, **session_facts(session),
+        reopened=changed and was_submitted, characters=len(body),
     )
     return conclusions
 
@@ -180,7 +181,7 @@ def attach_conclusions_file(actor, session, stream, filename, status, language, 
             actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language
         )
     version = upload_version(actor, conclusions.document, stream, filename, status, note)
-    audit.record(actor, "conclusions.file_attached", str(session), session.forum, session_id=session.id, version=version.number)
+    audit.record(actor, "conclusions.file_attached", session.title, session.forum, **session_facts(session), version=version.number)
     return version
 
 
@@ -195,7 +196,7 @@ def submit_conclusions(actor, session):
     conclusions.submitted_by = actor
     conclusions.submitted_at = utcnow()
     db.session.flush()
-    audit.record(actor, "conclusions.submitted", str(session), session.forum, session_id=session.id)
+    audit.record(actor, "conclusions.submitted", session.title, session.forum, **session_facts(session))
     return conclusions
 
 

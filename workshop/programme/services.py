@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
+from workshop.core.audit_wording import session_facts
 from workshop.core.labels import label
 from workshop.core.timezones import local_to_utc, utc_to_local
 from workshop.core.versions import count_save
@@ -145,7 +146,7 @@ def save_session(session, actor, action):
     changed = count_save(session)
     ensure_no_conflicts(session)
     if changed:
-        audit.record(actor, action, str(session), session.forum, session_id=session.id)
+        audit.record(actor, action, session.title, session.forum, **session_facts(session))
     return session
 
 
@@ -171,7 +172,7 @@ def what_goes_with_session(session):
 
 
 def delete_session(session, actor):
-    audit.record(actor, "session.deleted", str(session), session.forum, session_id=session.id)
+    audit.record(actor, "session.deleted", session.title, session.forum, **session_facts(session))
     db.session.delete(session)
 
 
@@ -189,7 +190,7 @@ def add_item(session, actor, kind, title, speaker_email="", speaker_name="", dur
     )
     session.items.append(item)
     ensure_no_conflicts(session)
-    audit.record(actor, "session.item_added", str(session), session.forum, item=title)
+    audit.record(actor, "session.item_added", session.title, session.forum, **session_facts(session), item=title)
     return item
 
 
@@ -203,14 +204,14 @@ def update_item(item, actor, kind, title, duration_minutes):
     kind = ItemKind(kind)
     item.kind, item.title, item.duration_minutes = kind, title, _default_duration(kind, duration_minutes)
     ensure_no_conflicts(item.session)
-    audit.record(actor, "session.item_changed", str(item.session), item.session.forum, item=title)
+    audit.record(actor, "session.item_changed", item.session.title, item.session.forum, **session_facts(item.session), item=title)
 
 
 def remove_item(item, actor):
     session = item.session
     session.items.remove(item)
     _renumber(session.items)
-    audit.record(actor, "session.item_removed", str(session), session.forum, item=item.title)
+    audit.record(actor, "session.item_removed", session.title, session.forum, **session_facts(session), item=item.title)
 
 
 def move_item(item, actor, offset):
@@ -221,7 +222,7 @@ def move_item(item, actor, offset):
     if 0 <= target < len(items):
         items[index], items[target] = items[target], items[index]
         _renumber(items)
-        audit.record(actor, "session.items_reordered", str(item.session), item.session.forum)
+        audit.record(actor, "session.items_reordered", item.session.title, item.session.forum, **session_facts(item.session))
 
 
 def _renumber(items):
@@ -241,14 +242,14 @@ def appoint(session, actor, role, email, name=""):
     ensure_no_conflicts(session)
     if role in FORUM_ROLE_FOR_APPOINTMENT:
         grant_role(user, session.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
-    audit.record(actor, "session.appointed", str(session), session.forum, person=user.email, role=role.value)
+    audit.record(actor, "session.appointed", session.title, session.forum, **session_facts(session), person=user.email, role=role.value)
     return appointment
 
 
 def withdraw(appointment, actor):
     """Withdraw an appointment; the forum role it gave goes too once nothing else justifies it."""
     session, user, role = appointment.session, appointment.user, appointment.role
-    audit.record(actor, "session.withdrawn", str(session), session.forum, person=user.email, role=role.value)
+    audit.record(actor, "session.withdrawn", session.title, session.forum, **session_facts(session), person=user.email, role=role.value)
     session.appointments.remove(appointment)
     db.session.flush()
     still_appointed = db.session.scalar(
@@ -285,7 +286,7 @@ def what_goes_with_forum_role(forum_role):
 def withdraw_forum_role(forum, actor, forum_role):
     """Take a role away with the appointments it stands for, so a former facilitator keeps no session to work on."""
     for appointment in appointments_standing_for(forum_role):
-        audit.record(actor, "session.withdrawn", str(appointment.session), forum,
+        audit.record(actor, "session.withdrawn", appointment.session.title, forum, **session_facts(appointment.session),
                      person=appointment.user.email, role=appointment.role.value)
         appointment.session.appointments.remove(appointment)
     withdraw_from_forum(forum, actor, forum_role)

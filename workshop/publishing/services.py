@@ -55,5 +55,5 @@ def publish_release(forum, actor, status, note=""):
     )
     forum.status = status
     db.session.add(release)
-    audit.record(actor, "agenda.published", f"{forum.title} #{release.number}", forum, status=status.value)
+    audit.record(actor, "agenda.published", forum.title, forum, release=release.number, status=status.value)
     return release
