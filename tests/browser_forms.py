@@ -102,8 +102,9 @@ def read_forms(html):
     return parser.forms
 
 
-def read_form(html, action=""):
-    """Return the form of the page that posts to `action` ("" for the page itself)."""
-    forms = [form for form in read_forms(html) if unescape(form.action) == action]
+def read_form(html, action="", page_path=None):
+    """Return the form of the page that posts to `action` ("" for the page itself, or to `page_path`)."""
+    wanted = {action} | ({page_path} if not action and page_path else set())
+    forms = [form for form in read_forms(html) if unescape(form.action) in wanted]
     assert forms, f"no form posting to {action!r}; the page has {[form.action for form in read_forms(html)]}"
     return forms[0]

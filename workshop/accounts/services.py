@@ -123,7 +123,7 @@ def set_password(user, password):
 def update_profile(user, name, preferred_language):
     """Change the name the agenda and e-mails use, and the language the person reads Workshop in."""
     user.name, user.preferred_language = name.strip(), preferred_language
-    if db.session.is_modified(user, include_collections=False):
+    if audit.is_changed(user):
         audit.record(user, "account.profile_changed", user.email, name=user.name, language=preferred_language)
 
 

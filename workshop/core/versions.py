@@ -9,7 +9,7 @@ from wtforms import IntegerField
 from wtforms.validators import Optional
 from wtforms.widgets import HiddenInput
 
-from workshop.extensions import db
+from workshop.core.audit import is_changed
 
 IGNORED_FIELDS = ("csrf_token", "submit", "version")
 
@@ -35,11 +35,10 @@ def check_version(record, version_seen):
 
 def count_save(record):
     """Bump the record's version if this save changes it, and tell whether it does."""
-    if record.id is None:
-        return True
-    if not db.session.is_modified(record, include_collections=False):
+    if not is_changed(record):
         return False
-    record.version += 1
+    if record.id is not None:
+        record.version += 1
     return True
 
 

@@ -155,7 +155,13 @@ def _conclusions_for_writing(session, actor):
 
 
 def save_conclusions(actor, session, body):
-    """Save the conclusions text as a draft; changing submitted conclusions makes them a draft again."""
+    """Save the conclusions text as a draft; changing submitted conclusions makes them a draft again.
+
+    Saving the text as it stands changes nothing, not even who saved it last.
+    """
+    saved = conclusions_of(session)
+    if (saved.body if saved else "") == body:
+        return saved
     conclusions = _conclusions_for_writing(session, actor)
     changed = conclusions.body != body
     was_submitted = conclusions.is_submitted

@@ -108,7 +108,8 @@ def save_day(forum, actor, day, **fields):
         setattr(day, name, value)
     day.forum = forum
     db.session.add(day)
-    audit.record(actor, "day.saved", fields["date"].isoformat(), forum)
+    if audit.is_changed(day):
+        audit.record(actor, "day.saved", fields["date"].isoformat(), forum)
     return day
 
 
@@ -118,11 +119,13 @@ def save_block(forum, actor, block, day, starts_at, ends_at, label):
     block.starts_at = local_to_utc(day.date, starts_at, forum.timezone)
     block.ends_at = local_to_utc(day.date, ends_at, forum.timezone)
     block.label = label
+    changed = audit.is_changed(block)
     outside = [session for session in block.sessions if session.starts_at < block.starts_at or session.ends_at > block.ends_at]
     if outside:
         raise FrameError(_("%(session)s would no longer fit inside this block. Move it first.", session=outside[0]))
     db.session.add(block)
-    audit.record(actor, "block.saved", label or day.date.isoformat(), forum)
+    if changed:
+        audit.record(actor, "block.saved", label or day.date.isoformat(), forum)
     return block
 
 
@@ -185,7 +188,8 @@ def delete_day(forum, actor, day):
 def save_track(forum, actor, track, name, position):
     track.forum, track.name, track.position = forum, name, position or 0
     db.session.add(track)
-    audit.record(actor, "track.saved", name, forum)
+    if audit.is_changed(track):
+        audit.record(actor, "track.saved", name, forum)
     return track
 
 
@@ -200,7 +204,8 @@ def save_room(forum, actor, room, name, capacity):
         raise FrameError(_("There is already a room called %(name)s.", name=name))
     room.forum, room.name, room.capacity = forum, name, capacity or 0
     db.session.add(room)
-    audit.record(actor, "room.saved", name, forum)
+    if audit.is_changed(room):
+        audit.record(actor, "room.saved", name, forum)
     return room
 
 
@@ -220,7 +225,8 @@ def save_organisation(actor, organisation, name, acronym, type, country_code, fo
     organisation.name, organisation.acronym = name, acronym
     organisation.type, organisation.country_code = OrganisationType(type), country_code
     db.session.add(organisation)
-    audit.record(actor, "organisation.saved", name, forum)
+    if audit.is_changed(organisation):
+        audit.record(actor, "organisation.saved", name, forum)
     return organisation
 
 

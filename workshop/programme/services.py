@@ -203,6 +203,8 @@ def update_item(item, actor, kind, title, duration_minutes):
     lock_programme(item.session.forum)
     kind = ItemKind(kind)
     item.kind, item.title, item.duration_minutes = kind, title, _default_duration(kind, duration_minutes)
+    if not audit.is_changed(item):
+        return
     ensure_no_conflicts(item.session)
     audit.record(actor, "session.item_changed", item.session.title, item.session.forum, **session_facts(item.session), item=title)
 
@@ -318,7 +320,8 @@ def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):
     if item.starts_at < block.starts_at or item.ends_at > block.ends_at:
         raise ValueError(_("The item must fit inside its time block."))
     db.session.add(item)
-    audit.record(actor, "block.item_saved", title, forum)
+    if audit.is_changed(item):
+        audit.record(actor, "block.item_saved", title, forum)
     return item
 
 
