@@ -96,3 +96,19 @@ def test_saving_a_session_outside_any_block_unchanged_leaves_it_there(
     assert response.status_code == 302
     saved = db.session.get(ForumSession, reception.id)
     assert (saved.block_id, saved.starts_at, saved.ends_at) == (None, *before)
+
+
+def test_a_change_of_format_is_listed_in_what_changed(
+    client, create_user, create_forum, create_day, create_block, create_session,
+):
+    forum = create_forum()
+    secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
+    panel = create_session(forum, create_block(create_day(forum)), title="Finance", format=SessionFormat.PANEL)
+    publish_release(forum, secretariat, "preliminary")
+    panel.format = SessionFormat.ENGAGEMENT_WORKSHOP
+    publish_release(forum, secretariat, "preliminary")
+    db.session.commit()
+
+    page = client.get(f"/f/{forum.slug}/agenda/changes").get_data(as_text=True)
+
+    assert "Format of Finance: now Engagement workshop, was Panel." in page
