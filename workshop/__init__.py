@@ -65,16 +65,20 @@ def _register_blueprints(app):
 
     for blueprint in (accounts, forums, programme, publishing, exports, documents):
         app.register_blueprint(blueprint)
+    # Browsers ask for /favicon.ico whatever the page says; answer from the static folder.
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))
     register_error_pages(app)
 
 
 def _register_cli(app):
     from workshop.accounts.cli import register as register_accounts_cli
     from workshop.demo.cli import register as register_demo_cli
+    from workshop.documents.cli import register as register_documents_cli
     from workshop.exports.warming import register as register_exports_cli
     from workshop.programme_files.cli import register as register_programme_files_cli
 
     register_accounts_cli(app)
     register_demo_cli(app)
+    register_documents_cli(app)
     register_exports_cli(app)
     register_programme_files_cli(app)

@@ -4,6 +4,7 @@ import secrets
 from pathlib import Path
 
 LANGUAGES = ("en", "es", "fr")
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
 
 class DefaultConfig:
@@ -62,6 +63,11 @@ def load_config(app, test_config=None):
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_uri(app.config["DATABASE_URL"], instance)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # Writers queue for SQLite's one write lock (core/transactions.py); let them wait their turn.
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
+        }
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     app.config["CACHE_DIR"] = app.config["CACHE_DIR"] or str(instance / "cache")
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _instance_secret_key(instance)

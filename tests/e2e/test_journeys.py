@@ -155,3 +155,27 @@ def test_public_agenda_has_no_serious_accessibility_violation(new_page):
         for violation in violations if violation["impact"] in ("serious", "critical")
     ]
     assert not serious, "\n".join(serious)
+
+
+def test_secretariat_moves_a_panel_to_another_room_and_it_stays_a_panel(new_page, sign_in_as):
+    page = new_page()
+    sign_in_as(page, "secretariat@demo.workshop.test")
+    assert "My forums" in page.inner_text("h1"), "signing in leads to the person's forums"
+    page.goto("/manage/bogota-2011/")
+    page.locator("a", has_text="Session 2.").first.click()
+    page.wait_for_load_state()
+    session_url = page.url
+    page.click("text=Edit or move")
+    page.select_option("#format", label="Panel")
+    submit_form(page)
+    assert "saved" in flashed_text(page)
+
+    page.goto(f"{session_url}/edit")
+    assert page.locator("#format").input_value() == "panel", "the form shows the saved format"
+    page.select_option("#room_id", label="No room yet")
+    submit_form(page)
+
+    assert "saved" in flashed_text(page)
+    assert "Panel" in page.inner_text(".when")
+    page.goto(f"{session_url}/edit")
+    assert page.locator("#format").input_value() == "panel"

@@ -2,10 +2,14 @@
 from datetime import date, time, timedelta
 
 import pytest
+from sqlalchemy import event, func, select
 
+from tests.browser_forms import read_form
+from workshop.accounts.models import ForumRoleName
 from workshop.core.timezones import utc_to_local
 from workshop.extensions import db
 from workshop.forums import services
+from workshop.forums.models import ForumDay
 
 
 @pytest.fixture
@@ -48,3 +52,46 @@ def test_an_empty_day_left_outside_the_dates_goes(scheduled):
     db.session.commit()
     db.session.refresh(forum)
     assert [day.date for day in forum.days] == [date(2030, 11, 5)]
+
+
+def test_a_last_day_a_century_away_is_refused_at_the_field(client, login, create_user, create_forum):
+    forum = create_forum(start_date=date(2011, 9, 26), days=3)
+    secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
+    login(client, secretariat)
+    url = f"/manage/{forum.slug}/edit"
+    typed = read_form(client.get(url).get_data(as_text=True)).data(end_date="2111-09-28")
+
+    response = client.post(url, data=typed)
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "A forum lasts at most 31 days" in page
+    assert 'value="2111-09-28"' in page, "what was typed is kept"
+    db.session.expire_all()
+    assert (forum.end_date, len(forum.days)) == (date(2011, 9, 28), 0)
+
+
+def test_the_services_refuse_a_forum_longer_than_a_forum_can_be(scheduled):
+    forum, _block, _session, admin = scheduled
+    with pytest.raises(services.FrameError):
+        services.update_forum(forum, admin, end_date=date(2111, 9, 28))
+
+
+def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled):
+    forum, _block, _session, admin = scheduled
+    # A forum stretched by a typo before the bound existed: 36,527 days would do, 3,000 make the point.
+    db.session.add_all(ForumDay(forum=forum, date=forum.start_date + timedelta(days=offset)) for offset in range(2, 3000))
+    forum.end_date = forum.start_date + timedelta(days=2999)
+    db.session.commit()
+    statements = []
+    listen = lambda *arguments: statements.append(arguments[2])
+
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        services.update_forum(forum, admin, end_date=forum.start_date + timedelta(days=1))
+        db.session.commit()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+
+    assert len(statements) < 15, f"{len(statements)} statements to drop 2,998 days"
+    assert db.session.scalar(select(func.count(ForumDay.id)).where(ForumDay.forum_id == forum.id)) == 2

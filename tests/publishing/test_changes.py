@@ -63,6 +63,14 @@ def test_each_kind_of_change_is_named():
     assert restaffed.detail["roles"] == [{"role": "facilitator", "joined": ["Stanley Kao"], "left": ["Ana Muñoz"]}]
 
 
+def test_a_new_format_is_listed_with_the_old_one():
+    before = make_snapshot(make_session(1, format="panel"))
+    after = make_snapshot(make_session(1, format="engagement_workshop"))
+    changes = compare_snapshots(before, after)
+    assert kinds(changes) == ["reformatted"]
+    assert changes[0].detail == {"from_format": "panel"}
+
+
 def test_room_change_counts_as_a_move_and_document_changes_are_listed():
     before = make_snapshot(make_session(1))
     after = make_snapshot(make_session(1, room="Sala Cartagena", documents=[]))

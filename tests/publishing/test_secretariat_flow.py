@@ -44,7 +44,7 @@ def test_conflict_is_refused_with_a_message_then_fixed_published_and_described(c
     agenda = client.get(f"/f/{forum.slug}/agenda").get_data(as_text=True)
     assert "Producing policy recommendations" in agenda and "Preliminary agenda" in agenda
 
-    moved = session_form(block, sala, "Producing policy recommendations", "11:00", "12:00")
+    moved = {**session_form(block, sala, "Producing policy recommendations", "11:00", "12:00"), "version": new_session.version}
     assert client.post(f"/manage/{forum.slug}/sessions/{new_session.id}/edit", data=moved).status_code == 302
     assert client.post(f"/manage/{forum.slug}/releases", data={"status": "final", "note": "Final"}).status_code == 302
 
@@ -116,11 +116,13 @@ def test_withdrawing_the_last_appointment_takes_the_forum_role_away(client, logi
     ana = next(appointment.user for appointment in first.appointments)
     assert ForumRoleName.FACILITATOR in ana.roles_in(forum)
 
-    client.post(f"/manage/{forum.slug}/sessions/{first.id}/appointments/{first.appointments[0].id}/delete")
+    client.post(f"/manage/{forum.slug}/sessions/{first.id}/appointments/{first.appointments[0].id}/delete",
+                data={"confirmed": "yes"})
     db.session.refresh(ana)
     assert ForumRoleName.FACILITATOR in ana.roles_in(forum), "still leads the afternoon session"
 
-    client.post(f"/manage/{forum.slug}/sessions/{second.id}/appointments/{second.appointments[0].id}/delete")
+    client.post(f"/manage/{forum.slug}/sessions/{second.id}/appointments/{second.appointments[0].id}/delete",
+                data={"confirmed": "yes"})
     db.session.refresh(ana)
     assert ForumRoleName.FACILITATOR not in ana.roles_in(forum)
 

@@ -47,6 +47,7 @@ ACCOUNT_PAGES_FOR_ANYONE = (
 
 SIGNED_IN_PAGES = (
     "accounts.logout",
+    "accounts.change_password",
     "accounts.profile",
     "accounts.revoke_feed_token",
     "forums.manage_index",
@@ -99,6 +100,7 @@ SESSION_DOCUMENT_SCREENS = (
 
 # Published exports of a public forum: open to anyone; the personal feed is opened by its secret alone.
 PUBLIC_EXPORTS = (
+    "favicon",
     "exports.agenda_calendar",
     "exports.track_calendar",
     "exports.room_calendar",

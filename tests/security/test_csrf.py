@@ -46,6 +46,8 @@ def test_post_without_token_is_refused_and_changes_nothing(app, world, signed_in
 def test_the_same_request_with_its_token_does_change_state(app, world, signed_in_secretariat, csrf_token):
     token = csrf_token(signed_in_secretariat, app.url_for("accounts.profile"))
     old_feed_token = world.user("secretariat").feed_token
-    response = signed_in_secretariat.post(app.url_for("accounts.revoke_feed_token"), data={"csrf_token": token})
+    response = signed_in_secretariat.post(
+        app.url_for("accounts.revoke_feed_token"), data={"csrf_token": token, "confirmed": "yes"}
+    )
     assert response.status_code == 302
     assert world.user("secretariat").feed_token != old_feed_token

@@ -1,7 +1,7 @@
 """Forms for signing in and setting a password."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SubmitField
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 
@@ -23,6 +23,31 @@ class SetPasswordForm(FlaskForm):
         _l("Repeat the password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
     )
     submit = SubmitField(_l("Set password"))
+
+
+# Each language named in itself, so that a reader lost in the wrong one still finds their own.
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
+
+
+class ProfileForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    preferred_language = SelectField(_l("Language of the pages, e-mails and calendars"))
+    submit = SubmitField(_l("Save"))
+
+    def __init__(self, languages, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preferred_language.choices = [("", _l("The language my browser asks for"))] + [
+            (code, LANGUAGE_NAMES.get(code, code)) for code in languages
+        ]
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    confirm = PasswordField(
+        _l("Repeat the new password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
+    )
+    submit = SubmitField(_l("Change the password"))
 
 
 class ConfirmForm(FlaskForm):

@@ -14,6 +14,10 @@ from workshop.core.timezones import utcnow
 from workshop.extensions import db
 
 
+class WrongPassword(Exception):
+    """Raised when the current password given to change it is not the account's."""
+
+
 class TooManyAttempts(Exception):
     """Raised when an account or an address has failed to sign in too often lately."""
 
@@ -114,3 +118,18 @@ def set_password(user, password):
     db.session.query(LoginAttempt).filter(LoginAttempt.email == user.email).delete()
     audit.record(user, "account.password_set", user.email)
     db.session.commit()
+
+
+def update_profile(user, name, preferred_language):
+    """Change the name the agenda and e-mails use, and the language the person reads Workshop in."""
+    user.name, user.preferred_language = name.strip(), preferred_language
+    if audit.is_changed(user):
+        audit.record(user, "account.profile_changed", user.email, name=user.name, language=preferred_language)
+
+
+def change_password(user, current_password, new_password):
+    """Set a new password for someone who knows the current one; links sent before stop working."""
+    if not user.check_password(current_password):
+        raise WrongPassword()
+    user.set_password(new_password)
+    audit.record(user, "account.password_changed", user.email)

@@ -1,14 +1,17 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from workshop.accounts import services
-from workshop.accounts.forms import ConfirmForm, LoginForm, PasswordResetRequestForm, SetPasswordForm
+from workshop.accounts.forms import (
+    ChangePasswordForm, ConfirmForm, LoginForm, PasswordResetRequestForm, ProfileForm, SetPasswordForm,
+)
 from workshop.accounts.models import User
 from workshop.core import audit
+from workshop.core.confirmation import ask_first, is_confirmed
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
@@ -23,11 +26,11 @@ def load_user(user_id):
 
 
 def safe_next_url(target):
-    """Return `target` if it stays on this site, else the home page (no open redirects)."""
+    """Return `target` if it stays on this site, else the person's own home (no open redirects)."""
     parts = urlsplit(target or "")
     if target and not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
         return target
-    return url_for("forums.index")
+    return url_for("forums.manage_index")
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
@@ -82,10 +85,39 @@ def set_password(token):
     return render_template("accounts/set_password.html", form=form, user=user)
 
 
-@blueprint.route("/", methods=["GET"])
+@blueprint.route("/", methods=["GET", "POST"])
 @login_required
 def profile():
-    return render_template("accounts/profile.html", form=ConfirmForm())
+    form = ProfileForm(current_app.config["LANGUAGES"], obj=current_user, prefix="profile")
+    if form.validate_on_submit():
+        services.update_profile(current_user, form.name.data, form.preferred_language.data)
+        db.session.commit()
+        # A language picked with ?lang= would otherwise go on overriding the one just saved.
+        session.pop("lang", None)
+        flash(_("Your account is saved."), "success")
+        return redirect(url_for("accounts.profile"))
+    return _render_profile(form, ChangePasswordForm(prefix="password"))
+
+
+def _render_profile(profile_form, password_form, status=200):
+    return render_template("accounts/profile.html", form=profile_form, password_form=password_form), status
+
+
+@blueprint.route("/password", methods=["POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm(prefix="password")
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data)
+        except services.WrongPassword:
+            form.current_password.errors.append(_("That is not your current password."))
+        else:
+            db.session.commit()
+            flash(_("Your password is changed."), "success")
+            return redirect(url_for("accounts.profile"))
+    profile_form = ProfileForm(current_app.config["LANGUAGES"], obj=current_user, prefix="profile", formdata=None)
+    return _render_profile(profile_form, form, 400)
 
 
 @blueprint.route("/feed-token/revoke", methods=["POST"])
@@ -93,6 +125,12 @@ def profile():
 def revoke_feed_token():
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not is_confirmed():
+        return ask_first(
+            _("Replace your calendar secret?"),
+            [_("Every calendar subscribed with your current links stops receiving changes until you subscribe again.")],
+            url_for("accounts.profile"), _("Replace my calendar secret"),
+        )
     current_user.revoke_feed_token()
     audit.record(current_user, "account.feed_token_revoked", current_user.email)
     db.session.commit()

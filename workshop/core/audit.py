@@ -23,6 +23,14 @@ class AuditEntry(db.Model):
     actor = relationship("User")
 
 
+def is_changed(record):
+    """Tell whether saving `record` writes anything: it is new, or an attribute holds a new value.
+
+    Ask before anything reads the database: a read flushes the change and the answer with it.
+    """
+    return record.id is None or db.session.is_modified(record, include_collections=False)
+
+
 def record(actor, action, subject, forum=None, **details):
     """Add an audit entry to the current transaction; the caller commits it with the change."""
     entry = AuditEntry(

@@ -1,9 +1,10 @@
 """Error pages that say what went wrong in the reader's language."""
-from flask import render_template
+from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import SecurityError
 
+API_PREFIX = "/api/"
 ERROR_TITLES = {
     400: lambda: _("Bad request"),
     403: lambda: _("Not allowed"),
@@ -22,6 +23,9 @@ def render_error(error):
     # Werkzeug's stock explanations are English; our own messages (abort(403, _("…"))) are translated.
     if description == getattr(type(error), "description", None):
         description = ""
+    if request.path.startswith(API_PREFIX):
+        # Programs read the API; they get the error as JSON, like everything else it answers.
+        return jsonify(error={"status": code, "title": title, "description": description}), code
     return render_template("errors/error.html", code=code, title=title, description=description), code
 
 

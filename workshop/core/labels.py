@@ -7,6 +7,8 @@ LABELS = {
         "account.password_set": _l("Password set"),
         "account.password_reset_requested": _l("Password reset asked for"),
         "account.feed_token_revoked": _l("Calendar secret replaced"),
+        "account.profile_changed": _l("Name or language changed"),
+        "account.password_changed": _l("Password changed"),
         "forum.created": _l("Forum created"),
         "forum.changed": _l("Forum settings changed"),
         "forum.imported": _l("Programme imported from a file"),
@@ -83,6 +85,11 @@ LABELS = {
         "rapporteur": _l("Rapporteur"),
         "participant": _l("Participant"),
     },
+    "version_status": {
+        "preliminary": _l("Preliminary"),
+        "revised": _l("Revised"),
+        "final": _l("Final"),
+    },
     "agenda_status": {
         "preliminary": _l("Preliminary"),
         "final": _l("Final"),
@@ -118,3 +125,8 @@ def label(value, group):
 def choices(group):
     """Return (value, label) pairs for a select field."""
     return [(key, text) for key, text in LABELS[group].items()]
+
+
+def enum_value(value):
+    """Coerce a select's data to the plain value its options carry, so that an enum loaded from a model is shown selected."""
+    return getattr(value, "value", value)

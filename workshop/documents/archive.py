@@ -17,6 +17,7 @@ from workshop.documents.filetypes import FileType, detect_file_type
 
 CHUNK_BYTES = 64 * 1024
 FOLDER_NAME = "documents"
+QUARANTINE_FOLDER_NAME = "quarantine"
 TEMPORARY_PREFIX = ".incoming-"
 STORED_NAME_PATTERN = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
 ORIGINAL_STEM_MAX_CHARS = 150
@@ -61,6 +62,8 @@ class Archive:
 
     def __init__(self, upload_dir, max_bytes):
         self.folder = Path(upload_dir) / FOLDER_NAME
+        # Outside the folder files are served from, so that nothing in it is ever sent to anyone.
+        self.quarantine_folder = Path(upload_dir) / QUARANTINE_FOLDER_NAME / FOLDER_NAME
         self.max_bytes = max_bytes
 
     def store(self, stream):
@@ -123,6 +126,26 @@ class Archive:
             log.error("archive file %s fails its checksum: expected %s, found %s", stored_name, expected_sha256, actual)
             raise ChecksumMismatch(stored_name)
         return path
+
+    def quarantine_unknown(self, known_names, written_before):
+        """Move aside every file no record names (a worker killed between writing it and committing its row).
+
+        Only files last written before `written_before` go: a younger one may belong to an upload
+        whose row is about to be committed. Return the names moved, in order.
+        """
+        if not self.folder.is_dir():
+            return []
+        cutoff = written_before.timestamp()
+        orphans = sorted(
+            path for path in self.folder.iterdir()
+            if path.is_file() and path.name not in known_names and path.stat().st_mtime < cutoff
+        )
+        if orphans:
+            self.quarantine_folder.mkdir(parents=True, exist_ok=True)
+        for path in orphans:
+            os.replace(path, self.quarantine_folder / path.name)
+            log.warning("archive file %s has no record; moved to %s", path.name, self.quarantine_folder)
+        return [path.name for path in orphans]
 
     def discard(self, stored_name):
         """Remove a stored file whose record was never kept (its transaction rolled back)."""

@@ -3,10 +3,11 @@ from babel import Locale
 from flask_babel import get_locale, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, StringField, SubmitField, TextAreaField
+from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
 
 from workshop.core.labels import choices
+from workshop.core.text import MultilineField
 from workshop.documents.wording import version_status_choices
 
 # The languages drafts of the forums we host are written in; the interface languages come first.
@@ -59,7 +60,7 @@ class LinkDocumentForm(FlaskForm):
 
 
 class ConclusionsForm(FlaskForm):
-    body = TextAreaField(
+    body = MultilineField(
         _l("Conclusions and recommendations"),
         validators=[Length(max=MAX_CONCLUSIONS_CHARS)],
         render_kw={"rows": 14},

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from workshop.core import audit
+from workshop.core.audit_wording import session_facts
 from workshop.core.timezones import utcnow
 from workshop.documents.archive import Archive, safe_original_name
 from workshop.documents.files_in_transaction import discard_unless_committed
@@ -14,6 +15,7 @@ from workshop.documents.models import (
     ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
 )
 from workshop.extensions import db
+from workshop.forums.services import lock_programme
 
 
 class DocumentRefused(Exception):
@@ -61,6 +63,9 @@ def upload_version(actor, document, stream, filename, status, note=""):
     archive = archive_from_config()
     stored = archive.store(stream)
     discard_unless_committed(db.session(), archive, stored.stored_name)
+    extracted_text = _extract_text(archive.path_of(stored.stored_name), stored.file_type)
+    # Uploaders of one forum take turns for the number, so versions follow each other without a clash.
+    lock_programme(document.forum)
     number = _next_version_number(document)
     version = DocumentVersion(
         number=number,
@@ -73,7 +78,7 @@ def upload_version(actor, document, stream, filename, status, note=""):
         media_type=stored.file_type.media_type,
         uploaded_by=actor,
         uploaded_at=utcnow(),
-        extracted_text=_extract_text(archive.path_of(stored.stored_name), stored.file_type),
+        extracted_text=extracted_text,
     )
     document.versions.append(version)
     db.session.add(version)
@@ -110,7 +115,7 @@ def link_document(actor, session, document):
     link = SessionDocument(document=document, position=position)
     session.document_links.append(link)
     db.session.flush()
-    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, session=str(session))
+    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, **session_facts(session))
     return link
 
 
@@ -121,7 +126,7 @@ def unlink_document(actor, session, document):
         raise DocumentRefused(_("%(document)s is not tabled in this session.", document=document.title))
     session.document_links.remove(link)
     db.session.flush()
-    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, session=str(session))
+    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, **session_facts(session))
 
 
 def table_new_document(actor, session, title, kind, language, stream, filename, status, note="", organisation=None,
@@ -139,6 +144,7 @@ def conclusions_of(session):
 
 
 def _conclusions_for_writing(session, actor):
+    lock_programme(session.forum)
     conclusions = conclusions_of(session)
     if conclusions is None:
         conclusions = SessionConclusion(session=session, body="", status=ConclusionStatus.DRAFT)
@@ -149,7 +155,13 @@ def _conclusions_for_writing(session, actor):
 
 
 def save_conclusions(actor, session, body):
-    """Save the conclusions text as a draft; changing submitted conclusions makes them a draft again."""
+    """Save the conclusions text as a draft; changing submitted conclusions makes them a draft again.
+
+    Saving the text as it stands changes nothing, not even who saved it last.
+    """
+    saved = conclusions_of(session)
+    if (saved.body if saved else "") == body:
+        return saved
     conclusions = _conclusions_for_writing(session, actor)
     changed = conclusions.body != body
     was_submitted = conclusions.is_submitted
@@ -160,8 +172,8 @@ def save_conclusions(actor, session, body):
         conclusions.submitted_at = None
     db.session.flush()
     audit.record(
-        actor, "conclusions.saved", str(session), session.forum,
-        session_id=session.id, reopened=changed and was_submitted, characters=len(body),
+        actor, "conclusions.saved", session.title, session.forum, **session_facts(session),
+        reopened=changed and was_submitted, characters=len(body),
     )
     return conclusions
 
@@ -175,7 +187,7 @@ def attach_conclusions_file(actor, session, stream, filename, status, language, 
             actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language
         )
     version = upload_version(actor, conclusions.document, stream, filename, status, note)
-    audit.record(actor, "conclusions.file_attached", str(session), session.forum, session_id=session.id, version=version.number)
+    audit.record(actor, "conclusions.file_attached", session.title, session.forum, **session_facts(session), version=version.number)
     return version
 
 
@@ -190,8 +202,19 @@ def submit_conclusions(actor, session):
     conclusions.submitted_by = actor
     conclusions.submitted_at = utcnow()
     db.session.flush()
-    audit.record(actor, "conclusions.submitted", str(session), session.forum, session_id=session.id)
+    audit.record(actor, "conclusions.submitted", session.title, session.forum, **session_facts(session))
     return conclusions
+
+
+def sweep_orphan_files(grace, now=None):
+    """Quarantine the archive's files that no version records and that are older than `grace`; return their names.
+
+    A worker killed between writing a file and committing its row leaves such a file behind. Meant
+    to run on a schedule (and as `flask documents sweep-orphans`); files are moved, not deleted, so
+    that an operator can look at them.
+    """
+    known = set(db.session.scalars(select(DocumentVersion.stored_name)))
+    return archive_from_config().quarantine_unknown(known, (now or utcnow()) - grace)
 
 
 def _extract_text(path, file_type):

@@ -11,6 +11,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from workshop.accounts.forms import ConfirmForm
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.audit import AuditEntry
+from workshop.core.audit_wording import word_entry
 from workshop.documents import board, services
 from workshop.documents.archive import ArchiveError, ChecksumMismatch, EmptyFile, FileTooLarge, MissingFile
 from workshop.documents.filetypes import UnsupportedFileType
@@ -41,6 +42,7 @@ def document_helpers():
     return {
         "version_status_label": version_status_label,
         "file_size": file_size,
+        "word_audit_entry": word_entry,
     }
 
 

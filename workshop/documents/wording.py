@@ -1,22 +1,16 @@
 """Document words in the reader's language: version states, file sizes, and why a file was refused."""
-from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
+from flask_babel import format_decimal, gettext as _
 
+from workshop.core.labels import choices, label
 from workshop.documents.archive import EmptyFile, FileTooLarge
 from workshop.documents.filetypes import UnsupportedFileType, accepted_type_names
 
-VERSION_STATUS_LABELS = {
-    "preliminary": _l("Preliminary"),
-    "revised": _l("Revised"),
-    "final": _l("Final"),
-}
-
 def version_status_label(status):
-    key = getattr(status, "value", status)
-    return VERSION_STATUS_LABELS.get(key, key)
+    return label(status, "version_status")
 
 
 def version_status_choices():
-    return list(VERSION_STATUS_LABELS.items())
+    return choices("version_status")
 
 
 def megabytes(size):

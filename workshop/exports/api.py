@@ -63,6 +63,11 @@ def _person_id(person, people):
     return person["id"]
 
 
+def _speaker_id(speaker, people):
+    """Return the person id of an item's speaker; a speaker known by name only has none."""
+    return _person_id(speaker, people) if speaker and speaker["id"] is not None else None
+
+
 def _session(session, forum, zone, links, people, documents):
     for document in session["documents"]:
         documents.setdefault(document["id"], {
@@ -90,7 +95,8 @@ def _session(session, forum, zone, links, people, documents):
             {
                 "kind": item["kind"],
                 "title": item["title"],
-                "speaker_id": _person_id(item["speaker"], people) if item["speaker"] else None,
+                "speaker_id": _speaker_id(item["speaker"], people),
+                "speaker_name": item["speaker"]["name"] if item["speaker"] else None,
                 "duration_minutes": item["duration_minutes"],
             }
             for item in session["items"]
@@ -182,14 +188,16 @@ SCHEMAS = {
         "id": INTEGER, "label": STRING, "starts_at": MOMENT, "ends_at": MOMENT,
         "entries": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
         "document_ids": {**IDS, "description": "The block's draft documents for discussion, in order."},
-    }),
+    }, nullable=("id",)),
     "Day": _object({
         "date": DAY, "title": STRING, "to_be_announced": {"type": "boolean"}, "note": STRING,
         "blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}},
     }),
     "SessionItem": _object({
-        "kind": {"type": "string", "enum": ITEM_KINDS}, "title": STRING, "speaker_id": INTEGER, "duration_minutes": INTEGER,
-    }, nullable=("speaker_id", "duration_minutes")),
+        "kind": {"type": "string", "enum": ITEM_KINDS}, "title": STRING, "speaker_id": INTEGER,
+        "speaker_name": {"type": "string", "description": "The speaker's name, with or without an entry in `people`."},
+        "duration_minutes": INTEGER,
+    }, nullable=("speaker_id", "speaker_name", "duration_minutes")),
     "Session": _object({
         "id": INTEGER, "number": STRING, "title": STRING, "outputs": {"type": "string", "description": "Markdown."},
         "format": {"type": "string", "enum": ["engagement_workshop", "plenary", "panel", "working_session", "side_event"]},
@@ -222,6 +230,7 @@ SCHEMAS = {
         "organisation": STRING, "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
     }),
 }
+SCHEMAS["Error"] = _object({"error": _object({"status": INTEGER, "title": STRING, "description": STRING})})
 SCHEMAS["Agenda"] = _object({
     "forum": {"$ref": "#/components/schemas/Forum"},
     "release": {"$ref": "#/components/schemas/Release"},
@@ -262,7 +271,10 @@ def openapi_document(server_url):
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}},
                         },
                         "304": {"description": "The copy named by If-None-Match or If-Modified-Since is current."},
-                        "404": {"description": "No such forum, no release yet, or a forum you have no role in."},
+                        "404": {
+                            "description": "No such forum, no release yet, or a forum you have no role in.",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                        },
                     },
                 },
             },

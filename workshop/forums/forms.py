@@ -2,12 +2,15 @@
 import pycountry
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TextAreaField, TimeField
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
-from workshop.core.labels import choices
+from workshop.core.labels import choices, enum_value
 from workshop.core.templating import country_name
+from workshop.core.text import MultilineField
 from workshop.core.timezones import is_known_timezone
+from workshop.core.versions import version_field
+from workshop.forums.dates import MAX_FORUM_DAYS, is_too_long
 
 
 def country_choices():
@@ -30,12 +33,13 @@ class ForumForm(FlaskForm):
     timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
     convened_by = StringField(_l("Convened by"), validators=[Length(max=300)])
     facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=300)])
-    objective = TextAreaField(_l("Objective (Markdown)"))
-    background = TextAreaField(_l("Background (Markdown)"))
-    participants_text = TextAreaField(_l("Participants (Markdown)"))
-    methodology = TextAreaField(_l("Methodology (Markdown)"))
-    agenda_note = TextAreaField(_l("Note under the agenda"))
+    objective = MultilineField(_l("Objective (Markdown)"))
+    background = MultilineField(_l("Background (Markdown)"))
+    participants_text = MultilineField(_l("Participants (Markdown)"))
+    methodology = MultilineField(_l("Methodology (Markdown)"))
+    agenda_note = MultilineField(_l("Note under the agenda"))
     is_public = BooleanField(_l("Anyone may read the published agenda"))
+    version = version_field()
     submit = SubmitField(_l("Save"))
 
     def validate_timezone(self, field):
@@ -45,13 +49,17 @@ class ForumForm(FlaskForm):
     def validate_end_date(self, field):
         if self.start_date.data and field.data and field.data < self.start_date.data:
             raise ValidationError(_l("The last day cannot come before the first."))
+        if self.start_date.data and field.data and is_too_long(self.start_date.data, field.data):
+            raise ValidationError(_l(
+                "A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS
+            ))
 
 
 class DayForm(FlaskForm):
     date = DateField(_l("Date"), validators=[DataRequired()])
     title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
     to_be_announced = BooleanField(_l("Programme to be announced"))
-    note = TextAreaField(_l("Note"))
+    note = MultilineField(_l("Note"))
     submit = SubmitField(_l("Save"))
 
 
@@ -82,7 +90,7 @@ class RoomForm(FlaskForm):
 class OrganisationForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
     acronym = StringField(_l("Acronym"), validators=[Length(max=40)])
-    type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"))
+    type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"), coerce=enum_value)
     country_code = SelectField(_l("Country"), choices=country_choices)
     submit = SubmitField(_l("Save"))
 
@@ -90,5 +98,5 @@ class OrganisationForm(FlaskForm):
 class RoleForm(FlaskForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
-    role = SelectField(_l("Role"), choices=lambda: choices("forum_role"))
+    role = SelectField(_l("Role"), choices=lambda: choices("forum_role"), coerce=enum_value)
     submit = SubmitField(_l("Appoint"))

@@ -76,6 +76,8 @@ class Forum(db.Model):
     )
     is_public: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Counts saves of the settings: a form sends back the version it was opened on (lost updates).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     days: Mapped[list["ForumDay"]] = relationship(
         back_populates="forum", cascade="all, delete-orphan", order_by="ForumDay.date"
@@ -88,6 +90,9 @@ class Forum(db.Model):
     )
     roles = relationship("ForumRole", back_populates="forum", cascade="all, delete-orphan")
     sessions = relationship("ForumSession", viewonly=True)
+
+    # Only a save of the form bumps the version (see `core.versions`); every UPDATE still checks it.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     def __str__(self):
         return self.title

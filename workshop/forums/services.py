@@ -1,14 +1,16 @@
 """Write use-cases for a forum's frame: the forum, its days, blocks, tracks, rooms and people."""
-from datetime import timedelta
-
-from flask_babel import gettext as _
+from flask_babel import format_time, gettext as _, ngettext
+from sqlalchemy import delete, select
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
-from workshop.core.timezones import keep_wall_clock, local_to_utc
+from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
+from workshop.core.transactions import lock_row
+from workshop.core.versions import count_save
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room
+from workshop.forums.dates import MAX_FORUM_DAYS, days_between, is_too_long
+from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock
 
 
 class FrameError(Exception):
@@ -28,11 +30,22 @@ def create_forum(actor, **fields):
         raise FrameError(_("Another forum already uses the web address name %(slug)s.", slug=fields["slug"]))
     forum = Forum(**{name: fields[name] for name in FORUM_FIELDS if name in fields})
     db.session.add(forum)
-    forum.days = [ForumDay(date=day) for day in _dates_between(forum.start_date, forum.end_date)]
+    _refuse_too_long(forum)
+    forum.days = [ForumDay(date=day) for day in days_between(forum.start_date, forum.end_date)]
     db.session.flush()
     grant_role(actor, forum, ForumRoleName.SECRETARIAT)
     audit.record(actor, "forum.created", forum.title, forum)
     return forum
+
+
+def _refuse_too_long(forum):
+    if is_too_long(forum.start_date, forum.end_date):
+        raise FrameError(_("A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS))
+
+
+def lock_programme(forum):
+    """Take the forum's write turn until commit: programme checks and numbers then see every earlier write."""
+    lock_row(Forum, forum.id)
 
 
 def update_forum(forum, actor, **fields):
@@ -41,15 +54,20 @@ def update_forum(forum, actor, **fields):
     A new time zone keeps the programme's wall-clock times (9:00 stays 9:00, now in the new zone);
     new dates gain days, and dates that still hold time blocks cannot be dropped.
     """
+    lock_programme(forum)
     fields.pop("slug", None)
     old_zone = forum.timezone
     for name in FORUM_FIELDS:
         if name in fields:
             setattr(forum, name, fields[name])
+    # Counted before anything reads the database: a read would flush the change and hide it.
+    changed = count_save(forum)
+    _refuse_too_long(forum)
     if forum.timezone != old_zone:
         _keep_programme_wall_clock(forum, old_zone)
     _fit_days_to_dates(forum)
-    audit.record(actor, "forum.changed", forum.title, forum)
+    if changed:
+        audit.record(actor, "forum.changed", forum.title, forum)
 
 
 def _keep_programme_wall_clock(forum, old_zone):
@@ -62,18 +80,17 @@ def _keep_programme_wall_clock(forum, old_zone):
 
 
 def _fit_days_to_dates(forum):
-    wanted = set(_dates_between(forum.start_date, forum.end_date))
-    for day in list(forum.days):
-        if day.date not in wanted:
-            if day.blocks:
-                raise FrameError(_("%(day)s still has time blocks; move them before leaving it out of the forum.", day=day.date.isoformat()))
-            forum.days.remove(day)
-    existing = {day.date for day in forum.days}
-    forum.days.extend(ForumDay(date=date) for date in sorted(wanted - existing))
-
-
-def _dates_between(first, last):
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+    """Drop the days outside the forum's dates and add the missing ones, in a few statements whatever the count."""
+    first, last = forum.start_date, forum.end_date
+    outside = (ForumDay.forum_id == forum.id) & ((ForumDay.date < first) | (ForumDay.date > last))
+    with db.session.no_autoflush:
+        held = db.session.scalar(select(ForumDay.date).join(TimeBlock).where(outside).order_by(ForumDay.date).limit(1))
+    if held is not None:
+        raise FrameError(_("%(day)s still has time blocks; move them before leaving it out of the forum.", day=held.isoformat()))
+    db.session.execute(delete(ForumDay).where(outside).execution_options(synchronize_session=False))
+    existing = set(db.session.scalars(select(ForumDay.date).where(ForumDay.forum_id == forum.id)))
+    db.session.add_all(ForumDay(forum_id=forum.id, date=day) for day in days_between(first, last) if day not in existing)
+    db.session.expire(forum, ["days"])
 
 
 def save_day(forum, actor, day, **fields):
@@ -91,7 +108,8 @@ def save_day(forum, actor, day, **fields):
         setattr(day, name, value)
     day.forum = forum
     db.session.add(day)
-    audit.record(actor, "day.saved", fields["date"].isoformat(), forum)
+    if audit.is_changed(day):
+        audit.record(actor, "day.saved", fields["date"].isoformat(), forum)
     return day
 
 
@@ -101,12 +119,56 @@ def save_block(forum, actor, block, day, starts_at, ends_at, label):
     block.starts_at = local_to_utc(day.date, starts_at, forum.timezone)
     block.ends_at = local_to_utc(day.date, ends_at, forum.timezone)
     block.label = label
+    changed = audit.is_changed(block)
     outside = [session for session in block.sessions if session.starts_at < block.starts_at or session.ends_at > block.ends_at]
     if outside:
         raise FrameError(_("%(session)s would no longer fit inside this block. Move it first.", session=outside[0]))
     db.session.add(block)
-    audit.record(actor, "block.saved", label or day.date.isoformat(), forum)
+    if changed:
+        audit.record(actor, "block.saved", label or day.date.isoformat(), forum)
     return block
+
+
+def block_name(block):
+    """Name a block for a question: "Monday 26 September 2011, 09:00–12:00 Morning"."""
+    zone = block.day.forum.timezone
+    start, end = utc_to_local(block.starts_at, zone), utc_to_local(block.ends_at, zone)
+    return f"{block.day.date.isoformat()}, {format_time(start.time(), 'short')}–{format_time(end.time(), 'short')} {block.label}".strip()
+
+
+def _sessions_held(sessions):
+    if not sessions:
+        return []
+    return [ngettext(
+        "It still holds %(num)d session, so it will not be deleted: move or delete the session first.",
+        "It still holds %(num)d sessions, so it will not be deleted: move or delete them first.",
+        len(sessions),
+    )]
+
+
+def _loose_items(items):
+    return [_("The loose item %(title)s.", title=item.title) for item in items]
+
+
+def what_goes_with_block(block):
+    """Say what deleting a block takes with it, or what keeps it from going."""
+    return _sessions_held(block.sessions) + _loose_items(block.loose_items)
+
+
+def what_goes_with_day(day):
+    """Say what deleting a day takes with it, or what keeps it from going."""
+    consequences = _sessions_held([session for block in day.blocks for session in block.sessions])
+    consequences += [_("The time block %(block)s.", block=block_name(block)) for block in day.blocks]
+    return consequences + _loose_items([item for block in day.blocks for item in block.loose_items])
+
+
+def what_goes_with_track(track):
+    sessions = [session for session in track.forum.sessions if session.track_id == track.id]
+    return [_("%(session)s is left without a track.", session=session) for session in sessions]
+
+
+def what_goes_with_room(room):
+    return _sessions_held(room.sessions)
 
 
 def delete_block(forum, actor, block):
@@ -126,7 +188,8 @@ def delete_day(forum, actor, day):
 def save_track(forum, actor, track, name, position):
     track.forum, track.name, track.position = forum, name, position or 0
     db.session.add(track)
-    audit.record(actor, "track.saved", name, forum)
+    if audit.is_changed(track):
+        audit.record(actor, "track.saved", name, forum)
     return track
 
 
@@ -141,7 +204,8 @@ def save_room(forum, actor, room, name, capacity):
         raise FrameError(_("There is already a room called %(name)s.", name=name))
     room.forum, room.name, room.capacity = forum, name, capacity or 0
     db.session.add(room)
-    audit.record(actor, "room.saved", name, forum)
+    if audit.is_changed(room):
+        audit.record(actor, "room.saved", name, forum)
     return room
 
 
@@ -161,7 +225,8 @@ def save_organisation(actor, organisation, name, acronym, type, country_code, fo
     organisation.name, organisation.acronym = name, acronym
     organisation.type, organisation.country_code = OrganisationType(type), country_code
     db.session.add(organisation)
-    audit.record(actor, "organisation.saved", name, forum)
+    if audit.is_changed(organisation):
+        audit.record(actor, "organisation.saved", name, forum)
     return organisation
 
 

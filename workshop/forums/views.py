@@ -1,6 +1,6 @@
 """The forums list, a forum's home page, and the secretariat's screens for the forum's frame."""
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
@@ -8,12 +8,16 @@ from sqlalchemy.orm import contains_eager
 from workshop.accounts.forms import ConfirmForm
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.permissions import can_create_forum, can_view_forum, is_secretariat
+from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.labels import label
 from workshop.core.timezones import utc_to_local
+from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.forms import BlockForm, DayForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
 from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
 blueprint = Blueprint("forums", __name__)
 
@@ -38,9 +42,10 @@ def show_forum(slug):
 @blueprint.route("/manage/")
 @login_required
 def manage_index():
-    forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc())).all()
-    managed = [forum for forum in forums if is_secretariat(current_user, forum)]
-    return render_template("forums/manage_index.html", forums=managed, can_create=can_create_forum(current_user))
+    """Show each person's home: every forum they have a part in, and what they can do there."""
+    return render_template(
+        "forums/manage_index.html", parts=forum_parts_of(current_user), can_create=can_create_forum(current_user),
+    )
 
 
 @blueprint.route("/manage/new", methods=["GET", "POST"])
@@ -59,7 +64,7 @@ def create_forum():
             db.session.commit()
             flash(_("Forum created with one day per date. Add time blocks next."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
-    return render_template("forums/edit_forum.html", form=form, forum=None)
+    return render_template("forums/edit_forum.html", form=form, forum=None, conflict=None)
 
 
 @blueprint.route("/manage/<slug>/edit", methods=["GET", "POST"])
@@ -71,19 +76,31 @@ def edit_forum(slug):
     form.slug.data = forum.slug
     if form.validate_on_submit():
         try:
+            check_version(forum, form.version.data)
             services.update_forum(forum, current_user, **_forum_fields(form))
+            db.session.commit()
         except services.FrameError as error:
             db.session.rollback()
             flash(str(error), "error")
+        except SAVED_MEANWHILE:
+            db.session.rollback()
+            return _show_edit_conflict(forum, form)
         else:
-            db.session.commit()
             flash(_("Forum saved."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
-    return render_template("forums/edit_forum.html", form=form, forum=forum)
+    return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=None)
+
+
+def _show_edit_conflict(forum, form):
+    """Show the form as typed, with what is saved now where it differs; saving again replaces it."""
+    db.session.refresh(forum)
+    conflict = saved_values_that_differ(form, ForumForm(formdata=None, obj=forum))
+    form.version.data = forum.version
+    return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=conflict), 409
 
 
 def _forum_fields(form):
-    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token")}
+    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")}
     fields["timezone"] = fields["timezone"].strip()
     return fields
 
@@ -114,10 +131,12 @@ def _save_or_show(forum, form, save, heading, done_url=None):
     return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
 
 
-def _delete(forum, remove):
-    """Run `remove` behind a CSRF-checked button and commit, or say why it cannot be done."""
+def _delete(forum, remove, question, consequences=()):
+    """Ask first, then run `remove` behind a CSRF-checked button and commit, or say why it cannot be done."""
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not is_confirmed():
+        return ask_first(question, consequences, url_for("forums.manage_frame", slug=forum.slug), _("Delete"))
     try:
         remove()
     except services.FrameError as error:
@@ -145,7 +164,8 @@ def edit_day(slug, day_id=None):
 def delete_day(slug, day_id):
     forum = get_managed_forum(slug)
     day = get_part_or_404(ForumDay, day_id, forum)
-    return _delete(forum, lambda: services.delete_day(forum, current_user, day))
+    question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
+    return _delete(forum, lambda: services.delete_day(forum, current_user, day), question, services.what_goes_with_day(day))
 
 
 def _forum_of_block(block):
@@ -177,7 +197,10 @@ def edit_block(slug, block_id=None):
 def delete_block(slug, block_id):
     forum = get_managed_forum(slug)
     block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block)
-    return _delete(forum, lambda: services.delete_block(forum, current_user, block))
+    question = _("Delete the time block %(block)s?", block=services.block_name(block))
+    return _delete(
+        forum, lambda: services.delete_block(forum, current_user, block), question, services.what_goes_with_block(block)
+    )
 
 
 @blueprint.route("/manage/<slug>/tracks/new", methods=["GET", "POST"])
@@ -196,7 +219,10 @@ def edit_track(slug, track_id=None):
 def delete_track(slug, track_id):
     forum = get_managed_forum(slug)
     track = get_part_or_404(Track, track_id, forum)
-    return _delete(forum, lambda: services.delete_track(forum, current_user, track))
+    question = _("Delete the track %(name)s?", name=track.name)
+    return _delete(
+        forum, lambda: services.delete_track(forum, current_user, track), question, services.what_goes_with_track(track)
+    )
 
 
 @blueprint.route("/manage/<slug>/rooms/new", methods=["GET", "POST"])
@@ -215,7 +241,10 @@ def edit_room(slug, room_id=None):
 def delete_room(slug, room_id):
     forum = get_managed_forum(slug)
     room = get_part_or_404(Room, room_id, forum)
-    return _delete(forum, lambda: services.delete_room(forum, current_user, room))
+    question = _("Delete the room %(name)s?", name=room.name)
+    return _delete(
+        forum, lambda: services.delete_room(forum, current_user, room), question, services.what_goes_with_room(room)
+    )
 
 
 @blueprint.route("/manage/<slug>/organisations")
@@ -232,7 +261,7 @@ def list_organisations(slug):
 def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
     organisation = (db.session.get(Organisation, organisation_id) or abort(404)) if organisation_id else Organisation()
-    form = OrganisationForm(obj=organisation, type=getattr(organisation.type, "value", None))
+    form = OrganisationForm(obj=organisation)
 
     def save():
         services.save_organisation(
@@ -273,8 +302,13 @@ def revoke_forum_role(slug, role_id):
     forum_role = get_part_or_404(ForumRole, role_id, forum)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not is_confirmed():
+        question = _("Take the role %(role)s away from %(name)s?", role=label(forum_role.role, "forum_role"),
+                     name=forum_role.user.name)
+        people_url = url_for("forums.manage_people", slug=forum.slug)
+        return ask_first(question, what_goes_with_forum_role(forum_role), people_url, _("Take the role away"))
     try:
-        services.withdraw_from_forum(forum, current_user, forum_role)
+        withdraw_forum_role(forum, current_user, forum_role)
     except services.FrameError as error:
         db.session.rollback()
         flash(str(error), "error")

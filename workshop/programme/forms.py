@@ -1,23 +1,26 @@
 """Forms for sessions, their items and appointments, and loose items of a block."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField, TextAreaField, TimeField
+from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
-from workshop.core.labels import choices
+from workshop.core.labels import choices, enum_value
+from workshop.core.text import MultilineField
+from workshop.core.versions import version_field
 
 
 class SessionForm(FlaskForm):
     number = StringField(_l("Number"), validators=[Length(max=20)])
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
-    outputs = TextAreaField(_l("Defined outputs"))
-    format = SelectField(_l("Format"), choices=lambda: choices("session_format"))
+    outputs = MultilineField(_l("Defined outputs"))
+    format = SelectField(_l("Format"), choices=lambda: choices("session_format"), coerce=enum_value)
     block_id = SelectField(_l("Time block"), coerce=int)
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
     ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
     room_id = SelectField(_l("Room"), coerce=int)
     track_id = SelectField(_l("Track"), coerce=int)
     capacity = IntegerField(_l("Places (empty: the room's capacity)"), validators=[Optional(), NumberRange(min=1)])
+    version = version_field()
     submit = SubmitField(_l("Save"))
 
     def validate_ends_at(self, field):
@@ -26,8 +29,8 @@ class SessionForm(FlaskForm):
 
 
 class ItemForm(FlaskForm):
-    kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"))
-    title = TextAreaField(_l("Title"), validators=[Length(max=2000)])
+    kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"), coerce=enum_value)
+    title = MultilineField(_l("Title"), validators=[Length(max=2000)])
     duration_minutes = IntegerField(
         _l("Minutes (keynotes: 5 if empty)"), validators=[Optional(), NumberRange(min=1, max=600)]
     )
@@ -37,8 +40,8 @@ class ItemForm(FlaskForm):
 
 
 class LooseItemForm(FlaskForm):
-    kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"))
-    title = TextAreaField(_l("Title"), validators=[DataRequired(), Length(max=2000)])
+    kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"), coerce=enum_value)
+    title = MultilineField(_l("Title"), validators=[DataRequired(), Length(max=2000)])
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
     ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
     submit = SubmitField(_l("Save"))
@@ -49,7 +52,7 @@ class LooseItemForm(FlaskForm):
 
 
 class AppointmentForm(FlaskForm):
-    role = SelectField(_l("Role"), choices=lambda: choices("appointment_role"))
+    role = SelectField(_l("Role"), choices=lambda: choices("appointment_role"), coerce=enum_value)
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     submit = SubmitField(_l("Appoint"))

@@ -62,6 +62,8 @@ class ForumSession(db.Model):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     capacity: Mapped[Optional[int]]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Counts saves: a form sends back the version it was opened on, so that a save over someone else's is caught.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     forum = relationship("Forum")
     block = relationship("TimeBlock", back_populates="sessions")
@@ -76,6 +78,9 @@ class ForumSession(db.Model):
     document_links = relationship(
         "SessionDocument", back_populates="session", cascade="all, delete-orphan", order_by="SessionDocument.position"
     )
+
+    # Only a save of the form bumps the version (see `core.versions`); every UPDATE still checks it.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     def __str__(self):
         """Name the session as the agenda does, in the reader's language: "Session 2. Title"."""
@@ -99,10 +104,17 @@ class SessionItem(db.Model):
     kind: Mapped[ItemKind] = mapped_column(Enum(ItemKind, native_enum=False, length=30))
     title: Mapped[str] = mapped_column(Text, default="")
     speaker_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # A speaker named without an e-mail address has no account; the name alone is kept and shown.
+    speaker_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     duration_minutes: Mapped[Optional[int]]
 
     session: Mapped[ForumSession] = relationship(back_populates="items")
     speaker = relationship("User")
+
+    @property
+    def speaker_shown(self):
+        """Return the name the agenda gives the speaker: their account's, else the name typed in."""
+        return self.speaker.name if self.speaker else self.speaker_name
 
 
 class BlockItem(db.Model):

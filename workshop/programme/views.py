@@ -1,12 +1,15 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.forms import ConfirmForm
-from workshop.core.timezones import local_to_utc, utc_to_local
+from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.labels import label
+from workshop.core.timezones import local_date, local_to_utc, utc_to_local
+from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404
 from workshop.forums.models import ForumDay, TimeBlock
@@ -16,6 +19,10 @@ from workshop.programme.models import Appointment, BlockItem, ForumSession, Item
 from workshop.programme.wording import describe_conflict
 
 blueprint = Blueprint("programme", __name__, url_prefix="/manage/<slug>")
+# The time-block choice of a session that stands outside any block (imported so).
+NO_BLOCK = -1
+# "Read the request's form", as Flask-WTF does when no form data is given.
+_AUTO = object()
 
 
 def _flash_conflicts(error):
@@ -37,21 +44,32 @@ def overview(slug):
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions).selectinload(ForumSession.room),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions)
             .selectinload(ForumSession.appointments).selectinload(Appointment.user),
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items),
+            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker),
         )
     ).all()
+    outside_blocks = db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
+        .order_by(ForumSession.starts_at, ForumSession.number).options(selectinload(ForumSession.room))
+    ).all()
     conflicts = [describe_conflict(conflict) for conflict in services.programme_conflicts(forum)]
-    return render_template("programme/overview.html", forum=forum, days=days, conflicts=conflicts, confirm=ConfirmForm())
+    return render_template(
+        "programme/overview.html", forum=forum, days=days, outside_blocks=outside_blocks, conflicts=conflicts,
+    )
 
 
-def _session_form(forum, session):
+def _session_form(forum, session, formdata=_AUTO):
     """Build the session form with this forum's blocks, rooms and tracks to choose from."""
-    form = SessionForm(obj=session, format=session.format.value if session.format else None)
+    form = SessionForm(obj=session) if formdata is _AUTO else SessionForm(formdata=formdata, obj=session)
     blocks = [block for day in forum.days for block in day.blocks]
     form.block_id.choices = [(block.id, _block_name(block, forum)) for block in blocks]
+    if session.id and session.block_id is None:
+        # Imported sessions may stand outside any block; saving the form must not move them into one.
+        form.block_id.choices.insert(0, (NO_BLOCK, _("Outside any time block (on %(day)s)", day=format_date(
+            local_date(session.starts_at, forum.timezone), "medium"))))
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
-    if session.id and not form.is_submitted():
+    if session.id and (formdata is None or not form.is_submitted()):
+        form.block_id.data = session.block_id or NO_BLOCK
         form.starts_at.data = utc_to_local(session.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(session.ends_at, forum.timezone).time()
         form.room_id.data = session.room_id or 0
@@ -65,13 +83,17 @@ def _block_name(block, forum):
 
 
 def _apply_session_form(forum, session, form):
-    block = get_part_or_404(TimeBlock, form.block_id.data, forum, lambda part: part.day.forum_id)
+    if form.block_id.data == NO_BLOCK:
+        block, on = None, local_date(session.starts_at, forum.timezone)
+    else:
+        block = get_part_or_404(TimeBlock, form.block_id.data, forum, lambda part: part.day.forum_id)
+        on = block.day.date
     session.forum, session.block = forum, block
     session.number, session.title = (form.number.data or "").strip(), form.title.data.strip()
     session.outputs = form.outputs.data or ""
     session.format = SessionFormat(form.format.data)
-    session.starts_at = local_to_utc(block.day.date, form.starts_at.data, forum.timezone)
-    session.ends_at = local_to_utc(block.day.date, form.ends_at.data, forum.timezone)
+    session.starts_at = local_to_utc(on, form.starts_at.data, forum.timezone)
+    session.ends_at = local_to_utc(on, form.ends_at.data, forum.timezone)
     session.room_id = form.room_id.data or None
     session.track_id = form.track_id.data or None
     session.capacity = form.capacity.data
@@ -88,17 +110,28 @@ def edit_session(slug, session_id=None):
         flash(_("Add a time block to a day before adding sessions."), "error")
         return redirect(url_for("forums.manage_frame", slug=forum.slug))
     if form.validate_on_submit():
-        _apply_session_form(forum, session, form)
         try:
+            if session_id:
+                check_version(session, form.version.data)
+            _apply_session_form(forum, session, form)
             services.save_session(session, current_user, "session.changed" if session_id else "session.created")
+            db.session.commit()
         except services.SchedulingConflict as error:
             db.session.rollback()
             _flash_conflicts(error)
-            return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id), 409
-        db.session.commit()
+            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
+                                   is_new=not session_id, conflict=None), 409
+        except SAVED_MEANWHILE:
+            db.session.rollback()
+            db.session.refresh(session)
+            conflict = saved_values_that_differ(form, _session_form(forum, session, formdata=None))
+            form.version.data = session.version
+            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
+                                   is_new=False, conflict=conflict), 409
         flash(_("%(session)s saved.", session=session), "success")
         return redirect(url_for("programme.show_session", slug=forum.slug, session_id=session.id))
-    return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id)
+    return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id,
+                           conflict=None)
 
 
 @blueprint.route("/sessions/<int:session_id>")
@@ -120,6 +153,11 @@ def delete_session(slug, session_id):
     forum = get_managed_forum(slug)
     session = get_part_or_404(ForumSession, session_id, forum)
     _require_button()
+    if not is_confirmed():
+        return ask_first(
+            _("Delete %(session)s?", session=session), services.what_goes_with_session(session),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Delete the session"),
+        )
     services.delete_session(session, current_user)
     db.session.commit()
     flash(_("Session deleted. It disappears from the agenda with the next release."), "success")
@@ -175,7 +213,7 @@ def _item_of(forum, session_id, item_id):
 def edit_item(slug, session_id, item_id):
     forum = get_managed_forum(slug)
     item = _item_of(forum, session_id, item_id)
-    form = ItemForm(obj=item, kind=item.kind.value)
+    form = ItemForm(obj=item)
     del form.speaker_email, form.speaker_name
     form.submit.label.text = _("Save")
     if form.validate_on_submit():
@@ -203,6 +241,11 @@ def delete_item(slug, session_id, item_id):
     item = _item_of(forum, session_id, item_id)
     session = item.session
     _require_button()
+    if not is_confirmed():
+        return ask_first(
+            _("Remove the item %(item)s from %(session)s?", item=item.title or label(item.kind, "item_kind"), session=session),
+            [], url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Remove the item"),
+        )
     return _run_checked(forum, session, lambda: services.remove_item(item, current_user), _("Item removed."))
 
 
@@ -229,6 +272,11 @@ def withdraw(slug, session_id, appointment_id):
     if appointment is None or appointment.session_id != session.id:
         abort(404)
     _require_button()
+    if not is_confirmed():
+        question = _("Withdraw %(name)s as %(role)s of %(session)s?", name=appointment.user.name,
+                     role=label(appointment.role, "appointment_role"), session=session)
+        return ask_first(question, services.what_goes_with_appointment(appointment),
+                         url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Withdraw"))
     return _run_checked(forum, session, lambda: services.withdraw(appointment, current_user), _("Appointment withdrawn."))
 
 
@@ -239,7 +287,7 @@ def edit_loose_item(slug, block_id, item_id=None):
     forum = get_managed_forum(slug)
     block = get_part_or_404(TimeBlock, block_id, forum, lambda part: part.day.forum_id)
     item = _loose_item_of(block, item_id) if item_id else BlockItem(kind=ItemKind.OPENING_REMARKS)
-    form = LooseItemForm(obj=item, kind=item.kind.value)
+    form = LooseItemForm(obj=item)
     if item_id and not form.is_submitted():
         form.starts_at.data = utc_to_local(item.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(item.ends_at, forum.timezone).time()
@@ -272,6 +320,9 @@ def delete_loose_item(slug, block_id, item_id):
     block = get_part_or_404(TimeBlock, block_id, forum, lambda part: part.day.forum_id)
     item = _loose_item_of(block, item_id)
     _require_button()
+    if not is_confirmed():
+        return ask_first(_("Delete the loose item %(title)s?", title=item.title), [],
+                         url_for("programme.overview", slug=forum.slug), _("Delete"))
     services.delete_loose_item(item, current_user)
     db.session.commit()
     flash(_("Deleted."), "success")

@@ -12,6 +12,7 @@ class ChangeKind(enum.Enum):
     REMOVED = "removed"
     MOVED = "moved"
     RENAMED = "renamed"
+    REFORMATTED = "reformatted"
     RESTAFFED = "restaffed"
     ITEMS_CHANGED = "items_changed"
     DOCUMENTS_CHANGED = "documents_changed"
@@ -51,6 +52,8 @@ def compare_sessions(before, after) -> list[Change]:
         }))
     if (before["number"], before["title"]) != (after["number"], after["title"]):
         changes.append(Change(ChangeKind.RENAMED, after, {"from_number": before["number"], "from_title": before["title"]}))
+    if before["format"] != after["format"]:
+        changes.append(Change(ChangeKind.REFORMATTED, after, {"from_format": before["format"]}))
     staffing = _staffing_changes(before["people"], after["people"])
     if staffing:
         changes.append(Change(ChangeKind.RESTAFFED, after, {"roles": staffing}))

@@ -4,10 +4,10 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import Length
 
-from workshop.core.labels import choices
+from workshop.core.labels import choices, enum_value
 
 
 class PublishForm(FlaskForm):
-    status = SelectField(_l("Status"), choices=lambda: choices("agenda_status"))
+    status = SelectField(_l("Status"), choices=lambda: choices("agenda_status"), coerce=enum_value)
     note = StringField(_l("Note to readers (optional)"), validators=[Length(max=1000)])
     submit = SubmitField(_l("Publish this release"))

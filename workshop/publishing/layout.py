@@ -50,22 +50,62 @@ def agenda_days(snapshot, session_filter=None):
     """Return the agenda as days of blocks of entries, in order, optionally keeping some sessions only.
 
     `session_filter` takes a session's data and says whether to keep it; blocks left with nothing
-    are dropped, days are always kept so that a reader sees the whole forum's frame.
+    are dropped, days are always kept so that a reader sees the whole forum's frame. Every kept
+    session appears once: one outside any time block gets a block of its own on its day.
     """
     zone = ZoneInfo(snapshot["forum"]["timezone"])
     sessions = snapshot["sessions"]
-    days = []
+    keep = session_filter or (lambda session: True)
+    placed, days = set(), []
     for number, day in enumerate(snapshot["days"], start=1):
         agenda_day = AgendaDay(number, date.fromisoformat(day["date"]), day["title"], day["to_be_announced"], day["note"])
         for block in day["blocks"]:
-            kept = [sessions[str(key)] for key in block["session_ids"] if str(key) in sessions]
-            if session_filter is not None:
-                kept = [session for session in kept if session_filter(session)]
-                if not kept:
-                    continue
+            listed = [sessions[str(key)] for key in block["session_ids"] if str(key) in sessions]
+            placed.update(session["id"] for session in listed)
+            kept = [session for session in listed if keep(session)]
+            if session_filter is not None and not kept:
+                continue
             agenda_day.blocks.append(_block(block, kept, zone))
         days.append(agenda_day)
-    return days
+    unplaced = [session for session in sessions.values() if session["id"] not in placed and keep(session)]
+    return _with_sessions_outside_blocks(days, unplaced, zone)
+
+
+def _with_sessions_outside_blocks(days, sessions, zone):
+    """Give sessions that no time block holds blocks of their own, on their day (added if the forum lacks it)."""
+    if not sessions:
+        return days
+    by_date = {day.date: day for day in days}
+    for session in sorted(sessions, key=lambda session: (session["starts_at"], session["ends_at"])):
+        on = local(session["starts_at"], zone).date()
+        day = by_date.setdefault(on, AgendaDay(0, on, "", False, ""))
+        day.blocks.append(_block_of_one(session, zone))
+    ordered = sorted(by_date.values(), key=lambda day: day.date)
+    for number, day in enumerate(ordered, start=1):
+        day.number = number
+        day.blocks = _merge_overlapping(sorted(day.blocks, key=lambda block: (block.starts_at, block.ends_at)))
+    return ordered
+
+
+def _block_of_one(session, zone):
+    starts_at, ends_at = local(session["starts_at"], zone), local(session["ends_at"], zone)
+    entry = AgendaEntry("session", starts_at, ends_at, session)
+    return AgendaBlock(id=None, label="", starts_at=starts_at, ends_at=ends_at, entries=[entry],
+                       documents=_block_documents([session]))
+
+
+def _merge_overlapping(blocks):
+    """Fold blocks made for sessions outside any time block into one while they overlap; real blocks stay as they are."""
+    merged = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if block.id is None and previous is not None and previous.id is None and block.starts_at < previous.ends_at:
+            previous.ends_at = max(previous.ends_at, block.ends_at)
+            previous.entries.extend(block.entries)
+            previous.documents = _block_documents([entry.data for entry in previous.entries])
+        else:
+            merged.append(block)
+    return merged
 
 
 def _block(block, sessions, zone):

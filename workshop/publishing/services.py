@@ -7,6 +7,7 @@ from workshop.core import audit
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
+from workshop.forums.services import lock_programme
 from workshop.programme.services import programme_conflicts
 from workshop.publishing.models import AgendaRelease
 from workshop.publishing.snapshot import build_snapshot, stamp_revisions
@@ -32,7 +33,11 @@ def list_releases(forum):
 
 
 def publish_release(forum, actor, status, note=""):
-    """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts."""
+    """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts.
+
+    Publishers of one forum take turns, so release numbers follow each other without a gap or a clash.
+    """
+    lock_programme(forum)
     if programme_conflicts(forum):
         raise PublishingRefused(_("Resolve the scheduling conflicts before publishing."))
     previous = latest_release(forum)
@@ -50,5 +55,5 @@ def publish_release(forum, actor, status, note=""):
     )
     forum.status = status
     db.session.add(release)
-    audit.record(actor, "agenda.published", f"{forum.title} #{release.number}", forum, status=status.value)
+    audit.record(actor, "agenda.published", forum.title, forum, release=release.number, status=status.value)
     return release

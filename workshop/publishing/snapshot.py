@@ -110,6 +110,18 @@ def person_data(user):
     }
 
 
+def named_person_data(name):
+    """Return what the agenda says of a speaker known by name only: no account, so no id."""
+    return {"id": None, "name": name, "job_title": "", "organisation": "", "organisation_acronym": "", "country_code": ""}
+
+
+def item_speaker_data(item):
+    """Return the speaker of a session item: their account's details, their name alone, or None."""
+    if item.speaker:
+        return person_data(item.speaker)
+    return named_person_data(item.speaker_name) if item.speaker_name else None
+
+
 def session_data(session):
     """Return one session as the agenda shows it."""
     people = {role.value: [] for role in AppointmentRole}
@@ -133,7 +145,7 @@ def session_data(session):
             {
                 "kind": item.kind.value,
                 "title": item.title,
-                "speaker": person_data(item.speaker) if item.speaker else None,
+                "speaker": item_speaker_data(item),
                 "duration_minutes": item.duration_minutes,
             }
             for item in session.items

@@ -45,6 +45,9 @@ def describe_change(change, zone):
     if change.kind == ChangeKind.RENAMED:
         old = session_name({"number": detail["from_number"], "title": detail["from_title"]})
         return _("Renamed: %(old)s is now %(session)s.", old=old, session=name)
+    if change.kind == ChangeKind.REFORMATTED:
+        return _("Format of %(session)s: now %(format)s, was %(before)s.", session=name,
+                 format=label(subject["format"], "session_format"), before=label(detail["from_format"], "session_format"))
     if change.kind == ChangeKind.RESTAFFED:
         return _("New people in %(session)s: %(roles)s.", session=name, roles="; ".join(_staffing(role) for role in detail["roles"]))
     if change.kind == ChangeKind.ITEMS_CHANGED:

@@ -1,0 +1,107 @@
+"""Nothing irreversible happens in one click: built from the URL map, like the authorization matrix.
+
+Every route that only takes POST is either irreversible, and then its button answers with a page
+that says what goes with the deed and asks again, or it is listed here with the reason it may act
+at once. A new POST route fails `test_every_post_route_is_classified` until someone decides.
+"""
+import re
+
+import pytest
+
+from tests.security.routes import list_rules, parameter_values, rule_id
+from tests.security.test_csrf import database_contents
+from workshop.accounts.models import ForumRole, ForumRoleName
+from workshop.extensions import db
+from workshop.programme.models import Appointment, AppointmentRole
+
+IRREVERSIBLE = {
+    "accounts.revoke_feed_token",
+    "forums.delete_block",
+    "forums.delete_day",
+    "forums.delete_room",
+    "forums.delete_track",
+    "forums.revoke_forum_role",
+    "programme.delete_item",
+    "programme.delete_loose_item",
+    "programme.delete_session",
+    "programme.withdraw",
+}
+# Each of these adds something, or can be undone with another button.
+ACTS_AT_ONCE = {
+    "accounts.change_password": "asks for the current password; changing it again undoes it",
+    "accounts.logout": "signing in again undoes it",
+    "documents.attach_conclusions_file": "adds a version; earlier ones stay",
+    "documents.link_document": "tables a document; taking it off undoes it",
+    "documents.save_conclusions": "saves a draft; the text is what the person typed",
+    "documents.submit_conclusions": "saving the conclusions again makes them a draft",
+    "documents.unlink_document": "takes a document off a session; it and its files stay, tabling it again undoes it",
+    "documents.upload_new_document": "adds a document",
+    "documents.upload_version": "adds a version; earlier ones stay",
+    "programme.add_item": "adds an item",
+    "programme.appoint": "adds an appointment",
+    "programme.move_item": "moving it back undoes it",
+}
+POST_ONLY_RULES = [rule for rule in list_rules() if rule.methods & {"GET", "POST"} == {"POST"}]
+ASKING_RULES = [rule for rule in POST_ONLY_RULES if rule.endpoint in IRREVERSIBLE]
+
+
+def test_every_post_route_is_classified():
+    unclassified = sorted({rule.endpoint for rule in POST_ONLY_RULES} - IRREVERSIBLE - set(ACTS_AT_ONCE))
+    assert not unclassified, f"POST routes neither asking first nor listed as acting at once: {unclassified}"
+
+
+@pytest.mark.parametrize("rule", ASKING_RULES, ids=rule_id)
+def test_the_button_asks_first_and_changes_nothing(app, client, world, sign_in, migrated_tables, rule):
+    sign_in(client, world.user("secretariat"))
+    url = app.url_for(rule.endpoint, **parameter_values(rule, world, world.forum_a))
+    before = database_contents(migrated_tables)
+
+    page = client.post(url).get_data(as_text=True)
+
+    db.session.expire_all()
+    assert database_contents(migrated_tables) == before
+    assert re.search(r'name="confirmed" value="yes"', page), f"POST {url} did not ask first"
+    assert "cannot be undone" in page
+
+
+@pytest.mark.parametrize("rule", ASKING_RULES, ids=rule_id)
+def test_the_confirmation_does_the_deed_or_says_why_not(app, client, world, sign_in, migrated_tables, rule):
+    sign_in(client, world.user("secretariat"))
+    url = app.url_for(rule.endpoint, **parameter_values(rule, world, world.forum_a))
+    before = database_contents(migrated_tables)
+
+    response = client.post(url, data={"confirmed": "yes"}, follow_redirects=True)
+
+    db.session.expire_all()
+    refused = 'class="flash flash-error"' in response.get_data(as_text=True)
+    assert refused or database_contents(migrated_tables) != before, f"POST {url} with confirmation changed nothing"
+
+
+def test_deleting_a_session_says_what_goes_with_it(app, client, world, sign_in):
+    sign_in(client, world.user("secretariat"))
+    url = app.url_for("programme.delete_session", slug="forum-a", session_id=world.forum_a.ids["session_id"])
+
+    page = client.post(url).get_data(as_text=True)
+
+    assert "Delete forum-a S1?" in page
+    for consequence in ("Its 1 item in the running order", "The appointment of fac-s1 as Facilitator",
+                        "The tabling of 1 draft document"):
+        assert consequence in page
+
+
+def test_taking_the_facilitator_role_away_withdraws_the_appointments_it_stands_for(app, client, world, sign_in):
+    facilitator = world.user("facilitator")
+    forum_role = db.session.scalar(db.select(ForumRole).where(
+        ForumRole.user_id == facilitator.id, ForumRole.role == ForumRoleName.FACILITATOR))
+    sign_in(client, world.user("secretariat"))
+    url = app.url_for("forums.revoke_forum_role", slug="forum-a", role_id=forum_role.id)
+    assert "Facilitator of forum-a S1, with its workspace and uploads" in client.post(url).get_data(as_text=True)
+
+    client.post(url, data={"confirmed": "yes"})
+
+    remaining = db.session.scalars(db.select(Appointment).where(
+        Appointment.user_id == facilitator.id, Appointment.role == AppointmentRole.FACILITATOR)).all()
+    assert remaining == []
+    sign_in(client, facilitator)
+    workspace = app.url_for("documents.session_workspace", slug="forum-a", session_id=world.forum_a.ids["session_id"])
+    assert client.get(workspace).status_code == 403

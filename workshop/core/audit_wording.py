@@ -1,0 +1,94 @@
+"""The audit trail in words: entries keep facts (ids and raw values), and are worded when read, in the reader's language.
+
+An entry's details are keyed by what they are (`session_number`, `version`, `reopened`); each key
+has its wording here, or is marked as a fact no reader needs (ids, checksums). A key used by
+`audit.record` without a wording fails tests/core/test_audit_wording.py.
+"""
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from flask_babel import get_locale, gettext as _, ngettext
+
+from workshop.core.labels import LABELS, label
+
+# Facts kept for an investigation, never shown: the subject already names what they point at.
+UNSHOWN_DETAILS = {"session_id", "session_number", "session_title", "document_id", "sha256"}
+
+
+@dataclass(frozen=True)
+class WordedEntry:
+    subject: str
+    details: list
+
+
+def session_facts(session):
+    """Return the facts that name a session in an audit entry, untranslated."""
+    return {"session_id": session.id, "session_number": session.number, "session_title": session.title}
+
+
+# Actions whose subject is the session itself; in others (a document tabled in it) the session is a detail.
+SESSION_SUBJECTS = ("session.", "conclusions.")
+
+
+def word_entry(entry):
+    """Return an entry's subject and details as sentences in the reader's language."""
+    details = entry.details or {}
+    worded = [_word_detail(entry.action, key, value) for key, value in sorted(details.items())
+              if key not in UNSHOWN_DETAILS]
+    session = _session_name(details)
+    if session and entry.action.startswith(SESSION_SUBJECTS):
+        return WordedEntry(session, [text for text in worded if text])
+    if session:
+        worded.insert(0, _("Session: %(session)s", session=session))
+    if "release" in details:
+        return WordedEntry(_("Release %(number)d", number=details["release"]), [text for text in worded if text])
+    return WordedEntry(entry.subject, [text for text in worded if text])
+
+
+def _session_name(details):
+    if details.get("session_title") is None:
+        return None
+    if details.get("session_number"):
+        return _("Session %(number)s. %(title)s", number=details["session_number"], title=details["session_title"])
+    return details["session_title"]
+
+
+def _word_detail(action, key, value):
+    wording = DETAIL_WORDING.get(key)
+    return wording(action, value) if wording else str(value)
+
+
+def _role(action, value):
+    group = "forum_role" if action.startswith("forum.") or value not in LABELS["appointment_role"] else "appointment_role"
+    return _("Role: %(role)s", role=label(value, group))
+
+
+def _status(action, value):
+    group = "agenda_status" if action.startswith("agenda.") else "version_status"
+    return _("Status: %(status)s", status=label(value, group))
+
+
+def _language(action, value):
+    if not value:
+        return _("Language: the one the browser asks for")
+    try:
+        name = Locale.parse(value).get_display_name(get_locale() or Locale("en"))
+    except (ValueError, UnknownLocaleError):
+        name = value
+    return _("Language: %(language)s", language=name)
+
+
+DETAIL_WORDING = {
+    "person": lambda action, value: _("Person: %(email)s", email=value),
+    "role": _role,
+    "status": _status,
+    "language": _language,
+    "item": lambda action, value: _("Item: %(title)s", title=value),
+    "version": lambda action, value: _("Version %(number)d", number=value),
+    "file": lambda action, value: _("File: %(name)s", name=value),
+    "name": lambda action, value: _("Name: %(name)s", name=value),
+    "release": lambda action, value: None,
+    "session": lambda action, value: _("Session: %(session)s", session=value),
+    "reopened": lambda action, value: _("The submitted conclusions became a draft again.") if value else None,
+    "characters": lambda action, value: ngettext("%(num)d character", "%(num)d characters", value),
+}
