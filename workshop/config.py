@@ -64,7 +64,7 @@ def load_config(app, test_config=None):
     instance.mkdir(parents=True, exist_ok=True)
     app.config["SQLALCHEMY_DATABASE_URI"] = _database_uri(app.config["DATABASE_URL"], instance)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        # Writers queue for SQLite's one write lock (core/transactions.py); let them wait their turn.
+        # Writers queue for SQLite's one write lock (core/locking.py); let them wait their turn.
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
             **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
         }

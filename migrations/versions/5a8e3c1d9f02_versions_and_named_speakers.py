@@ -1,7 +1,7 @@
 """edit versions of forums and sessions (lost updates), named speakers without an account
 
 Revision ID: 5a8e3c1d9f02
-Revises: db52c8f7c021
+Revises: 6deb43ae988f
 Create Date: 2026-12-01 09:00:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5a8e3c1d9f02'
-down_revision = 'db52c8f7c021'
+down_revision = '6deb43ae988f'
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,8 @@ transaction that asks for the same row's lock, until it commits or rolls back:
   taken there and then with `BEGIN IMMEDIATE` (pysqlite would begin lazily, at the first write). A
   transaction that has written already holds it.
 
-Take the lock before reading the state the rule is checked against, never after.
+Take the lock before reading the state the rule is checked against, never after; and late, just
+before the checks, so that slow work before it (storing an upload) holds nobody up.
 """
 from sqlalchemy import select
 
@@ -19,11 +20,16 @@ from workshop.extensions import db
 
 
 def hold_write_lock(model, row_id):
-    """Hold the lock on one row of `model` until the transaction ends."""
-    connection = db.session.connection()
-    if connection.dialect.name == "sqlite":
-        if not connection.connection.dbapi_connection.in_transaction:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        return
-    primary_key = model.__table__.c.id
-    db.session.execute(select(primary_key).where(primary_key == row_id).with_for_update())
+    """Hold the lock on one row of `model` (on SQLite, the database's write lock) until the transaction ends.
+
+    No autoflush: changes made before the lock are written after it, in the same order everywhere,
+    so two writers never hold each other's rows.
+    """
+    with db.session.no_autoflush:
+        connection = db.session.connection()
+        if connection.dialect.name == "sqlite":
+            if not connection.connection.dbapi_connection.in_transaction:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        primary_key = model.__table__.c.id
+        db.session.execute(select(primary_key).where(primary_key == row_id).with_for_update())

@@ -6,7 +6,7 @@ from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
 from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
-from workshop.core.transactions import lock_row
+from workshop.core.locking import hold_write_lock
 from workshop.core.versions import count_save
 from workshop.extensions import db
 from workshop.forums.dates import MAX_FORUM_DAYS, days_between, is_too_long
@@ -45,7 +45,7 @@ def _refuse_too_long(forum):
 
 def lock_programme(forum):
     """Take the forum's write turn until commit: programme checks and numbers then see every earlier write."""
-    lock_row(Forum, forum.id)
+    hold_write_lock(Forum, forum.id)
 
 
 def update_forum(forum, actor, **fields):
