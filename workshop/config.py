@@ -68,10 +68,19 @@ def load_config(app, test_config=None):
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024
     if isinstance(app.config["TRUSTED_HOSTS"], str):
         app.config["TRUSTED_HOSTS"] = [host.strip() for host in app.config["TRUSTED_HOSTS"].split(",") if host.strip()]
+    app.config["TRUSTED_HOSTS"] = [_without_default_port(host.lower()) for host in app.config["TRUSTED_HOSTS"] or []] or None
     if app.config["SECURE_COOKIES"]:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
         app.config["PREFERRED_URL_SCHEME"] = "https"
+
+
+def _without_default_port(host):
+    """Write `name:443` and `name:80` as `name`, the way a request names the host on its default port."""
+    for port in (":443", ":80"):
+        if host.endswith(port):
+            return host[: -len(port)]
+    return host
 
 
 def _keep_strings_except_numbers(value):

@@ -24,3 +24,20 @@ def test_without_a_proxy_a_forwarded_address_is_not_believed(make_app):
     app.before_request(lambda: seen.append(request.remote_addr))
     app.test_client().get("/", headers={"X-Forwarded-For": "203.0.113.7"}, environ_base={"REMOTE_ADDR": "10.0.0.10"})
     assert seen == ["10.0.0.10"]
+
+
+def test_a_trusted_host_name_stands_for_its_default_port_only(make_app):
+    client = make_app(TRUSTED_HOSTS="forum.example.org").test_client()
+
+    assert client.get("/account/login", headers={"Host": "forum.example.org"}).status_code == 200
+    assert client.get("/account/login", headers={"Host": "forum.example.org:80"}).status_code == 200
+    assert client.get("/account/login", headers={"Host": "forum.example.org:8080"}).status_code == 400
+
+
+def test_a_trusted_host_with_a_port_answers_on_that_port_only(make_app):
+    client = make_app(TRUSTED_HOSTS="forum.example.org:8443, other.example.org:443").test_client()
+
+    assert client.get("/account/login", headers={"Host": "forum.example.org:8443"}).status_code == 200
+    assert client.get("/account/login", headers={"Host": "forum.example.org"}).status_code == 400
+    assert client.get("/account/login", headers={"Host": "other.example.org:8443"}).status_code == 400
+    assert client.get("/account/login", headers={"Host": "other.example.org"}, base_url="https://other.example.org").status_code == 200

@@ -372,8 +372,10 @@ def download_version(slug, document_id, number):
 @login_required
 def audit_trail(slug):
     forum = get_managed_forum(slug)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = request.args.get("page", 1, type=int)
     total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
+    if not 1 <= page <= max(1, -(-total // AUDIT_PAGE_SIZE)):
+        abort(404)
     entries = db.session.scalars(
         select(AuditEntry).where(AuditEntry.forum_id == forum.id)
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())

@@ -1,10 +1,10 @@
 """Forms the secretariat fills to set up a forum and its frame."""
 import pycountry
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
+from workshop.core.forms import WorkshopForm
 from workshop.core.labels import choices
 from workshop.core.templating import country_name
 from workshop.core.timezones import is_known_timezone
@@ -15,7 +15,7 @@ def country_choices():
     return [("", "—")] + sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1])
 
 
-class ForumForm(FlaskForm):
+class ForumForm(WorkshopForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     slug = StringField(
         _l("Web address name"),
@@ -47,7 +47,7 @@ class ForumForm(FlaskForm):
             raise ValidationError(_l("The last day cannot come before the first."))
 
 
-class DayForm(FlaskForm):
+class DayForm(WorkshopForm):
     date = DateField(_l("Date"), validators=[DataRequired()])
     title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
     to_be_announced = BooleanField(_l("Programme to be announced"))
@@ -55,7 +55,7 @@ class DayForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class BlockForm(FlaskForm):
+class BlockForm(WorkshopForm):
     day_id = SelectField(_l("Day"), coerce=int)
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
     ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
@@ -67,19 +67,19 @@ class BlockForm(FlaskForm):
             raise ValidationError(_l("The block must end after it starts."))
 
 
-class TrackForm(FlaskForm):
+class TrackForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     position = IntegerField(_l("Order"), default=0, validators=[Optional()])
     submit = SubmitField(_l("Save"))
 
 
-class RoomForm(FlaskForm):
+class RoomForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     capacity = IntegerField(_l("Capacity"), default=0, validators=[Optional(), NumberRange(min=0, max=100000)])
     submit = SubmitField(_l("Save"))
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
     acronym = StringField(_l("Acronym"), validators=[Length(max=40)])
     type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"))
@@ -87,7 +87,7 @@ class OrganisationForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     role = SelectField(_l("Role"), choices=lambda: choices("forum_role"))

@@ -1,13 +1,13 @@
 """Forms for sessions, their items and appointments, and loose items of a block."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
+from workshop.core.forms import WorkshopForm
 from workshop.core.labels import choices
 
 
-class SessionForm(FlaskForm):
+class SessionForm(WorkshopForm):
     number = StringField(_l("Number"), validators=[Length(max=20)])
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
     outputs = TextAreaField(_l("Defined outputs"))
@@ -25,7 +25,7 @@ class SessionForm(FlaskForm):
             raise ValidationError(_l("The session must end after it starts."))
 
 
-class ItemForm(FlaskForm):
+class ItemForm(WorkshopForm):
     kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"))
     title = TextAreaField(_l("Title"), validators=[Length(max=2000)])
     duration_minutes = IntegerField(
@@ -36,7 +36,7 @@ class ItemForm(FlaskForm):
     submit = SubmitField(_l("Add item"))
 
 
-class LooseItemForm(FlaskForm):
+class LooseItemForm(WorkshopForm):
     kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"))
     title = TextAreaField(_l("Title"), validators=[DataRequired(), Length(max=2000)])
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
@@ -48,7 +48,7 @@ class LooseItemForm(FlaskForm):
             raise ValidationError(_l("The item must end after it starts."))
 
 
-class AppointmentForm(FlaskForm):
+class AppointmentForm(WorkshopForm):
     role = SelectField(_l("Role"), choices=lambda: choices("appointment_role"))
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
