@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -10,6 +10,7 @@ from workshop.accounts.mail import send_mail
 from workshop.accounts.models import ForumRole, LoginAttempt, User
 from workshop.accounts.tokens import make_password_token, read_password_token
 from workshop.core import audit
+from workshop.core.site import site_url_for
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 
@@ -69,7 +70,7 @@ def find_or_invite(email, name, actor, forum=None):
         user=user,
         forum=forum,
         inviter=actor,
-        link=url_for("accounts.set_password", token=make_password_token(user, "invitation"), _external=True),
+        link=site_url_for("accounts.set_password", token=make_password_token(user, "invitation")),
     )
     return user
 
@@ -98,7 +99,7 @@ def send_password_reset(email):
         _("Reset your Workshop password"),
         "accounts/mail/password_reset.txt",
         user=user,
-        link=url_for("accounts.set_password", token=make_password_token(user, "reset"), _external=True),
+        link=site_url_for("accounts.set_password", token=make_password_token(user, "reset")),
     )
     audit.record(user, "account.password_reset_requested", user.email)
 

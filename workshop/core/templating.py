@@ -9,6 +9,7 @@ from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup
 
 from workshop.core.labels import label
+from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "pre"}
@@ -59,5 +60,6 @@ def init_app(app):
     app.add_template_filter(country_name)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(label)
+    app.add_template_global(site_url_for)
     app.add_template_global(lambda: str(get_locale() or "en"), "current_language")
     app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")
