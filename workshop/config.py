@@ -1,6 +1,7 @@
 """Configuration: environment variables `WORKSHOP_*`, then `instance/config.py`, then defaults."""
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,6 +43,8 @@ class DefaultConfig:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
+    # "Keep me signed in" for two weeks, not Flask-Login's year: a forgotten device does not stay open.
+    REMEMBER_COOKIE_DURATION = timedelta(days=14)
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SECURE_COOKIES = False
     # Host names the site answers to, comma-separated (e.g. "forum.example.org"); others get 400, so a

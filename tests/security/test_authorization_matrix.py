@@ -47,6 +47,7 @@ ACCOUNT_PAGES_FOR_ANYONE = (
 
 SIGNED_IN_PAGES = (
     "accounts.logout",
+    "accounts.sign_out_everywhere",
     "accounts.profile",
     "accounts.revoke_feed_token",
     "forums.manage_index",

@@ -25,6 +25,11 @@ def new_feed_token():
     return secrets.token_urlsafe(24)
 
 
+def new_session_secret():
+    """Return a fresh secret that every session and remember-me cookie of an account must name."""
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -39,6 +44,8 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column(default=True)
     preferred_language: Mapped[str] = mapped_column(String(5), default="")
     feed_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_feed_token)
+    # Part of the id that session and remember-me cookies carry (get_id): a new one signs every old cookie out.
+    session_secret: Mapped[str] = mapped_column(String(64), default=new_session_secret)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation = relationship("Organisation")
@@ -50,6 +57,14 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self):
         return self.is_active_account
+
+    def get_id(self):
+        """Name the account with its current session secret, as Flask-Login keeps it in both cookies."""
+        return f"{self.id}:{self.session_secret}"
+
+    def end_every_session(self):
+        """Replace the session secret, so that every cookie signed in so far, on any device, stops working."""
+        self.session_secret = new_session_secret()
 
     def set_password(self, password):
         self.password_hash = generate_password_hash(password)

@@ -109,9 +109,19 @@ def user_from_password_token(token):
     return read_password_token(token, lambda user_id: db.session.get(User, user_id))
 
 
+def sign_out_everywhere(user):
+    """End every session of the account, on every device, remember-me cookies included."""
+    user.end_every_session()
+    audit.record(user, "account.signed_out_everywhere", user.email)
+
+
 def set_password(user, password):
-    """Set a new password; the links sent before stop working because they are bound to the old one."""
+    """Set a new password and end every session signed in with the old one.
+
+    The links sent before stop working too, because they are bound to the old password.
+    """
     user.set_password(password)
+    user.end_every_session()
     db.session.query(LoginAttempt).filter(LoginAttempt.email == user.email).delete()
     audit.record(user, "account.password_set", user.email)
     db.session.commit()

@@ -1,4 +1,5 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
+import hmac
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -18,8 +19,13 @@ login_manager.login_message = None
 
 
 @login_manager.user_loader
-def load_user(user_id):
-    return db.session.get(User, int(user_id))
+def load_user(cookie_id):
+    """Return the account a cookie names, if the cookie carries its current session secret."""
+    user_id, _, secret = cookie_id.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() and len(user_id) < 10 else None
+    if user is None or not hmac.compare_digest(secret.encode(), user.session_secret.encode()):
+        return None
+    return user
 
 
 def safe_next_url(target):
@@ -54,6 +60,18 @@ def logout():
         logout_user()
         flash(_("You are signed out."), "info")
     return redirect(url_for("forums.index"))
+
+
+@blueprint.route("/sign-out-everywhere", methods=["POST"])
+@login_required
+def sign_out_everywhere():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    services.sign_out_everywhere(current_user)
+    db.session.commit()
+    logout_user()
+    flash(_("You are signed out on every device. Sign in again here."), "info")
+    return redirect(url_for("accounts.login"))
 
 
 @blueprint.route("/password/reset", methods=["GET", "POST"])

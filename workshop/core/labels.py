@@ -7,6 +7,7 @@ LABELS = {
         "account.password_set": _l("Password set"),
         "account.password_reset_requested": _l("Password reset asked for"),
         "account.feed_token_revoked": _l("Calendar secret replaced"),
+        "account.signed_out_everywhere": _l("Signed out on every device"),
         "forum.created": _l("Forum created"),
         "forum.changed": _l("Forum settings changed"),
         "forum.imported": _l("Programme imported from a file"),
