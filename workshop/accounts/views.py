@@ -70,8 +70,8 @@ def sign_out_everywhere():
     services.sign_out_everywhere(current_user)
     db.session.commit()
     logout_user()
-    flash(_("You are signed out on every device. Sign in again here."), "info")
-    return redirect(url_for("accounts.login"))
+    flash(_("You are signed out on every device."), "info")
+    return redirect(url_for("forums.index"))
 
 
 @blueprint.route("/password/reset", methods=["GET", "POST"])
