@@ -59,6 +59,9 @@ class DefaultConfig:
     LOGIN_FAILURES_PER_ADDRESS = 100
     LOGIN_FAILURE_WINDOW_MINUTES = 15
     PASSWORD_TOKEN_MAX_AGE = 60 * 60 * 24
+    # The link mailed to the owner of a locked account, and how long the browser it was opened in stays trusted.
+    UNLOCK_TOKEN_MAX_AGE = 60 * 60 * 24
+    TRUSTED_BROWSER_DURATION = timedelta(days=30)
     INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 14
 
 

@@ -12,6 +12,8 @@ import secrets
 from alembic import op
 import sqlalchemy as sa
 
+import workshop.core.timezones
+
 
 # revision identifiers, used by Alembic.
 revision = 'ae6a488e410e'
@@ -23,9 +25,12 @@ depends_on = None
 def upgrade():
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.add_column(sa.Column('session_secret', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('unlock_link_sent_at', workshop.core.timezones.UTCDateTime(timezone=True), nullable=True))
     _give_every_account_a_session_secret()
     with op.batch_alter_table('users', schema=None) as batch_op:
         batch_op.alter_column('session_secret', existing_type=sa.String(length=64), nullable=False)
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('from_trusted_browser', sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def _give_every_account_a_session_secret():
@@ -38,5 +43,8 @@ def _give_every_account_a_session_secret():
 
 
 def downgrade():
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.drop_column('from_trusted_browser')
     with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('unlock_link_sent_at')
         batch_op.drop_column('session_secret')

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import empty_all_tables
 from workshop.accounts.models import ForumRole, ForumRoleName, User
-from workshop.accounts.tokens import make_password_token
+from workshop.accounts.tokens import make_password_token, make_unlock_token
 from workshop.documents import services as document_services
 from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
@@ -145,6 +145,7 @@ def build_world():
     return World(users=users, forum_a=parts_a, forum_b=parts_b, extra_ids={
         "organisation_id": organisation.id,
         "password_token": make_password_token(users["participant"], "reset"),
+        "unlock_token": make_unlock_token(users["participant"]),
         "feed_token": users["facilitator"].feed_token,
     })
 

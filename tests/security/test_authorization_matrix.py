@@ -43,6 +43,7 @@ ACCOUNT_PAGES_FOR_ANYONE = (
     "accounts.login",
     "accounts.request_password_reset",
     "accounts.set_password",
+    "accounts.unlock_sign_in",
 )
 
 SIGNED_IN_PAGES = (

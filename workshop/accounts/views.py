@@ -2,7 +2,7 @@
 import hmac
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -13,6 +13,8 @@ from workshop.core import audit
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
+# Marks the browser of an account's owner who unlocked their sign-in from their mailbox.
+TRUSTED_BROWSER_COOKIE = "workshop_trusted_browser"
 
 login_manager.login_view = "accounts.login"
 login_manager.login_message = None
@@ -40,10 +42,12 @@ def safe_next_url(target):
 def login():
     form = LoginForm()
     if form.validate_on_submit():
+        trusted = services.is_trusted_browser(request.cookies.get(TRUSTED_BROWSER_COOKIE), form.email.data)
         try:
-            user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
+            user = services.authenticate(form.email.data, form.password.data, request.remote_addr, trusted)
         except services.TooManyAttempts:
-            flash(_("Too many failed attempts. Wait a few minutes, or reset your password."), "error")
+            flash(_("Too many failed attempts. Wait a few minutes, or reset your password. If the account is "
+                    "yours, we have e-mailed you a link that lets you sign in from your browser."), "error")
             return render_template("accounts/login.html", form=form), 429
         if user is None:
             flash(_("That e-mail and password do not match an account."), "error")
@@ -72,6 +76,27 @@ def sign_out_everywhere():
     logout_user()
     flash(_("You are signed out on every device."), "info")
     return redirect(url_for("forums.index"))
+
+
+@blueprint.route("/unlock/<token>", methods=["GET", "POST"])
+def unlock_sign_in(token):
+    user = services.user_from_unlock_token(token)
+    if user is None:
+        flash(_("This link has expired or is no longer valid. Wait a few minutes, or reset your password."), "error")
+        return redirect(url_for("accounts.login"))
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("accounts/unlock.html", user=user, token=token)
+    cookie_value = services.trust_browser_of(user)
+    db.session.commit()
+    flash(_("This browser may sign in to %(email)s again. Enter your password.", email=user.email), "info")
+    response = redirect(url_for("accounts.login"))
+    response.set_cookie(
+        TRUSTED_BROWSER_COOKIE, cookie_value, max_age=current_app.config["TRUSTED_BROWSER_DURATION"],
+        path=url_for("accounts.login").rsplit("/", 1)[0] + "/", httponly=True, samesite="Lax",
+        secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+    )
+    return response
 
 
 @blueprint.route("/password/reset", methods=["GET", "POST"])

@@ -8,6 +8,8 @@ LABELS = {
         "account.password_reset_requested": _l("Password reset asked for"),
         "account.feed_token_revoked": _l("Calendar secret replaced"),
         "account.signed_out_everywhere": _l("Signed out on every device"),
+        "account.unlock_link_sent": _l("Sign-in locked, owner mailed a link"),
+        "account.browser_trusted": _l("Sign-in unlocked for the owner's browser"),
         "forum.created": _l("Forum created"),
         "forum.changed": _l("Forum settings changed"),
         "forum.imported": _l("Programme imported from a file"),
