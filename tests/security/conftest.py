@@ -2,8 +2,8 @@
 
 Forum A (public) has a secretariat member, a facilitator of session S1, a facilitator of session S2,
 a rapporteur of S1 and a participant; forum B has its own secretariat and the same parts; a site
-administrator belongs to neither. Each forum has a tabled document with one uploaded version and
-one published release. The world is written with few commits: it is rebuilt for many requests.
+administrator belongs to neither. Each forum has a tabled document with one uploaded version, an
+organisation of its own and one published release. The world is written with few commits: it is rebuilt for many requests.
 """
 import io
 from dataclasses import dataclass, field
@@ -134,16 +134,16 @@ def build_world():
         (forum_b_facilitators[1], forum_b, ForumRoleName.PARTICIPANT),
     ]
     forum_roles = [ForumRole(user=user, forum=forum, role=role) for user, forum, role in roles]
-    organisation = Organisation(name="Test Organisation", acronym="TO")
-    db.session.add_all([*forum_roles, organisation])
+    organisations = [Organisation(forum_id=forum.id, name=f"Organisation of {forum.slug}") for forum in (forum_a, forum_b)]
+    db.session.add_all([*forum_roles, *organisations])
     db.session.flush()
     publish_release(forum_a, users["secretariat"], "preliminary")
     publish_release(forum_b, users["secretariat_other_forum"], "preliminary")
     db.session.commit()
     parts_a.ids["role_id"] = forum_roles[4].id
     parts_b.ids["role_id"] = forum_roles[7].id
+    parts_a.ids["organisation_id"], parts_b.ids["organisation_id"] = (organisation.id for organisation in organisations)
     return World(users=users, forum_a=parts_a, forum_b=parts_b, extra_ids={
-        "organisation_id": organisation.id,
         "password_token": make_password_token(users["participant"], "reset"),
         "unlock_token": make_unlock_token(users["participant"]),
         "feed_token": users["facilitator"].feed_token,

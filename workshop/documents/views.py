@@ -26,6 +26,7 @@ from workshop.documents.textdiff import compare_texts, count_changes
 from workshop.documents.wording import describe_refusal, file_size, version_status_label
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
+from workshop.forums.services import organisations_seen_from
 from workshop.forums.models import Organisation
 from workshop.programme.models import ForumSession
 
@@ -85,10 +86,6 @@ def _forum_documents(forum):
     return db.session.scalars(select(Document).where(Document.forum_id == forum.id).order_by(Document.title)).all()
 
 
-def _organisations():
-    return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
-
-
 def _render_workspace(forum, session, status=200, **forms):
     """Render the workspace; a form that failed is passed in so that its errors show."""
     conclusions = services.conclusions_of(session)
@@ -101,7 +98,7 @@ def _render_workspace(forum, session, status=200, **forms):
     }
     version_forms.update(forms.pop("version_forms", {}))
     context = {
-        "new_document_form": NewDocumentForm(_organisations(), documents, prefix="new", formdata=None),
+        "new_document_form": NewDocumentForm(organisations_seen_from(forum), documents, prefix="new", formdata=None),
         "link_form": LinkDocumentForm(linkable, prefix="link", formdata=None),
         "conclusions_form": ConclusionsForm(
             prefix="conclusions", formdata=None, body=conclusions.body if conclusions else ""
@@ -171,7 +168,7 @@ def session_workspace(slug, session_id):
 @login_required
 def upload_new_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    form = NewDocumentForm(_organisations(), _forum_documents(forum), prefix="new")
+    form = NewDocumentForm(organisations_seen_from(forum), _forum_documents(forum), prefix="new")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
     translation_of = get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
