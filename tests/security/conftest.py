@@ -3,7 +3,8 @@
 Forum A (public) has a secretariat member, a facilitator of session S1, a facilitator of session S2,
 a rapporteur of S1 and a participant; forum B has its own secretariat and the same parts; a site
 administrator belongs to neither. Each forum has a tabled document with one uploaded version, an
-organisation of its own and one published release. The world is written with few commits: it is rebuilt for many requests.
+organisation of its own and one published release. The world is written with few commits: it is
+rebuilt for many requests.
 """
 import io
 from dataclasses import dataclass, field
