@@ -5,7 +5,8 @@ Revision ID: ae6a488e410e
 Revises: 6deb43ae988f
 Create Date: 2026-11-30 13:00:00
 
-Data: every account gets its own session secret.
+Data: every account gets its own session secret; every document gets the session that owns it
+(a conclusions document its session, a draft the session it was first tabled in).
 """
 import secrets
 
@@ -31,6 +32,14 @@ def upgrade():
         batch_op.alter_column('session_secret', existing_type=sa.String(length=64), nullable=False)
     with op.batch_alter_table('login_attempts', schema=None) as batch_op:
         batch_op.add_column(sa.Column('from_trusted_browser', sa.Boolean(), nullable=False, server_default=sa.false()))
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('session_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_documents_session_id'), ['session_id'], unique=False)
+        batch_op.create_foreign_key(
+            batch_op.f('fk_documents_session_id_forum_sessions'), 'forum_sessions', ['session_id'], ['id'],
+            ondelete='SET NULL',
+        )
+    _give_every_document_its_owning_session()
 
 
 def _give_every_account_a_session_secret():
@@ -42,7 +51,28 @@ def _give_every_account_a_session_secret():
         )
 
 
+def _give_every_document_its_owning_session():
+    """A conclusions document belongs to its session; a draft to the session it was first tabled in."""
+    connection = op.get_bind()
+    documents = sa.table('documents', sa.column('id', sa.Integer), sa.column('session_id', sa.Integer))
+    conclusions = sa.table('session_conclusions', sa.column('session_id', sa.Integer), sa.column('document_id', sa.Integer))
+    links = sa.table('session_documents', sa.column('id', sa.Integer), sa.column('session_id', sa.Integer),
+                     sa.column('document_id', sa.Integer))
+    owners = dict(connection.execute(
+        sa.select(links.c.document_id, links.c.session_id).order_by(links.c.id.desc())
+    ).all())
+    owners.update(connection.execute(
+        sa.select(conclusions.c.document_id, conclusions.c.session_id).where(conclusions.c.document_id.is_not(None))
+    ).all())
+    for document_id, session_id in owners.items():
+        connection.execute(documents.update().where(documents.c.id == document_id).values(session_id=session_id))
+
+
 def downgrade():
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_documents_session_id_forum_sessions'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_documents_session_id'))
+        batch_op.drop_column('session_id')
     with op.batch_alter_table('login_attempts', schema=None) as batch_op:
         batch_op.drop_column('from_trusted_browser')
     with op.batch_alter_table('users', schema=None) as batch_op:

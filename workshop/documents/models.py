@@ -42,6 +42,11 @@ class Document(db.Model):
     )
     organisation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     language: Mapped[str] = mapped_column(String(5), default="en")
+    # The session the document was drafted for (or whose conclusions it holds): its facilitators own it,
+    # wherever else it is tabled. None for documents the secretariat added outside any session.
+    session_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("forum_sessions.id", ondelete="SET NULL"), index=True
+    )
     # Language versions point at the document they translate; the original points at nothing.
     translation_of_id: Mapped[Optional[int]] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
@@ -49,6 +54,7 @@ class Document(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     forum = relationship("Forum")
+    session = relationship("ForumSession", foreign_keys=[session_id])
     organisation = relationship("Organisation")
     session_links = relationship("SessionDocument", back_populates="document", cascade="all, delete-orphan")
     versions: Mapped[list["DocumentVersion"]] = relationship(

@@ -14,6 +14,7 @@ from workshop.documents.models import (
     ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
 )
 from workshop.extensions import db
+from workshop.programme.models import ForumSession
 
 
 class DocumentRefused(Exception):
@@ -26,8 +27,8 @@ def archive_from_config():
     return Archive(config["UPLOAD_DIR"], int(config["MAX_UPLOAD_MB"]) * 1024 * 1024)
 
 
-def create_document(actor, forum, title, kind, language, organisation=None, translation_of=None):
-    """Create a document of the forum, without a file yet."""
+def create_document(actor, forum, title, kind, language, organisation=None, translation_of=None, session=None):
+    """Create a document of the forum, without a file yet; `session` is the one it is drafted for, its owner."""
     if translation_of is not None and translation_of.forum_id != forum.id:
         raise DocumentRefused(_("A language version must belong to the same forum."))
     document = Document(
@@ -37,6 +38,7 @@ def create_document(actor, forum, title, kind, language, organisation=None, tran
         language=language,
         organisation=organisation,
         translation_of=_original_of(translation_of),
+        session=session,
     )
     db.session.add(document)
     db.session.flush()
@@ -106,6 +108,8 @@ def link_document(actor, session, document):
         raise DocumentRefused(_("Only documents of this forum can be tabled in its sessions."))
     if any(link.document_id == document.id for link in session.document_links):
         raise DocumentRefused(_("%(document)s is already tabled in this session.", document=document.title))
+    if document.id in draft_conclusions_document_ids(session.forum):
+        raise DocumentRefused(_("Conclusions can be tabled once they are submitted."))
     position = max((link.position for link in session.document_links), default=-1) + 1
     link = SessionDocument(document=document, position=position)
     session.document_links.append(link)
@@ -127,10 +131,21 @@ def unlink_document(actor, session, document):
 def table_new_document(actor, session, title, kind, language, stream, filename, status, note="", organisation=None,
                        translation_of=None):
     """Create a document, archive its first version and table it in the session, in one go."""
-    document = create_document(actor, session.forum, title, kind, language, organisation, translation_of)
+    document = create_document(actor, session.forum, title, kind, language, organisation, translation_of, session)
     version = upload_version(actor, document, stream, filename, status, note)
     link_document(actor, session, document)
     return version
+
+
+def draft_conclusions_document_ids(forum):
+    """Return the ids of the forum's conclusions documents not submitted yet: their facilitators' work in progress."""
+    return set(db.session.scalars(
+        select(SessionConclusion.document_id).join(SessionConclusion.session).where(
+            SessionConclusion.document_id.is_not(None),
+            SessionConclusion.status == ConclusionStatus.DRAFT,
+            ForumSession.forum_id == forum.id,
+        )
+    ))
 
 
 def conclusions_of(session):
@@ -172,7 +187,7 @@ def attach_conclusions_file(actor, session, stream, filename, status, language, 
     if conclusions.document is None:
         title = _("Conclusions and recommendations: %(session)s", session=str(session))
         conclusions.document = create_document(
-            actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language
+            actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language, session=session
         )
     version = upload_version(actor, conclusions.document, stream, filename, status, note)
     audit.record(actor, "conclusions.file_attached", str(session), session.forum, session_id=session.id, version=version.number)

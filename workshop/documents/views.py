@@ -82,16 +82,27 @@ def _session_document(session, document_id):
     return link.document if link is not None else abort(404)
 
 
-def _forum_documents(forum):
-    return db.session.scalars(select(Document).where(Document.forum_id == forum.id).order_by(Document.title)).all()
+def _documents_offered(forum, session):
+    """Return the forum's documents a session's workspace may name, leaving out other sessions' draft conclusions."""
+    others_drafts = services.draft_conclusions_document_ids(forum) - {
+        document.id for document in db.session.scalars(select(Document).where(Document.session_id == session.id))
+    }
+    documents = db.session.scalars(select(Document).where(Document.forum_id == forum.id).order_by(Document.title))
+    return [document for document in documents if document.id not in others_drafts]
+
+
+def _linkable_documents(forum, session, documents):
+    """Offer the forum's documents not tabled here yet, leaving out conclusions still in draft."""
+    excluded = {link.document_id for link in session.document_links} | services.draft_conclusions_document_ids(forum)
+    return [document for document in documents if document.id not in excluded]
 
 
 def _render_workspace(forum, session, status=200, **forms):
     """Render the workspace; a form that failed is passed in so that its errors show."""
     conclusions = services.conclusions_of(session)
-    documents = _forum_documents(forum)
+    documents = _documents_offered(forum, session)
     tabled_ids = {link.document_id for link in session.document_links}
-    linkable = [document for document in documents if document.id not in tabled_ids]
+    linkable = _linkable_documents(forum, session, documents)
     uploadable_ids = list(tabled_ids) + ([conclusions.document_id] if conclusions and conclusions.document_id else [])
     version_forms = {
         document_id: NewVersionForm(prefix=f"version-{document_id}", formdata=None) for document_id in uploadable_ids
@@ -168,7 +179,7 @@ def session_workspace(slug, session_id):
 @login_required
 def upload_new_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    form = NewDocumentForm(organisations_seen_from(forum), _forum_documents(forum), prefix="new")
+    form = NewDocumentForm(organisations_seen_from(forum), _documents_offered(forum, session), prefix="new")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
     translation_of = get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
@@ -194,7 +205,7 @@ def upload_version(slug, session_id, document_id):
     forum, session = _managed_session(slug, session_id)
     document = _session_document(session, document_id)
     if not can_add_version(current_user, document):
-        abort(403, _("This document is also tabled in a session you do not lead; ask the secretariat to add the version."))
+        abort(403, _("This document was drafted for a session you do not lead; ask the secretariat to add the version."))
     form = NewVersionForm(prefix=f"version-{document.id}")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, version_forms={document.id: form})
@@ -216,8 +227,7 @@ def upload_version(slug, session_id, document_id):
 @login_required
 def link_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    tabled_ids = {link.document_id for link in session.document_links}
-    form = LinkDocumentForm([d for d in _forum_documents(forum) if d.id not in tabled_ids], prefix="link")
+    form = LinkDocumentForm(_linkable_documents(forum, session, _documents_offered(forum, session)), prefix="link")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, link_form=form)
     document = get_part_or_404(Document, form.document_id.data, forum)
