@@ -6,7 +6,8 @@ Revises: 6deb43ae988f
 Create Date: 2026-11-30 13:00:00
 
 Data: every account gets its own session secret; every document gets the session that owns it
-(a conclusions document its session, a draft the session it was first tabled in).
+(a conclusions document its session, a draft the session it was first tabled in); every Markdown
+text, and every session's outputs in published releases, gets its rendered HTML.
 """
 import secrets
 
@@ -15,6 +16,13 @@ import sqlalchemy as sa
 
 import workshop.core.timezones
 
+
+from workshop.core.markdown import render_markdown
+
+MARKDOWN_FIELDS = (
+    ('forums', 'objective'), ('forums', 'background'), ('forums', 'participants_text'), ('forums', 'methodology'),
+    ('forum_sessions', 'outputs'), ('session_conclusions', 'body'),
+)
 
 # revision identifiers, used by Alembic.
 revision = 'ae6a488e410e'
@@ -40,6 +48,10 @@ def upgrade():
             ondelete='SET NULL',
         )
     _give_every_document_its_owning_session()
+    for table, field in MARKDOWN_FIELDS:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(sa.Column(f'{field}_html', sa.Text(), nullable=False, server_default=''))
+    _render_stored_markdown()
 
 
 def _give_every_account_a_session_secret():
@@ -49,6 +61,22 @@ def _give_every_account_a_session_secret():
         connection.execute(
             users.update().where(users.c.id == user_id).values(session_secret=secrets.token_urlsafe(24))
         )
+
+
+def _render_stored_markdown():
+    """Store the HTML of every Markdown text, and of every session's outputs in published releases."""
+    connection = op.get_bind()
+    for table_name, field in MARKDOWN_FIELDS:
+        table = sa.table(table_name, sa.column('id', sa.Integer), sa.column(field, sa.Text), sa.column(f'{field}_html', sa.Text))
+        for row_id, text in connection.execute(sa.select(table.c.id, table.c[field])).all():
+            if text:
+                connection.execute(table.update().where(table.c.id == row_id).values({f'{field}_html': render_markdown(text)}))
+    releases = sa.table('agenda_releases', sa.column('id', sa.Integer), sa.column('snapshot', sa.JSON))
+    for release_id, snapshot in connection.execute(sa.select(releases.c.id, releases.c.snapshot)).all():
+        for group in ('sessions', 'cancelled'):
+            for session in (snapshot or {}).get(group, {}).values():
+                session['outputs_html'] = render_markdown(session.get('outputs', ''))
+        connection.execute(releases.update().where(releases.c.id == release_id).values(snapshot=snapshot))
 
 
 def _give_every_document_its_owning_session():
@@ -69,6 +97,9 @@ def _give_every_document_its_owning_session():
 
 
 def downgrade():
+    for table, field in MARKDOWN_FIELDS:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column(f'{field}_html')
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_documents_session_id_forum_sessions'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_documents_session_id'))

@@ -6,6 +6,7 @@ from typing import Optional
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
 
@@ -129,6 +130,7 @@ class SessionConclusion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
     document_id: Mapped[Optional[int]] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     status: Mapped[ConclusionStatus] = mapped_column(
         Enum(ConclusionStatus, native_enum=False, length=20), default=ConclusionStatus.DRAFT
@@ -146,3 +148,6 @@ class SessionConclusion(db.Model):
     @property
     def is_submitted(self):
         return self.status == ConclusionStatus.SUBMITTED
+
+
+render_on_save(SessionConclusion.body, "body_html")

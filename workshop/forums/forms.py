@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from workshop.core.forms import WorkshopForm
 from workshop.core.labels import choices
+from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.templating import country_name
 from workshop.core.timezones import is_known_timezone
 
@@ -30,10 +31,10 @@ class ForumForm(WorkshopForm):
     timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
     convened_by = StringField(_l("Convened by"), validators=[Length(max=300)])
     facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=300)])
-    objective = TextAreaField(_l("Objective (Markdown)"))
-    background = TextAreaField(_l("Background (Markdown)"))
-    participants_text = TextAreaField(_l("Participants (Markdown)"))
-    methodology = TextAreaField(_l("Methodology (Markdown)"))
+    objective = TextAreaField(_l("Objective (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    background = TextAreaField(_l("Background (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    participants_text = TextAreaField(_l("Participants (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    methodology = TextAreaField(_l("Methodology (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     agenda_note = TextAreaField(_l("Note under the agenda"))
     is_public = BooleanField(_l("Anyone may read the published agenda"))
     submit = SubmitField(_l("Save"))

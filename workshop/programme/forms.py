@@ -5,12 +5,13 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from workshop.core.forms import WorkshopForm
 from workshop.core.labels import choices
+from workshop.core.markdown import MAX_MARKDOWN_CHARS
 
 
 class SessionForm(WorkshopForm):
     number = StringField(_l("Number"), validators=[Length(max=20)])
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
-    outputs = TextAreaField(_l("Defined outputs"))
+    outputs = TextAreaField(_l("Defined outputs"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     format = SelectField(_l("Format"), choices=lambda: choices("session_format"))
     block_id = SelectField(_l("Time block"), coerce=int)
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
