@@ -7,7 +7,8 @@ Create Date: 2026-11-30 13:00:00
 
 Data: every account gets its own session secret; every document gets the session that owns it
 (a conclusions document its session, a draft the session it was first tabled in); every Markdown
-text, and every session's outputs in published releases, gets its rendered HTML.
+text, and every session's outputs in published releases, gets its rendered HTML; every stored
+version is marked prepared, its text cleaned of control characters, its comparisons stored.
 """
 import secrets
 
@@ -15,10 +16,14 @@ from alembic import op
 import sqlalchemy as sa
 
 import workshop.core.timezones
-
-
+# Pure functions (no models): what the application computes on save, computed here for stored rows.
 from workshop.core.markdown import render_markdown
+from workshop.core.text import strip_control_characters
+from workshop.documents.textdiff import TooLongToCompare, compare_texts
 
+# documents/preparation.py compares each version with this many neighbours; a copy, so that this
+# migration keeps doing what it did when the application's code changes.
+COMPARED_NEIGHBOURS = 5
 MARKDOWN_FIELDS = (
     ('forums', 'objective'), ('forums', 'background'), ('forums', 'participants_text'), ('forums', 'methodology'),
     ('forum_sessions', 'outputs'), ('session_conclusions', 'body'),
@@ -52,6 +57,22 @@ def upgrade():
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column(f'{field}_html', sa.Text(), nullable=False, server_default=''))
     _render_stored_markdown()
+    with op.batch_alter_table('document_versions', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('prepared_at', workshop.core.timezones.UTCDateTime(timezone=True), nullable=True))
+    op.create_table('version_comparisons',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('older_version_id', sa.Integer(), nullable=False),
+    sa.Column('newer_version_id', sa.Integer(), nullable=False),
+    sa.Column('lines', sa.JSON(), nullable=False),
+    sa.Column('too_long', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['newer_version_id'], ['document_versions.id'], name=op.f('fk_version_comparisons_newer_version_id_document_versions'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['older_version_id'], ['document_versions.id'], name=op.f('fk_version_comparisons_older_version_id_document_versions'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_version_comparisons')),
+    sa.UniqueConstraint('older_version_id', 'newer_version_id', name='uq_version_comparisons_older_version_id')
+    )
+    with op.batch_alter_table('version_comparisons', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_version_comparisons_newer_version_id'), ['newer_version_id'], unique=False)
+    _prepare_every_stored_version()
 
 
 def _give_every_account_a_session_secret():
@@ -79,6 +100,41 @@ def _render_stored_markdown():
         connection.execute(releases.update().where(releases.c.id == release_id).values(snapshot=snapshot))
 
 
+def _prepare_every_stored_version():
+    """Versions uploaded so far had their text read on upload: clean it, mark them prepared, store their comparisons."""
+    connection = op.get_bind()
+    versions = sa.table(
+        'document_versions', sa.column('id', sa.Integer), sa.column('document_id', sa.Integer),
+        sa.column('number', sa.Integer), sa.column('extracted_text', sa.Text), sa.column('uploaded_at', sa.DateTime),
+        sa.column('prepared_at', sa.DateTime),
+    )
+    comparisons = sa.table(
+        'version_comparisons', sa.column('older_version_id', sa.Integer), sa.column('newer_version_id', sa.Integer),
+        sa.column('lines', sa.JSON), sa.column('too_long', sa.Boolean),
+    )
+    connection.execute(versions.update().values(prepared_at=versions.c.uploaded_at))
+    textual_by_document = {}
+    rows = connection.execute(
+        sa.select(versions.c.id, versions.c.document_id, versions.c.extracted_text).order_by(versions.c.document_id, versions.c.number)
+    ).all()
+    for version_id, document_id, text in rows:
+        clean = strip_control_characters(text or '')
+        if clean != (text or ''):
+            connection.execute(versions.update().where(versions.c.id == version_id).values(extracted_text=clean))
+        if clean:
+            textual_by_document.setdefault(document_id, []).append((version_id, clean))
+    for textual in textual_by_document.values():
+        for position, (newer_id, newer_text) in enumerate(textual):
+            for older_id, older_text in textual[max(0, position - COMPARED_NEIGHBOURS):position]:
+                try:
+                    lines, too_long = [[line.kind, line.text] for line in compare_texts(older_text, newer_text)], False
+                except TooLongToCompare:
+                    lines, too_long = [], True
+                connection.execute(comparisons.insert().values(
+                    older_version_id=older_id, newer_version_id=newer_id, lines=lines, too_long=too_long,
+                ))
+
+
 def _give_every_document_its_owning_session():
     """A conclusions document belongs to its session; a draft to the session it was first tabled in."""
     connection = op.get_bind()
@@ -97,6 +153,11 @@ def _give_every_document_its_owning_session():
 
 
 def downgrade():
+    with op.batch_alter_table('version_comparisons', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_version_comparisons_newer_version_id'))
+    op.drop_table('version_comparisons')
+    with op.batch_alter_table('document_versions', schema=None) as batch_op:
+        batch_op.drop_column('prepared_at')
     for table, field in MARKDOWN_FIELDS:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column(f'{field}_html')

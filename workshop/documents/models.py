@@ -3,11 +3,12 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
+from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE
 from workshop.extensions import db
 
 
@@ -102,9 +103,33 @@ class DocumentVersion(db.Model):
     uploaded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     extracted_text: Mapped[str] = mapped_column(Text, default="")
+    # When the background job read the file's text and compared it with earlier versions; None until then.
+    prepared_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
 
     document: Mapped[Document] = relationship(back_populates="versions")
     uploaded_by = relationship("User")
+
+    @property
+    def has_text(self):
+        """Tell whether the file is of a kind with running text, whether or not it has been read yet."""
+        file_type = TYPES_BY_MEDIA_TYPE.get(self.media_type)
+        return file_type is not None and file_type.has_text
+
+
+class VersionComparison(db.Model):
+    """What changed from one version's text to a later one's, computed once when the later was prepared."""
+
+    __tablename__ = "version_comparisons"
+    __table_args__ = (
+        UniqueConstraint("older_version_id", "newer_version_id", name="uq_version_comparisons_older_version_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    older_version_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"))
+    newer_version_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"), index=True)
+    # [[kind, sentence], ...] as textdiff.DiffLine gives them; empty when the texts are the same.
+    lines: Mapped[list] = mapped_column(JSON, default=list)
+    too_long: Mapped[bool] = mapped_column(default=False)
 
 
 class SessionDocument(db.Model):

@@ -7,9 +7,12 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from workshop.core import audit
+from workshop.core.queue import enqueue_after_commit, job
 from workshop.core.timezones import utcnow
 from workshop.documents.archive import Archive, safe_original_name
 from workshop.documents.files_in_transaction import discard_unless_committed
+from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE
+from workshop.documents.preparation import record_preparation
 from workshop.documents.models import (
     ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
 )
@@ -57,7 +60,8 @@ def upload_version(actor, document, stream, filename, status, note=""):
     """Archive a file as the document's next version; earlier versions stay as they were.
 
     The archive refuses empty, oversized and unaccepted files before any row is written; the file
-    is removed again if the transaction that records it does not commit.
+    is removed again if the transaction that records it does not commit. Its text is read and
+    compared with earlier versions afterwards, by a background job.
     """
     status = VersionStatus(status)
     archive = archive_from_config()
@@ -75,11 +79,11 @@ def upload_version(actor, document, stream, filename, status, note=""):
         media_type=stored.file_type.media_type,
         uploaded_by=actor,
         uploaded_at=utcnow(),
-        extracted_text=_extract_text(archive.path_of(stored.stored_name), stored.file_type),
     )
     document.versions.append(version)
     db.session.add(version)
     db.session.flush()
+    enqueue_after_commit(prepare_version, version.id)
     audit.record(
         actor,
         "document.uploaded" if number == 1 else "document.replaced",
@@ -209,8 +213,19 @@ def submit_conclusions(actor, session):
     return conclusions
 
 
-def _extract_text(path, file_type):
-    """Extract a version's text, loading the PDF, DOCX and ODT readers (about 60 MB) only on upload."""
-    from workshop.documents.textextract import extract_text
+@job(retries=3, retry_delay=60)
+def prepare_version(version_id):
+    """Read an uploaded version's text and compare it with its neighbours, once, after its upload commits."""
+    version = db.session.get(DocumentVersion, version_id)
+    if version is None or version.prepared_at is not None:
+        return
+    text = _extract_text(archive_from_config().path_of(version.stored_name), version) if version.has_text else ""
+    record_preparation(version.id, version.document_id, text)
+    db.session.commit()
 
-    return extract_text(path, file_type)
+
+def _extract_text(path, version):
+    """Extract a version's text, loading the PDF, DOCX and ODT readers (about 60 MB) only where jobs run."""
+    from workshop.documents.textextract import extract_text_within_limits
+
+    return extract_text_within_limits(path, TYPES_BY_MEDIA_TYPE[version.media_type])

@@ -22,7 +22,8 @@ from workshop.documents.permissions import (
     can_add_version, can_manage_session_documents, can_read_conclusions_document, can_read_documents,
     can_see_facilitator_board,
 )
-from workshop.documents.textdiff import compare_texts, count_changes
+from workshop.documents.preparation import read_comparison
+from workshop.documents.textdiff import count_changes
 from workshop.documents.wording import describe_refusal, file_size, version_status_label
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
@@ -326,32 +327,30 @@ def _readable_document(slug, document_id):
 
 
 def _comparison(document):
-    """Return the two versions to compare (from the query, else the last two) and their differences."""
-    textual = [version for version in document.versions if version.extracted_text]
+    """Return the form and the stored comparison of two versions (from the query, else the last two), if any."""
+    comparable = [version for version in document.versions if version.has_text]
     form = CompareVersionsForm(request.args)
-    form.old.choices = form.new.choices = [(version.number, str(version.number)) for version in textual]
-    if len(textual) < 2:
-        return form, None, None, []
-    by_number = {version.number: version for version in textual}
-    old = by_number.get(request.args.get("old", type=int), textual[-2])
-    new = by_number.get(request.args.get("new", type=int), textual[-1])
+    form.old.choices = form.new.choices = [(version.number, str(version.number)) for version in comparable]
+    if len(comparable) < 2:
+        return form, None
+    by_number = {version.number: version for version in comparable}
+    old = by_number.get(request.args.get("old", type=int), comparable[-2])
+    new = by_number.get(request.args.get("new", type=int), comparable[-1])
     form.old.data, form.new.data = old.number, new.number
-    return form, old, new, compare_texts(old.extracted_text, new.extracted_text)
+    return form, read_comparison(old, new)
 
 
 @blueprint.route("/f/<slug>/documents/<int:document_id>")
 def show_document(slug, document_id):
     forum, document = _readable_document(slug, document_id)
-    compare_form, old, new, differences = _comparison(document)
+    compare_form, comparison = _comparison(document)
     return render_template(
         "documents/document.html",
         forum=forum,
         document=document,
         compare_form=compare_form,
-        old=old,
-        new=new,
-        differences=differences,
-        change_counts=count_changes(differences),
+        comparison=comparison,
+        change_counts=count_changes(comparison.lines) if comparison else (0, 0),
         can_see_uploaders=is_secretariat(current_user, forum),
     )
 
