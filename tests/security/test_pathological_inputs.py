@@ -11,9 +11,12 @@ and time limits. The tests show which of these holds, step by step:
 - A DOCX or ODT package is refused by the sizes it declares before any entry is read, and text is
   extracted in a child process with memory and processor-time limits.
 - Control characters in a file's text are dropped before the text is stored.
+- An export is built once per release and language, whatever Host header a request names, and
+  the cache keeps only the entries of each forum's latest release.
 """
 import difflib
 import io
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -307,3 +310,63 @@ def test_control_characters_in_a_pdf_s_text_are_dropped_before_it_is_stored(clie
     newest = stored_versions()[-1]
     assert newest.extracted_text.startswith("Trustfirst. Equity")
     assert not any(character in newest.extracted_text for character in "\x00\x1b\x7f")
+
+
+# --- Exports and the cache -----------------------------------------------------------------
+
+
+def cache_files(app):
+    root = Path(app.config["CACHE_DIR"])
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+
+
+@pytest.fixture
+def count_pdf_renders(monkeypatch):
+    from workshop.exports import pdf
+
+    renders = []
+    real = pdf.render_pdf
+    monkeypatch.setattr(pdf, "render_pdf", lambda *arguments, **keywords: renders.append(1) or real(*arguments, **keywords))
+    return renders
+
+
+def test_twenty_host_names_cost_one_pdf_and_one_cache_entry(app, client, world, count_pdf_renders):
+    app.config["TRUSTED_HOSTS"] = None
+    slug = world.forum_a.ids["slug"]
+
+    answers = {client.get(f"/f/{slug}/agenda.pdf", headers={"Host": f"host{number}.example"}).status_code
+               for number in range(20)}
+
+    assert answers == {200}
+    assert len(count_pdf_renders) == 1
+    assert len([name for name in cache_files(app) if name.endswith(".pdf")]) == 1
+
+
+def test_a_new_release_evicts_the_cache_entries_of_the_ones_before(app, client, world, sign_in):
+    slug = world.forum_a.ids["slug"]
+    forum = db.session.get(Forum, world.forum_a.forum_id)
+    exports = [f"/f/{slug}/agenda.pdf", f"/f/{slug}/agenda.ics", f"/api/v1/forums/{slug}/agenda", f"/f/{slug}/agenda"]
+    for url in exports:
+        assert client.get(url).status_code == 200
+    first = cache_files(app)
+
+    newer = publish_release(forum, world.user("secretariat"), "final")
+    db.session.commit()
+    for url in exports:
+        assert client.get(url).status_code == 200
+
+    assert len(cache_files(app)) == len(first)
+    assert not set(first) & set(cache_files(app))
+    assert all(f"release-{newer.id}-" in name for name in cache_files(app))
+
+
+def test_a_personal_feed_keeps_one_cache_entry_per_person(app, client, world):
+    token = world.user("facilitator").feed_token
+    forum = db.session.get(Forum, world.forum_a.forum_id)
+    client.get(f"/feeds/{token}.ics")
+    publish_release(forum, world.user("secretariat"), "final")
+    db.session.commit()
+
+    client.get(f"/feeds/{token}.ics")
+
+    assert len([name for name in cache_files(app) if name.endswith(".ics")]) == 1

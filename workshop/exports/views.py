@@ -57,14 +57,24 @@ def published_forum(slug):
     return forum, latest_release(forum) or abort(404)
 
 
-def send_unless_unchanged(kind, releases, build, mimetype, filename, private):
-    """Answer 304 if the client has this export of these releases already, else send it, built at most once."""
+def send_unless_unchanged(kind, releases, build, mimetype, filename, private, person=None):
+    """Answer 304 if the client has this export of these releases already, else send it, built at most once.
+
+    An export of one forum's release is kept in that forum's cache folder until a later release's
+    export replaces it; a person's feed (over several forums) in the person's folder, one at a time.
+    """
     etag = release_etag(kind, releases, language())
     last_modified = last_published(releases)
     if is_unchanged(etag, last_modified):
         return send_export(None, mimetype, filename, etag, last_modified, private)
     extension = filename.rsplit(".", 1)[-1]
-    body = cached_bytes(current_app.config["CACHE_DIR"], f"{etag}.{extension}", build)
+    cache_dir = current_app.config["CACHE_DIR"]
+    if person is not None:
+        body = cached_bytes(cache_dir, f"person-{person.id}", f"{etag}.{extension}", build, superseded=lambda name: True)
+    else:
+        [release] = releases
+        body = cached_bytes(cache_dir, release.cache_folder, release.cache_name(f"{etag}.{extension}"), build,
+                            superseded=release.supersedes)
     return send_export(body, mimetype, filename, etag, last_modified, private)
 
 
@@ -136,6 +146,7 @@ def personal_calendar(token):
             CALENDAR_TYPE,
             "my-sessions.ics",
             private=True,
+            person=user,
         )
 
 

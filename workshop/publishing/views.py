@@ -51,7 +51,8 @@ def _agenda_days_html(forum, release):
         html = render_template("publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot))
         return html.encode()
 
-    body = cached_bytes(current_app.config["CACHE_DIR"], f"agenda-{release.cache_key}-{language}-{site}.html", render)
+    name = release.cache_name(f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html")
+    body = cached_bytes(current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes)
     # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
     return Markup(body.decode())  # nosec B704
 
