@@ -1,6 +1,7 @@
 """Who may add a version to a document is decided by the document's own record, not by where it is tabled."""
 import io
 
+import pytest
 from sqlalchemy import select
 
 from workshop.documents import services
@@ -72,23 +73,15 @@ def test_another_session_s_conclusions_document_is_neither_offered_nor_taken(cli
     assert world.other_session.document_links == []
 
 
-def test_the_owner_keeps_their_draft_when_the_secretariat_tables_it_elsewhere_too(client, login, world):
+@pytest.mark.parametrize("who, where", [("facilitator", "session"), ("secretariat", "other_session")],
+                         ids=["the owner, from its own session", "the secretariat, from anywhere"])
+def test_versions_are_added_by_the_owner_and_the_secretariat_wherever_the_draft_is_tabled(client, login, world, who, where):
     document = draft_of_the_first_session(world)
     services.link_document(world.secretariat, world.other_session, document)
     db.session.commit()
-    login(client, world.facilitator)
+    login(client, getattr(world, who))
 
-    assert add_version(client, world, world.session, document).status_code == 302
-    assert version_count(document) == 2
-
-
-def test_the_secretariat_adds_versions_to_any_document(client, login, world):
-    document = draft_of_the_first_session(world)
-    services.link_document(world.secretariat, world.other_session, document)
-    db.session.commit()
-    login(client, world.secretariat)
-
-    assert add_version(client, world, world.other_session, document).status_code == 302
+    assert add_version(client, world, getattr(world, where), document).status_code == 302
     assert version_count(document) == 2
 
 
