@@ -26,7 +26,7 @@ class LimitExceeded(Exception):
 def run_limited(function, *arguments, memory_bytes, cpu_seconds):
     """Return `function(*arguments)` computed in a limited child process, or raise LimitExceeded.
 
-    `function` and its arguments and result must be picklable; `memory_bytes` is what the child
+    The result must be picklable (it comes back through a pipe); `memory_bytes` is what the child
     may allocate on top of what it starts with.
     """
     context = multiprocessing.get_context("fork")
