@@ -40,10 +40,11 @@ def _configure_logging(app):
 
 
 def _init_extensions(app):
-    from workshop.core import i18n, security, templating
+    from workshop.core import i18n, security, templating, urls
     from workshop.models import load_all_models
 
     load_all_models()
+    urls.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)

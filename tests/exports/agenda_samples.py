@@ -2,6 +2,8 @@
 from datetime import datetime, timezone
 from types import SimpleNamespace
 
+from workshop.core.markdown import render_markdown
+
 PUBLISHED_AT = datetime(2011, 9, 20, 15, 0, tzinfo=timezone.utc)
 
 
@@ -39,6 +41,7 @@ def _document(document_id, title, kind="paper"):
 def _session(session_id, number, title, block_id, starts_at, ends_at, room=(1, "Salón Bogotá"), **extra):
     return {
         "id": session_id, "number": number, "title": title, "outputs": extra.get("outputs", ""),
+        "outputs_html": render_markdown(extra.get("outputs", "")),
         "format": extra.get("format", "engagement_workshop"), "block_id": block_id,
         "room_id": room[0], "room": room[1], "track_id": extra.get("track_id"), "track": extra.get("track", ""),
         "starts_at": starts_at, "ends_at": ends_at, "people": extra.get("people", _people()),

@@ -43,11 +43,13 @@ ACCOUNT_PAGES_FOR_ANYONE = (
     "accounts.login",
     "accounts.request_password_reset",
     "accounts.set_password",
+    "accounts.unlock_sign_in",
 )
 
 SIGNED_IN_PAGES = (
     "accounts.logout",
     "accounts.change_password",
+    "accounts.sign_out_everywhere",
     "accounts.profile",
     "accounts.revoke_feed_token",
     "forums.manage_index",
@@ -157,7 +159,7 @@ def test_route_answers_each_actor_as_expected(app, client, rebuild_world, sign_i
 
 
 ID_PARAMETERS_OF_A_FORUM = {"day_id", "block_id", "room_id", "track_id", "session_id", "item_id", "appointment_id",
-                            "role_id", "document_id"}
+                            "role_id", "document_id", "organisation_id"}
 RULES_WITH_FORUM_PART_IDS = [
     rule for rule in RULES if "slug" in rule.arguments and set(rule.arguments) & ID_PARAMETERS_OF_A_FORUM
 ]

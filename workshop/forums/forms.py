@@ -1,13 +1,13 @@
 """Forms the secretariat fills to set up a forum and its frame."""
 import pycountry
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
+from workshop.core.forms import MultilineField, WorkshopForm
 from workshop.core.labels import choices, enum_value
+from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.templating import country_name
-from workshop.core.text import MultilineField
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
 from workshop.forums.dates import MAX_FORUM_DAYS, is_too_long
@@ -18,7 +18,7 @@ def country_choices():
     return [("", "—")] + sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1])
 
 
-class ForumForm(FlaskForm):
+class ForumForm(WorkshopForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     slug = StringField(
         _l("Web address name"),
@@ -33,10 +33,10 @@ class ForumForm(FlaskForm):
     timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
     convened_by = StringField(_l("Convened by"), validators=[Length(max=300)])
     facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=300)])
-    objective = MultilineField(_l("Objective (Markdown)"))
-    background = MultilineField(_l("Background (Markdown)"))
-    participants_text = MultilineField(_l("Participants (Markdown)"))
-    methodology = MultilineField(_l("Methodology (Markdown)"))
+    objective = MultilineField(_l("Objective (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    background = MultilineField(_l("Background (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    participants_text = MultilineField(_l("Participants (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    methodology = MultilineField(_l("Methodology (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     agenda_note = MultilineField(_l("Note under the agenda"))
     is_public = BooleanField(_l("Anyone may read the published agenda"))
     version = version_field()
@@ -55,7 +55,7 @@ class ForumForm(FlaskForm):
             ))
 
 
-class DayForm(FlaskForm):
+class DayForm(WorkshopForm):
     date = DateField(_l("Date"), validators=[DataRequired()])
     title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
     to_be_announced = BooleanField(_l("Programme to be announced"))
@@ -63,7 +63,7 @@ class DayForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class BlockForm(FlaskForm):
+class BlockForm(WorkshopForm):
     day_id = SelectField(_l("Day"), coerce=int)
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
     ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
@@ -75,19 +75,19 @@ class BlockForm(FlaskForm):
             raise ValidationError(_l("The block must end after it starts."))
 
 
-class TrackForm(FlaskForm):
+class TrackForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     position = IntegerField(_l("Order"), default=0, validators=[Optional()])
     submit = SubmitField(_l("Save"))
 
 
-class RoomForm(FlaskForm):
+class RoomForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     capacity = IntegerField(_l("Capacity"), default=0, validators=[Optional(), NumberRange(min=0, max=100000)])
     submit = SubmitField(_l("Save"))
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
     acronym = StringField(_l("Acronym"), validators=[Length(max=40)])
     type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"), coerce=enum_value)
@@ -95,7 +95,7 @@ class OrganisationForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     role = SelectField(_l("Role"), choices=lambda: choices("forum_role"), coerce=enum_value)

@@ -1,12 +1,15 @@
 """Write use-cases for a forum's frame: the forum, its days, blocks, tracks, rooms and people."""
+from datetime import timedelta
+
 from flask_babel import format_time, gettext as _, ngettext
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
-from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.core.locking import hold_write_lock
+from workshop.core.refusals import Refused
+from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.core.versions import count_save
 from workshop.extensions import db
 from workshop.forums.dates import MAX_FORUM_DAYS, days_between, is_too_long
@@ -216,17 +219,37 @@ def delete_room(forum, actor, room):
     db.session.delete(room)
 
 
-def save_organisation(actor, organisation, name, acronym, type, country_code, forum=None):
-    clash = db.session.query(Organisation.id).filter(
-        Organisation.name == name, Organisation.id != (organisation.id or 0)
-    ).first()
+def organisations_seen_from(forum):
+    """Return the organisations a forum's people may pick: the shared directory and the forum's own."""
+    return db.session.scalars(
+        select(Organisation).where(_seen_from(forum)).order_by(Organisation.name, Organisation.id)
+    ).all()
+
+
+def _seen_from(forum):
+    return or_(Organisation.forum_id.is_(None), Organisation.forum_id == forum.id)
+
+
+def save_organisation(actor, forum, organisation, name, acronym, type, country_code):
+    """Create an organisation of `forum`, or change one; a shared one stays shared and is audited site-wide.
+
+    A name may be used once in the shared directory and once more in each forum, but a forum's own
+    organisation cannot take a name the forum already sees.
+    """
+    if organisation.id is None:
+        organisation.forum_id = forum.id
+    shared = organisation.forum_id is None
+    scope = Organisation.forum_id.is_(None) if shared else _seen_from(forum)
+    clash = db.session.scalar(
+        select(Organisation.id).where(scope, Organisation.name == name, Organisation.id != (organisation.id or 0))
+    )
     if clash:
-        raise FrameError(_("There is already an organisation called %(name)s.", name=name))
+        raise Refused(_("There is already an organisation called %(name)s.", name=name), field="name")
     organisation.name, organisation.acronym = name, acronym
     organisation.type, organisation.country_code = OrganisationType(type), country_code
     db.session.add(organisation)
     if audit.is_changed(organisation):
-        audit.record(actor, "organisation.saved", name, forum)
+        audit.record(actor, "organisation.saved", name, None if shared else forum)
     return organisation
 
 

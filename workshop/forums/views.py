@@ -7,14 +7,15 @@ from sqlalchemy.orm import contains_eager
 
 from workshop.accounts.forms import ConfirmForm
 from workshop.accounts.models import ForumRole, ForumRoleName, User
-from workshop.accounts.permissions import can_create_forum, can_view_forum, is_secretariat
+from workshop.accounts.permissions import can_create_forum, can_edit_organisation, can_view_forum, is_secretariat
 from workshop.core.confirmation import ask_first, is_confirmed
 from workshop.core.labels import label
+from workshop.core.refusals import commit_or_refuse
 from workshop.core.timezones import utc_to_local
 from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
-from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
+from workshop.forums.access import get_editable_organisation, get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.forms import BlockForm, DayForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
 from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
 from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
@@ -251,8 +252,13 @@ def delete_room(slug, room_id):
 @login_required
 def list_organisations(slug):
     forum = get_managed_forum(slug)
-    organisations = db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
-    return render_template("forums/organisations.html", forum=forum, organisations=organisations)
+    organisations = services.organisations_seen_from(forum)
+    return render_template(
+        "forums/organisations.html", forum=forum,
+        own=[organisation for organisation in organisations if organisation.forum_id == forum.id],
+        shared=[organisation for organisation in organisations if organisation.forum_id is None],
+        can_edit=lambda organisation: can_edit_organisation(current_user, organisation, forum),
+    )
 
 
 @blueprint.route("/manage/<slug>/organisations/new", methods=["GET", "POST"])
@@ -260,17 +266,20 @@ def list_organisations(slug):
 @login_required
 def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
-    organisation = (db.session.get(Organisation, organisation_id) or abort(404)) if organisation_id else Organisation()
+    organisation = get_editable_organisation(organisation_id, forum) if organisation_id else Organisation()
     form = OrganisationForm(obj=organisation)
-
-    def save():
+    heading = _("Organisation of the shared directory") if organisation_id and organisation.forum_id is None else _("Organisation")
+    if not form.validate_on_submit():
+        return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
+    with commit_or_refuse(form) as outcome:
         services.save_organisation(
-            current_user, organisation, form.name.data.strip(), (form.acronym.data or "").strip(),
-            form.type.data, form.country_code.data, forum,
+            current_user, forum, organisation, form.name.data.strip(), (form.acronym.data or "").strip(),
+            form.type.data, form.country_code.data,
         )
-
-    done_url = url_for("forums.list_organisations", slug=forum.slug)
-    return _save_or_show(forum, form, save, _("Organisation"), done_url)
+    if outcome.refused:
+        return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading), 409
+    flash(_("Saved."), "success")
+    return redirect(url_for("forums.list_organisations", slug=forum.slug))
 
 
 @blueprint.route("/manage/<slug>/people", methods=["GET", "POST"])

@@ -1,7 +1,7 @@
 """The public agenda and its changelog, and the secretariat's publishing screen."""
 import hashlib
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
@@ -9,6 +9,7 @@ from markupsafe import Markup
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
 from workshop.core.i18n import catalog_fingerprint
+from workshop.core.site import site_url
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
@@ -38,19 +39,20 @@ def show_agenda(slug):
 
 
 def _agenda_days_html(forum, release):
-    """Return the days of the agenda as HTML, rendered once per release, language and site address.
+    """Return the days of the agenda as HTML, rendered once per release, language and configured site address.
 
     The rest of the page depends on who reads it; this part, most of the work, does not.
     """
     language = f"{get_locale()}-{catalog_fingerprint()}"
-    site = hashlib.sha256(request.url_root.encode()).hexdigest()[:12]
+    site = hashlib.sha256(site_url().encode()).hexdigest()[:12]
 
     def render():
         snapshot = release.snapshot
         html = render_template("publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot))
         return html.encode()
 
-    body = cached_bytes(current_app.config["CACHE_DIR"], f"agenda-{release.cache_key}-{language}-{site}.html", render)
+    name = release.cache_name(f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html")
+    body = cached_bytes(current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes)
     # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
     return Markup(body.decode())  # nosec B704
 
@@ -102,7 +104,7 @@ def manage_releases(slug):
             flash(str(error), "error")
         else:
             db.session.commit()
-            release_published.send(current_app._get_current_object(), release=release, site=request.url_root)
+            release_published.send(current_app._get_current_object(), release=release)
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))
     latest = services.latest_release(forum)
