@@ -31,8 +31,8 @@ from workshop.accounts import models as accounts_models
 from workshop.accounts.models import ForumRole, User
 from workshop.core.timezones import local_to_utc
 from workshop.extensions import db, mail
-from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, ForumSession
+from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
 
 TEST_DATABASE_VARIABLE = "WORKSHOP_TEST_DATABASE_URL"
 DEFAULT_PASSWORD = "correct horse battery"
@@ -210,6 +210,20 @@ def login():
     return _login
 
 
+@pytest.fixture
+def sign_in():
+    """Return a callable that marks a client as signed in as `user` (None: anonymous), without the form: for many requests."""
+
+    def _sign_in(client, user):
+        with client.session_transaction() as session:
+            session.clear()
+            if user is not None:
+                session["_user_id"] = str(user.id)
+                session["_fresh"] = True
+
+    return _sign_in
+
+
 # --- Factories ---------------------------------------------------------------------------
 
 
@@ -335,6 +349,19 @@ def create_track(app):
 
 
 @pytest.fixture
+def create_organisation(app):
+    """Return a callable that adds an organisation (organisations are shared by every forum)."""
+
+    def _create_organisation(name="Task Team on South-South Cooperation", acronym="TT-SSC", **fields):
+        organisation = Organisation(name=name, acronym=acronym, **fields)
+        db.session.add(organisation)
+        db.session.commit()
+        return organisation
+
+    return _create_organisation
+
+
+@pytest.fixture
 def create_session(app):
     """Return a callable that schedules a session in a block, from forum-local times, with its facilitators."""
 
@@ -358,6 +385,35 @@ def create_session(app):
         return session
 
     return _create_session
+
+
+@pytest.fixture
+def create_item(app):
+    """Return a callable that adds an item at the end of a session's running order."""
+
+    def _create_item(session, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=None, **fields):
+        item = SessionItem(session=session, position=len(session.items), kind=kind, title=title,
+                           duration_minutes=duration_minutes, **fields)
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    return _create_item
+
+
+@pytest.fixture
+def create_loose_item(app):
+    """Return a callable that adds a loose item to a block, from forum-local times: create_loose_item(block, "09:00", "09:15")."""
+
+    def _create_loose_item(block, start, end, kind=ItemKind.OPENING_REMARKS, title="Welcome", **fields):
+        on, zone = block.day.date, block.day.forum.timezone
+        item = BlockItem(block=block, kind=kind, title=title, starts_at=local_to_utc(on, parse_clock(start), zone),
+                         ends_at=local_to_utc(on, parse_clock(end), zone), **fields)
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    return _create_loose_item
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 import pytest
 from pypdf import PdfReader
 
-from tests.security.conftest import build_world
 from workshop.documents import services as document_services
 from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation, Room, TimeBlock, Track
@@ -61,13 +60,12 @@ def canary_server():
 
 
 @pytest.fixture
-def hostile_world(app, tmp_path, canary_server):
+def hostile_world(world, tmp_path, canary_server):
     """Write the corpus into every text field of forum A, publish, change S1 and publish again."""
     canary_file = tmp_path / "canary.png"
     canary_file.write_bytes(CANARY_PNG)
     fetchers = (f'<img src="{canary_server}/raw.png"> ![md]({canary_server}/markdown.png) '
                 f'<img src="file://{canary_file}"> ![md](file://{canary_file})')
-    world = build_world()
     forum = db.session.get(Forum, world.forum_a.forum_id)
     forum.title = f"Forum {SCRIPT} {ICAL_INJECTION}"
     forum.objective = f"{CORPUS}\n\n{fetchers}"
