@@ -153,3 +153,15 @@ def test_a_personal_agenda_shows_only_the_documents_of_ones_sessions():
         session_filter=lambda kept: kept["id"] == 2,
     )
     assert agenda[0].blocks[0].documents == [OUTCOME]
+
+
+def test_every_time_of_a_block_reads_on_the_forums_wall_clock():
+    agenda = agenda_days(snapshot(
+        [day("2011-09-26", block(10, utc(14), utc(17), [1], [loose_item(7, utc(14), utc(14, 15))]))],
+        session(1, utc(14, 15), utc(15)),
+    ))
+    morning = agenda[0].blocks[0]
+    wall_clock = [(moment.hour, moment.minute) for moment in (morning.starts_at, morning.ends_at)]
+    for entry in morning.entries:
+        wall_clock += [(moment.hour, moment.minute) for moment in (entry.starts_at, entry.ends_at)]
+    assert wall_clock == [(9, 0), (12, 0), (9, 0), (9, 15), (9, 15), (10, 0)]
