@@ -87,18 +87,6 @@ def test_a_day_outside_the_forums_dates_is_refused(client, sign_in, frame):
     assert (first_day.date, first_day.title) == (date(2030, 11, 5), "")
 
 
-def test_an_empty_day_is_deleted_and_one_holding_sessions_is_kept(client, sign_in, frame, create_day):
-    forum, first_day, *_, secretary = frame
-    empty_day = create_day(forum)
-    sign_in(client, secretary)
-
-    client.post(f"/manage/{forum.slug}/days/{empty_day.id}/delete")
-    refused = client.post(f"/manage/{forum.slug}/days/{first_day.id}/delete", follow_redirects=True)
-
-    assert "This day still holds sessions. Move or delete them first." in refused.get_data(as_text=True)
-    assert [day.id for day in db.session.scalars(select(ForumDay))] == [first_day.id]
-
-
 def test_a_new_block_takes_the_forums_wall_clock(client, sign_in, frame, create_day):
     forum, *_, secretary = frame
     second_day = create_day(forum)
@@ -136,18 +124,6 @@ def test_a_block_that_still_fits_its_sessions_is_changed(client, sign_in, frame)
     assert (local_times(block), block.label) == ((time(9, 30), time(11)), "Short morning")
 
 
-def test_an_empty_block_is_deleted_and_one_holding_sessions_is_kept(client, sign_in, frame, create_block):
-    forum, first_day, block, *_, secretary = frame
-    evening = create_block(first_day, "18:00", "20:00")
-    sign_in(client, secretary)
-
-    client.post(f"/manage/{forum.slug}/blocks/{evening.id}/delete")
-    refused = client.post(f"/manage/{forum.slug}/blocks/{block.id}/delete", follow_redirects=True)
-
-    assert "This block still holds sessions. Move or delete them first." in refused.get_data(as_text=True)
-    assert [kept.id for kept in db.session.scalars(select(TimeBlock))] == [block.id]
-
-
 def test_rooms_are_saved_renamed_and_never_named_twice(client, sign_in, frame):
     forum, *_, room, secretary = frame
     sign_in(client, secretary)
@@ -161,16 +137,25 @@ def test_rooms_are_saved_renamed_and_never_named_twice(client, sign_in, frame):
     assert [(kept.name, kept.capacity) for kept in rooms] == [("Sala Cartagena", 25), ("Salón Libertador", 90)]
 
 
-def test_an_unused_room_is_deleted_and_one_in_use_is_kept(client, sign_in, frame, create_room):
-    forum, *_, room, secretary = frame
-    annex = create_room(forum, "Annex")
+@pytest.mark.parametrize(("part", "model", "message"), [
+    ("days", ForumDay, "This day still holds sessions. Move or delete them first."),
+    ("blocks", TimeBlock, "This block still holds sessions. Move or delete them first."),
+    ("rooms", Room, "Sessions still take place in this room. Move them first."),
+])
+def test_an_unused_part_of_the_frame_is_deleted_and_one_holding_a_session_is_kept(
+    client, sign_in, frame, create_day, create_block, create_room, part, model, message
+):
+    forum, first_day, block, room, secretary = frame
+    held = {"days": first_day, "blocks": block, "rooms": room}[part]
+    spare = {"days": lambda: create_day(forum), "blocks": lambda: create_block(first_day, "18:00", "20:00"),
+             "rooms": lambda: create_room(forum, "Annex")}[part]()
     sign_in(client, secretary)
 
-    client.post(f"/manage/{forum.slug}/rooms/{annex.id}/delete")
-    refused = client.post(f"/manage/{forum.slug}/rooms/{room.id}/delete", follow_redirects=True)
+    client.post(f"/manage/{forum.slug}/{part}/{spare.id}/delete")
+    refused = client.post(f"/manage/{forum.slug}/{part}/{held.id}/delete", follow_redirects=True)
 
-    assert "Sessions still take place in this room. Move them first." in refused.get_data(as_text=True)
-    assert [kept.id for kept in db.session.scalars(select(Room))] == [room.id]
+    assert message in refused.get_data(as_text=True)
+    assert [kept.id for kept in db.session.scalars(select(model))] == [held.id]
 
 
 def test_organisations_are_saved_and_edited_and_never_named_twice(client, sign_in, frame, create_organisation):
