@@ -16,6 +16,7 @@ import itertools
 import os
 import re
 import socket
+import sqlite3
 from datetime import date, time, timedelta
 
 import pytest
@@ -23,7 +24,8 @@ from aiosmtpd.controller import Controller
 from flask import has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import MetaData, inspect
+from sqlalchemy import MetaData, event, inspect
+from sqlalchemy.engine import Engine
 from werkzeug.security import generate_password_hash
 
 from workshop import create_app
@@ -81,6 +83,13 @@ def empty_all_tables(migrated_tables):
             # A model whose migration is not written yet has no table; tests/core/test_migrations.py says so.
             if table.name in migrated_tables:
                 connection.execute(table.delete())
+
+
+@event.listens_for(Engine, "connect")
+def skip_sqlite_fsync(dbapi_connection, _record):
+    """Let SQLite skip fsync, as the throwaway PostgreSQL does (fsync=off): the test database outlives no session."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 @pytest.fixture(scope="session", autouse=True)
