@@ -1,5 +1,7 @@
-# make run   serve Workshop with a demo forum on http://127.0.0.1:5000
-# make test  run the tests on SQLite (with the browser tests) and, side by side, on a throwaway PostgreSQL
+# make run       serve Workshop with a demo forum on http://127.0.0.1:5000
+# make test      run the tests on SQLite (with the browser tests and branch coverage) and, side by side, on a
+#                throwaway PostgreSQL and the mutation testing of the pure rule modules
+# make mutation  mutation testing of the pure rule modules (docs/testing.md)
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
@@ -12,7 +14,7 @@ DEV_HASH := $(shell cat requirements.txt requirements-dev.txt | sha256sum | cut 
 RUNTIME_STAMP := $(VENV)/.installed-runtime-$(RUNTIME_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 
-.PHONY: run test test-sqlite test-postgres system-packages bench
+.PHONY: run test test-sqlite test-postgres mutation system-packages bench
 
 run: $(RUNTIME_STAMP)
 	$(FLASK) db upgrade
@@ -22,18 +24,23 @@ run: $(RUNTIME_STAMP)
 	$(FLASK) queue work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port 5000
 
-# The two passes share nothing, so they run side by side: one per core.
+# The stages share nothing, so they run side by side; the mutation stage mostly reads its recorded scores.
 test: $(DEV_STAMP) system-packages
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-postgres mutation
 
+# Coverage is measured on this pass (branches included; the threshold is in pyproject.toml).
 test-sqlite: $(DEV_STAMP) system-packages
-	$(PYTEST)
+	$(PYTEST) --cov
 
 # Without the cache plugin here, `pytest --lf` keeps remembering the SQLite pass.
 test-postgres: $(DEV_STAMP) system-packages
 	.ci/with-postgres $(PYTEST) --ignore=tests/e2e -p no:cacheprovider
 
 bench: $(DEV_STAMP) ; $(PYTHON) bench/run.py
+
+# Modules unchanged since .ci/mutation-scores.json was written keep their score; `.ci/mutation --fresh` reruns all.
+mutation: $(DEV_STAMP)
+	$(PYTHON) .ci/mutation
 
 system-packages:
 	.ci/system-packages

@@ -16,6 +16,7 @@ import itertools
 import os
 import re
 import socket
+import sqlite3
 from datetime import date, time, timedelta
 
 import pytest
@@ -23,7 +24,8 @@ from aiosmtpd.controller import Controller
 from flask import has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import MetaData, inspect
+from sqlalchemy import MetaData, event, inspect
+from sqlalchemy.engine import Engine
 from werkzeug.security import generate_password_hash
 
 from workshop import create_app
@@ -31,8 +33,8 @@ from workshop.accounts import models as accounts_models
 from workshop.accounts.models import ForumRole, User
 from workshop.core.timezones import local_to_utc
 from workshop.extensions import db, mail
-from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, ForumSession
+from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
 
 TEST_DATABASE_VARIABLE = "WORKSHOP_TEST_DATABASE_URL"
 DEFAULT_PASSWORD = "correct horse battery"
@@ -83,6 +85,13 @@ def empty_all_tables(migrated_tables):
             # A model whose migration is not written yet has no table; tests/core/test_migrations.py says so.
             if table.name in migrated_tables:
                 connection.execute(table.delete())
+
+
+@event.listens_for(Engine, "connect")
+def skip_sqlite_fsync(dbapi_connection, _record):
+    """Let SQLite skip fsync, as the throwaway PostgreSQL does (fsync=off): the test database outlives no session."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        dbapi_connection.execute("PRAGMA synchronous=OFF")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -212,6 +221,20 @@ def login():
     return _login
 
 
+@pytest.fixture
+def sign_in():
+    """Return a callable that marks a client as signed in as `user` (None: anonymous), without the form: for many requests."""
+
+    def _sign_in(client, user):
+        with client.session_transaction() as session:
+            session.clear()
+            if user is not None:
+                session["_user_id"] = user.get_id()
+                session["_fresh"] = True
+
+    return _sign_in
+
+
 # --- Factories ---------------------------------------------------------------------------
 
 
@@ -337,6 +360,19 @@ def create_track(app):
 
 
 @pytest.fixture
+def create_organisation(app):
+    """Return a callable that adds an organisation: to the shared directory, or to a forum with `forum_id`."""
+
+    def _create_organisation(name="Task Team on South-South Cooperation", acronym="TT-SSC", **fields):
+        organisation = Organisation(name=name, acronym=acronym, **fields)
+        db.session.add(organisation)
+        db.session.commit()
+        return organisation
+
+    return _create_organisation
+
+
+@pytest.fixture
 def create_session(app):
     """Return a callable that schedules a session in a block, from forum-local times, with its facilitators."""
 
@@ -360,6 +396,35 @@ def create_session(app):
         return session
 
     return _create_session
+
+
+@pytest.fixture
+def create_item(app):
+    """Return a callable that adds an item at the end of a session's running order."""
+
+    def _create_item(session, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=None, **fields):
+        item = SessionItem(session=session, position=len(session.items), kind=kind, title=title,
+                           duration_minutes=duration_minutes, **fields)
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    return _create_item
+
+
+@pytest.fixture
+def create_loose_item(app):
+    """Return a callable that adds a loose item to a block, from forum-local times: create_loose_item(block, "09:00", "09:15")."""
+
+    def _create_loose_item(block, start, end, kind=ItemKind.OPENING_REMARKS, title="Welcome", **fields):
+        on, zone = block.day.date, block.day.forum.timezone
+        item = BlockItem(block=block, kind=kind, title=title, starts_at=local_to_utc(on, parse_clock(start), zone),
+                         ends_at=local_to_utc(on, parse_clock(end), zone), **fields)
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    return _create_loose_item
 
 
 @pytest.fixture

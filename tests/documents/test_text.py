@@ -1,11 +1,11 @@
-"""Text comes out of PDF, DOCX and ODT alike, and the comparison shows what changed."""
+"""Text comes out of PDF, DOCX and ODT alike, in sentences the comparison can use."""
 import zipfile
 
 import pytest
 
 from . import samples
 from workshop.documents import filetypes
-from workshop.documents.textdiff import compare_texts, count_changes, split_sentences
+from workshop.documents.textdiff import split_sentences
 from workshop.documents.textextract import extract_text
 
 
@@ -26,34 +26,6 @@ def test_extract_text_of_an_unreadable_file_is_empty(tmp_path):
     path = tmp_path / "file"
     path.write_bytes(b"%PDF-1.7\nnot really a pdf")
     assert extract_text(path, filetypes.PDF) == ""
-
-
-def test_split_sentences_ignores_line_wrapping():
-    assert split_sentences("One sentence\nwrapped here. Two!\n\nThree") == ["One sentence wrapped here.", "Two!", "Three"]
-
-
-def test_compare_texts_shows_added_and_removed_sentences_with_context():
-    old = "Intro. Trust matters. Equity matters. Mutual benefit. End."
-    new = "Intro. Trust matters. Equity and trust matter. Mutual benefit. End."
-    lines = compare_texts(old, new, context=1)
-    assert [(line.kind, line.text) for line in lines] == [
-        ("same", "Trust matters."),
-        ("removed", "Equity matters."),
-        ("added", "Equity and trust matter."),
-        ("same", "Mutual benefit."),
-    ]
-    assert count_changes(lines) == (1, 1)
-
-
-def test_compare_texts_separates_distant_changes_with_a_gap():
-    old = " ".join(f"Sentence {n}." for n in range(20))
-    new = old.replace("Sentence 2.", "Changed 2.").replace("Sentence 17.", "Changed 17.")
-    kinds = [line.kind for line in compare_texts(old, new, context=1)]
-    assert kinds.count("gap") == 1
-
-
-def test_compare_identical_texts_is_empty():
-    assert compare_texts("Same. Text.", "Same.  Text.") == []
 
 
 def test_headings_of_a_docx_stay_apart_from_the_next_sentence(tmp_path):

@@ -169,6 +169,8 @@ def test_the_real_form_with_its_token_goes_through(csrf_client, login, csrf_toke
     data = {**version_form(document, samples.pdf_bytes()), "version-%d-csrf_token" % document.id: csrf_token(csrf_client, workspace_url(world))}
     response = csrf_client.post(f"{workspace_url(world)}/{document.id}/versions", data=data, content_type="multipart/form-data")
     assert response.status_code == 302
+    db.session.expire_all()
+    assert [(version.number, version.status.value) for version in document.versions] == [(1, "preliminary"), (2, "revised")]
 
 
 def test_download_sends_the_original_utf8_name(client, world):
@@ -309,3 +311,42 @@ def test_audit_trail_shows_every_step_to_the_secretariat_only(client, login, wor
     page = client.get(f"/manage/{world.forum.slug}/audit").get_data(as_text=True)
     for label in ("New version uploaded", "Document taken off a session", "Conclusions submitted", "Ana Facilitator"):
         assert label in page
+
+
+def conclusions_file_form(data, filename="conclusions.pdf", status="preliminary", note=""):
+    return {"conclusions-file-file": (io.BytesIO(data), filename), "conclusions-file-status": status,
+            "conclusions-file-note": note, "conclusions-file-language": "es"}
+
+
+def test_a_facilitator_attaches_a_conclusions_file_then_a_new_version_of_it(client, login, world, archive_snapshot):
+    login(client, world.facilitator)
+    url = f"/f/{world.forum.slug}/sessions/{world.session.id}/conclusions/file"
+
+    first = client.post(url, data=conclusions_file_form(samples.pdf_bytes("Conclusions", ["Trust first."])),
+                        content_type="multipart/form-data")
+    client.post(url, data=conclusions_file_form(samples.docx_bytes(paragraphs=["Trust and equity first."]),
+                                                "conclusions.docx", "final", "Agreed in plenary"),
+                content_type="multipart/form-data")
+
+    assert first.status_code == 302
+    document = services.conclusions_of(world.session).document
+    assert (document.title, document.kind.value, document.language) == (
+        "Conclusions and recommendations: Session 1. Building good practices", "outcome_document", "es")
+    assert [(version.number, version.status.value, version.note) for version in document.versions] == [
+        (1, "preliminary", ""), (2, "final", "Agreed in plenary")]
+    assert len(archive_snapshot()[0]) == 2
+    assert "The conclusions document is attached." in client.get(first.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_conclusions_file_of_the_wrong_kind_is_refused_and_changes_nothing(client, login, world, archive_snapshot):
+    login(client, world.facilitator)
+    before = archive_snapshot()
+
+    response = client.post(f"/f/{world.forum.slug}/sessions/{world.session.id}/conclusions/file",
+                           data=conclusions_file_form(samples.ELF_BYTES, "conclusions.pdf"),
+                           content_type="multipart/form-data")
+
+    assert response.status_code == 415
+    assert "ELF executable" in response.get_data(as_text=True)
+    assert archive_snapshot() == before
+

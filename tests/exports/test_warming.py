@@ -2,8 +2,11 @@
 import subprocess
 
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from workshop.exports import warming
+from workshop.extensions import db
+from workshop.publishing.models import AgendaRelease
 
 
 def test_warming_builds_every_language_so_that_readers_find_the_cache(
@@ -46,5 +49,7 @@ def test_nothing_starts_when_warming_is_switched_off(app, client, login, bogota_
     started = []
     monkeypatch.setattr(subprocess, "Popen", lambda command, **options: started.append(command))
     login(client, bogota_forum.secretary)
-    client.post("/manage/bogota-2011/releases", data={"status": "preliminary"})
+    assert client.post("/manage/bogota-2011/releases", data={"status": "preliminary"}).status_code == 302
     assert started == []
+    numbers = db.session.scalars(select(AgendaRelease.number).where(AgendaRelease.forum_id == bogota_forum.forum.id))
+    assert sorted(numbers) == [1, 2]

@@ -1,7 +1,8 @@
 """The scheduling rules, tested as plain functions without Flask or a database."""
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from workshop.programme.scheduling import (
+    Conflict,
     ConflictKind,
     ForumDates,
     Slot,
@@ -93,8 +94,73 @@ def test_a_session_on_the_last_evening_in_local_time_is_inside_the_dates():
 
 
 def test_a_session_that_ends_before_it_starts_says_only_that():
-    assert kinds(check_slot(slot("1", at(15), at(14), room_id=1), DATES, [slot("2", at(14), at(15), room_id=1)])) == [
-        ConflictKind.ENDS_BEFORE_START
+    assert check_slot(slot("1", at(15), at(14), room_id=1), DATES, [slot("2", at(14), at(15), room_id=1)]) == [
+        Conflict(ConflictKind.ENDS_BEFORE_START, "Session 1")
+    ]
+
+
+def test_a_session_that_exactly_fills_its_block_fits():
+    assert check_slot(slot("1", at(14), at(17), block=MORNING), DATES, []) == []
+
+
+def test_a_session_starting_before_its_block_is_outside_it():
+    assert check_slot(slot("1", at(13, 59), at(15), block=MORNING), DATES, []) == [
+        Conflict(ConflictKind.OUTSIDE_BLOCK, "Session 1", "9:00 – 12:00")
+    ]
+
+
+def test_a_session_of_no_length_is_refused():
+    assert check_slot(slot("1", at(14), at(14), block=MORNING), DATES, []) == [
+        Conflict(ConflictKind.ENDS_BEFORE_START, "Session 1")
+    ]
+
+
+def test_a_session_ending_at_midnight_after_the_last_day_is_inside_the_dates():
+    # Bogotá's midnight between the 28th and the 29th is 05:00 UTC on the 29th.
+    assert check_slot(slot("1", at(4, 0, day=29), at(5, 0, day=29)), DATES, []) == []
+
+
+def test_a_session_running_past_midnight_after_the_last_day_is_outside_the_dates():
+    assert check_slot(slot("1", at(4, 0, day=29), at(5, 1, day=29)), DATES, []) == [
+        Conflict(ConflictKind.OUTSIDE_FORUM_DATES, "Session 1",
+                 detail={"first_day": date(2011, 9, 26), "last_day": date(2011, 9, 28)})
+    ]
+
+
+def test_a_session_ending_a_moment_after_midnight_runs_into_the_next_day():
+    just_after_midnight = at(5, 0, day=29) + timedelta(microseconds=1)
+    assert kinds(check_slot(slot("1", at(4, 0, day=29), just_after_midnight), DATES, [])) == [
+        ConflictKind.OUTSIDE_FORUM_DATES
+    ]
+
+
+def test_an_overrun_counts_the_session_in_whole_minutes():
+    conflicts = check_slot(slot("1", at(14), at(14, 29) + timedelta(seconds=30), item_minutes=(30,)), DATES, [])
+    assert conflicts == [
+        Conflict(ConflictKind.ITEMS_OVERRUN, "Session 1", detail={"planned_minutes": 30, "available_minutes": 29})
+    ]
+
+
+def test_every_conflict_names_the_session_and_what_it_clashes_with():
+    first = slot("1", at(14), at(15), room_id=7, room_name="Salón Bolívar", people={5: "Ana Muñoz"})
+    second = slot("2", at(14), at(15), room_id=7, room_name="Salón Bolívar", people={5: "Ana Muñoz"})
+    assert check_slot(second, DATES, [first]) == [
+        Conflict(ConflictKind.ROOM_DOUBLE_BOOKED, "Session 2", "Session 1", {"room": "Salón Bolívar"}),
+        Conflict(ConflictKind.PERSON_DOUBLE_BOOKED, "Session 2", "Session 1", {"person": "Ana Muñoz"}),
+    ]
+
+
+def test_the_whole_programme_names_a_backwards_session_and_goes_on_checking_the_rest():
+    slots = [
+        slot("1", at(15), at(14)),
+        slot("2", at(14, 30), at(14, 30)),
+        slot("3", at(16), at(17), room_id=1),
+        slot("4", at(16, 30), at(17, 30), room_id=1),
+    ]
+    assert find_all_conflicts(slots, DATES) == [
+        Conflict(ConflictKind.ENDS_BEFORE_START, "Session 2"),
+        Conflict(ConflictKind.ENDS_BEFORE_START, "Session 1"),
+        Conflict(ConflictKind.ROOM_DOUBLE_BOOKED, "Session 4", "Session 3", {"room": ""}),
     ]
 
 

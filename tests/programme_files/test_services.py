@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from workshop.demo.services import DEMO_FILE
+from workshop.documents.models import Document
 from workshop.extensions import db
 from workshop.forums.models import Forum
 from workshop.programme.models import ForumSession
@@ -223,3 +224,22 @@ def test_the_cli_refuses_to_export_an_unknown_forum(app, runner):
 
     assert result.exit_code != 0
     assert 'no forum with the slug "nowhere"' in result.output
+
+
+def test_replacing_keeps_the_documents_still_listed_and_deletes_those_left_out(app, demo_data):
+    forum = import_text(DEMO_FILE.read_text(encoding="utf-8"))
+
+    def documents():
+        db.session.expire_all()
+        return {document.title: document.id for document in
+                db.session.scalars(select(Document).where(Document.forum_id == forum.id))}
+
+    before = documents()
+    demo_data["documents"] = [item for item in demo_data["documents"] if item["title"] != "Building block proposal"]
+    session_named(demo_data, "3")["documents"].remove("Building block proposal")
+
+    import_text(text_of(demo_data), replace=True)
+
+    after = documents()
+    assert "Building block proposal" not in after
+    assert after == {title: document_id for title, document_id in before.items() if title != "Building block proposal"}

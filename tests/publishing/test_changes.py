@@ -1,7 +1,7 @@
 """What changed between releases: the pure diff, the calendar sequences, and the wording."""
 import copy
 
-from workshop.publishing.changes import ChangeKind, compare_snapshots
+from workshop.publishing.changes import Change, ChangeKind, compare_snapshots
 from workshop.publishing.snapshot import stamp_revisions
 
 
@@ -84,6 +84,109 @@ def test_a_day_announced_is_a_change():
     before = make_snapshot(make_session(1))
     after = make_snapshot(make_session(1), days=[{"date": "2011-09-28", "to_be_announced": False, "blocks": []}])
     assert kinds(compare_snapshots(before, after)) == ["day_announced"]
+
+
+def test_a_day_put_back_to_be_announced_is_postponed():
+    before = make_snapshot(make_session(1), days=[{"date": "2011-09-28", "to_be_announced": False, "blocks": []}])
+    after = make_snapshot(make_session(1), days=[{"date": "2011-09-28", "to_be_announced": True, "blocks": []}])
+    assert compare_snapshots(before, after) == [
+        Change(ChangeKind.DAY_POSTPONED, {"date": "2011-09-28", "starts_at": "2011-09-28"})
+    ]
+
+
+def test_a_day_announced_names_its_date():
+    before = make_snapshot(days=[{"date": "2011-09-28", "to_be_announced": True, "blocks": []}])
+    after = make_snapshot(days=[{"date": "2011-09-28", "to_be_announced": False, "blocks": []}])
+    assert compare_snapshots(before, after) == [
+        Change(ChangeKind.DAY_ANNOUNCED, {"date": "2011-09-28", "starts_at": "2011-09-28"})
+    ]
+
+
+def test_a_day_that_stays_announced_or_pending_or_is_new_is_no_change():
+    before = make_snapshot(days=[
+        {"date": "2011-09-26", "to_be_announced": False, "blocks": []},
+        {"date": "2011-09-27", "to_be_announced": True, "blocks": []},
+    ])
+    after = make_snapshot(days=[
+        {"date": "2011-09-26", "to_be_announced": False, "blocks": []},
+        {"date": "2011-09-27", "to_be_announced": True, "blocks": []},
+        {"date": "2011-09-28", "to_be_announced": True, "blocks": []},
+    ])
+    assert compare_snapshots(before, after) == []
+
+
+def test_someone_who_only_joins_a_session_is_a_staffing_change():
+    before = make_snapshot(make_session(1))
+    after = make_snapshot(make_session(1, people={
+        "facilitator": [{"id": 1, "name": "Ana Muñoz"}], "rapporteur": [{"id": 3, "name": "Jorge Chediek"}],
+    }))
+    assert compare_snapshots(before, after) == [Change(ChangeKind.RESTAFFED, after["sessions"]["1"], {
+        "roles": [{"role": "rapporteur", "joined": ["Jorge Chediek"], "left": []}],
+    })]
+
+
+def test_someone_who_only_leaves_a_session_is_a_staffing_change():
+    before = make_snapshot(make_session(1))
+    after = make_snapshot(make_session(1, people={"facilitator": [], "rapporteur": []}))
+    [change] = compare_snapshots(before, after)
+    assert change.detail == {"roles": [{"role": "facilitator", "joined": [], "left": ["Ana Muñoz"]}]}
+
+
+def test_a_role_that_appears_or_disappears_with_a_release_counts_its_people():
+    before = make_snapshot(make_session(1, people={"facilitator": [{"id": 1, "name": "Ana Muñoz"}]}))
+    after = make_snapshot(make_session(1, people={"keynote_speaker": [{"id": 2, "name": "Stanley Kao"}]}))
+    [change] = compare_snapshots(before, after)
+    assert change.detail == {"roles": [
+        {"role": "facilitator", "joined": [], "left": ["Ana Muñoz"]},
+        {"role": "keynote_speaker", "joined": ["Stanley Kao"], "left": []},
+    ]}
+
+
+def test_a_new_running_order_is_an_items_change():
+    before = make_snapshot(make_session(1))
+    after = make_snapshot(make_session(1, items=[
+        {"kind": "keynote", "title": "Keynote", "speaker": None, "duration_minutes": 5},
+        {"kind": "debate", "title": "Debate", "speaker": None, "duration_minutes": None},
+    ]))
+    assert compare_snapshots(before, after) == [Change(ChangeKind.ITEMS_CHANGED, after["sessions"]["1"])]
+
+
+def test_a_move_and_a_new_name_say_what_they_were_before():
+    before = make_snapshot(make_session(1))
+    after = make_snapshot(make_session(
+        1, number="1A", title="Renamed", room="Sala Cartagena",
+        starts_at="2011-09-26T16:00:00+00:00", ends_at="2011-09-26T17:30:00+00:00",
+    ))
+    session = after["sessions"]["1"]
+    assert compare_snapshots(before, after) == [
+        Change(ChangeKind.MOVED, session, {
+            "from_starts_at": "2011-09-26T14:00:00+00:00", "from_ends_at": "2011-09-26T15:00:00+00:00",
+            "from_room": "Salón Bolívar",
+        }),
+        Change(ChangeKind.RENAMED, session, {"from_number": "1", "from_title": "Title 1"}),
+    ]
+
+
+def test_changes_come_in_agenda_order_then_by_kind():
+    early, late = "2011-09-26T14:00:00+00:00", "2011-09-27T14:00:00+00:00"
+    before = make_snapshot(
+        make_session(1, starts_at=late, ends_at="2011-09-27T15:00:00+00:00"),
+        make_session(2, starts_at=early),
+        days=[{"date": "2011-09-26", "to_be_announced": True, "blocks": []}],
+    )
+    after = make_snapshot(
+        make_session(3, starts_at=early),
+        make_session(1, starts_at=late, ends_at="2011-09-27T15:00:00+00:00", title="Renamed", documents=[]),
+        days=[{"date": "2011-09-26", "to_be_announced": False, "blocks": []}],
+    )
+    changes = compare_snapshots(before, after)
+    assert [(change.kind.value, change.subject.get("id")) for change in changes] == [
+        ("day_announced", None),
+        ("added", 3),
+        ("removed", 2),
+        ("documents_changed", 1),
+        ("renamed", 1),
+    ]
 
 
 def test_sequences_change_only_for_the_sessions_that_changed():

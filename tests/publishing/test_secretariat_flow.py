@@ -20,6 +20,11 @@ def secretariat_world(create_forum, create_day, create_block, create_room, creat
     return forum, block, salon, sala, secretary
 
 
+def agenda_days_of(page):
+    """Return the part of an agenda page that lays out its days, without the flash messages above it."""
+    return page[page.index('<section class="agenda-day"'):]
+
+
 def session_form(block, room, title, start, end, number="2"):
     return {
         "number": number, "title": title, "outputs": "", "format": "plenary", "block_id": block.id,
@@ -42,7 +47,10 @@ def test_conflict_is_refused_with_a_message_then_fixed_published_and_described(c
 
     assert client.post(f"/manage/{forum.slug}/releases", data={"status": "preliminary", "note": ""}).status_code == 302
     agenda = client.get(f"/f/{forum.slug}/agenda").get_data(as_text=True)
-    assert "Producing policy recommendations" in agenda and "Preliminary agenda" in agenda
+    # The session's own entry in its block, not the flash message that announced its creation.
+    assert (f'<a href="/f/{forum.slug}/sessions/{new_session.id}">Session 2. Producing policy recommendations</a>'
+            in agenda_days_of(agenda))
+    assert "Preliminary agenda" in agenda
 
     moved = {**session_form(block, sala, "Producing policy recommendations", "11:00", "12:00"), "version": new_session.version}
     assert client.post(f"/manage/{forum.slug}/sessions/{new_session.id}/edit", data=moved).status_code == 302
@@ -140,3 +148,22 @@ def test_an_invitation_leaves_only_with_the_change_that_caused_it(client, login,
     client.post(url, data={"kind": "keynote", "title": "Keynote", "speaker_email": "kept@example.test",
                            "speaker_name": "Kept Speaker"})
     assert [message["To"] for message in smtp_sink.messages] == ["kept@example.test"]
+
+
+def test_a_day_put_back_to_be_announced_is_announced_as_postponed(client, login, secretariat_world):
+    forum, block, *_, secretary = secretariat_world
+    day = block.day
+    login(client, secretary)
+    client.post(f"/manage/{forum.slug}/releases", data={"status": "preliminary", "note": ""})
+
+    client.post(f"/manage/{forum.slug}/days/{day.id}/edit", data={
+        "date": day.date.isoformat(), "title": "", "to_be_announced": "y", "note": "Details follow"})
+    client.post(f"/manage/{forum.slug}/releases", data={"status": "preliminary", "note": ""})
+
+    changes = client.get(f"/f/{forum.slug}/agenda/changes").get_data(as_text=True)
+    assert "The programme of Tuesday, November 5, 2030 is to be announced again." in changes
+    days = agenda_days_of(client.get(f"/f/{forum.slug}/agenda").get_data(as_text=True))
+    assert "Programme to be announced." in days and "Details follow" in days
+    # What is planned so far stays under the notice, as in the feed and the JSON (every output shows everything).
+    assert days.index("Programme to be announced.") < days.index("Building good practices")
+

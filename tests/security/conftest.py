@@ -3,23 +3,23 @@
 Forum A (public) has a secretariat member, a facilitator of session S1, a facilitator of session S2,
 a rapporteur of S1 and a participant; forum B has its own secretariat and the same parts; a site
 administrator belongs to neither. Each forum has a tabled document with one uploaded version, an
-organisation of its own and one published release. The world is written with few commits: it is
-rebuilt for many requests.
+organisation of its own and one published release. The world is written with the shared factories
+of tests/conftest.py.
 """
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import empty_all_tables
-from workshop.accounts.models import ForumRole, ForumRoleName, User
+from workshop.accounts.models import ForumRole, ForumRoleName
 from workshop.accounts.tokens import make_password_token, make_unlock_token
 from workshop.documents import services as document_services
 from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
+from workshop.programme.models import Appointment, AppointmentRole, ItemKind
 from workshop.publishing.services import publish_release
 
 ACTORS = (
@@ -56,103 +56,78 @@ class World:
         return self.users.get(actor)
 
 
-def at(hour, minute=0):
-    """Return an aware UTC datetime on the forums' first day (the forums run in UTC)."""
-    return datetime.combine(FORUM_DATE, datetime.min.time(), tzinfo=timezone.utc) + timedelta(hours=hour, minutes=minute)
+def role_id(user, forum):
+    return db.session.scalar(select(ForumRole.id).where(ForumRole.user_id == user.id, ForumRole.forum_id == forum.id))
 
 
-def add_user(email, roles=(), is_admin=False, **fields):
-    user = User(email=email, name=email.split("@")[0], is_admin=is_admin, **fields)
-    db.session.add(user)
-    for forum, role in roles:
-        db.session.add(ForumRole(user=user, forum=forum, role=role))
-    return user
-
-
-def add_forum_parts(slug, secretariat, facilitator, other_facilitator, rapporteur):
-    """Write a public forum with a day, block, two rooms, a track, S1 and S2 with items and appointments."""
-    forum = Forum(slug=slug, title=f"Forum {slug}", start_date=FORUM_DATE, end_date=FORUM_DATE, timezone="UTC",
-                  is_public=True)
-    day = ForumDay(forum=forum, date=FORUM_DATE)
-    block = TimeBlock(day=day, starts_at=at(9), ends_at=at(12), label="Morning")
-    room, annex = Room(forum=forum, name="Main room", capacity=40), Room(forum=forum, name="Annex", capacity=20)
-    track = Track(forum=forum, name="Track", position=1)
-    first = ForumSession(forum=forum, block=block, title=f"{slug} S1", starts_at=at(9), ends_at=at(10), room=room,
-                         track=track)
-    second = ForumSession(forum=forum, block=block, title=f"{slug} S2", starts_at=at(10), ends_at=at(11), room=annex)
-    first_item = SessionItem(session=first, position=0, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=5)
-    loose_item = BlockItem(block=block, kind=ItemKind.OPENING_REMARKS, title="Welcome", starts_at=at(9),
-                           ends_at=at(9, 15))
-    facilitation = Appointment(session=first, user=facilitator, role=AppointmentRole.FACILITATOR)
-    appointments = [facilitation, Appointment(session=second, user=other_facilitator, role=AppointmentRole.FACILITATOR)]
-    if rapporteur is not None:
-        appointments.append(Appointment(session=first, user=rapporteur, role=AppointmentRole.RAPPORTEUR))
-    db.session.add_all([forum, day, block, room, annex, track, first, second, first_item, loose_item, *appointments])
-    db.session.flush()
-    version = document_services.table_new_document(
-        secretariat, first, f"{slug} draft paper", "paper", "en", io.BytesIO(SAMPLE_DOCX), "draft.docx", "preliminary",
-    )
-    return forum, ForumParts(forum_id=forum.id, ids={
-        "slug": forum.slug,
-        "day_id": day.id,
-        "block_id": block.id,
-        "room_id": room.id,
-        "track_id": track.id,
-        "session_id": first.id,
-        "other_session_id": second.id,
-        "item_id": first_item.id,
-        "loose_item_id": loose_item.id,
-        "appointment_id": facilitation.id,
-        "document_id": version.document_id,
-        "number": version.number,
-        "direction": "down",
-    })
-
-
-def build_world():
-    """Write both forums, their people and their first releases; return the ids the routes need."""
-    users = {
-        "secretariat": add_user("sec-a@example.test"),
-        "facilitator": add_user("fac-s1@example.test"),
-        "facilitator_other": add_user("fac-s2@example.test"),
-        "rapporteur": add_user("rap-a@example.test"),
-        "participant": add_user("part-a@example.test"),
-        "secretariat_other_forum": add_user("sec-b@example.test"),
-        "admin": add_user("admin@example.test", is_admin=True),
-    }
-    forum_b_facilitators = add_user("fac-b1@example.test"), add_user("fac-b2@example.test")
-    forum_a, parts_a = add_forum_parts("forum-a", users["secretariat"], users["facilitator"],
-                                       users["facilitator_other"], users["rapporteur"])
-    forum_b, parts_b = add_forum_parts("forum-b", users["secretariat_other_forum"], *forum_b_facilitators, None)
-    roles = [
-        (users["secretariat"], forum_a, ForumRoleName.SECRETARIAT),
-        (users["facilitator"], forum_a, ForumRoleName.FACILITATOR),
-        (users["facilitator_other"], forum_a, ForumRoleName.FACILITATOR),
-        (users["rapporteur"], forum_a, ForumRoleName.RAPPORTEUR),
-        (users["participant"], forum_a, ForumRoleName.PARTICIPANT),
-        (users["secretariat_other_forum"], forum_b, ForumRoleName.SECRETARIAT),
-        (forum_b_facilitators[0], forum_b, ForumRoleName.FACILITATOR),
-        (forum_b_facilitators[1], forum_b, ForumRoleName.PARTICIPANT),
-    ]
-    forum_roles = [ForumRole(user=user, forum=forum, role=role) for user, forum, role in roles]
-    organisations = [Organisation(forum_id=forum.id, name=f"Organisation of {forum.slug}") for forum in (forum_a, forum_b)]
-    db.session.add_all([*forum_roles, *organisations])
-    db.session.flush()
-    publish_release(forum_a, users["secretariat"], "preliminary")
-    publish_release(forum_b, users["secretariat_other_forum"], "preliminary")
-    db.session.commit()
-    parts_a.ids["role_id"] = forum_roles[4].id
-    parts_b.ids["role_id"] = forum_roles[7].id
-    parts_a.ids["organisation_id"], parts_b.ids["organisation_id"] = (organisation.id for organisation in organisations)
-    return World(users=users, forum_a=parts_a, forum_b=parts_b, extra_ids={
-        "password_token": make_password_token(users["participant"], "reset"),
-        "unlock_token": make_unlock_token(users["participant"]),
-        "feed_token": users["facilitator"].feed_token,
-    })
+def appointment_id(session, user):
+    return db.session.scalar(select(Appointment.id).where(Appointment.session_id == session.id,
+                                                          Appointment.user_id == user.id))
 
 
 @pytest.fixture
-def rebuild_world(app, migrated_tables):
+def build_world(create_forum, create_user, create_day, create_block, create_room, create_track, create_session,
+                create_item, create_loose_item, create_organisation, appoint):
+    """Return a callable that writes both forums, their people and their first releases, and returns their ids."""
+
+    def add_forum_parts(forum, secretariat, facilitator, other_facilitator, rapporteur):
+        """Give a forum a day, block, two rooms, a track, S1 and S2 with items, appointments and a tabled draft."""
+        block = create_block(create_day(forum), "09:00", "12:00", label="Morning")
+        room, annex = create_room(forum, "Main room", 40), create_room(forum, "Annex", 20)
+        track = create_track(forum, "Track", position=1)
+        first = create_session(forum, block, f"{forum.slug} S1", "09:00", "10:00", room=room, track=track,
+                               facilitators=[facilitator])
+        second = create_session(forum, block, f"{forum.slug} S2", "10:00", "11:00", room=annex,
+                                facilitators=[other_facilitator])
+        if rapporteur is not None:
+            appoint(first, rapporteur, AppointmentRole.RAPPORTEUR)
+        first_item = create_item(first, ItemKind.KEYNOTE, "Keynote", duration_minutes=5)
+        loose_item = create_loose_item(block, "09:00", "09:15")
+        version = document_services.table_new_document(
+            secretariat, first, f"{forum.slug} draft paper", "paper", "en", io.BytesIO(SAMPLE_DOCX), "draft.docx",
+            "preliminary",
+        )
+        organisation = create_organisation(f"Organisation of {forum.slug}", "", forum_id=forum.id)
+        publish_release(forum, secretariat, "preliminary")
+        db.session.commit()
+        return ForumParts(forum_id=forum.id, ids={
+            "slug": forum.slug, "day_id": block.day_id, "block_id": block.id, "room_id": room.id, "track_id": track.id,
+            "session_id": first.id, "other_session_id": second.id, "item_id": first_item.id,
+            "loose_item_id": loose_item.id, "appointment_id": appointment_id(first, facilitator),
+            "document_id": version.document_id, "number": version.number, "direction": "down",
+            "organisation_id": organisation.id,
+        })
+
+    def _build_world():
+        forum_a, forum_b = (create_forum(slug=slug, title=f"Forum {slug}", start_date=FORUM_DATE, days=1,
+                                         timezone="UTC", is_public=True) for slug in ("forum-a", "forum-b"))
+        users = {
+            "secretariat": create_user("sec-a@example.test", roles={forum_a: [ForumRoleName.SECRETARIAT]}),
+            "facilitator": create_user("fac-s1@example.test", roles={forum_a: [ForumRoleName.FACILITATOR]}),
+            "facilitator_other": create_user("fac-s2@example.test", roles={forum_a: [ForumRoleName.FACILITATOR]}),
+            "rapporteur": create_user("rap-a@example.test", roles={forum_a: [ForumRoleName.RAPPORTEUR]}),
+            "participant": create_user("part-a@example.test", roles={forum_a: [ForumRoleName.PARTICIPANT]}),
+            "secretariat_other_forum": create_user("sec-b@example.test", roles={forum_b: [ForumRoleName.SECRETARIAT]}),
+            "admin": create_user("admin@example.test", is_admin=True),
+        }
+        facilitator_b = create_user("fac-b1@example.test", roles={forum_b: [ForumRoleName.FACILITATOR]})
+        participant_b = create_user("fac-b2@example.test", roles={forum_b: [ForumRoleName.PARTICIPANT]})
+        parts_a = add_forum_parts(forum_a, users["secretariat"], users["facilitator"], users["facilitator_other"],
+                                  users["rapporteur"])
+        parts_b = add_forum_parts(forum_b, users["secretariat_other_forum"], facilitator_b, participant_b, None)
+        parts_a.ids["role_id"] = role_id(users["participant"], forum_a)
+        parts_b.ids["role_id"] = role_id(participant_b, forum_b)
+        return World(users=users, forum_a=parts_a, forum_b=parts_b, extra_ids={
+            "password_token": make_password_token(users["participant"], "reset"),
+            "unlock_token": make_unlock_token(users["participant"]),
+            "feed_token": users["facilitator"].feed_token,
+        })
+
+    return _build_world
+
+
+@pytest.fixture
+def rebuild_world(build_world, migrated_tables):
     """Return a callable that empties the database and writes the world afresh."""
 
     def _rebuild_world():
@@ -163,19 +138,5 @@ def rebuild_world(app, migrated_tables):
 
 
 @pytest.fixture
-def world(app):
+def world(build_world):
     return build_world()
-
-
-@pytest.fixture
-def sign_in():
-    """Return a callable that marks a client as signed in as `user` (None: stay anonymous), skipping the form."""
-
-    def _sign_in(client, user):
-        with client.session_transaction() as session:
-            session.clear()
-            if user is not None:
-                session["_user_id"] = user.get_id()
-                session["_fresh"] = True
-
-    return _sign_in

@@ -57,7 +57,8 @@ def classify(response, login_path):
     """Reduce a response to an outcome class: ok, login, forbidden, not_found, or the bare status.
 
     "ok" is a page, a redirect elsewhere than the login page, or the refusal of the request's empty
-    form: the matrix is about who gets past the permission checks, not about what they sent.
+    form: whoever got past the permission checks. The matrix then checks what the request did to the
+    database (an empty form that is refused must have changed nothing).
     """
     status = response.status_code
     if status in (301, 302, 303, 307, 308):

@@ -2,11 +2,19 @@
 
 A route that is not in EXPECTED fails `test_every_route_has_expectations` and its own matrix cases:
 adding a route means deciding here who may reach it.
+
+A POST carries an empty form. Whoever is let through, that must change nothing in the database
+(the form is refused, and a refusal loses and writes nothing), except for the actions that need no
+input, listed in ACTIONS_WITHOUT_INPUT, which must then have done something. A refused actor
+changes nothing either.
 """
 import pytest
+from sqlalchemy import select
 
 from tests.security.conftest import ACTORS
+from tests.security.test_deletes_ask_first import IRREVERSIBLE
 from tests.security.routes import classify, list_rules, method_for, parameter_values, rule_id
+from workshop.extensions import db
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", "forbidden", "not_found"
 
@@ -125,7 +133,30 @@ EXPECTED = {
     "forums.create_forum": admin_only(),
 }
 
+# POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.
+# (The security world's day, block and room still hold sessions, so deleting them is refused.)
+# The world's day holds its block, the block its sessions, the room a session: deleting them is refused.
+REFUSED_WHILE_IN_USE = {"forums.delete_block", "forums.delete_day", "forums.delete_room"}
+ACTIONS_WITHOUT_INPUT = {
+    "accounts.sign_out_everywhere",
+    "documents.unlink_document",
+    *(IRREVERSIBLE - REFUSED_WHILE_IN_USE),
+}
+
 RULES = list_rules()
+
+
+def database_state():
+    """Return every row of every table, to tell whether a request wrote anything."""
+    db.session.expire_all()
+    return {
+        table.name: sorted(map(repr, db.session.execute(select(table)).all()))
+        for table in db.metadata.sorted_tables
+    }
+
+
+def changed_tables(before, after):
+    return sorted(name for name in before if before[name] != after.get(name))
 
 
 def test_every_route_has_expectations():
@@ -144,17 +175,29 @@ def test_route_answers_each_actor_as_expected(app, client, rebuild_world, sign_i
     method = method_for(rule)
     login_path = app.url_for("accounts.login", _external=False)
     world, surprises = rebuild_world(), []
+    before = database_state() if method == "POST" else None
     for actor in ACTORS:
         sign_in(client, world.user(actor))
         url = app.url_for(rule.endpoint, **parameter_values(rule, world, world.forum_a))
-        response = client.open(url, method=method)
+        # An irreversible deed first asks again (tests/security/test_deletes_ask_first.py); answer yes here.
+        answer = {"confirmed": "yes"} if rule.endpoint in IRREVERSIBLE else None
+        response = client.open(url, method=method, data=answer)
         outcome = classify(response, login_path)
         if outcome != EXPECTED[rule.endpoint][actor]:
             surprises.append(f"{actor}: {method} {url} -> {response.status_code} ({outcome}), "
                              f"expected {EXPECTED[rule.endpoint][actor]}")
-        if method == "POST" and outcome == OK:
+        if method != "POST":
+            continue
+        changes = changed_tables(before, database_state())
+        acts = outcome == OK and rule.endpoint in ACTIONS_WITHOUT_INPUT
+        if acts and not changes:
+            surprises.append(f"{actor}: POST {url} -> {response.status_code} changed nothing")
+        if changes and not acts:
+            surprises.append(f"{actor}: POST {url} with an empty form -> {response.status_code} changed {changes}")
+        if changes:
             # The request may have deleted what the next actor's URL points at.
             world = rebuild_world()
+            before = database_state()
     assert not surprises, "\n".join(surprises)
 
 

@@ -12,9 +12,9 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 from pypdf import PdfReader
 
-from tests.security.conftest import build_world
 from workshop.documents import services as document_services
 from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation, Room, TimeBlock, Track
@@ -61,13 +61,12 @@ def canary_server():
 
 
 @pytest.fixture
-def hostile_world(app, tmp_path, canary_server):
+def hostile_world(world, tmp_path, canary_server):
     """Write the corpus into every text field of forum A, publish, change S1 and publish again."""
     canary_file = tmp_path / "canary.png"
     canary_file.write_bytes(CANARY_PNG)
     fetchers = (f'<img src="{canary_server}/raw.png"> ![md]({canary_server}/markdown.png) '
                 f'<img src="file://{canary_file}"> ![md](file://{canary_file})')
-    world = build_world()
     forum = db.session.get(Forum, world.forum_a.forum_id)
     forum.title = f"Forum {SCRIPT} {ICAL_INJECTION}"
     forum.objective = f"{CORPUS}\n\n{fetchers}"
@@ -130,26 +129,27 @@ def active_content(html):
     return finder.problems
 
 
+# Each page, and a piece of the corpus it must show, escaped: dropping the text is no way to make it safe.
 PUBLIC_PAGES = [
-    ("forums.index", {}),
-    ("forums.show_forum", {}),
-    ("publishing.show_agenda", {}),
-    ("publishing.show_session", {"session_id": "session_id"}),
-    ("publishing.list_changes", {}),
-    ("documents.show_document", {"document_id": "document_id"}),
+    ("forums.index", {}, f"Forum {SCRIPT}"),
+    ("forums.show_forum", {}, f"Forum {SCRIPT}"),
+    ("publishing.show_agenda", {}, f"S1 moved {SCRIPT}"),
+    ("publishing.show_session", {"session_id": "session_id"}, f"S1 moved {SCRIPT}"),
+    ("publishing.list_changes", {}, f"S1 moved {SCRIPT}"),
+    ("documents.show_document", {"document_id": "document_id"}, f"Paper {SCRIPT} {ATTRIBUTE}"),
 ]
 
 SECRETARIAT_PAGES = [
-    ("programme.overview", {}),
-    ("programme.show_session", {"session_id": "session_id"}),
-    ("programme.edit_session", {"session_id": "session_id"}),
-    ("forums.manage_frame", {}),
-    ("forums.manage_people", {}),
-    ("forums.list_organisations", {}),
-    ("publishing.manage_releases", {}),
-    ("documents.forum_board", {}),
-    ("documents.session_workspace", {"session_id": "session_id"}),
-    ("documents.audit_trail", {}),
+    ("programme.overview", {}, f"S1 moved {SCRIPT}"),
+    ("programme.show_session", {"session_id": "session_id"}, f"{SCRIPT} {ATTRIBUTE}"),
+    ("programme.edit_session", {"session_id": "session_id"}, f"S1 moved {SCRIPT}"),
+    ("forums.manage_frame", {}, f"Room {SCRIPT}"),
+    ("forums.manage_people", {}, f"Dr {ATTRIBUTE}"),
+    ("forums.list_organisations", {}, f"Org {SCRIPT}"),
+    ("publishing.manage_releases", {}, f"Forum {SCRIPT}"),
+    ("documents.forum_board", {}, f"Paper {SCRIPT} {ATTRIBUTE}"),
+    ("documents.session_workspace", {"session_id": "session_id"}, f"Paper {SCRIPT} {ATTRIBUTE}"),
+    ("documents.audit_trail", {}, f"S1 {SCRIPT}"),
 ]
 
 
@@ -159,14 +159,16 @@ def page_url(app, world, endpoint, arguments):
     return app.url_for(endpoint, **slug, **{name: ids[key] for name, key in arguments.items()})
 
 
-@pytest.mark.parametrize(("endpoint", "arguments"), PUBLIC_PAGES + SECRETARIAT_PAGES, ids=lambda value: str(value))
-def test_html_pages_show_the_corpus_as_text(app, client, hostile_world, sign_in, endpoint, arguments):
+@pytest.mark.parametrize(("endpoint", "arguments", "shown"), PUBLIC_PAGES + SECRETARIAT_PAGES,
+                         ids=[endpoint for endpoint, *_ in PUBLIC_PAGES + SECRETARIAT_PAGES])
+def test_html_pages_show_the_corpus_as_text(app, client, hostile_world, sign_in, endpoint, arguments, shown):
     sign_in(client, hostile_world.user("secretariat"))
     response = client.get(page_url(app, hostile_world, endpoint, arguments))
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert active_content(html) == []
     assert SCRIPT not in html
+    assert str(escape(shown)) in html, "the hostile text is shown, as text"
 
 
 def test_the_changelog_names_the_move_with_the_title_escaped(app, client, hostile_world):

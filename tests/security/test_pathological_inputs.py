@@ -24,7 +24,6 @@ from rapidfuzz.distance import Indel
 from sqlalchemy import select
 
 from tests.documents import samples
-from tests.security.conftest import build_world
 from workshop.core.limits import LimitExceeded, run_limited
 from workshop.documents import services as document_services
 from workshop.documents import textdiff, textextract
@@ -57,9 +56,8 @@ def forbid_markdown_parsing(monkeypatch):
 
 
 @pytest.fixture
-def world_with_markdown(app):
+def world_with_markdown(world):
     """Forum A with Markdown in its concept note, S1's outputs and S1's conclusions, published."""
-    world = build_world()
     forum = db.session.get(Forum, world.forum_a.forum_id)
     session = db.session.get(ForumSession, world.forum_a.ids["session_id"])
     forum.objective = "The **objective** of the forum."

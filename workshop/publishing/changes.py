@@ -40,7 +40,7 @@ def compare_snapshots(before, after) -> list[Change]:
     for key, session in before_sessions.items():
         if key not in after_sessions:
             changes.append(Change(ChangeKind.REMOVED, session))
-    return sorted(changes, key=lambda change: (change.subject.get("starts_at", ""), change.kind.value))
+    return sorted(changes, key=lambda change: (change.subject["starts_at"], change.kind.value))
 
 
 def compare_sessions(before, after) -> list[Change]:
