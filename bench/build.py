@@ -68,7 +68,7 @@ def build_forum(scale):
     add_documents(forum, sessions, counts["documents"])
     db.session.flush()
     downloadable = add_downloadable_version(secretariat, sessions[0])
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     return BuiltForum(
         slug=SLUG, session_ids=[session.id for session in sessions], feed_token=participants[0].feed_token,

@@ -67,9 +67,11 @@ def test_a_refused_file_writes_nothing(world, archive_snapshot, app):
     document = table_pdf(world).document
     before = archive_snapshot()
     app.config["MAX_UPLOAD_MB"] = 0
-    with pytest.raises(FileTooLarge):
+    with pytest.raises(services.DocumentRefused) as refused:
         services.upload_version(world.facilitator, document, io.BytesIO(samples.pdf_bytes()), "x.pdf", "revised")
     db.session.rollback()
+    assert isinstance(refused.value.__cause__, FileTooLarge)
+    assert refused.value.field == "file" and refused.value.status == 413
     assert archive_snapshot() == before
 
 

@@ -51,7 +51,7 @@ def links():
 def publish(app):
     """Return a callable that publishes the forum's programme as the next release, as the secretariat would."""
     def _publish(forum, actor=None, status="preliminary"):
-        release = publish_release(forum, actor, status)
+        release = publish_release(actor, forum, status)
         db.session.commit()
         return release
     return _publish

@@ -24,7 +24,7 @@ def scheduled(create_forum, create_day, create_block, create_session, create_use
 
 def test_a_new_time_zone_keeps_the_wall_clock_times(scheduled):
     forum, block, session, admin = scheduled
-    services.update_forum(forum, admin, timezone="Europe/Paris")
+    services.update_forum(admin, forum, timezone="Europe/Paris")
     db.session.commit()
     assert utc_to_local(block.starts_at, "Europe/Paris").time() == time(9, 0)
     assert utc_to_local(session.starts_at, "Europe/Paris").time() == time(9, 30)
@@ -33,7 +33,7 @@ def test_a_new_time_zone_keeps_the_wall_clock_times(scheduled):
 
 def test_a_longer_forum_gains_its_days(scheduled):
     forum, _block, _session, admin = scheduled
-    services.update_forum(forum, admin, end_date=forum.end_date + timedelta(days=2))
+    services.update_forum(admin, forum, end_date=forum.end_date + timedelta(days=2))
     db.session.commit()
     db.session.refresh(forum)
     assert [day.date for day in forum.days] == [date(2030, 11, 5) + timedelta(days=offset) for offset in range(4)]
@@ -42,13 +42,13 @@ def test_a_longer_forum_gains_its_days(scheduled):
 def test_a_date_that_still_holds_blocks_cannot_be_dropped(scheduled):
     forum, _block, _session, admin = scheduled
     with pytest.raises(services.FrameError):
-        services.update_forum(forum, admin, start_date=date(2030, 11, 6))
+        services.update_forum(admin, forum, start_date=date(2030, 11, 6))
     db.session.rollback()
 
 
 def test_an_empty_day_left_outside_the_dates_goes(scheduled):
     forum, _block, _session, admin = scheduled
-    services.update_forum(forum, admin, end_date=date(2030, 11, 5))
+    services.update_forum(admin, forum, end_date=date(2030, 11, 5))
     db.session.commit()
     db.session.refresh(forum)
     assert [day.date for day in forum.days] == [date(2030, 11, 5)]
@@ -74,7 +74,7 @@ def test_a_last_day_a_century_away_is_refused_at_the_field(client, login, create
 def test_the_services_refuse_a_forum_longer_than_a_forum_can_be(scheduled):
     forum, _block, _session, admin = scheduled
     with pytest.raises(services.FrameError):
-        services.update_forum(forum, admin, end_date=date(2111, 9, 28))
+        services.update_forum(admin, forum, end_date=date(2111, 9, 28))
 
 
 def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled):
@@ -88,7 +88,7 @@ def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled
 
     event.listen(db.engine, "before_cursor_execute", listen)
     try:
-        services.update_forum(forum, admin, end_date=forum.start_date + timedelta(days=1))
+        services.update_forum(admin, forum, end_date=forum.start_date + timedelta(days=1))
         db.session.commit()
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)

@@ -50,7 +50,7 @@ def test_a_keynote_speaker_named_without_an_email_is_kept_and_shown_everywhere(
     item = db.session.scalar(select(SessionItem).where(SessionItem.session_id == session.id))
     assert item.speaker_name == "Amina Yusuf"
     assert "Amina Yusuf" in client.get(f"/manage/{forum.slug}/sessions/{session.id}").get_data(as_text=True)
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     assert "Amina Yusuf" in client.get(f"/f/{forum.slug}/agenda").get_data(as_text=True)
     assert "Amina Yusuf" in pdf_text(client.get(f"/f/{forum.slug}/agenda.pdf").data)
@@ -67,7 +67,7 @@ def test_a_session_outside_any_time_block_is_in_the_agenda_page_the_pdf_and_the_
     day = create_day(forum)
     create_session(forum, create_block(day, "09:00", "12:00"), title="Inside a block")
     create_session(forum, None, title="Evening reception", start="19:00", end="21:00")
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     login(client, secretariat)
 
@@ -104,9 +104,9 @@ def test_a_change_of_format_is_listed_in_what_changed(
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     panel = create_session(forum, create_block(create_day(forum)), title="Finance", format=SessionFormat.PANEL)
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     panel.format = SessionFormat.ENGAGEMENT_WORKSHOP
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
 
     page = client.get(f"/f/{forum.slug}/agenda/changes").get_data(as_text=True)

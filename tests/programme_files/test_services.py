@@ -173,7 +173,7 @@ def test_importing_an_existing_slug_is_refused_without_replace(app):
 
 def test_replace_rebuilds_the_programme_of_the_same_forum_and_keeps_its_releases(app, demo_data):
     forum = import_text(DEMO_FILE.read_text(encoding="utf-8"))
-    publish_release(forum, None, "preliminary")
+    publish_release(None, forum, "preliminary")
     db.session.commit()
     demo_data["forum"]["title"] = "Learning from South-South Cooperation"
     session_named(demo_data, "4")["title"] = "The way ahead towards 2015"

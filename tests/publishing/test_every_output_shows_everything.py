@@ -81,7 +81,7 @@ def build(zone, days, draw_words):
     db.session.flush()
     publisher = User(email="publisher@example.test", name="Publisher", is_admin=True)
     db.session.add(publisher)
-    publish_release(forum, publisher, "preliminary")
+    publish_release(publisher, forum, "preliminary")
     db.session.commit()
     return tags
 

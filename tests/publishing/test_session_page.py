@@ -12,7 +12,7 @@ def published_session(create_forum, create_day, create_block, create_user, creat
     block = create_block(create_day(forum), "09:00", "12:00")
     facilitator = create_user(email="lead@example.test", roles={forum: [ForumRoleName.FACILITATOR]})
     session = create_session(forum, block, "Building good practices", facilitators=[facilitator], number="1")
-    publish_release(forum, facilitator, "preliminary")
+    publish_release(facilitator, forum, "preliminary")
     db.session.commit()
     return forum, session, facilitator
 

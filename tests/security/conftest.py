@@ -137,8 +137,8 @@ def build_world():
     organisation = Organisation(name="Test Organisation", acronym="TO")
     db.session.add_all([*forum_roles, organisation])
     db.session.flush()
-    publish_release(forum_a, users["secretariat"], "preliminary")
-    publish_release(forum_b, users["secretariat_other_forum"], "preliminary")
+    publish_release(users["secretariat"], forum_a, "preliminary")
+    publish_release(users["secretariat_other_forum"], forum_b, "preliminary")
     db.session.commit()
     parts_a.ids["role_id"] = forum_roles[4].id
     parts_b.ids["role_id"] = forum_roles[7].id

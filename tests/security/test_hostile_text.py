@@ -88,14 +88,14 @@ def hostile_world(app, tmp_path, canary_server):
     facilitator.job_title = SCRIPT
     first.document_links[0].document.title = f"Paper {CORPUS}"
     document_services.save_conclusions(facilitator, first, f"{CORPUS}\n\n{fetchers}")
-    publish_release(forum, world.user("secretariat"), "preliminary")
+    publish_release(world.user("secretariat"), forum, "preliminary")
     db.session.commit()
     first.title = f"S1 moved {SCRIPT} {ICAL_INJECTION}"
     first.starts_at += timedelta(hours=1)
     first.ends_at += timedelta(hours=1)
     second.starts_at -= timedelta(hours=1)
     second.ends_at -= timedelta(hours=1)
-    publish_release(forum, world.user("secretariat"), "final")
+    publish_release(world.user("secretariat"), forum, "final")
     db.session.commit()
     return world
 

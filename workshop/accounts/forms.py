@@ -48,9 +48,3 @@ class ChangePasswordForm(FlaskForm):
         _l("Repeat the new password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
     )
     submit = SubmitField(_l("Change the password"))
-
-
-class ConfirmForm(FlaskForm):
-    """A form with nothing but its CSRF token, for buttons that change state."""
-
-    submit = SubmitField(_l("Confirm"))

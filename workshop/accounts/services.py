@@ -10,24 +10,39 @@ from workshop.accounts.mail import send_mail
 from workshop.accounts.models import ForumRole, LoginAttempt, User
 from workshop.accounts.tokens import make_password_token, read_password_token
 from workshop.core import audit
+from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 
 
-class WrongPassword(Exception):
+class WrongPassword(Refused):
     """Raised when the current password given to change it is not the account's."""
 
+    status = 400
 
-class TooManyAttempts(Exception):
+    def __init__(self):
+        super().__init__(_("That is not your current password."), field="current_password")
+
+
+class TooManyAttempts(Refused):
     """Raised when an account or an address has failed to sign in too often lately."""
+
+    status = 429
+
+    def __init__(self):
+        super().__init__(_("Too many failed attempts. Wait a few minutes, or reset your password."))
+
+
+class InvalidEmail(Refused):
+    """Raised when an e-mail address cannot be an address; the message says why."""
 
 
 def normalise_email(address):
-    """Return the canonical form of an e-mail address, or raise ValueError with the reason."""
+    """Return the canonical form of an e-mail address, or raise InvalidEmail with the reason."""
     try:
         return validate_email(address.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as error:
-        raise ValueError(str(error)) from error
+        raise InvalidEmail(str(error), field="email") from error
 
 
 def find_user_by_email(address):
@@ -41,8 +56,8 @@ def authenticate(email, password, remote_address):
     user = find_user_by_email(email)
     if user is not None and user.is_active and user.check_password(password):
         return user
+    # The caller commits the failed attempt, so that every worker and host counts it.
     db.session.add(LoginAttempt(email=email, remote_address=remote_address or ""))
-    db.session.commit()
     return None
 
 
@@ -117,7 +132,6 @@ def set_password(user, password):
     user.set_password(password)
     db.session.query(LoginAttempt).filter(LoginAttempt.email == user.email).delete()
     audit.record(user, "account.password_set", user.email)
-    db.session.commit()
 
 
 def update_profile(user, name, preferred_language):
@@ -133,3 +147,9 @@ def change_password(user, current_password, new_password):
         raise WrongPassword()
     user.set_password(new_password)
     audit.record(user, "account.password_changed", user.email)
+
+
+def revoke_feed_token(user):
+    """Replace the person's calendar secret, so that the subscription links given out before stop working."""
+    user.revoke_feed_token()
+    audit.record(user, "account.feed_token_revoked", user.email)

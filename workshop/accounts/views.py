@@ -1,17 +1,17 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from workshop.accounts import services
 from workshop.accounts.forms import (
-    ChangePasswordForm, ConfirmForm, LoginForm, PasswordResetRequestForm, ProfileForm, SetPasswordForm,
+    ChangePasswordForm, LoginForm, PasswordResetRequestForm, ProfileForm, SetPasswordForm,
 )
 from workshop.accounts.models import User
-from workshop.core import audit
-from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
+from workshop.core.refusals import commit_or_refuse
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
@@ -37,11 +37,10 @@ def safe_next_url(target):
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse() as outcome:
             user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
-        except services.TooManyAttempts:
-            flash(_("Too many failed attempts. Wait a few minutes, or reset your password."), "error")
-            return render_template("accounts/login.html", form=form), 429
+        if outcome.refused:
+            return render_template("accounts/login.html", form=form), outcome.status
         if user is None:
             flash(_("That e-mail and password do not match an account."), "error")
             return render_template("accounts/login.html", form=form), 401
@@ -63,8 +62,8 @@ def logout():
 def request_password_reset():
     form = PasswordResetRequestForm()
     if form.validate_on_submit():
-        services.send_password_reset(form.email.data)
-        db.session.commit()
+        with commit_or_refuse(form):
+            services.send_password_reset(form.email.data)
         flash(_("If that address has an account, a link to set a new password is on its way."), "info")
         return redirect(url_for("accounts.login"))
     return render_template("accounts/request_reset.html", form=form)
@@ -78,7 +77,8 @@ def set_password(token):
         return redirect(url_for("accounts.request_password_reset"))
     form = SetPasswordForm()
     if form.validate_on_submit():
-        services.set_password(user, form.password.data)
+        with commit_or_refuse(form):
+            services.set_password(user, form.password.data)
         login_user(user)
         flash(_("Your password is set."), "info")
         return redirect(url_for("forums.index"))
@@ -90,8 +90,8 @@ def set_password(token):
 def profile():
     form = ProfileForm(current_app.config["LANGUAGES"], obj=current_user, prefix="profile")
     if form.validate_on_submit():
-        services.update_profile(current_user, form.name.data, form.preferred_language.data)
-        db.session.commit()
+        with commit_or_refuse(form):
+            services.update_profile(current_user, form.name.data, form.preferred_language.data)
         # A language picked with ?lang= would otherwise go on overriding the one just saved.
         session.pop("lang", None)
         flash(_("Your account is saved."), "success")
@@ -108,12 +108,9 @@ def _render_profile(profile_form, password_form, status=200):
 def change_password():
     form = ChangePasswordForm(prefix="password")
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse(form) as outcome:
             services.change_password(current_user, form.current_password.data, form.password.data)
-        except services.WrongPassword:
-            form.current_password.errors.append(_("That is not your current password."))
-        else:
-            db.session.commit()
+        if not outcome.refused:
             flash(_("Your password is changed."), "success")
             return redirect(url_for("accounts.profile"))
     profile_form = ProfileForm(current_app.config["LANGUAGES"], obj=current_user, prefix="profile", formdata=None)
@@ -123,16 +120,14 @@ def change_password():
 @blueprint.route("/feed-token/revoke", methods=["POST"])
 @login_required
 def revoke_feed_token():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_button()
     if not is_confirmed():
         return ask_first(
             _("Replace your calendar secret?"),
             [_("Every calendar subscribed with your current links stops receiving changes until you subscribe again.")],
             url_for("accounts.profile"), _("Replace my calendar secret"),
         )
-    current_user.revoke_feed_token()
-    audit.record(current_user, "account.feed_token_revoked", current_user.email)
-    db.session.commit()
+    with commit_or_refuse():
+        services.revoke_feed_token(current_user)
     flash(_("Your old calendar links no longer work. Subscribe again with the new one."), "info")
     return redirect(url_for("accounts.profile"))

@@ -4,9 +4,24 @@ The content security policy allows no inline script, so the question is a page o
 button posts, the page names the consequences, and only its own button (which adds `confirmed`)
 does the deed.
 """
-from flask import render_template, request
+from flask import abort, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SubmitField
 
 CONFIRMED_FIELD = "confirmed"
+
+
+class ConfirmForm(FlaskForm):
+    """A form with nothing but its CSRF token, for buttons that change state."""
+
+    submit = SubmitField(_l("Confirm"))
+
+
+def require_button():
+    """Stop a state change that does not come from one of our buttons (a missing or stale CSRF token)."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
 
 
 def is_confirmed():

@@ -8,18 +8,27 @@ from sqlalchemy import func, select
 
 from workshop.core import audit
 from workshop.core.audit_wording import session_facts
+from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
-from workshop.documents.archive import Archive, safe_original_name
+from workshop.documents.archive import Archive, ArchiveError, EmptyFile, FileTooLarge, safe_original_name
 from workshop.documents.files_in_transaction import discard_unless_committed
+from workshop.documents.filetypes import UnsupportedFileType
 from workshop.documents.models import (
     ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
 )
+from workshop.documents.wording import describe_refusal
 from workshop.extensions import db
 from workshop.forums.services import lock_programme
 
 
-class DocumentRefused(Exception):
+class DocumentRefused(Refused):
     """A change to drafts or conclusions that the rules do not allow; its message says why."""
+
+    status = 400
+
+
+# What a refused upload answers with: the file's fault (empty, too large, not a document) has its own status.
+UPLOAD_REFUSAL_STATUS = {EmptyFile: 400, FileTooLarge: 413, UnsupportedFileType: 415}
 
 
 def archive_from_config():
@@ -61,7 +70,12 @@ def upload_version(actor, document, stream, filename, status, note=""):
     """
     status = VersionStatus(status)
     archive = archive_from_config()
-    stored = archive.store(stream)
+    try:
+        stored = archive.store(stream)
+    except (ArchiveError, UnsupportedFileType) as error:
+        raise DocumentRefused(
+            describe_refusal(error), field="file", status=UPLOAD_REFUSAL_STATUS.get(type(error), 400)
+        ) from error
     discard_unless_committed(db.session(), archive, stored.stored_name)
     extracted_text = _extract_text(archive.path_of(stored.stored_name), stored.file_type)
     # Uploaders of one forum take turns for the number, so versions follow each other without a clash.

@@ -5,6 +5,7 @@ from sqlalchemy import delete, select
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
+from workshop.core.refusals import Refused
 from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.core.locking import hold_write_lock
 from workshop.core.versions import count_save
@@ -13,7 +14,7 @@ from workshop.forums.dates import MAX_FORUM_DAYS, days_between, is_too_long
 from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock
 
 
-class FrameError(Exception):
+class FrameError(Refused):
     """Raised when a change to the forum's frame would orphan or break part of the programme."""
 
 
@@ -48,7 +49,7 @@ def lock_programme(forum):
     hold_write_lock(Forum, forum.id)
 
 
-def update_forum(forum, actor, **fields):
+def update_forum(actor, forum, **fields):
     """Change the forum's facts; its web address never changes once set.
 
     A new time zone keeps the programme's wall-clock times (9:00 stays 9:00, now in the new zone);
@@ -93,7 +94,7 @@ def _fit_days_to_dates(forum):
     db.session.expire(forum, ["days"])
 
 
-def save_day(forum, actor, day, **fields):
+def save_day(actor, day, forum, **fields):
     """Create or change a day; it must fall within the forum's dates."""
     if not forum.start_date <= fields["date"] <= forum.end_date:
         raise FrameError(_("The day must fall between the forum's first and last day."))
@@ -113,7 +114,7 @@ def save_day(forum, actor, day, **fields):
     return day
 
 
-def save_block(forum, actor, block, day, starts_at, ends_at, label):
+def save_block(actor, block, forum, day, starts_at, ends_at, label):
     """Create or change a time block from forum-local times on the given day."""
     block.day = day
     block.starts_at = local_to_utc(day.date, starts_at, forum.timezone)
@@ -171,21 +172,21 @@ def what_goes_with_room(room):
     return _sessions_held(room.sessions)
 
 
-def delete_block(forum, actor, block):
+def delete_block(actor, block, forum):
     if block.sessions:
         raise FrameError(_("This block still holds sessions. Move or delete them first."))
     audit.record(actor, "block.deleted", block.label or block.day.date.isoformat(), forum)
     db.session.delete(block)
 
 
-def delete_day(forum, actor, day):
+def delete_day(actor, day, forum):
     if any(block.sessions for block in day.blocks):
         raise FrameError(_("This day still holds sessions. Move or delete them first."))
     audit.record(actor, "day.deleted", day.date.isoformat(), forum)
     db.session.delete(day)
 
 
-def save_track(forum, actor, track, name, position):
+def save_track(actor, track, forum, name, position):
     track.forum, track.name, track.position = forum, name, position or 0
     db.session.add(track)
     if audit.is_changed(track):
@@ -193,12 +194,12 @@ def save_track(forum, actor, track, name, position):
     return track
 
 
-def delete_track(forum, actor, track):
+def delete_track(actor, track, forum):
     audit.record(actor, "track.deleted", track.name, forum)
     db.session.delete(track)
 
 
-def save_room(forum, actor, room, name, capacity):
+def save_room(actor, room, forum, name, capacity):
     clash = db.session.query(Room.id).filter(Room.forum_id == forum.id, Room.name == name, Room.id != (room.id or 0)).first()
     if clash:
         raise FrameError(_("There is already a room called %(name)s.", name=name))
@@ -209,14 +210,14 @@ def save_room(forum, actor, room, name, capacity):
     return room
 
 
-def delete_room(forum, actor, room):
+def delete_room(actor, room, forum):
     if room.sessions:
         raise FrameError(_("Sessions still take place in this room. Move them first."))
     audit.record(actor, "room.deleted", room.name, forum)
     db.session.delete(room)
 
 
-def save_organisation(actor, organisation, name, acronym, type, country_code, forum=None):
+def save_organisation(actor, organisation, forum, name, acronym, type, country_code):
     clash = db.session.query(Organisation.id).filter(
         Organisation.name == name, Organisation.id != (organisation.id or 0)
     ).first()
@@ -230,7 +231,7 @@ def save_organisation(actor, organisation, name, acronym, type, country_code, fo
     return organisation
 
 
-def appoint_to_forum(forum, actor, email, name, role):
+def appoint_to_forum(actor, forum, email, name, role):
     """Give a person (invited if new) a role in the forum."""
     user = find_or_invite(email, name, actor, forum)
     grant_role(user, forum, ForumRoleName(role))
@@ -238,7 +239,7 @@ def appoint_to_forum(forum, actor, email, name, role):
     return user
 
 
-def withdraw_from_forum(forum, actor, forum_role):
+def withdraw_from_forum(actor, forum_role, forum):
     """Take a role away; nobody removes themselves from the secretariat, so a forum keeps a manager."""
     if forum_role.user_id == actor.id and forum_role.role == ForumRoleName.SECRETARIAT:
         raise FrameError(_("You cannot remove yourself from the secretariat."))

@@ -5,13 +5,13 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
-from workshop.accounts.forms import ConfirmForm
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.permissions import can_create_forum, can_view_forum, is_secretariat
-from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
 from workshop.core.timezones import utc_to_local
-from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
+from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
@@ -55,15 +55,12 @@ def create_forum():
         abort(403)
     form = ForumForm()
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse(form) as outcome:
             forum = services.create_forum(current_user, **_forum_fields(form))
-        except services.FrameError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if not outcome.refused:
             flash(_("Forum created with one day per date. Add time blocks next."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
+        return render_template("forums/edit_forum.html", form=form, forum=None, conflict=None), outcome.status
     return render_template("forums/edit_forum.html", form=form, forum=None, conflict=None)
 
 
@@ -75,19 +72,15 @@ def edit_forum(slug):
     form.slug.render_kw = {"readonly": True}
     form.slug.data = forum.slug
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse(form) as outcome:
             check_version(forum, form.version.data)
-            services.update_forum(forum, current_user, **_forum_fields(form))
-            db.session.commit()
-        except services.FrameError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        except SAVED_MEANWHILE:
-            db.session.rollback()
+            services.update_forum(current_user, forum, **_forum_fields(form))
+        if isinstance(outcome.refusal, EditConflict):
             return _show_edit_conflict(forum, form)
-        else:
+        if not outcome.refused:
             flash(_("Forum saved."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
+        return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=None), outcome.status
     return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=None)
 
 
@@ -112,40 +105,24 @@ def manage_frame(slug):
     return render_template("forums/frame.html", forum=forum, form=ConfirmForm())
 
 
-def _back_to_frame(forum):
-    return redirect(url_for("forums.manage_frame", slug=forum.slug))
+def _frame_url(forum):
+    return url_for("forums.manage_frame", slug=forum.slug)
 
 
-def _save_or_show(forum, form, save, heading, done_url=None):
-    """Run `save` for a valid form and commit, or show the form again with what went wrong."""
-    if form.validate_on_submit():
-        try:
-            save()
-        except services.FrameError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Saved."), "success")
-            return redirect(done_url) if done_url else _back_to_frame(forum)
-    return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
+def _render_part(forum, form, heading, status=200):
+    """Show a part's form: empty, or as typed with what was wrong at its fields or flashed."""
+    return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading), status
 
 
-def _delete(forum, remove, question, consequences=()):
-    """Ask first, then run `remove` behind a CSRF-checked button and commit, or say why it cannot be done."""
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    if not is_confirmed():
-        return ask_first(question, consequences, url_for("forums.manage_frame", slug=forum.slug), _("Delete"))
-    try:
-        remove()
-    except services.FrameError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+def _saved(done_url):
+    flash(_("Saved."), "success")
+    return redirect(done_url)
+
+
+def _after_delete(forum, outcome):
+    if not outcome.refused:
         flash(_("Deleted."), "success")
-    return _back_to_frame(forum)
+    return redirect(_frame_url(forum))
 
 
 @blueprint.route("/manage/<slug>/days/new", methods=["GET", "POST"])
@@ -155,8 +132,16 @@ def edit_day(slug, day_id=None):
     forum = get_managed_forum(slug)
     day = get_part_or_404(ForumDay, day_id, forum) if day_id else ForumDay()
     form = DayForm(obj=day)
-    fields = lambda: {name: getattr(form, name).data for name in ("date", "title", "to_be_announced", "note")}
-    return _save_or_show(forum, form, lambda: services.save_day(forum, current_user, day, **fields()), _("Day"))
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_day(
+                current_user, day, forum, date=form.date.data, title=form.title.data,
+                to_be_announced=form.to_be_announced.data, note=form.note.data,
+            )
+        if not outcome.refused:
+            return _saved(_frame_url(forum))
+        return _render_part(forum, form, _("Day"), outcome.status)
+    return _render_part(forum, form, _("Day"))
 
 
 @blueprint.route("/manage/<slug>/days/<int:day_id>/delete", methods=["POST"])
@@ -164,8 +149,13 @@ def edit_day(slug, day_id=None):
 def delete_day(slug, day_id):
     forum = get_managed_forum(slug)
     day = get_part_or_404(ForumDay, day_id, forum)
-    question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
-    return _delete(forum, lambda: services.delete_day(forum, current_user, day), question, services.what_goes_with_day(day))
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
+        return ask_first(question, services.what_goes_with_day(day), _frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        services.delete_day(current_user, day, forum)
+    return _after_delete(forum, outcome)
 
 
 def _forum_of_block(block):
@@ -184,12 +174,17 @@ def edit_block(slug, block_id=None):
         form.starts_at.data = utc_to_local(block.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(block.ends_at, forum.timezone).time()
         form.label.data = block.label
-
-    def save():
+    if form.validate_on_submit():
         day = get_part_or_404(ForumDay, form.day_id.data, forum)
-        services.save_block(forum, current_user, block, day, form.starts_at.data, form.ends_at.data, form.label.data)
-
-    return _save_or_show(forum, form, save, _("Time block"))
+        with commit_or_refuse(form) as outcome:
+            services.save_block(
+                current_user, block, forum, day=day, starts_at=form.starts_at.data, ends_at=form.ends_at.data,
+                label=form.label.data,
+            )
+        if not outcome.refused:
+            return _saved(_frame_url(forum))
+        return _render_part(forum, form, _("Time block"), outcome.status)
+    return _render_part(forum, form, _("Time block"))
 
 
 @blueprint.route("/manage/<slug>/blocks/<int:block_id>/delete", methods=["POST"])
@@ -197,10 +192,13 @@ def edit_block(slug, block_id=None):
 def delete_block(slug, block_id):
     forum = get_managed_forum(slug)
     block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block)
-    question = _("Delete the time block %(block)s?", block=services.block_name(block))
-    return _delete(
-        forum, lambda: services.delete_block(forum, current_user, block), question, services.what_goes_with_block(block)
-    )
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the time block %(block)s?", block=services.block_name(block))
+        return ask_first(question, services.what_goes_with_block(block), _frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        services.delete_block(current_user, block, forum)
+    return _after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/tracks/new", methods=["GET", "POST"])
@@ -210,8 +208,13 @@ def edit_track(slug, track_id=None):
     forum = get_managed_forum(slug)
     track = get_part_or_404(Track, track_id, forum) if track_id else Track()
     form = TrackForm(obj=track)
-    save = lambda: services.save_track(forum, current_user, track, form.name.data, form.position.data)
-    return _save_or_show(forum, form, save, _("Track"))
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_track(current_user, track, forum, name=form.name.data, position=form.position.data)
+        if not outcome.refused:
+            return _saved(_frame_url(forum))
+        return _render_part(forum, form, _("Track"), outcome.status)
+    return _render_part(forum, form, _("Track"))
 
 
 @blueprint.route("/manage/<slug>/tracks/<int:track_id>/delete", methods=["POST"])
@@ -219,10 +222,13 @@ def edit_track(slug, track_id=None):
 def delete_track(slug, track_id):
     forum = get_managed_forum(slug)
     track = get_part_or_404(Track, track_id, forum)
-    question = _("Delete the track %(name)s?", name=track.name)
-    return _delete(
-        forum, lambda: services.delete_track(forum, current_user, track), question, services.what_goes_with_track(track)
-    )
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the track %(name)s?", name=track.name)
+        return ask_first(question, services.what_goes_with_track(track), _frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        services.delete_track(current_user, track, forum)
+    return _after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/rooms/new", methods=["GET", "POST"])
@@ -232,8 +238,13 @@ def edit_room(slug, room_id=None):
     forum = get_managed_forum(slug)
     room = get_part_or_404(Room, room_id, forum) if room_id else Room()
     form = RoomForm(obj=room)
-    save = lambda: services.save_room(forum, current_user, room, form.name.data.strip(), form.capacity.data)
-    return _save_or_show(forum, form, save, _("Room"))
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_room(current_user, room, forum, name=form.name.data.strip(), capacity=form.capacity.data)
+        if not outcome.refused:
+            return _saved(_frame_url(forum))
+        return _render_part(forum, form, _("Room"), outcome.status)
+    return _render_part(forum, form, _("Room"))
 
 
 @blueprint.route("/manage/<slug>/rooms/<int:room_id>/delete", methods=["POST"])
@@ -241,10 +252,13 @@ def edit_room(slug, room_id=None):
 def delete_room(slug, room_id):
     forum = get_managed_forum(slug)
     room = get_part_or_404(Room, room_id, forum)
-    question = _("Delete the room %(name)s?", name=room.name)
-    return _delete(
-        forum, lambda: services.delete_room(forum, current_user, room), question, services.what_goes_with_room(room)
-    )
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the room %(name)s?", name=room.name)
+        return ask_first(question, services.what_goes_with_room(room), _frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        services.delete_room(current_user, room, forum)
+    return _after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/organisations")
@@ -262,15 +276,16 @@ def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
     organisation = (db.session.get(Organisation, organisation_id) or abort(404)) if organisation_id else Organisation()
     form = OrganisationForm(obj=organisation)
-
-    def save():
-        services.save_organisation(
-            current_user, organisation, form.name.data.strip(), (form.acronym.data or "").strip(),
-            form.type.data, form.country_code.data, forum,
-        )
-
-    done_url = url_for("forums.list_organisations", slug=forum.slug)
-    return _save_or_show(forum, form, save, _("Organisation"), done_url)
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_organisation(
+                current_user, organisation, forum, name=form.name.data.strip(),
+                acronym=(form.acronym.data or "").strip(), type=form.type.data, country_code=form.country_code.data,
+            )
+        if not outcome.refused:
+            return _saved(url_for("forums.list_organisations", slug=forum.slug))
+        return _render_part(forum, form, _("Organisation"), outcome.status)
+    return _render_part(forum, form, _("Organisation"))
 
 
 @blueprint.route("/manage/<slug>/people", methods=["GET", "POST"])
@@ -279,13 +294,11 @@ def manage_people(slug):
     forum = get_managed_forum(slug)
     form = RoleForm()
     if form.validate_on_submit():
-        try:
-            user = services.appoint_to_forum(forum, current_user, form.email.data, form.name.data, form.role.data)
-        except ValueError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        with commit_or_refuse(form) as outcome:
+            user = services.appoint_to_forum(
+                current_user, forum, email=form.email.data, name=form.name.data, role=form.role.data
+            )
+        if not outcome.refused:
             flash(_("%(name)s is now in the forum.", name=user.name), "success")
             return redirect(url_for("forums.manage_people", slug=forum.slug))
     roles = db.session.scalars(
@@ -300,19 +313,14 @@ def manage_people(slug):
 def revoke_forum_role(slug, role_id):
     forum = get_managed_forum(slug)
     forum_role = get_part_or_404(ForumRole, role_id, forum)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_button()
     if not is_confirmed():
         question = _("Take the role %(role)s away from %(name)s?", role=label(forum_role.role, "forum_role"),
                      name=forum_role.user.name)
         people_url = url_for("forums.manage_people", slug=forum.slug)
         return ask_first(question, what_goes_with_forum_role(forum_role), people_url, _("Take the role away"))
-    try:
-        withdraw_forum_role(forum, current_user, forum_role)
-    except services.FrameError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    with commit_or_refuse() as outcome:
+        withdraw_forum_role(current_user, forum_role, forum)
+    if not outcome.refused:
         flash(_("Role removed."), "success")
     return redirect(url_for("forums.manage_people", slug=forum.slug))

@@ -10,6 +10,7 @@ from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
 from workshop.core.audit_wording import session_facts
 from workshop.core.labels import label
+from workshop.core.refusals import Refused
 from workshop.core.timezones import local_to_utc, utc_to_local
 from workshop.core.versions import count_save
 from workshop.extensions import db
@@ -24,6 +25,7 @@ from workshop.programme.models import (
     SessionItem,
 )
 from workshop.programme.scheduling import ForumDates, Slot, Window, check_slot, find_all_conflicts
+from workshop.programme.wording import describe_conflict
 
 # Appointing someone to a session gives them the matching role in the forum.
 FORUM_ROLE_FOR_APPOINTMENT = {
@@ -70,11 +72,13 @@ def _sessions_in(appointments, role):
     return tuple(sorted({a.session for a in appointments if a.role == role}, key=lambda session: session.starts_at))
 
 
-class SchedulingConflict(Exception):
-    """Raised when a change would break a scheduling rule; carries the conflicts found."""
+class SchedulingConflict(Refused):
+    """Raised when a change would break a scheduling rule; carries the conflicts found, and says them."""
+
+    status = 409
 
     def __init__(self, conflicts):
-        super().__init__(conflicts)
+        super().__init__(*(describe_conflict(conflict) for conflict in conflicts))
         self.conflicts = conflicts
 
 
@@ -139,9 +143,18 @@ def ensure_no_conflicts(session):
         raise SchedulingConflict(conflicts)
 
 
-def save_session(session, actor, action):
-    """Check and record a new or changed session, one writer of the forum's programme at a time."""
-    lock_programme(session.forum)
+def save_session(actor, session, forum, block, on, starts, ends, **fields):
+    """Check and record a new or changed session from forum-local times, one writer of the forum's programme at a time.
+
+    `block` is the time block that holds it (None: outside any block, on the date `on`).
+    """
+    action = "session.changed" if session.id else "session.created"
+    session.forum, session.block = forum, block
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.starts_at = local_to_utc(on, starts, forum.timezone)
+    session.ends_at = local_to_utc(on, ends, forum.timezone)
+    lock_programme(forum)
     db.session.add(session)
     changed = count_save(session)
     ensure_no_conflicts(session)
@@ -171,12 +184,12 @@ def what_goes_with_session(session):
     return consequences
 
 
-def delete_session(session, actor):
+def delete_session(actor, session):
     audit.record(actor, "session.deleted", session.title, session.forum, **session_facts(session))
     db.session.delete(session)
 
 
-def add_item(session, actor, kind, title, speaker_email="", speaker_name="", duration_minutes=None):
+def add_item(actor, session, kind, title, speaker_email="", speaker_name="", duration_minutes=None):
     """Append an item to a session; keynotes take the default slot length when none is given."""
     lock_programme(session.forum)
     kind = ItemKind(kind)
@@ -199,7 +212,7 @@ def _default_duration(kind, minutes):
     return minutes or (KEYNOTE_DEFAULT_MINUTES if kind == ItemKind.KEYNOTE else None)
 
 
-def update_item(item, actor, kind, title, duration_minutes):
+def update_item(actor, item, kind, title, duration_minutes):
     lock_programme(item.session.forum)
     kind = ItemKind(kind)
     item.kind, item.title, item.duration_minutes = kind, title, _default_duration(kind, duration_minutes)
@@ -209,14 +222,14 @@ def update_item(item, actor, kind, title, duration_minutes):
     audit.record(actor, "session.item_changed", item.session.title, item.session.forum, **session_facts(item.session), item=title)
 
 
-def remove_item(item, actor):
+def remove_item(actor, item):
     session = item.session
     session.items.remove(item)
     _renumber(session.items)
     audit.record(actor, "session.item_removed", session.title, session.forum, **session_facts(session), item=item.title)
 
 
-def move_item(item, actor, offset):
+def move_item(actor, item, offset):
     """Move an item up (-1) or down (+1) in its session's order."""
     items = list(item.session.items)
     index = items.index(item)
@@ -232,7 +245,7 @@ def _renumber(items):
         item.position = position
 
 
-def appoint(session, actor, role, email, name=""):
+def appoint(actor, session, role, email, name=""):
     """Appoint a person (invited if new) to a session in `role`, refusing a double booking."""
     lock_programme(session.forum)
     role = AppointmentRole(role)
@@ -248,7 +261,7 @@ def appoint(session, actor, role, email, name=""):
     return appointment
 
 
-def withdraw(appointment, actor):
+def withdraw(actor, appointment):
     """Withdraw an appointment; the forum role it gave goes too once nothing else justifies it."""
     session, user, role = appointment.session, appointment.user, appointment.role
     audit.record(actor, "session.withdrawn", session.title, session.forum, **session_facts(session), person=user.email, role=role.value)
@@ -285,13 +298,13 @@ def what_goes_with_forum_role(forum_role):
     ]
 
 
-def withdraw_forum_role(forum, actor, forum_role):
+def withdraw_forum_role(actor, forum_role, forum):
     """Take a role away with the appointments it stands for, so a former facilitator keeps no session to work on."""
     for appointment in appointments_standing_for(forum_role):
         audit.record(actor, "session.withdrawn", appointment.session.title, forum, **session_facts(appointment.session),
                      person=appointment.user.email, role=appointment.role.value)
         appointment.session.appointments.remove(appointment)
-    withdraw_from_forum(forum, actor, forum_role)
+    withdraw_from_forum(actor, forum_role, forum)
 
 
 def what_goes_with_appointment(appointment):
@@ -310,7 +323,7 @@ def what_goes_with_appointment(appointment):
     return [_("%(name)s is no longer %(role)s in this forum.", name=appointment.user.name, role=label(role, "forum_role"))]
 
 
-def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):
+def save_loose_item(actor, item, block, kind, title, starts_at, ends_at):
     """Create or change a loose item of a block from forum-local times; it must fit in the block."""
     forum = block.day.forum
     lock_programme(forum)
@@ -318,13 +331,13 @@ def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):
     item.starts_at = local_to_utc(block.day.date, starts_at, forum.timezone)
     item.ends_at = local_to_utc(block.day.date, ends_at, forum.timezone)
     if item.starts_at < block.starts_at or item.ends_at > block.ends_at:
-        raise ValueError(_("The item must fit inside its time block."))
+        raise Refused(_("The item must fit inside its time block."))
     db.session.add(item)
     if audit.is_changed(item):
         audit.record(actor, "block.item_saved", title, forum)
     return item
 
 
-def delete_loose_item(item, actor):
+def delete_loose_item(actor, item):
     audit.record(actor, "block.item_deleted", item.title, item.block.day.forum)
     db.session.delete(item)

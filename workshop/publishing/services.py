@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import defer
 
 from workshop.core import audit
+from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
@@ -13,7 +14,7 @@ from workshop.publishing.models import AgendaRelease
 from workshop.publishing.snapshot import build_snapshot, stamp_revisions
 
 
-class PublishingRefused(Exception):
+class PublishingRefused(Refused):
     """Raised when the programme cannot be published as it stands."""
 
 
@@ -32,7 +33,7 @@ def list_releases(forum):
     ).all()
 
 
-def publish_release(forum, actor, status, note=""):
+def publish_release(actor, forum, status, note=""):
     """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts.
 
     Publishers of one forum take turns, so release numbers follow each other without a gap or a clash.

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
 from workshop.core.i18n import catalog_fingerprint
-from workshop.extensions import db
+from workshop.core.refusals import commit_or_refuse
 from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
 from workshop.publishing.changes import compare_snapshots
@@ -95,13 +95,9 @@ def manage_releases(slug):
     forum = get_managed_forum(slug)
     form = PublishForm(status=forum.status.value)
     if form.validate_on_submit():
-        try:
-            release = services.publish_release(forum, current_user, form.status.data, (form.note.data or "").strip())
-        except services.PublishingRefused as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        with commit_or_refuse(form) as outcome:
+            release = services.publish_release(current_user, forum, form.status.data, (form.note.data or "").strip())
+        if not outcome.refused:
             release_published.send(current_app._get_current_object(), release=release, site=request.url_root)
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))

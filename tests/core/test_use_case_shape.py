@@ -1,0 +1,52 @@
+"""Every use case starts and ends one way: services refuse with `Refused`, views commit through `commit_or_refuse`."""
+import importlib
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+from workshop.core.refusals import Refused
+
+SOURCE = Path(__file__).resolve().parents[2] / "workshop"
+# The one place that commits for a view; command-line entry points commit for themselves.
+COMMITTERS = {SOURCE / "core" / "refusals.py"}
+TRANSACTION_CALL = re.compile(r"db\.session\.(commit|rollback)\(")
+
+
+def python_files():
+    return sorted(path for path in SOURCE.rglob("*.py"))
+
+
+def module_name(path):
+    return ".".join(path.relative_to(SOURCE.parent).with_suffix("").parts)
+
+
+def test_the_scan_finds_the_features():
+    names = {path.parent.name for path in python_files() if path.name == "services.py"}
+    assert {"accounts", "forums", "programme", "documents", "publishing"} <= names
+
+
+@pytest.mark.parametrize("path", [path for path in python_files() if path.name != "cli.py" and path not in COMMITTERS],
+                         ids=lambda path: str(path.relative_to(SOURCE)))
+def test_only_commit_or_refuse_ends_a_transaction(path):
+    assert TRANSACTION_CALL.findall(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("path", [path for path in python_files() if path.name == "views.py"],
+                         ids=lambda path: str(path.relative_to(SOURCE)))
+def test_no_view_catches_a_bare_value_error_or_wraps_a_service_in_a_lambda(path):
+    text = path.read_text(encoding="utf-8")
+    assert "except ValueError" not in text
+    assert not re.search(r"lambda[^:]*:\s*services\.", text)
+
+
+@pytest.mark.parametrize("path", [path for path in python_files() if path.name == "services.py"],
+                         ids=lambda path: str(path.relative_to(SOURCE)))
+def test_every_exception_a_service_raises_is_a_refusal(path):
+    module = importlib.import_module(module_name(path))
+    exceptions = [
+        cls for _name, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, Exception) and cls.__module__ == module.__name__
+    ]
+    assert [cls.__name__ for cls in exceptions if not issubclass(cls, Refused)] == []
