@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.documents import services as document_services
 from workshop.documents.models import Document, SessionDocument
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
 from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
 from workshop.programme.models import Appointment, AppointmentRole, ForumSession, ItemKind, SessionItem

@@ -8,7 +8,7 @@ from tests.concurrency.conftest import all_at_once
 from workshop.accounts.models import ForumRoleName
 from workshop.documents import services as document_services
 from workshop.documents.models import DocumentVersion
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
 from workshop.forums.models import Forum
 from workshop.programme.models import ForumSession

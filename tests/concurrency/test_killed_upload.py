@@ -20,7 +20,7 @@ from sqlalchemy import select
 from tests.conftest import DEFAULT_PASSWORD
 from workshop.documents import services as document_services
 from workshop.documents.models import DocumentVersion
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
 from workshop.accounts.models import ForumRoleName
 

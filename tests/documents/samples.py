@@ -2,7 +2,7 @@
 import io
 import zipfile
 
-from workshop.documents.sample_files import make_docx, make_odt, make_pdf
+from workshop.demo.sample_files import make_docx, make_odt, make_pdf
 
 ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 WINDOWS_EXECUTABLE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200

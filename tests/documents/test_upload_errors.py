@@ -2,7 +2,7 @@
 import io
 import re
 
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 
 
 def test_a_draft_without_a_title_is_refused_at_the_title_with_everything_else_kept(

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 
 DEMO_AGENDA = "/f/bogota-2011/agenda"
 NEW_FORUM = "e2e-forum"

@@ -15,7 +15,7 @@ from tests.conftest import empty_all_tables
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.tokens import make_password_token
 from workshop.documents import services as document_services
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
 from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
 from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from workshop.accounts.models import User
-from workshop.documents.demo_files import add_demo_documents
+from workshop.demo.documents import add_demo_documents
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
 from workshop.programme_files.services import find_forum, import_programme_file

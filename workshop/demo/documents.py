@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from workshop.documents import services
 from workshop.documents.models import Document
-from workshop.documents.sample_files import make_docx, make_pdf
+from workshop.demo.sample_files import make_docx, make_pdf
 from workshop.extensions import db
 
 GOOD_PRACTICES_V1 = [
