@@ -83,7 +83,7 @@ SECRETARIAT_SCREENS = (
     "programme.delete_loose_item",
     "publishing.manage_releases",
     "documents.forum_board",
-    "documents.audit_trail",
+    "forums.audit_trail",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.

@@ -149,7 +149,7 @@ SECRETARIAT_PAGES = [
     ("publishing.manage_releases", {}),
     ("documents.forum_board", {}),
     ("documents.session_workspace", {"session_id": "session_id"}),
-    ("documents.audit_trail", {}),
+    ("forums.audit_trail", {}),
 ]
 
 

@@ -1,16 +1,14 @@
-"""Facilitators' boards and session workspaces, the public document pages, downloads, and the audit trail."""
+"""Facilitators' boards and session workspaces, the public document pages and downloads."""
 import logging
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from workshop.accounts.permissions import is_secretariat
-from workshop.core.audit import AuditEntry
-from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import require_button
 from workshop.core.refusals import commit_or_refuse
 from workshop.documents import board, services
@@ -33,7 +31,6 @@ from workshop.programme.models import ForumSession
 blueprint = Blueprint("documents", __name__)
 log = logging.getLogger(__name__)
 
-AUDIT_PAGE_SIZE = 100
 
 
 @blueprint.context_processor
@@ -41,7 +38,6 @@ def document_helpers():
     return {
         "version_status_label": version_status_label,
         "file_size": file_size,
-        "word_audit_entry": word_entry,
     }
 
 
@@ -337,21 +333,3 @@ def download_version(slug, document_id, number):
     # Drafts of a non-public forum must not stay in shared caches.
     response.headers["Cache-Control"] = "public, max-age=300" if forum.is_public else "private, no-store"
     return response
-
-
-@blueprint.route("/manage/<slug>/audit")
-@login_required
-def audit_trail(slug):
-    forum = get_managed_forum(slug)
-    page = max(request.args.get("page", 1, type=int), 1)
-    total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
-    entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.forum_id == forum.id)
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-        .options(selectinload(AuditEntry.actor))
-        .limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE)
-    ).all()
-    return render_template(
-        "documents/audit.html", forum=forum, entries=entries, page=page,
-        has_next=page * AUDIT_PAGE_SIZE < total, total=total,
-    )

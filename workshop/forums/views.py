@@ -1,12 +1,14 @@
-"""The forums list, a forum's home page, and the secretariat's screens for the forum's frame."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+"""The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
 
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.permissions import can_create_forum, can_view_forum, is_secretariat
+from workshop.core.audit import AuditEntry
+from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
 from workshop.core.timezones import utc_to_local
@@ -20,6 +22,7 @@ from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBloc
 from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
 blueprint = Blueprint("forums", __name__)
+AUDIT_PAGE_SIZE = 100
 
 
 @blueprint.route("/")
@@ -324,3 +327,21 @@ def revoke_forum_role(slug, role_id):
     if not outcome.refused:
         flash(_("Role removed."), "success")
     return redirect(url_for("forums.manage_people", slug=forum.slug))
+
+
+@blueprint.route("/manage/<slug>/audit")
+@login_required
+def audit_trail(slug):
+    forum = get_managed_forum(slug)
+    page = max(request.args.get("page", 1, type=int), 1)
+    total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
+    entries = db.session.scalars(
+        select(AuditEntry).where(AuditEntry.forum_id == forum.id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .options(selectinload(AuditEntry.actor))
+        .limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE)
+    ).all()
+    return render_template(
+        "forums/audit.html", forum=forum, entries=entries, page=page, word_audit_entry=word_entry,
+        has_next=page * AUDIT_PAGE_SIZE < total, total=total,
+    )
