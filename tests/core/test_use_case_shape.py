@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from workshop import FEATURES
 from workshop.core.refusals import Refused
 
 SOURCE = Path(__file__).resolve().parents[2] / "workshop"
@@ -50,3 +51,10 @@ def test_every_exception_a_service_raises_is_a_refusal(path):
         if issubclass(cls, Exception) and cls.__module__ == module.__name__
     ]
     assert [cls.__name__ for cls in exceptions if not issubclass(cls, Refused)] == []
+
+
+def test_every_feature_package_is_set_up_from_the_one_list():
+    """A feature folder that FEATURES does not name would have its blueprint, commands and names left out."""
+    packages = {path.parent.name for path in SOURCE.glob("*/__init__.py")} - {"core", "translations"}
+    assert sorted(packages - set(FEATURES)) == []
+    assert all(callable(getattr(importlib.import_module(f"workshop.{name}"), "init_app", None)) for name in FEATURES)

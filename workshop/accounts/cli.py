@@ -22,7 +22,3 @@ def create_admin(email, name, password):
     db.session.add(user)
     db.session.commit()
     click.echo(f"{address} is a site administrator.")
-
-
-def register(app):
-    app.cli.add_command(user_cli)

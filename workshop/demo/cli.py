@@ -21,7 +21,3 @@ def demo_command():
     click.echo(_("Demo logins (password for all: %(password)s):", password=demo_logins()[0].password))
     for login in demo_logins():
         click.echo(f"  {login.email:<34} {login.role}")
-
-
-def register(app):
-    app.cli.add_command(demo_command)

@@ -19,7 +19,3 @@ def sweep_orphans_command(grace_minutes):
     for name in moved:
         click.echo(f"quarantined {name}")
     click.echo(f"{len(moved)} file(s) without a record quarantined.")
-
-
-def register(app):
-    app.cli.add_command(documents_cli)

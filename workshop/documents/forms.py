@@ -23,7 +23,7 @@ def language_choices():
 
 class VersionFieldsMixin:
     file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file to upload."))])
-    status = SelectField(_l("Status of this version"), choices=version_status_choices(), default="preliminary")
+    status = SelectField(_l("Status of this version"), choices=version_status_choices, default="preliminary")
     note = StringField(_l("What changed (optional)"), validators=[Optional(), Length(max=500)])
 
 
@@ -31,7 +31,7 @@ class NewDocumentForm(VersionFieldsMixin, FlaskForm):
     """A new draft for a session: its description and its first file."""
 
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
-    kind = SelectField(_l("Kind"), choices=choices("document_kind"), default="paper")
+    kind = SelectField(_l("Kind"), choices=lambda: choices("document_kind"), default="paper")
     language = SelectField(_l("Language"), default="en")
     organisation_id = SelectField(_l("Author organisation"), coerce=int, default=0)
     translation_of_id = SelectField(_l("Language version of"), coerce=int, default=0)

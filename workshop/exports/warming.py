@@ -71,7 +71,3 @@ def start_warming(app, release, site):
         command, cwd=Path(app.root_path).parent, env=environment,
         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
-
-
-def register(app):
-    app.cli.add_command(exports_cli)

@@ -44,7 +44,3 @@ def import_command(source, replace):
         echo_problems(error, source.name)
         raise click.exceptions.Exit(1) from None
     click.echo(_("Imported %(title)s as /f/%(slug)s/.", title=forum.title, slug=forum.slug))
-
-
-def register(app):
-    app.cli.add_command(forum_cli)
