@@ -10,7 +10,7 @@ from workshop.core.templating import country_name
 from workshop.core.text import MultilineField
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
-from workshop.forums.dates import MAX_FORUM_DAYS, is_too_long
+from workshop.forums.rules import MAX_FORUM_DAYS, is_too_long
 
 
 def country_choices():

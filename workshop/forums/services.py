@@ -10,7 +10,7 @@ from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.core.locking import hold_write_lock
 from workshop.core.versions import count_save
 from workshop.extensions import db
-from workshop.forums.dates import MAX_FORUM_DAYS, days_between, is_too_long
+from workshop.forums.rules import MAX_FORUM_DAYS, days_between, is_too_long
 from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock
 
 
