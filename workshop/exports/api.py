@@ -8,6 +8,10 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from workshop.documents.models import DocumentKind
+from workshop.forums.models import AgendaStatus
+from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
+from workshop.programme.models import AppointmentRole, ItemKind, SessionFormat
 from workshop.publishing.layout import agenda_days
 
 API_VERSION = "1.0.0"
@@ -22,13 +26,7 @@ def agenda_document(snapshot, release, links):
     sessions = [_session(session, forum, zone, links, people, documents) for session in snapshot["sessions"].values()]
     days = [_day(day, zone, people) for day in agenda_days(snapshot)]
     return {
-        "forum": {
-            name: forum[name]
-            for name in (
-                "slug", "title", "subtitle", "city", "country_code", "venue", "timezone",
-                "start_date", "end_date", "convened_by", "facilitated_by", "agenda_note",
-            )
-        },
+        "forum": {name: forum[name] for name in PUBLISHED_FORUM_FIELDS},
         "release": {
             "number": release.number,
             "status": "final" if release.is_final else "preliminary",
@@ -161,9 +159,8 @@ INTEGER = {"type": "integer"}
 MOMENT = {"type": "string", "format": "date-time", "description": "Forum-local time with its UTC offset."}
 DAY = {"type": "string", "format": "date"}
 IDS = {"type": "array", "items": INTEGER}
-ITEM_KINDS = ["opening_remarks", "welcome_remarks", "keynote", "presentation", "debate", "questions",
-              "closing_remarks", "break", "other"]
-ROLES = ["facilitator", "moderator", "rapporteur", "organiser", "presenter", "keynote_speaker"]
+ITEM_KINDS = [kind.value for kind in ItemKind]
+ROLES = [role.value for role in AppointmentRole]
 
 SCHEMAS = {
     "Forum": _object({
@@ -173,7 +170,7 @@ SCHEMAS = {
         "start_date": DAY, "end_date": DAY, "convened_by": STRING, "facilitated_by": STRING, "agenda_note": STRING,
     }),
     "Release": _object({
-        "number": INTEGER, "status": {"type": "string", "enum": ["preliminary", "final"]}, "published_at": MOMENT,
+        "number": INTEGER, "status": {"type": "string", "enum": [status.value for status in AgendaStatus]}, "published_at": MOMENT,
     }),
     "Entry": {
         "oneOf": [
@@ -200,7 +197,7 @@ SCHEMAS = {
     }, nullable=("speaker_id", "speaker_name", "duration_minutes")),
     "Session": _object({
         "id": INTEGER, "number": STRING, "title": STRING, "outputs": {"type": "string", "description": "Markdown."},
-        "format": {"type": "string", "enum": ["engagement_workshop", "plenary", "panel", "working_session", "side_event"]},
+        "format": {"type": "string", "enum": [session_format.value for session_format in SessionFormat]},
         "block_id": INTEGER, "room_id": INTEGER, "track_id": INTEGER, "starts_at": MOMENT, "ends_at": MOMENT,
         "people": {
             "type": "object",
@@ -225,8 +222,7 @@ SCHEMAS = {
     "Track": _object({"id": INTEGER, "name": STRING}),
     "Document": _object({
         "id": INTEGER, "title": STRING,
-        "kind": {"type": "string", "enum": ["paper", "outcome_document", "position_paper", "concept_note",
-                                            "proposal", "working_paper", "presentation"]},
+        "kind": {"type": "string", "enum": [kind.value for kind in DocumentKind]},
         "organisation": STRING, "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
     }),
 }

@@ -10,7 +10,7 @@ from workshop.core.templating import country_name
 from workshop.core.text import MultilineField
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
-from workshop.forums.rules import MAX_FORUM_DAYS, is_too_long
+from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_too_long
 
 
 def country_choices():
@@ -19,20 +19,21 @@ def country_choices():
 
 
 class ForumForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=TEXT_LIMITS["title"])])
     slug = StringField(
         _l("Web address name"),
-        validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lower-case letters, digits and hyphens."))],
+        validators=[DataRequired(), Length(max=TEXT_LIMITS["slug"]),
+                    Regexp(SLUG_PATTERN, message=_l("Use lower-case letters, digits and hyphens."))],
     )
-    subtitle = StringField(_l("Subtitle"), validators=[Length(max=300)])
-    city = StringField(_l("City"), validators=[Length(max=120)])
+    subtitle = StringField(_l("Subtitle"), validators=[Length(max=TEXT_LIMITS["subtitle"])])
+    city = StringField(_l("City"), validators=[Length(max=TEXT_LIMITS["city"])])
     country_code = SelectField(_l("Country"), choices=country_choices, validate_choice=True)
-    venue = StringField(_l("Venue"), validators=[Length(max=300)])
+    venue = StringField(_l("Venue"), validators=[Length(max=TEXT_LIMITS["venue"])])
     start_date = DateField(_l("First day"), validators=[DataRequired()])
     end_date = DateField(_l("Last day"), validators=[DataRequired()])
     timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
-    convened_by = StringField(_l("Convened by"), validators=[Length(max=300)])
-    facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=300)])
+    convened_by = StringField(_l("Convened by"), validators=[Length(max=TEXT_LIMITS["convened_by"])])
+    facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=TEXT_LIMITS["facilitated_by"])])
     objective = MultilineField(_l("Objective (Markdown)"))
     background = MultilineField(_l("Background (Markdown)"))
     participants_text = MultilineField(_l("Participants (Markdown)"))

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+from workshop.forums.rules import TEXT_LIMITS
 
 
 class AgendaStatus(enum.Enum):
@@ -55,17 +56,17 @@ class Forum(db.Model):
     __tablename__ = "forums"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
-    subtitle: Mapped[str] = mapped_column(String(300), default="")
-    city: Mapped[str] = mapped_column(String(120), default="")
+    slug: Mapped[str] = mapped_column(String(TEXT_LIMITS["slug"]), unique=True)
+    title: Mapped[str] = mapped_column(String(TEXT_LIMITS["title"]))
+    subtitle: Mapped[str] = mapped_column(String(TEXT_LIMITS["subtitle"]), default="")
+    city: Mapped[str] = mapped_column(String(TEXT_LIMITS["city"]), default="")
     country_code: Mapped[str] = mapped_column(String(2), default="")
-    venue: Mapped[str] = mapped_column(String(300), default="")
+    venue: Mapped[str] = mapped_column(String(TEXT_LIMITS["venue"]), default="")
     start_date: Mapped[date]
     end_date: Mapped[date]
-    timezone: Mapped[str] = mapped_column(String(64))
-    convened_by: Mapped[str] = mapped_column(String(300), default="")
-    facilitated_by: Mapped[str] = mapped_column(String(300), default="")
+    timezone: Mapped[str] = mapped_column(String(TEXT_LIMITS["timezone"]))
+    convened_by: Mapped[str] = mapped_column(String(TEXT_LIMITS["convened_by"]), default="")
+    facilitated_by: Mapped[str] = mapped_column(String(TEXT_LIMITS["facilitated_by"]), default="")
     objective: Mapped[str] = mapped_column(Text, default="")
     background: Mapped[str] = mapped_column(Text, default="")
     participants_text: Mapped[str] = mapped_column(Text, default="")

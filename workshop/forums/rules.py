@@ -1,11 +1,38 @@
-"""What a forum's dates may be, free of Flask: a forum lasts days, not years.
+"""What a forum may be, free of Flask: its fields, its web address name, the length of its texts and of the forum.
+
+The model, the settings form, the services, the programme-file import and the published outputs
+all read these, so that a rule is stated once.
 
 A typo in a year (2111 for 2011) once made a forum of 36,527 days that no page could show and no
 request could shrink again in time; the bound keeps a typo a clear error at the field.
 """
+import re
 from datetime import date, timedelta
 
 MAX_FORUM_DAYS = 31
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+# What the secretariat sets on a forum, in the order the settings form and the programme file list it.
+FORUM_FIELDS = (
+    "slug", "title", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
+    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
+    "agenda_note", "is_public",
+)
+# What every reader of a published agenda is told of the forum (the concept note's texts stay on its page).
+PUBLISHED_FORUM_FIELDS = (
+    "slug", "title", "subtitle", "city", "country_code", "venue", "timezone", "start_date", "end_date",
+    "convened_by", "facilitated_by", "agenda_note",
+)
+# The longest each bounded text may be; the model's columns are declared with these.
+TEXT_LIMITS = {
+    "slug": 80, "title": 300, "subtitle": 300, "city": 120, "venue": 300, "timezone": 64,
+    "convened_by": 300, "facilitated_by": 300,
+}
+
+
+def is_slug(text: str) -> bool:
+    """Tell whether `text` may be a forum's web address name: lower-case letters, digits and hyphens."""
+    return bool(SLUG_PATTERN.match(text))
 
 
 def days_between(first: date, last: date) -> list[date]:

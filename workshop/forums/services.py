@@ -10,19 +10,12 @@ from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.core.locking import hold_write_lock
 from workshop.core.versions import count_save
 from workshop.extensions import db
-from workshop.forums.rules import MAX_FORUM_DAYS, days_between, is_too_long
+from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, days_between, is_too_long
 from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock
 
 
 class FrameError(Refused):
     """Raised when a change to the forum's frame would orphan or break part of the programme."""
-
-
-FORUM_FIELDS = (
-    "title", "slug", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
-    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
-    "agenda_note", "is_public",
-)
 
 
 def create_forum(actor, **fields):

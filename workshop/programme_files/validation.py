@@ -14,11 +14,12 @@ from email_validator import EmailNotValidError, validate_email
 
 from workshop.core.messages import N_
 from workshop.core.timezones import is_known_timezone
+from workshop.forums.rules import FORUM_FIELDS as FORUM_SETTINGS
+from workshop.forums.rules import TEXT_LIMITS, is_slug
 from workshop.programme_files.problems import Problem, ProgrammeFileError
 
 FORMAT_KEY = "workshop_forum_format"
 FORMAT_VERSION = 1
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 CLOCK_PATTERN = re.compile(r"\d{2}:\d{2}")
 MISSING = object()
@@ -314,11 +315,10 @@ def _parse(value, layout, pattern):
         return None
 
 
-FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
-    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
-    "agenda_note", "status", "is_public",
-)
+# The forum's own fields, with the status the agenda was last published with before the last of them.
+FORUM_FIELDS = (*FORUM_SETTINGS[:-1], "status", FORUM_SETTINGS[-1])
+TEXT_FIELDS = ("subtitle", "city", "venue", "convened_by", "facilitated_by")
+MARKDOWN_FIELDS = ("objective", "background", "participants_text", "methodology", "agenda_note")
 TOP_FIELDS = (FORMAT_KEY, "forum", "organisations", "people", "rooms", "tracks", "documents", "days")
 
 
@@ -392,26 +392,16 @@ class ProgrammeReader:
 
     def read_forum(self, reader):
         forum = {
-            "slug": reader.text("slug", required=True, max_length=80),
-            "title": reader.text("title", required=True, max_length=300),
-            "subtitle": reader.text("subtitle", max_length=300),
-            "city": reader.text("city", max_length=120),
+            **{name: reader.text(name, required=True, max_length=TEXT_LIMITS[name]) for name in ("slug", "title", "timezone")},
+            **{name: reader.text(name, max_length=TEXT_LIMITS[name]) for name in TEXT_FIELDS},
+            **{name: reader.text(name) for name in MARKDOWN_FIELDS},
             "country_code": reader.country("country_code"),
-            "venue": reader.text("venue", max_length=300),
             "start_date": reader.date("start_date"),
             "end_date": reader.date("end_date"),
-            "timezone": reader.text("timezone", required=True, max_length=64),
-            "convened_by": reader.text("convened_by", max_length=300),
-            "facilitated_by": reader.text("facilitated_by", max_length=300),
-            "objective": reader.text("objective"),
-            "background": reader.text("background"),
-            "participants_text": reader.text("participants_text"),
-            "methodology": reader.text("methodology"),
-            "agenda_note": reader.text("agenda_note"),
             "status": reader.choice("status", self.vocabulary.agenda_status, default="preliminary"),
             "is_public": reader.boolean("is_public", True),
         }
-        if forum["slug"] and not SLUG_PATTERN.match(forum["slug"]):
+        if forum["slug"] and not is_slug(forum["slug"]):
             reader.report(
                 reader.line_of("slug"), N_('The slug "%(slug)s" may hold only lower-case letters, digits and hyphens.'),
                 slug=forum["slug"],

@@ -6,13 +6,10 @@ from workshop.accounts.models import User
 from workshop.documents.models import Document, SessionDocument
 from workshop.extensions import db
 from workshop.forums.models import ForumDay, TimeBlock
+from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
 from workshop.programme.models import AppointmentRole, Appointment, BlockItem, ForumSession, SessionItem
 
 SNAPSHOT_FORMAT = 1
-FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "timezone",
-    "convened_by", "facilitated_by", "agenda_note", "is_public",
-)
 # Fields that make a session "the same event" for calendars; any change bumps its sequence.
 BOOKKEEPING_FIELDS = ("sequence", "last_modified")
 
@@ -60,7 +57,7 @@ def load_sessions(forum):
 
 
 def _forum_data(forum):
-    data = {name: getattr(forum, name) for name in FORUM_FIELDS}
+    data = {name: getattr(forum, name) for name in (*PUBLISHED_FORUM_FIELDS, "is_public")}
     data.update(start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat())
     return data
 
