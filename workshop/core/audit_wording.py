@@ -10,6 +10,7 @@ from babel import Locale, UnknownLocaleError
 from flask_babel import get_locale, gettext as _, ngettext
 
 from workshop.core.labels import LABELS, label
+from workshop.core.names import session_name
 
 # Facts kept for an investigation, never shown: the subject already names what they point at.
 UNSHOWN_DETAILS = {"session_id", "session_number", "session_title", "document_id", "sha256"}
@@ -48,9 +49,7 @@ def word_entry(entry):
 def _session_name(details):
     if details.get("session_title") is None:
         return None
-    if details.get("session_number"):
-        return _("Session %(number)s. %(title)s", number=details["session_number"], title=details["session_title"])
-    return details["session_title"]
+    return session_name(details.get("session_number"), details["session_title"])
 
 
 def _word_detail(action, key, value):

@@ -15,6 +15,7 @@ from icalendar import Calendar, Event, vDuration, vText
 from workshop.core.labels import label
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import item_line, item_text, location_line, roles_of, session_heading
+from workshop.publishing.layout import has_part_in
 from workshop.publishing.snapshot import loose_items_by_id
 
 PRODUCT_ID = "-//Workshop//Forum agenda//EN"
@@ -74,13 +75,6 @@ def person_agenda(snapshot, published_at, person_id):
         lambda session: has_part_in(session, person_id),
         lambda item: bool(item["speaker"]) and item["speaker"]["id"] == person_id,
     )
-
-
-def has_part_in(session, person_id):
-    """Tell whether a person is appointed to a session in any role or speaks in one of its items."""
-    appointed = any(person["id"] == person_id for people in session["people"].values() for person in people)
-    speaks = any(item["speaker"] and item["speaker"]["id"] == person_id for item in session["items"])
-    return appointed or speaks
 
 
 def calendar_bytes(calendar_name, parts, links: ExportLinks):

@@ -13,9 +13,8 @@ from flask import render_template
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from workshop.exports.ical import has_part_in
 from workshop.exports import wording
-from workshop.publishing.layout import agenda_days
+from workshop.publishing.layout import agenda_days, has_part_in
 
 STATIC_SCHEME = "static:"
 TAGGED_VARIANT = "pdf/ua-1"

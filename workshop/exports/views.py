@@ -21,6 +21,7 @@ from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404
 from workshop.forums.models import Forum, ForumDay, TimeBlock
 from workshop.programme.models import Appointment, BlockItem, ForumSession, SessionItem
+from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
 
 blueprint = Blueprint("exports", __name__)
@@ -183,7 +184,7 @@ def personal_agenda_pdf(slug):
 def session_brief_pdf(slug, session_id):
     forum, release = published_forum(slug)
     session = release.snapshot["sessions"].get(str(session_id)) or abort(404)
-    if not (is_secretariat(current_user, forum) or ical.has_part_in(session, current_user.id)):
+    if not (is_secretariat(current_user, forum) or has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
         f"brief-{session_id}.pdf", [release],

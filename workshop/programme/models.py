@@ -1,46 +1,14 @@
 """Sessions of a forum, the items inside them, loose items of a block, and who is appointed to what."""
-import enum
 from datetime import datetime
 from typing import Optional
 
-from flask_babel import gettext as _
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.core.names import session_name
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
-
-KEYNOTE_DEFAULT_MINUTES = 5
-
-
-class ItemKind(enum.Enum):
-    OPENING_REMARKS = "opening_remarks"
-    WELCOME_REMARKS = "welcome_remarks"
-    KEYNOTE = "keynote"
-    PRESENTATION = "presentation"
-    DEBATE = "debate"
-    QUESTIONS = "questions"
-    CLOSING_REMARKS = "closing_remarks"
-    BREAK = "break"
-    OTHER = "other"
-
-
-class SessionFormat(enum.Enum):
-    ENGAGEMENT_WORKSHOP = "engagement_workshop"
-    PLENARY = "plenary"
-    PANEL = "panel"
-    WORKING_SESSION = "working_session"
-    SIDE_EVENT = "side_event"
-
-
-class AppointmentRole(enum.Enum):
-    FACILITATOR = "facilitator"
-    MODERATOR = "moderator"
-    RAPPORTEUR = "rapporteur"
-    ORGANISER = "organiser"
-    PRESENTER = "presenter"
-    KEYNOTE_SPEAKER = "keynote_speaker"
-
+from workshop.programme.rules import AppointmentRole, ItemKind, SessionFormat
 
 class ForumSession(db.Model):
     """A session of the programme; named so to keep clear of the database and HTTP sessions."""
@@ -84,7 +52,7 @@ class ForumSession(db.Model):
 
     def __str__(self):
         """Name the session as the agenda does, in the reader's language: "Session 2. Title"."""
-        return _("Session %(number)s. %(title)s", number=self.number, title=self.title) if self.number else self.title
+        return session_name(self.number, self.title)
 
     def people_with(self, role):
         """Return the users appointed to this session in `role`."""

@@ -17,13 +17,13 @@ from workshop.extensions import db
 from workshop.forums.models import Forum
 from workshop.forums.services import lock_programme, withdraw_from_forum
 from workshop.programme.models import (
-    KEYNOTE_DEFAULT_MINUTES,
     Appointment,
     AppointmentRole,
     ForumSession,
     ItemKind,
     SessionItem,
 )
+from workshop.programme.rules import item_minutes
 from workshop.programme.scheduling import ForumDates, Slot, Window, check_slot, find_all_conflicts
 from workshop.programme.wording import describe_conflict
 
@@ -193,7 +193,7 @@ def add_item(actor, session, kind, title, speaker_email="", speaker_name="", dur
     """Append an item to a session; keynotes take the default slot length when none is given."""
     lock_programme(session.forum)
     kind = ItemKind(kind)
-    duration_minutes = _default_duration(kind, duration_minutes)
+    duration_minutes = item_minutes(kind, duration_minutes)
     # A speaker without an e-mail address gets no account, but keeps their name on the agenda.
     speaker = find_or_invite(speaker_email, speaker_name, actor, session.forum) if speaker_email else None
     position = max((item.position for item in session.items), default=-1) + 1
@@ -207,15 +207,10 @@ def add_item(actor, session, kind, title, speaker_email="", speaker_name="", dur
     return item
 
 
-def _default_duration(kind, minutes):
-    """Keynote slots are five minutes unless the secretariat says otherwise."""
-    return minutes or (KEYNOTE_DEFAULT_MINUTES if kind == ItemKind.KEYNOTE else None)
-
-
 def update_item(actor, item, kind, title, duration_minutes):
     lock_programme(item.session.forum)
     kind = ItemKind(kind)
-    item.kind, item.title, item.duration_minutes = kind, title, _default_duration(kind, duration_minutes)
+    item.kind, item.title, item.duration_minutes = kind, title, item_minutes(kind, duration_minutes)
     if not audit.is_changed(item):
         return
     ensure_no_conflicts(item.session)

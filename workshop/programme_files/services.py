@@ -14,7 +14,6 @@ from workshop.documents.models import Document, DocumentKind, SessionDocument
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock, Track
 from workshop.programme.models import (
-    KEYNOTE_DEFAULT_MINUTES,
     Appointment,
     AppointmentRole,
     BlockItem,
@@ -24,6 +23,7 @@ from workshop.programme.models import (
     SessionItem,
 )
 from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates, slot_for
+from workshop.programme.rules import item_minutes
 from workshop.programme.scheduling import check_slot
 from workshop.programme.wording import describe_conflict
 from workshop.programme_files.positions import decode_programme_file, load_positioned
@@ -368,11 +368,8 @@ class _ProgrammeBuilder:
 
     def _session_item(self, position, item):
         kind = ItemKind(item.kind)
-        minutes = item.duration_minutes
-        if kind == ItemKind.KEYNOTE and minutes is None:
-            minutes = KEYNOTE_DEFAULT_MINUTES
         return SessionItem(
-            position=position, kind=kind, title=item.title, duration_minutes=minutes,
+            position=position, kind=kind, title=item.title, duration_minutes=item_minutes(kind, item.duration_minutes),
             speaker=self.people[item.speaker] if item.speaker else None,
         )
 

@@ -41,6 +41,13 @@ class AgendaDay:
     blocks: list = field(default_factory=list)
 
 
+def has_part_in(session, person_id):
+    """Tell whether a person has a part in a session: appointed to it in any role, or speaking in one of its items."""
+    appointed = any(person["id"] == person_id for people in session["people"].values() for person in people)
+    speaks = any(item["speaker"] and item["speaker"]["id"] == person_id for item in session["items"])
+    return appointed or speaks
+
+
 def local(iso_text, zone):
     """Parse a snapshot's UTC ISO time and express it in the forum's zone."""
     return datetime.fromisoformat(iso_text).astimezone(zone)

@@ -14,7 +14,7 @@ from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
 from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.forms import PublishForm
-from workshop.publishing.layout import agenda_days
+from workshop.publishing.layout import agenda_days, has_part_in
 from workshop.publishing.signals import release_published
 from workshop.publishing.snapshot import build_snapshot
 from workshop.publishing.wording import describe_change
@@ -71,11 +71,8 @@ def show_session(slug, session_id):
 
 
 def _takes_part_or_manages(user, forum, session):
-    """Tell whether `user` runs this session (in any role) or the forum; they get the session brief."""
-    if not user.is_authenticated:
-        return False
-    people = (person["id"] for role in session["people"].values() for person in role)
-    return is_secretariat(user, forum) or user.id in people
+    """Tell whether `user` has a part in this session or runs the forum; they get the session brief."""
+    return user.is_authenticated and (is_secretariat(user, forum) or has_part_in(session, user.id))
 
 
 @blueprint.route("/f/<slug>/agenda/changes")

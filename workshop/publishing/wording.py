@@ -4,14 +4,14 @@ from datetime import date, datetime
 from flask_babel import format_date, format_time, gettext as _
 
 from workshop.core.labels import label
+from workshop.core.names import session_name
 from workshop.core.timezones import utc_to_local
 from workshop.publishing.changes import ChangeKind
 
 
-def session_name(session):
-    if session.get("number"):
-        return _("Session %(number)s. %(title)s", number=session["number"], title=session["title"])
-    return session["title"]
+def name_of(session):
+    """Name a session of a snapshot as the agenda does."""
+    return session_name(session.get("number"), session["title"])
 
 
 def when(starts_at, ends_at, room, zone):
@@ -30,7 +30,7 @@ def describe_change(change, zone):
         return _("The programme of %(day)s is now announced.", day=format_date(_date(subject["date"]), "full"))
     if change.kind == ChangeKind.DAY_POSTPONED:
         return _("The programme of %(day)s is to be announced again.", day=format_date(_date(subject["date"]), "full"))
-    name = session_name(subject)
+    name = name_of(subject)
     if change.kind == ChangeKind.ADDED:
         return _("New: %(session)s, %(when)s.", session=name, when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone))
     if change.kind == ChangeKind.REMOVED:
@@ -43,7 +43,7 @@ def describe_change(change, zone):
             after=when(subject["starts_at"], subject["ends_at"], subject["room"], zone),
         )
     if change.kind == ChangeKind.RENAMED:
-        old = session_name({"number": detail["from_number"], "title": detail["from_title"]})
+        old = session_name(detail["from_number"], detail["from_title"])
         return _("Renamed: %(old)s is now %(session)s.", old=old, session=name)
     if change.kind == ChangeKind.REFORMATTED:
         return _("Format of %(session)s: now %(format)s, was %(before)s.", session=name,
