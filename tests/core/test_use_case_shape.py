@@ -58,3 +58,12 @@ def test_every_feature_package_is_set_up_from_the_one_list():
     packages = {path.parent.name for path in SOURCE.glob("*/__init__.py")} - {"core", "translations"}
     assert sorted(packages - set(FEATURES)) == []
     assert all(callable(getattr(importlib.import_module(f"workshop.{name}"), "init_app", None)) for name in FEATURES)
+
+
+def test_accounts_are_created_by_the_accounts_service_alone():
+    """An account built beside `find_or_create_account` would skip its normalising (and, invited, its audit entry)."""
+    builders = [
+        str(path.relative_to(SOURCE)) for path in python_files()
+        if path.parent.name != "accounts" and re.search(r"\bUser\(", path.read_text(encoding="utf-8"))
+    ]
+    assert builders == []

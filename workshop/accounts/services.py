@@ -1,8 +1,9 @@
 """Account use-cases: sign-in with throttling, invitations, roles and password resets."""
 from datetime import timedelta
+from urllib.parse import urljoin
 
 from email_validator import EmailNotValidError, validate_email
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -71,14 +72,30 @@ def _refuse_if_throttled(email, remote_address):
         raise TooManyAttempts()
 
 
-def find_or_invite(email, name, actor, forum=None):
-    """Return the account for `email`, creating it and e-mailing an invitation if it is new."""
-    address = normalise_email(email)
+def password_link(link_base, user, purpose):
+    """Return the link that lets `user` set a password, on the site at `link_base` (e.g. "https://forum.example.org/")."""
+    path = current_app.url_map.bind("", script_name="/").build(
+        "accounts.set_password", {"token": make_password_token(user, purpose)}
+    )
+    return urljoin(link_base, path.lstrip("/"))
+
+
+def find_or_create_account(address, name, **profile):
+    """Return the account for a normalised address and whether it is new; a new one takes `name` and the profile."""
     user = find_user_by_email(address)
     if user is not None:
-        return user
-    user = User(email=address, name=name.strip() or address.split("@")[0])
+        return user, False
+    user = User(email=address, name=name.strip() or address.split("@")[0], **profile)
     db.session.add(user)
+    return user, True
+
+
+def find_or_invite(actor, email, name, link_base, forum=None):
+    """Return the account for `email`, creating it and e-mailing an invitation (links on `link_base`) if it is new."""
+    user, is_new = find_or_create_account(normalise_email(email), name)
+    if not is_new:
+        return user
+    # The invitation's token is bound to the account's id.
     db.session.flush()
     audit.record(actor, "account.invited", user.email, forum)
     send_mail(
@@ -88,7 +105,7 @@ def find_or_invite(email, name, actor, forum=None):
         user=user,
         forum=forum,
         inviter=actor,
-        link=url_for("accounts.set_password", token=make_password_token(user, "invitation"), _external=True),
+        link=password_link(link_base, user, "invitation"),
     )
     return user
 
@@ -107,8 +124,8 @@ def revoke_role(user, forum, role):
     db.session.flush()
 
 
-def send_password_reset(email):
-    """E-mail a reset link if the address has an account; say nothing either way to the caller."""
+def send_password_reset(email, link_base):
+    """E-mail a reset link (on the site at `link_base`) if the address has an account; say nothing either way."""
     user = find_user_by_email(email)
     if user is None or not user.is_active:
         return
@@ -117,7 +134,7 @@ def send_password_reset(email):
         _("Reset your Workshop password"),
         "accounts/mail/password_reset.txt",
         user=user,
-        link=url_for("accounts.set_password", token=make_password_token(user, "reset"), _external=True),
+        link=password_link(link_base, user, "reset"),
     )
     audit.record(user, "account.password_reset_requested", user.email)
 

@@ -63,7 +63,7 @@ def request_password_reset():
     form = PasswordResetRequestForm()
     if form.validate_on_submit():
         with commit_or_refuse(form):
-            services.send_password_reset(form.email.data)
+            services.send_password_reset(form.email.data, request.url_root)
         flash(_("If that address has an account, a link to set a new password is on its way."), "info")
         return redirect(url_for("accounts.login"))
     return render_template("accounts/request_reset.html", form=form)

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from workshop.accounts.models import User
+from workshop.accounts.services import find_or_create_account
 from workshop.demo.documents import add_demo_documents
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
@@ -56,10 +57,7 @@ def demo_logins():
 
 def _demo_admin():
     """Return the demo site administrator, who is no part of the forum's own programme file."""
-    admin = db.session.scalar(select(User).where(User.email == ADMIN_EMAIL))
-    if admin is None:
-        admin = User(email=ADMIN_EMAIL, name="Demo Administrator", job_title="Site administrator")
-        db.session.add(admin)
+    admin, _is_new = find_or_create_account(ADMIN_EMAIL, "Demo Administrator", job_title="Site administrator")
     admin.is_admin = True
     db.session.flush()
     return admin

@@ -224,9 +224,9 @@ def save_organisation(actor, organisation, forum, name, acronym, type, country_c
     return organisation
 
 
-def appoint_to_forum(actor, forum, email, name, role):
-    """Give a person (invited if new) a role in the forum."""
-    user = find_or_invite(email, name, actor, forum)
+def appoint_to_forum(actor, forum, email, name, role, link_base):
+    """Give a person (invited if new, with links on `link_base`) a role in the forum."""
+    user = find_or_invite(actor, email, name, link_base, forum)
     grant_role(user, forum, ForumRoleName(role))
     audit.record(actor, "forum.role_granted", user.email, forum, role=role)
     return user

@@ -299,7 +299,8 @@ def manage_people(slug):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             user = services.appoint_to_forum(
-                current_user, forum, email=form.email.data, name=form.name.data, role=form.role.data
+                current_user, forum, email=form.email.data, name=form.name.data, role=form.role.data,
+                link_base=request.url_root,
             )
         if not outcome.refused:
             flash(_("%(name)s is now in the forum.", name=user.name), "success")

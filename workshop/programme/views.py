@@ -1,5 +1,5 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -179,7 +179,7 @@ def add_item(slug, session_id):
         services.add_item(
             current_user, session, kind=form.kind.data, title=form.title.data.strip(),
             speaker_email=form.speaker_email.data or "", speaker_name=form.speaker_name.data or "",
-            duration_minutes=form.duration_minutes.data,
+            duration_minutes=form.duration_minutes.data, link_base=request.url_root,
         )
     return _back_to_session(forum, session, outcome, _("Item added."))
 
@@ -252,7 +252,10 @@ def appoint(slug, session_id):
         _flash_form_errors(form)
         return _back_to_session(forum, session)
     with commit_or_refuse() as outcome:
-        services.appoint(current_user, session, role=form.role.data, email=form.email.data, name=form.name.data or "")
+        services.appoint(
+            current_user, session, role=form.role.data, email=form.email.data, name=form.name.data or "",
+            link_base=request.url_root,
+        )
     return _back_to_session(forum, session, outcome, _("Appointment saved."))
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import ForumRole, ForumRoleName, User
-from workshop.accounts.services import grant_role
+from workshop.accounts.services import find_or_create_account, grant_role
 from workshop.core import audit
 from workshop.core.messages import N_
 from workshop.core.timezones import local_date, local_time, local_to_utc
@@ -299,14 +299,11 @@ class _ProgrammeBuilder:
         return organisation
 
     def _person(self, item):
-        """Return the account for a listed person; existing accounts are left as their owners keep them."""
-        user = db.session.scalar(select(User).where(User.email == item.email))
-        if user is None:
-            user = User(
-                email=item.email, name=item.name, job_title=item.job_title, country_code=item.country_code,
-                organisation=self.organisations[item.organisation] if item.organisation else None,
-            )
-            db.session.add(user)
+        """Return the account for a listed person, uninvited if new; existing accounts are left as their owners keep them."""
+        user, _is_new = find_or_create_account(
+            item.email, item.name, job_title=item.job_title, country_code=item.country_code,
+            organisation=self.organisations[item.organisation] if item.organisation else None,
+        )
         return user
 
     def _document(self, item):
