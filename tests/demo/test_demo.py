@@ -12,7 +12,7 @@ from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum
 from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
 from workshop.programme.services import programme_conflicts
-from workshop.programme_files.services import find_forum
+from workshop.forums.services import find_forum
 from workshop.publishing.models import AgendaRelease
 
 # The concept note's preliminary agenda, item by item, with the keynote slots left out.

@@ -11,7 +11,9 @@ from workshop.forums.models import Forum
 from workshop.programme.models import ForumSession
 from workshop.programme.services import programme_conflicts
 from workshop.programme_files.problems import ProgrammeFileError
-from workshop.programme_files.services import export_forum, find_forum, import_programme_file, programme_file_text
+from workshop.forums.services import find_forum
+from workshop.programme_files.exporting import export_forum, programme_file_text
+from workshop.programme_files.importing import import_programme_file
 from workshop.publishing.models import AgendaRelease
 from workshop.publishing.services import publish_release
 

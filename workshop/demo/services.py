@@ -11,7 +11,8 @@ from workshop.accounts.services import find_or_create_account
 from workshop.demo.documents import add_demo_documents
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
-from workshop.programme_files.services import find_forum, import_programme_file
+from workshop.forums.services import find_forum
+from workshop.programme_files.importing import import_programme_file
 from workshop.publishing.services import publish_release
 
 DEMO_SLUG = "bogota-2011"

@@ -18,6 +18,11 @@ class FrameError(Refused):
     """Raised when a change to the forum's frame would orphan or break part of the programme."""
 
 
+def find_forum(slug):
+    """Return the forum with this web address name, or None."""
+    return db.session.scalar(select(Forum).where(Forum.slug == slug))
+
+
 def create_forum(actor, **fields):
     """Create a forum with its days, and make its creator a member of the secretariat."""
     if db.session.query(Forum.id).filter_by(slug=fields["slug"]).first():

@@ -5,7 +5,9 @@ from flask_babel import gettext as _
 
 from workshop.extensions import db
 from workshop.programme_files.problems import ProgrammeFileError
-from workshop.programme_files.services import find_forum, import_programme_file, programme_file_text
+from workshop.forums.services import find_forum
+from workshop.programme_files.exporting import programme_file_text
+from workshop.programme_files.importing import import_programme_file
 
 forum_cli = AppGroup("forum", help="Export and import a forum's programme as JSON.")
 

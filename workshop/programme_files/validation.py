@@ -1,15 +1,9 @@
 """Check a programme file's data and turn it into specifications, noting every problem with its line.
 
-Pure: no Flask, no database. The values an enumeration may take come in a `Vocabulary` from the
-caller, so that the models stay the one place they are defined. What needs the database (does
-the slug exist, do the sessions clash under the scheduling rules) is checked by the services.
+Pure: no Flask, no database. The fields of each object are read by `reader.ObjectReader`; the
+result is made of the frozen specifications of `specs.py`. What needs the database (does the slug
+exist, do the sessions clash under the scheduling rules) is checked by the import.
 """
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Optional
-
-import pycountry
 from email_validator import EmailNotValidError, validate_email
 
 from workshop.core.messages import N_
@@ -17,303 +11,24 @@ from workshop.core.timezones import is_known_timezone
 from workshop.forums.rules import FORUM_FIELDS as FORUM_SETTINGS
 from workshop.forums.rules import TEXT_LIMITS, is_slug
 from workshop.programme_files.problems import Problem, ProgrammeFileError
+from workshop.programme_files.reader import MISSING, ObjectReader
+from workshop.programme_files.specs import (
+    AppointmentSpec,
+    BlockSpec,
+    DaySpec,
+    DocumentSpec,
+    ItemSpec,
+    LooseItemSpec,
+    OrganisationSpec,
+    PersonSpec,
+    ProgrammeSpec,
+    RoomSpec,
+    SessionSpec,
+    TrackSpec,
+)
 
 FORMAT_KEY = "workshop_forum_format"
 FORMAT_VERSION = 1
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
-CLOCK_PATTERN = re.compile(r"\d{2}:\d{2}")
-MISSING = object()
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The values each enumerated field may take."""
-
-    agenda_status: frozenset
-    item_kind: frozenset
-    session_format: frozenset
-    appointment_role: frozenset
-    forum_role: frozenset
-    document_kind: frozenset
-    organisation_type: frozenset
-
-
-@dataclass(frozen=True)
-class OrganisationSpec:
-    line: Optional[int]
-    name: str
-    acronym: str
-    type: str
-    country_code: str
-
-
-@dataclass(frozen=True)
-class PersonSpec:
-    line: Optional[int]
-    email: str
-    name: str
-    job_title: str
-    organisation: Optional[str]
-    country_code: str
-    roles: tuple
-
-
-@dataclass(frozen=True)
-class RoomSpec:
-    line: Optional[int]
-    name: str
-    capacity: int
-
-
-@dataclass(frozen=True)
-class TrackSpec:
-    line: Optional[int]
-    name: str
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    line: Optional[int]
-    title: str
-    kind: str
-    organisation: Optional[str]
-    language: str
-    translation_of: Optional[str]
-
-
-@dataclass(frozen=True)
-class LooseItemSpec:
-    line: Optional[int]
-    kind: str
-    title: str
-    starts: time
-    ends: time
-    speaker: Optional[str]
-    room: Optional[str]
-
-
-@dataclass(frozen=True)
-class ItemSpec:
-    line: Optional[int]
-    kind: str
-    title: str
-    speaker: Optional[str]
-    duration_minutes: Optional[int]
-
-
-@dataclass(frozen=True)
-class AppointmentSpec:
-    line: Optional[int]
-    role: str
-    person: str
-
-
-@dataclass(frozen=True)
-class SessionSpec:
-    line: Optional[int]
-    number: str
-    title: str
-    outputs: str
-    format: str
-    room: Optional[str]
-    track: Optional[str]
-    capacity: Optional[int]
-    starts: time
-    ends: time
-    items: tuple
-    appointments: tuple
-    documents: tuple
-
-
-@dataclass(frozen=True)
-class BlockSpec:
-    line: Optional[int]
-    label: str
-    starts: time
-    ends: time
-    loose_items: tuple
-    sessions: tuple
-
-
-@dataclass(frozen=True)
-class DaySpec:
-    line: Optional[int]
-    date: date
-    title: str
-    to_be_announced: bool
-    note: str
-    blocks: tuple
-    sessions: tuple
-
-
-@dataclass(frozen=True)
-class ProgrammeSpec:
-    forum: dict
-    forum_line: Optional[int]
-    slug_line: Optional[int]
-    organisations: tuple
-    people: tuple
-    rooms: tuple
-    tracks: tuple
-    documents: tuple
-    days: tuple
-
-
-def line_of(container, key):
-    """Return the line where `container[key]` starts, if the data came from a positioned parse."""
-    finder = getattr(container, "line_of", None)
-    return finder(key) if finder else None
-
-
-class ObjectReader:
-    """Read the fields of one JSON object, noting problems and carrying on instead of stopping."""
-
-    def __init__(self, problems, value, line, fields):
-        self.problems = problems
-        self.line = getattr(value, "line", None) or line
-        self.valid = isinstance(value, dict)
-        self.data = value if self.valid else {}
-        if not self.valid:
-            self.report(self.line, N_("Expected an object ({ … }) here."))
-        for key in self.data:
-            if key not in fields:
-                self.report(
-                    line_of(self.data, key),
-                    N_('Unknown field "%(field)s"; the fields allowed here are: %(fields)s.'),
-                    field=key, fields=", ".join(fields),
-                )
-
-    def report(self, line, template, **params):
-        self.problems.append(Problem(line, template, params))
-
-    def line_of(self, key):
-        return line_of(self.data, key) or self.line
-
-    def value(self, key, required):
-        """Return the raw value of a field, MISSING if absent or null (noting it if it was required)."""
-        if key in self.data and self.data[key] is not None:
-            return self.data[key]
-        if required:
-            self.report(self.line_of(key), N_('The field "%(field)s" is required.'), field=key)
-        return MISSING
-
-    def text(self, key, required=False, max_length=None, default=""):
-        value = self.value(key, required)
-        if value is MISSING:
-            return None if required else default
-        if not isinstance(value, str):
-            self.report(self.line_of(key), N_('The field "%(field)s" must be text.'), field=key)
-            return None if required else default
-        value = value.strip() if max_length else value
-        if required and not value:
-            self.report(self.line_of(key), N_('The field "%(field)s" must not be empty.'), field=key)
-            return None
-        if max_length and len(value) > max_length:
-            self.report(
-                self.line_of(key), N_('The field "%(field)s" is longer than %(limit)d characters.'),
-                field=key, limit=max_length,
-            )
-            return None if required else default
-        return value
-
-    def reference(self, key, max_length):
-        """Read the name of something listed elsewhere in the file, or None."""
-        value = self.text(key, max_length=max_length, default=None)
-        return value or None
-
-    def boolean(self, key, default):
-        value = self.value(key, False)
-        if value is MISSING:
-            return default
-        if not isinstance(value, bool):
-            self.report(self.line_of(key), N_('The field "%(field)s" must be true or false.'), field=key)
-            return default
-        return value
-
-    def count(self, key, default=None):
-        value = self.value(key, False)
-        if value is MISSING:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.report(self.line_of(key), N_('The field "%(field)s" must be a whole number, 0 or more.'), field=key)
-            return default
-        return value
-
-    def choice(self, key, allowed, default=None, required=False):
-        value = self.value(key, required)
-        if value is MISSING:
-            return default
-        if value not in allowed:
-            self.report(
-                self.line_of(key), N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
-                value=value, field=key, allowed=", ".join(sorted(allowed)),
-            )
-            return None
-        return value
-
-    def country(self, key):
-        value = self.text(key, max_length=2)
-        if value and pycountry.countries.get(alpha_2=value.upper()) is None:
-            self.report(self.line_of(key), N_('"%(value)s" is not an ISO 3166 country code.'), value=value)
-            return ""
-        return (value or "").upper()
-
-    def date(self, key):
-        value = self.text(key, required=True)
-        if value is None:
-            return None
-        parsed = _parse(value, "%Y-%m-%d", DATE_PATTERN)
-        if parsed is None:
-            self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a date written YYYY-MM-DD.'),
-                value=value, field=key,
-            )
-            return None
-        return parsed.date()
-
-    def clock(self, key):
-        value = self.text(key, required=True)
-        if value is None:
-            return None
-        parsed = _parse(value, "%H:%M", CLOCK_PATTERN)
-        if parsed is None:
-            self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a time written HH:MM (24-hour clock).'),
-                value=value, field=key,
-            )
-            return None
-        return parsed.time()
-
-    def array(self, key):
-        """Return the elements of an array field with their lines; a missing array is empty."""
-        value = self.value(key, False)
-        if value is MISSING:
-            return []
-        if not isinstance(value, list):
-            self.report(self.line_of(key), N_('The field "%(field)s" must be a list ([ … ]).'), field=key)
-            return []
-        return [(element, line_of(value, index) or self.line_of(key)) for index, element in enumerate(value)]
-
-    def texts(self, key, max_length):
-        """Return the strings of an array of text, with their lines."""
-        strings = []
-        for element, line in self.array(key):
-            if isinstance(element, str) and element.strip() and len(element.strip()) <= max_length:
-                strings.append((element.strip(), line))
-            else:
-                self.report(line, N_('Each entry of "%(field)s" must be a non-empty text.'), field=key)
-        return strings
-
-
-def _parse(value, layout, pattern):
-    """Return the datetime `value` spells in `layout`, or None; the pattern insists on leading zeros."""
-    if not pattern.fullmatch(value):
-        return None
-    try:
-        return datetime.strptime(value, layout)
-    except ValueError:
-        return None
-
 
 # The forum's own fields, with the status the agenda was last published with before the last of them.
 FORUM_FIELDS = (*FORUM_SETTINGS[:-1], "status", FORUM_SETTINGS[-1])
