@@ -1,4 +1,5 @@
 """Configuration: environment variables `WORKSHOP_*`, then `instance/config.py`, then defaults."""
+
 import os
 import secrets
 from pathlib import Path
@@ -66,7 +67,8 @@ def load_config(app, test_config=None):
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         # Writers queue for SQLite's one write lock (core/locking.py); let them wait their turn.
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
-            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+            "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
         }
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     app.config["CACHE_DIR"] = app.config["CACHE_DIR"] or str(instance / "cache")
@@ -96,7 +98,7 @@ def _database_uri(url, instance):
     # psycopg 3 is the driver we ship; plain postgresql:// URLs would ask for psycopg2.
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

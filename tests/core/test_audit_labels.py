@@ -1,4 +1,5 @@
 """Every action the audit trail records has a name in words, so the secretariat never reads a code."""
+
 import re
 from pathlib import Path
 
@@ -12,9 +13,14 @@ SOURCE = Path(__file__).resolve().parents[2] / "workshop"
 # audit.record(actor, "session.deleted", ...) and the actions handed to it through a variable.
 RECORDED = re.compile(r'audit\.record\(\s*[\w.]+,\s*"([a-z_]+\.[a-z_]+)"')
 ENUMERATION_LABELS = {
-    ForumRoleName: "forum_role", AgendaStatus: "agenda_status", OrganisationType: "organisation_type",
-    ItemKind: "item_kind", SessionFormat: "session_format", AppointmentRole: "appointment_role",
-    DocumentKind: "document_kind", VersionStatus: "version_status",
+    ForumRoleName: "forum_role",
+    AgendaStatus: "agenda_status",
+    OrganisationType: "organisation_type",
+    ItemKind: "item_kind",
+    SessionFormat: "session_format",
+    AppointmentRole: "appointment_role",
+    DocumentKind: "document_kind",
+    VersionStatus: "version_status",
 }
 PASSED_ON = re.compile(r'"((?:session|forum)\.(?:created|changed|imported|replaced))"')
 

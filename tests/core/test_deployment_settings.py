@@ -1,4 +1,5 @@
 """Settings for running behind a proxy on a public address: trusted host names and forwarded addresses."""
+
 from flask import request
 
 

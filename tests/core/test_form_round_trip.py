@@ -6,6 +6,7 @@ reads it, posted back untouched, and the whole database is compared before and a
 columns and audit entries included. A new form route fails `test_every_form_route_is_classified`
 until it is listed here, with how to reach its records, or with the reason it is no edit form.
 """
+
 from urllib.parse import urlsplit
 
 import pytest
@@ -48,8 +49,10 @@ EDIT_FORMS = {
 }
 # Edit forms that live on another page: endpoint -> (page endpoint, URL arguments of every record).
 EMBEDDED_EDIT_FORMS = {
-    "documents.save_conclusions": ("documents.session_workspace",
-                                   lambda forum: [{"session_id": session.id} for session in forum.sessions]),
+    "documents.save_conclusions": (
+        "documents.session_workspace",
+        lambda forum: [{"session_id": session.id} for session in forum.sessions],
+    ),
 }
 NOT_EDIT_FORMS = {
     "accounts.login": "signs in",
@@ -69,7 +72,8 @@ def is_creation(rule):
 
 def test_every_form_route_is_classified():
     unclassified = sorted(
-        rule_id(rule) for rule in FORM_RULES
+        rule_id(rule)
+        for rule in FORM_RULES
         if not is_creation(rule) and rule.endpoint not in EDIT_FORMS and rule.endpoint not in NOT_EDIT_FORMS
     )
     assert not unclassified, f"form routes neither round-tripped nor listed as no edit form: {unclassified}"
@@ -97,7 +101,9 @@ def round_trip(app, client, migrated_tables, page_url, action=""):
     if response.status_code != 302:
         return f"{page_url}: the unchanged form was refused ({response.status_code})"
     after = database_contents(migrated_tables)
-    changed = {table: sorted(set(after[table]) ^ set(before[table]))[:4] for table in after if after[table] != before[table]}
+    changed = {
+        table: sorted(set(after[table]) ^ set(before[table]))[:4] for table in after if after[table] != before[table]
+    }
     return f"{page_url}: saving it unchanged changed {changed}" if changed else None
 
 
@@ -118,6 +124,8 @@ def test_saving_an_embedded_edit_form_unchanged_changes_nothing(app, client, dem
     problems = []
     for values in records(demo_forum):
         action = app.url_for(endpoint, slug=DEMO_SLUG, **values, _external=False)
-        problems.append(round_trip(app, client, migrated_tables, app.url_for(page_endpoint, slug=DEMO_SLUG, **values), action))
+        problems.append(
+            round_trip(app, client, migrated_tables, app.url_for(page_endpoint, slug=DEMO_SLUG, **values), action)
+        )
     problems = [problem for problem in problems if problem]
     assert not problems, "\n".join(problems)

@@ -4,6 +4,7 @@ Each revision is reached from a database filled at the first revision, so a late
 drops, rewrites or fails on existing rows breaks this test. It runs on its own SQLite file: the
 shared test database is already at the newest revision.
 """
+
 import pytest
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
@@ -17,40 +18,105 @@ FIRST_REVISION = "237fc07b31c6"
 NOW = "2011-09-01 12:00:00"
 
 ROWS = {
-    "users": {"id": 1, "email": "ana@example.test", "name": "Ana Muñoz", "job_title": "", "country_code": "CO",
-              "is_admin": False, "is_active_account": True, "preferred_language": "es", "feed_token": "secret",
-              "created_at": NOW},
-    "forums": {"id": 1, "slug": "bogota-2011", "title": "Learning from South-South and Triangular Cooperation",
-               "subtitle": "", "city": "Bogotá", "country_code": "CO", "venue": "", "start_date": "2011-09-26",
-               "end_date": "2011-09-28", "timezone": "America/Bogota", "convened_by": "", "facilitated_by": "",
-               "objective": "", "background": "", "participants_text": "", "methodology": "", "agenda_note": "",
-               "status": "PRELIMINARY", "is_public": True, "created_at": NOW},
+    "users": {
+        "id": 1,
+        "email": "ana@example.test",
+        "name": "Ana Muñoz",
+        "job_title": "",
+        "country_code": "CO",
+        "is_admin": False,
+        "is_active_account": True,
+        "preferred_language": "es",
+        "feed_token": "secret",
+        "created_at": NOW,
+    },
+    "forums": {
+        "id": 1,
+        "slug": "bogota-2011",
+        "title": "Learning from South-South and Triangular Cooperation",
+        "subtitle": "",
+        "city": "Bogotá",
+        "country_code": "CO",
+        "venue": "",
+        "start_date": "2011-09-26",
+        "end_date": "2011-09-28",
+        "timezone": "America/Bogota",
+        "convened_by": "",
+        "facilitated_by": "",
+        "objective": "",
+        "background": "",
+        "participants_text": "",
+        "methodology": "",
+        "agenda_note": "",
+        "status": "PRELIMINARY",
+        "is_public": True,
+        "created_at": NOW,
+    },
     "forum_roles": {"id": 1, "user_id": 1, "forum_id": 1, "role": "FACILITATOR"},
     "forum_days": {"id": 1, "forum_id": 1, "date": "2011-09-26", "title": "", "to_be_announced": False, "note": ""},
-    "time_blocks": {"id": 1, "day_id": 1, "starts_at": "2011-09-26 14:00:00", "ends_at": "2011-09-26 17:00:00",
-                    "label": ""},
+    "time_blocks": {
+        "id": 1,
+        "day_id": 1,
+        "starts_at": "2011-09-26 14:00:00",
+        "ends_at": "2011-09-26 17:00:00",
+        "label": "",
+    },
     "rooms": {"id": 1, "forum_id": 1, "name": "Salón Bolívar", "capacity": 120},
-    "forum_sessions": {"id": 1, "forum_id": 1, "block_id": 1, "room_id": 1, "number": "1",
-                       "title": "Building good practices", "outputs": "", "format": "ENGAGEMENT_WORKSHOP",
-                       "starts_at": "2011-09-26 14:30:00", "ends_at": "2011-09-26 17:00:00", "updated_at": NOW},
+    "forum_sessions": {
+        "id": 1,
+        "forum_id": 1,
+        "block_id": 1,
+        "room_id": 1,
+        "number": "1",
+        "title": "Building good practices",
+        "outputs": "",
+        "format": "ENGAGEMENT_WORKSHOP",
+        "starts_at": "2011-09-26 14:30:00",
+        "ends_at": "2011-09-26 17:00:00",
+        "updated_at": NOW,
+    },
     "appointments": {"id": 1, "session_id": 1, "user_id": 1, "role": "FACILITATOR"},
-    "session_items": {"id": 1, "session_id": 1, "position": 0, "kind": "KEYNOTE", "title": "Keynote",
-                      "duration_minutes": 5},
-    "documents": {"id": 1, "forum_id": 1, "title": "Good practices paper", "kind": "PAPER", "language": "en",
-                  "created_at": NOW},
+    "session_items": {
+        "id": 1,
+        "session_id": 1,
+        "position": 0,
+        "kind": "KEYNOTE",
+        "title": "Keynote",
+        "duration_minutes": 5,
+    },
+    "documents": {
+        "id": 1,
+        "forum_id": 1,
+        "title": "Good practices paper",
+        "kind": "PAPER",
+        "language": "en",
+        "created_at": NOW,
+    },
     "session_documents": {"id": 1, "session_id": 1, "document_id": 1, "position": 0},
-    "agenda_releases": {"id": 1, "forum_id": 1, "number": 1, "status": "PRELIMINARY", "published_at": NOW,
-                        "note": "", "snapshot": "{}"},
+    "agenda_releases": {
+        "id": 1,
+        "forum_id": 1,
+        "number": 1,
+        "status": "PRELIMINARY",
+        "published_at": NOW,
+        "note": "",
+        "snapshot": "{}",
+    },
 }
 
 
 @pytest.fixture
 def empty_database_app(tmp_path):
     """Return an app on an empty SQLite database of its own, with an app context open."""
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'upgrade.sqlite'}",
-        "UPLOAD_DIR": str(tmp_path / "uploads"), "CACHE_DIR": str(tmp_path / "cache"),
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'upgrade.sqlite'}",
+            "UPLOAD_DIR": str(tmp_path / "uploads"),
+            "CACHE_DIR": str(tmp_path / "cache"),
+        }
+    )
     with app.app_context():
         yield app
         db.session.remove()

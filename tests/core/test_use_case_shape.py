@@ -1,4 +1,5 @@
 """Every use case starts and ends one way: services refuse with `Refused`, views commit through `commit_or_refuse`."""
+
 import importlib
 import inspect
 import re
@@ -28,26 +29,34 @@ def test_the_scan_finds_the_features():
     assert {"accounts", "forums", "programme", "documents", "publishing"} <= names
 
 
-@pytest.mark.parametrize("path", [path for path in python_files() if path.name != "cli.py" and path not in COMMITTERS],
-                         ids=lambda path: str(path.relative_to(SOURCE)))
+@pytest.mark.parametrize(
+    "path",
+    [path for path in python_files() if path.name != "cli.py" and path not in COMMITTERS],
+    ids=lambda path: str(path.relative_to(SOURCE)),
+)
 def test_only_commit_or_refuse_ends_a_transaction(path):
     assert TRANSACTION_CALL.findall(path.read_text(encoding="utf-8")) == []
 
 
-@pytest.mark.parametrize("path", [path for path in python_files() if path.name == "views.py"],
-                         ids=lambda path: str(path.relative_to(SOURCE)))
+@pytest.mark.parametrize(
+    "path", [path for path in python_files() if path.name == "views.py"], ids=lambda path: str(path.relative_to(SOURCE))
+)
 def test_no_view_catches_a_bare_value_error_or_wraps_a_service_in_a_lambda(path):
     text = path.read_text(encoding="utf-8")
     assert "except ValueError" not in text
     assert not re.search(r"lambda[^:]*:\s*services\.", text)
 
 
-@pytest.mark.parametrize("path", [path for path in python_files() if path.name == "services.py"],
-                         ids=lambda path: str(path.relative_to(SOURCE)))
+@pytest.mark.parametrize(
+    "path",
+    [path for path in python_files() if path.name == "services.py"],
+    ids=lambda path: str(path.relative_to(SOURCE)),
+)
 def test_every_exception_a_service_raises_is_a_refusal(path):
     module = importlib.import_module(module_name(path))
     exceptions = [
-        cls for _name, cls in inspect.getmembers(module, inspect.isclass)
+        cls
+        for _name, cls in inspect.getmembers(module, inspect.isclass)
         if issubclass(cls, Exception) and cls.__module__ == module.__name__
     ]
     assert [cls.__name__ for cls in exceptions if not issubclass(cls, Refused)] == []
@@ -63,7 +72,8 @@ def test_every_feature_package_is_set_up_from_the_one_list():
 def test_accounts_are_created_by_the_accounts_service_alone():
     """An account built beside `find_or_create_account` would skip its normalising (and, invited, its audit entry)."""
     builders = [
-        str(path.relative_to(SOURCE)) for path in python_files()
+        str(path.relative_to(SOURCE))
+        for path in python_files()
         if path.parent.name != "accounts" and re.search(r"\bUser\(", path.read_text(encoding="utf-8"))
     ]
     assert builders == []

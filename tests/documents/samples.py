@@ -1,4 +1,5 @@
 """Byte samples of accepted and refused files, built in memory."""
+
 import io
 import zipfile
 

@@ -1,4 +1,5 @@
 """The scheduling rules, tested as plain functions without Flask or a database."""
+
 from datetime import date, datetime, timezone
 
 from workshop.programme.scheduling import (
@@ -12,7 +13,9 @@ from workshop.programme.scheduling import (
 )
 
 DATES = ForumDates(date(2011, 9, 26), date(2011, 9, 28), "America/Bogota")
-MORNING = Window(datetime(2011, 9, 26, 14, tzinfo=timezone.utc), datetime(2011, 9, 26, 17, tzinfo=timezone.utc), "9:00 – 12:00")
+MORNING = Window(
+    datetime(2011, 9, 26, 14, tzinfo=timezone.utc), datetime(2011, 9, 26, 17, tzinfo=timezone.utc), "9:00 – 12:00"
+)
 
 
 def at(hour, minute=0, day=26):

@@ -1,4 +1,5 @@
 """The public page of a session: what it offers to whom."""
+
 import pytest
 
 from workshop.accounts.models import ForumRoleName
@@ -44,7 +45,9 @@ def test_a_speaker_of_one_of_its_items_gets_the_brief_as_the_feed_and_the_pdf_ag
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     speaker = create_user(email="keynote@example.test", roles={forum: [ForumRoleName.PARTICIPANT]})
     session = create_session(forum, create_block(create_day(forum), "09:00", "12:00"), "Horizontal partnerships")
-    session.items.append(SessionItem(kind=ItemKind.KEYNOTE, title="Opening keynote", speaker=speaker, duration_minutes=5))
+    session.items.append(
+        SessionItem(kind=ItemKind.KEYNOTE, title="Opening keynote", speaker=speaker, duration_minutes=5)
+    )
     publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     login(client, speaker)

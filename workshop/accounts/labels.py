@@ -1,4 +1,5 @@
 """Names of the accounts feature: its audit actions and the roles a person holds in a forum."""
+
 from flask_babel import lazy_gettext as _l
 
 LABELS = {

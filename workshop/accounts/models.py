@@ -1,4 +1,5 @@
 """People who use Workshop and the roles they hold in each forum."""
+
 import enum
 import secrets
 from datetime import datetime

@@ -1,4 +1,5 @@
 """Account use-cases: sign-in with throttling, invitations, roles and password resets."""
+
 from datetime import timedelta
 from urllib.parse import urljoin
 

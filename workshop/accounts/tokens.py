@@ -1,4 +1,5 @@
 """Signed, expiring, single-use links for setting a password (invitations and resets)."""
+
 import hashlib
 
 from flask import current_app

@@ -1,4 +1,5 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
+
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -7,7 +8,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from workshop.accounts import services
 from workshop.accounts.forms import (
-    ChangePasswordForm, LoginForm, PasswordResetRequestForm, ProfileForm, SetPasswordForm,
+    ChangePasswordForm,
+    LoginForm,
+    PasswordResetRequestForm,
+    ProfileForm,
+    SetPasswordForm,
 )
 from workshop.accounts.models import User
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
@@ -125,7 +130,8 @@ def revoke_feed_token():
         return ask_first(
             _("Replace your calendar secret?"),
             [_("Every calendar subscribed with your current links stops receiving changes until you subscribe again.")],
-            url_for("accounts.profile"), _("Replace my calendar secret"),
+            url_for("accounts.profile"),
+            _("Replace my calendar secret"),
         )
     with commit_or_refuse():
         services.revoke_feed_token(current_user)

@@ -1,4 +1,5 @@
 """The audit trail: who did what to which part of a forum, and when."""
+
 from datetime import datetime
 from typing import Optional
 

@@ -1,4 +1,5 @@
 """Keep what is built from a release (exports, rendered agenda pages) on disk under CACHE_DIR, built once."""
+
 import os
 import tempfile
 from pathlib import Path

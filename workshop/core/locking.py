@@ -14,6 +14,7 @@ transaction that asks for the same row's lock, until it commits or rolls back:
 Take the lock before reading the state the rule is checked against, never after; and late, just
 before the checks, so that slow work before it (storing an upload) holds nobody up.
 """
+
 from sqlalchemy import select
 
 from workshop.extensions import db

@@ -1,4 +1,5 @@
 """How the agenda names things, in the reader's language; every page, feed, file and the audit trail say it so."""
+
 from flask_babel import gettext as _
 
 

@@ -12,6 +12,7 @@ as flash messages. The view then decides what to render from `outcome.refused`.
     flash(_("Room saved."), "success")
     return redirect(...)
 """
+
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Optional

@@ -1,4 +1,5 @@
 """Template filters and globals: local times, countries, labels, sanitised Markdown."""
+
 from datetime import date, datetime
 
 import markdown
@@ -50,7 +51,9 @@ def render_markdown(text):
     """Render user Markdown to HTML that cannot carry scripts, styles or foreign images."""
     html = markdown.markdown(text or "", extensions=["sane_lists"])
     # Safe to mark up (bandit B704): nh3 reduces the HTML to an allowlist of tags, attributes and URL schemes.
-    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"}))  # nosec B704
+    return Markup(
+        nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"})
+    )  # nosec B704
 
 
 def init_app(app):

@@ -1,4 +1,5 @@
 """Text as people type it into forms."""
+
 from wtforms import TextAreaField
 
 

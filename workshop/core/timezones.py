@@ -1,4 +1,5 @@
 """Aware datetimes: stored in UTC, shown in the forum's own time zone."""
+
 from datetime import date, datetime, time, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones

@@ -1,4 +1,5 @@
 """Names of the documents feature: its audit actions, version states and document kinds."""
+
 from flask_babel import lazy_gettext as _l
 
 LABELS = {

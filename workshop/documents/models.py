@@ -1,4 +1,5 @@
 """Draft documents, their versions, the sessions they are tabled in, and session conclusions."""
+
 import enum
 from datetime import datetime
 from typing import Optional
@@ -54,9 +55,7 @@ class Document(db.Model):
     versions: Mapped[list["DocumentVersion"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentVersion.number"
     )
-    translation_of: Mapped[Optional["Document"]] = relationship(
-        remote_side=[id], back_populates="translations"
-    )
+    translation_of: Mapped[Optional["Document"]] = relationship(remote_side=[id], back_populates="translations")
     translations: Mapped[list["Document"]] = relationship(back_populates="translation_of", order_by="Document.language")
 
     def __str__(self):

@@ -2,6 +2,7 @@
 
 Each takes the acting user, records an audit entry, and leaves the commit to the caller.
 """
+
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -14,7 +15,13 @@ from workshop.documents.archive import Archive, ArchiveError, EmptyFile, FileToo
 from workshop.documents.files_in_transaction import discard_unless_committed
 from workshop.documents.filetypes import UnsupportedFileType
 from workshop.documents.models import (
-    ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
+    ConclusionStatus,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    SessionConclusion,
+    SessionDocument,
+    VersionStatus,
 )
 from workshop.documents.wording import describe_refusal
 from workshop.extensions import db
@@ -113,9 +120,11 @@ def upload_version(actor, document, stream, filename, status, note=""):
 
 def _next_version_number(document):
     """Return the number after the highest ever used; numbers are never reused or overwritten."""
-    highest = db.session.scalar(
-        select(func.max(DocumentVersion.number)).where(DocumentVersion.document_id == document.id)
-    ) if document.id else None
+    highest = (
+        db.session.scalar(select(func.max(DocumentVersion.number)).where(DocumentVersion.document_id == document.id))
+        if document.id
+        else None
+    )
     return (highest or 0) + 1
 
 
@@ -129,7 +138,9 @@ def link_document(actor, session, document):
     link = SessionDocument(document=document, position=position)
     session.document_links.append(link)
     db.session.flush()
-    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, **session_facts(session))
+    audit.record(
+        actor, "document.linked", document.title, session.forum, document_id=document.id, **session_facts(session)
+    )
     return link
 
 
@@ -140,11 +151,14 @@ def unlink_document(actor, session, document):
         raise DocumentRefused(_("%(document)s is not tabled in this session.", document=document.title))
     session.document_links.remove(link)
     db.session.flush()
-    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, **session_facts(session))
+    audit.record(
+        actor, "document.unlinked", document.title, session.forum, document_id=document.id, **session_facts(session)
+    )
 
 
-def table_new_document(actor, session, title, kind, language, stream, filename, status, note="", organisation=None,
-                       translation_of=None):
+def table_new_document(
+    actor, session, title, kind, language, stream, filename, status, note="", organisation=None, translation_of=None
+):
     """Create a document, archive its first version and table it in the session, in one go."""
     document = create_document(actor, session.forum, title, kind, language, organisation, translation_of)
     version = upload_version(actor, document, stream, filename, status, note)
@@ -186,8 +200,13 @@ def save_conclusions(actor, session, body):
         conclusions.submitted_at = None
     db.session.flush()
     audit.record(
-        actor, "conclusions.saved", session.title, session.forum, **session_facts(session),
-        reopened=changed and was_submitted, characters=len(body),
+        actor,
+        "conclusions.saved",
+        session.title,
+        session.forum,
+        **session_facts(session),
+        reopened=changed and was_submitted,
+        characters=len(body),
     )
     return conclusions
 
@@ -201,7 +220,14 @@ def attach_conclusions_file(actor, session, stream, filename, status, language, 
             actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language
         )
     version = upload_version(actor, conclusions.document, stream, filename, status, note)
-    audit.record(actor, "conclusions.file_attached", session.title, session.forum, **session_facts(session), version=version.number)
+    audit.record(
+        actor,
+        "conclusions.file_attached",
+        session.title,
+        session.forum,
+        **session_facts(session),
+        version=version.number,
+    )
     return version
 
 

@@ -3,6 +3,7 @@
 Text is compared by sentence rather than by line: a PDF's lines follow its page layout, so a
 reflowed paragraph would otherwise show up as changed from top to bottom.
 """
+
 import difflib
 import re
 from dataclasses import dataclass

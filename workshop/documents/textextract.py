@@ -1,4 +1,5 @@
 """Pull the running text out of PDF, DOCX and ODT files, to compare versions and to search them."""
+
 import logging
 
 import docx

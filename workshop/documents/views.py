@@ -1,4 +1,5 @@
 """Facilitators' boards and session workspaces, the public document pages and downloads."""
+
 import logging
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -14,11 +15,19 @@ from workshop.core.refusals import commit_or_refuse
 from workshop.documents import board, services
 from workshop.documents.archive import ChecksumMismatch, MissingFile
 from workshop.documents.forms import (
-    CompareVersionsForm, ConclusionsFileForm, ConclusionsForm, LinkDocumentForm, NewDocumentForm, NewVersionForm,
+    CompareVersionsForm,
+    ConclusionsFileForm,
+    ConclusionsForm,
+    LinkDocumentForm,
+    NewDocumentForm,
+    NewVersionForm,
 )
 from workshop.documents.models import Document, DocumentVersion, SessionConclusion, SessionDocument
 from workshop.documents.permissions import (
-    can_add_version, can_manage_session_documents, can_read_conclusions_document, can_read_documents,
+    can_add_version,
+    can_manage_session_documents,
+    can_read_conclusions_document,
+    can_read_documents,
     can_see_facilitator_board,
 )
 from workshop.documents.textdiff import compare_texts, count_changes
@@ -30,7 +39,6 @@ from workshop.programme.models import ForumSession
 
 blueprint = Blueprint("documents", __name__)
 log = logging.getLogger(__name__)
-
 
 
 @blueprint.context_processor
@@ -158,13 +166,24 @@ def upload_new_document(slug, session_id):
     form = NewDocumentForm(_organisations(), _forum_documents(forum), prefix="new")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
-    translation_of = get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
+    translation_of = (
+        get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
+    )
     organisation = db.session.get(Organisation, form.organisation_id.data) if form.organisation_id.data else None
     upload = form.file.data
     with commit_or_refuse(form) as outcome:
         version = services.table_new_document(
-            current_user, session, form.title.data, form.kind.data, form.language.data, upload.stream,
-            upload.filename, form.status.data, form.note.data or "", organisation, translation_of,
+            current_user,
+            session,
+            form.title.data,
+            form.kind.data,
+            form.language.data,
+            upload.stream,
+            upload.filename,
+            form.status.data,
+            form.note.data or "",
+            organisation,
+            translation_of,
         )
     if outcome.refused:
         return _render_workspace(forum, session, outcome.status, new_document_form=form)
@@ -178,7 +197,9 @@ def upload_version(slug, session_id, document_id):
     forum, session = _managed_session(slug, session_id)
     document = _session_document(session, document_id)
     if not can_add_version(current_user, document):
-        abort(403, _("This document is also tabled in a session you do not lead; ask the secretariat to add the version."))
+        abort(
+            403, _("This document is also tabled in a session you do not lead; ask the secretariat to add the version.")
+        )
     form = NewVersionForm(prefix=f"version-{document.id}")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, version_forms={document.id: form})
@@ -189,7 +210,9 @@ def upload_version(slug, session_id, document_id):
         )
     if outcome.refused:
         return _render_workspace(forum, session, outcome.status, version_forms={document.id: form})
-    flash(_("Version %(number)d of %(document)s is uploaded.", number=version.number, document=document.title), "success")
+    flash(
+        _("Version %(number)d of %(document)s is uploaded.", number=version.number, document=document.title), "success"
+    )
     return _back_to_workspace(forum, session, f"document-{document.id}")
 
 
@@ -220,7 +243,9 @@ def unlink_document(slug, session_id, document_id):
         services.unlink_document(current_user, session, document)
     if outcome.refused:
         return _back_to_workspace(forum, session)
-    flash(_("%(document)s is no longer tabled in this session; its files are kept.", document=document.title), "success")
+    flash(
+        _("%(document)s is no longer tabled in this session; its files are kept.", document=document.title), "success"
+    )
     return _back_to_workspace(forum, session)
 
 
@@ -247,7 +272,12 @@ def attach_conclusions_file(slug, session_id):
     upload = form.file.data
     with commit_or_refuse(form) as outcome:
         services.attach_conclusions_file(
-            current_user, session, upload.stream, upload.filename, form.status.data, form.language.data,
+            current_user,
+            session,
+            upload.stream,
+            upload.filename,
+            form.status.data,
+            form.language.data,
             form.note.data or "",
         )
     if outcome.refused:
@@ -274,7 +304,9 @@ def _readable_document(slug, document_id):
     if not can_read_documents(current_user, forum):
         abort(404)
     document = db.session.scalar(
-        select(Document).where(Document.id == document_id, Document.forum_id == forum.id).options(
+        select(Document)
+        .where(Document.id == document_id, Document.forum_id == forum.id)
+        .options(
             selectinload(Document.versions),
             selectinload(Document.session_links).selectinload(SessionDocument.session),
         )
@@ -327,8 +359,12 @@ def download_version(slug, document_id, number):
     except (ChecksumMismatch, MissingFile):
         return _integrity_failure(version)
     response = send_file(
-        path, mimetype=version.media_type, as_attachment=True, download_name=version.original_name,
-        conditional=True, etag=version.sha256,
+        path,
+        mimetype=version.media_type,
+        as_attachment=True,
+        download_name=version.original_name,
+        conditional=True,
+        etag=version.sha256,
     )
     # Drafts of a non-public forum must not stay in shared caches.
     response.headers["Cache-Control"] = "public, max-age=300" if forum.is_public else "private, no-store"

@@ -1,4 +1,5 @@
 """Where an export points back to: the session pages and document downloads, and the calendar UID domain."""
+
 from dataclasses import dataclass
 from typing import Callable
 

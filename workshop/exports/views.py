@@ -3,6 +3,7 @@
 Each view loads what it needs, checks access, answers 304 when the client's copy is current, and
 only then asks an export function for the bytes.
 """
+
 from urllib.parse import urljoin
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
@@ -75,8 +76,12 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private):
 def send_forum_calendar(forum, release, kind, name, select_part, filename):
     """Send one forum's feed; `select_part` reads the snapshot only when the feed must be built."""
     return send_unless_unchanged(
-        kind, [release], lambda: ical.calendar_bytes(name, [select_part()], export_links()),
-        CALENDAR_TYPE, filename, private=not forum.is_public,
+        kind,
+        [release],
+        lambda: ical.calendar_bytes(name, [select_part()], export_links()),
+        CALENDAR_TYPE,
+        filename,
+        private=not forum.is_public,
     )
 
 
@@ -145,10 +150,14 @@ def personal_calendar(token):
 
 def forums_with_a_part_for(user):
     """Return the forums where the person holds a role, an appointment, or speaks."""
-    forum_ids = select(ForumRole.forum_id).where(ForumRole.user_id == user.id).union(
-        select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
-        select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
-        select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+    forum_ids = (
+        select(ForumRole.forum_id)
+        .where(ForumRole.user_id == user.id)
+        .union(
+            select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
+            select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
+            select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+        )
     )
     return db.session.scalars(select(Forum).where(Forum.id.in_(forum_ids)).order_by(Forum.start_date, Forum.id)).all()
 
@@ -157,11 +166,14 @@ def forums_with_a_part_for(user):
 def agenda_pdf(slug):
     forum, release = published_forum(slug)
     return send_unless_unchanged(
-        "agenda.pdf", [release],
+        "agenda.pdf",
+        [release],
         lambda: pdf_module().agenda_pdf(
             release.snapshot, release, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-agenda.pdf", private=not forum.is_public,
+        PDF_TYPE,
+        f"{forum.slug}-agenda.pdf",
+        private=not forum.is_public,
     )
 
 
@@ -171,11 +183,14 @@ def personal_agenda_pdf(slug):
     forum, release = published_forum(slug)
     person = {"id": current_user.id, "name": current_user.name}
     return send_unless_unchanged(
-        f"my-agenda.pdf|{current_user.id}|{current_user.name}", [release],
+        f"my-agenda.pdf|{current_user.id}|{current_user.name}",
+        [release],
         lambda: pdf_module().personal_agenda_pdf(
             release.snapshot, release, person, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-my-agenda.pdf", private=True,
+        PDF_TYPE,
+        f"{forum.slug}-my-agenda.pdf",
+        private=True,
     )
 
 
@@ -187,11 +202,14 @@ def session_brief_pdf(slug, session_id):
     if not (is_secretariat(current_user, forum) or has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
-        f"brief-{session_id}.pdf", [release],
+        f"brief-{session_id}.pdf",
+        [release],
         lambda: pdf_module().session_brief_pdf(
             release.snapshot, release, session_id, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-session-{session_id}-brief.pdf", private=True,
+        PDF_TYPE,
+        f"{forum.slug}-session-{session_id}-brief.pdf",
+        private=True,
     )
 
 
@@ -199,9 +217,12 @@ def session_brief_pdf(slug, session_id):
 def agenda_json(slug):
     forum, release = published_forum(slug)
     response = send_unless_unchanged(
-        "agenda.json", [release],
+        "agenda.json",
+        [release],
         lambda: api.agenda_json(release.snapshot, release, export_links()),
-        JSON_TYPE, f"{forum.slug}-agenda.json", private=not forum.is_public,
+        JSON_TYPE,
+        f"{forum.slug}-agenda.json",
+        private=not forum.is_public,
     )
     response.headers.pop("Content-Disposition", None)
     if forum.is_public:

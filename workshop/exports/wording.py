@@ -1,4 +1,5 @@
 """Say the parts of a snapshot in words, the same way in the PDF, the calendar and the brief."""
+
 from datetime import datetime
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time

@@ -1,4 +1,5 @@
 """Forms the secretariat fills to set up a forum and its frame."""
+
 import pycountry
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -15,15 +16,20 @@ from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_
 
 def country_choices():
     """Offer every ISO 3166 country, named and sorted in the reader's language."""
-    return [("", "—")] + sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1])
+    return [("", "—")] + sorted(
+        ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1]
+    )
 
 
 class ForumForm(FlaskForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=TEXT_LIMITS["title"])])
     slug = StringField(
         _l("Web address name"),
-        validators=[DataRequired(), Length(max=TEXT_LIMITS["slug"]),
-                    Regexp(SLUG_PATTERN, message=_l("Use lower-case letters, digits and hyphens."))],
+        validators=[
+            DataRequired(),
+            Length(max=TEXT_LIMITS["slug"]),
+            Regexp(SLUG_PATTERN, message=_l("Use lower-case letters, digits and hyphens.")),
+        ],
     )
     subtitle = StringField(_l("Subtitle"), validators=[Length(max=TEXT_LIMITS["subtitle"])])
     city = StringField(_l("City"), validators=[Length(max=TEXT_LIMITS["city"])])
@@ -51,9 +57,12 @@ class ForumForm(FlaskForm):
         if self.start_date.data and field.data and field.data < self.start_date.data:
             raise ValidationError(_l("The last day cannot come before the first."))
         if self.start_date.data and field.data and is_too_long(self.start_date.data, field.data):
-            raise ValidationError(_l(
-                "A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS
-            ))
+            raise ValidationError(
+                _l(
+                    "A forum lasts at most %(days)d days; check the year and the month of the last day.",
+                    days=MAX_FORUM_DAYS,
+                )
+            )
 
 
 class DayForm(FlaskForm):

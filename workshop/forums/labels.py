@@ -1,4 +1,5 @@
 """Names of the forums feature: its audit actions, the agenda's status and the kinds of organisation."""
+
 from flask_babel import lazy_gettext as _l
 
 LABELS = {

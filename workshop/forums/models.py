@@ -1,4 +1,5 @@
 """A forum and the frame its programme hangs on."""
+
 import enum
 from datetime import date, datetime
 from typing import Optional
@@ -33,10 +34,21 @@ class Organisation(db.Model):
     __tablename__ = "organisations"
     __table_args__ = (
         # A name is listed once in the shared directory, and once more at most in each forum.
-        Index("uq_organisations_shared_name", "name", unique=True,
-              sqlite_where=text("forum_id IS NULL"), postgresql_where=text("forum_id IS NULL")),
-        Index("uq_organisations_forum_name", "forum_id", "name", unique=True,
-              sqlite_where=text("forum_id IS NOT NULL"), postgresql_where=text("forum_id IS NOT NULL")),
+        Index(
+            "uq_organisations_shared_name",
+            "name",
+            unique=True,
+            sqlite_where=text("forum_id IS NULL"),
+            postgresql_where=text("forum_id IS NULL"),
+        ),
+        Index(
+            "uq_organisations_forum_name",
+            "forum_id",
+            "name",
+            unique=True,
+            sqlite_where=text("forum_id IS NOT NULL"),
+            postgresql_where=text("forum_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

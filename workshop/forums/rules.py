@@ -6,6 +6,7 @@ all read these, so that a rule is stated once.
 A typo in a year (2111 for 2011) once made a forum of 36,527 days that no page could show and no
 request could shrink again in time; the bound keeps a typo a clear error at the field.
 """
+
 import re
 from datetime import date, timedelta
 
@@ -14,19 +15,49 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # What the secretariat sets on a forum, in the order the settings form and the programme file list it.
 FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
-    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
-    "agenda_note", "is_public",
+    "slug",
+    "title",
+    "subtitle",
+    "city",
+    "country_code",
+    "venue",
+    "start_date",
+    "end_date",
+    "timezone",
+    "convened_by",
+    "facilitated_by",
+    "objective",
+    "background",
+    "participants_text",
+    "methodology",
+    "agenda_note",
+    "is_public",
 )
 # What every reader of a published agenda is told of the forum (the concept note's texts stay on its page).
 PUBLISHED_FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "timezone", "start_date", "end_date",
-    "convened_by", "facilitated_by", "agenda_note",
+    "slug",
+    "title",
+    "subtitle",
+    "city",
+    "country_code",
+    "venue",
+    "timezone",
+    "start_date",
+    "end_date",
+    "convened_by",
+    "facilitated_by",
+    "agenda_note",
 )
 # The longest each bounded text may be; the model's columns are declared with these.
 TEXT_LIMITS = {
-    "slug": 80, "title": 300, "subtitle": 300, "city": 120, "venue": 300, "timezone": 64,
-    "convened_by": 300, "facilitated_by": 300,
+    "slug": 80,
+    "title": 300,
+    "subtitle": 300,
+    "city": 120,
+    "venue": 300,
+    "timezone": 64,
+    "convened_by": 300,
+    "facilitated_by": 300,
 }
 
 

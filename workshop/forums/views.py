@@ -1,4 +1,5 @@
 """The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
@@ -37,7 +38,9 @@ def show_forum(slug):
     forum = get_forum_or_404(slug)
     roles = current_user.roles_in(forum) if current_user.is_authenticated else set()
     return render_template(
-        "forums/show.html", forum=forum, can_manage=is_secretariat(current_user, forum),
+        "forums/show.html",
+        forum=forum,
+        can_manage=is_secretariat(current_user, forum),
         leads_sessions=ForumRoleName.FACILITATOR in roles,
     )
 
@@ -47,7 +50,9 @@ def show_forum(slug):
 def manage_index():
     """Show each person's home: every forum they have a part in, and what they can do there."""
     return render_template(
-        "forums/manage_index.html", parts=forum_parts_of(current_user), can_create=can_create_forum(current_user),
+        "forums/manage_index.html",
+        parts=forum_parts_of(current_user),
+        can_create=can_create_forum(current_user),
     )
 
 
@@ -96,7 +101,9 @@ def _show_edit_conflict(forum, form):
 
 
 def _forum_fields(form):
-    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")}
+    fields = {
+        name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")
+    }
     fields["timezone"] = fields["timezone"].strip()
     return fields
 
@@ -138,8 +145,13 @@ def edit_day(slug, day_id=None):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             services.save_day(
-                current_user, day, forum, date=form.date.data, title=form.title.data,
-                to_be_announced=form.to_be_announced.data, note=form.note.data,
+                current_user,
+                day,
+                forum,
+                date=form.date.data,
+                title=form.title.data,
+                to_be_announced=form.to_be_announced.data,
+                note=form.note.data,
             )
         if not outcome.refused:
             return _saved(_frame_url(forum))
@@ -181,7 +193,12 @@ def edit_block(slug, block_id=None):
         day = get_part_or_404(ForumDay, form.day_id.data, forum)
         with commit_or_refuse(form) as outcome:
             services.save_block(
-                current_user, block, forum, day=day, starts_at=form.starts_at.data, ends_at=form.ends_at.data,
+                current_user,
+                block,
+                forum,
+                day=day,
+                starts_at=form.starts_at.data,
+                ends_at=form.ends_at.data,
                 label=form.label.data,
             )
         if not outcome.refused:
@@ -282,8 +299,13 @@ def edit_organisation(slug, organisation_id=None):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             services.save_organisation(
-                current_user, organisation, forum, name=form.name.data.strip(),
-                acronym=(form.acronym.data or "").strip(), type=form.type.data, country_code=form.country_code.data,
+                current_user,
+                organisation,
+                forum,
+                name=form.name.data.strip(),
+                acronym=(form.acronym.data or "").strip(),
+                type=form.type.data,
+                country_code=form.country_code.data,
             )
         if not outcome.refused:
             return _saved(url_for("forums.list_organisations", slug=forum.slug))
@@ -299,14 +321,21 @@ def manage_people(slug):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             user = services.appoint_to_forum(
-                current_user, forum, email=form.email.data, name=form.name.data, role=form.role.data,
+                current_user,
+                forum,
+                email=form.email.data,
+                name=form.name.data,
+                role=form.role.data,
                 link_base=request.url_root,
             )
         if not outcome.refused:
             flash(_("%(name)s is now in the forum.", name=user.name), "success")
             return redirect(url_for("forums.manage_people", slug=forum.slug))
     roles = db.session.scalars(
-        select(ForumRole).join(User).where(ForumRole.forum_id == forum.id).order_by(ForumRole.role, User.name)
+        select(ForumRole)
+        .join(User)
+        .where(ForumRole.forum_id == forum.id)
+        .order_by(ForumRole.role, User.name)
         .options(contains_eager(ForumRole.user))
     ).all()
     return render_template("forums/people.html", forum=forum, form=form, roles=roles, confirm=ConfirmForm())
@@ -319,8 +348,11 @@ def revoke_forum_role(slug, role_id):
     forum_role = get_part_or_404(ForumRole, role_id, forum)
     require_button()
     if not is_confirmed():
-        question = _("Take the role %(role)s away from %(name)s?", role=label(forum_role.role, "forum_role"),
-                     name=forum_role.user.name)
+        question = _(
+            "Take the role %(role)s away from %(name)s?",
+            role=label(forum_role.role, "forum_role"),
+            name=forum_role.user.name,
+        )
         people_url = url_for("forums.manage_people", slug=forum.slug)
         return ask_first(question, what_goes_with_forum_role(forum_role), people_url, _("Take the role away"))
     with commit_or_refuse() as outcome:
@@ -337,12 +369,19 @@ def audit_trail(slug):
     page = max(request.args.get("page", 1, type=int), 1)
     total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
     entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.forum_id == forum.id)
+        select(AuditEntry)
+        .where(AuditEntry.forum_id == forum.id)
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
         .options(selectinload(AuditEntry.actor))
-        .limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE)
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE)
     ).all()
     return render_template(
-        "forums/audit.html", forum=forum, entries=entries, page=page, word_audit_entry=word_entry,
-        has_next=page * AUDIT_PAGE_SIZE < total, total=total,
+        "forums/audit.html",
+        forum=forum,
+        entries=entries,
+        page=page,
+        word_audit_entry=word_entry,
+        has_next=page * AUDIT_PAGE_SIZE < total,
+        total=total,
     )

@@ -1,4 +1,5 @@
 """Names of the programme: its audit actions, item kinds, session formats and appointment roles."""
+
 from flask_babel import lazy_gettext as _l
 
 LABELS = {

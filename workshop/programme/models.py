@@ -1,4 +1,5 @@
 """Sessions of a forum, the items inside them, loose items of a block, and who is appointed to what."""
+
 from datetime import datetime
 from typing import Optional
 
@@ -9,6 +10,7 @@ from workshop.core.names import session_name
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
 from workshop.programme.rules import AppointmentRole, ItemKind, SessionFormat
+
 
 class ForumSession(db.Model):
     """A session of the programme; named so to keep clear of the database and HTTP sessions."""
@@ -106,9 +108,7 @@ class BlockItem(db.Model):
 
 class Appointment(db.Model):
     __tablename__ = "appointments"
-    __table_args__ = (
-        UniqueConstraint("session_id", "user_id", "role", name="uq_appointments_session_user_role"),
-    )
+    __table_args__ = (UniqueConstraint("session_id", "user_id", "role", name="uq_appointments_session_user_role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), index=True)

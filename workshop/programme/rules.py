@@ -3,6 +3,7 @@
 The models, the forms, the services, the programme-file import and the published outputs read
 these; the scheduling rules proper are in `scheduling.py`.
 """
+
 import enum
 from typing import Optional
 

@@ -1,4 +1,5 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
@@ -30,20 +31,31 @@ _AUTO = object()
 def overview(slug):
     forum = get_managed_forum(slug)
     days = db.session.scalars(
-        select(ForumDay).where(ForumDay.forum_id == forum.id).order_by(ForumDay.date).options(
+        select(ForumDay)
+        .where(ForumDay.forum_id == forum.id)
+        .order_by(ForumDay.date)
+        .options(
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions).selectinload(ForumSession.room),
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions)
-            .selectinload(ForumSession.appointments).selectinload(Appointment.user),
+            selectinload(ForumDay.blocks)
+            .selectinload(TimeBlock.sessions)
+            .selectinload(ForumSession.appointments)
+            .selectinload(Appointment.user),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker),
         )
     ).all()
     outside_blocks = db.session.scalars(
-        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
-        .order_by(ForumSession.starts_at, ForumSession.number).options(selectinload(ForumSession.room))
+        select(ForumSession)
+        .where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
+        .order_by(ForumSession.starts_at, ForumSession.number)
+        .options(selectinload(ForumSession.room))
     ).all()
     conflicts = [describe_conflict(conflict) for conflict in services.programme_conflicts(forum)]
     return render_template(
-        "programme/overview.html", forum=forum, days=days, outside_blocks=outside_blocks, conflicts=conflicts,
+        "programme/overview.html",
+        forum=forum,
+        days=days,
+        outside_blocks=outside_blocks,
+        conflicts=conflicts,
     )
 
 
@@ -54,8 +66,16 @@ def _session_form(forum, session, formdata=_AUTO):
     form.block_id.choices = [(block.id, _block_name(block, forum)) for block in blocks]
     if session.id and session.block_id is None:
         # Imported sessions may stand outside any block; saving the form must not move them into one.
-        form.block_id.choices.insert(0, (NO_BLOCK, _("Outside any time block (on %(day)s)", day=format_date(
-            local_date(session.starts_at, forum.timezone), "medium"))))
+        form.block_id.choices.insert(
+            0,
+            (
+                NO_BLOCK,
+                _(
+                    "Outside any time block (on %(day)s)",
+                    day=format_date(local_date(session.starts_at, forum.timezone), "medium"),
+                ),
+            ),
+        )
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
     if session.id and (formdata is None or not form.is_submitted()):
@@ -80,10 +100,17 @@ def _session_changes(forum, session, form):
         block = _block_of(forum, form.block_id.data)
         on = block.day.date
     return {
-        "block": block, "on": on, "starts": form.starts_at.data, "ends": form.ends_at.data,
-        "number": (form.number.data or "").strip(), "title": form.title.data.strip(), "outputs": form.outputs.data or "",
-        "format": SessionFormat(form.format.data), "room_id": form.room_id.data or None,
-        "track_id": form.track_id.data or None, "capacity": form.capacity.data,
+        "block": block,
+        "on": on,
+        "starts": form.starts_at.data,
+        "ends": form.ends_at.data,
+        "number": (form.number.data or "").strip(),
+        "title": form.title.data.strip(),
+        "outputs": form.outputs.data or "",
+        "format": SessionFormat(form.format.data),
+        "room_id": form.room_id.data or None,
+        "track_id": form.track_id.data or None,
+        "capacity": form.capacity.data,
     }
 
 
@@ -117,7 +144,12 @@ def edit_session(slug, session_id=None):
 
 def _render_session_form(forum, session, form, is_new, conflict=None, status=200):
     return render_template(
-        "programme/edit_session.html", forum=forum, form=form, session=session, is_new=is_new, conflict=conflict,
+        "programme/edit_session.html",
+        forum=forum,
+        form=form,
+        session=session,
+        is_new=is_new,
+        conflict=conflict,
     ), status
 
 
@@ -129,8 +161,12 @@ def show_session(slug, session_id):
     item_form = ItemForm()
     item_form.kind.data = ItemKind.KEYNOTE.value
     return render_template(
-        "programme/session.html", forum=forum, session=session, item_form=item_form,
-        appointment_form=AppointmentForm(), confirm=ConfirmForm(),
+        "programme/session.html",
+        forum=forum,
+        session=session,
+        item_form=item_form,
+        appointment_form=AppointmentForm(),
+        confirm=ConfirmForm(),
     )
 
 
@@ -142,8 +178,10 @@ def delete_session(slug, session_id):
     require_button()
     if not is_confirmed():
         return ask_first(
-            _("Delete %(session)s?", session=session), services.what_goes_with_session(session),
-            url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Delete the session"),
+            _("Delete %(session)s?", session=session),
+            services.what_goes_with_session(session),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Delete the session"),
         )
     with commit_or_refuse() as outcome:
         services.delete_session(current_user, session)
@@ -177,9 +215,14 @@ def add_item(slug, session_id):
         return _back_to_session(forum, session)
     with commit_or_refuse() as outcome:
         services.add_item(
-            current_user, session, kind=form.kind.data, title=form.title.data.strip(),
-            speaker_email=form.speaker_email.data or "", speaker_name=form.speaker_name.data or "",
-            duration_minutes=form.duration_minutes.data, link_base=request.url_root,
+            current_user,
+            session,
+            kind=form.kind.data,
+            title=form.title.data.strip(),
+            speaker_email=form.speaker_email.data or "",
+            speaker_name=form.speaker_name.data or "",
+            duration_minutes=form.duration_minutes.data,
+            link_base=request.url_root,
         )
     return _back_to_session(forum, session, outcome, _("Item added."))
 
@@ -203,7 +246,10 @@ def edit_item(slug, session_id, item_id):
     if form.validate_on_submit():
         with commit_or_refuse() as outcome:
             services.update_item(
-                current_user, item, kind=form.kind.data, title=form.title.data.strip(),
+                current_user,
+                item,
+                kind=form.kind.data,
+                title=form.title.data.strip(),
                 duration_minutes=form.duration_minutes.data,
             )
         return _back_to_session(forum, session, outcome, _("Item saved."))
@@ -234,8 +280,14 @@ def delete_item(slug, session_id, item_id):
     require_button()
     if not is_confirmed():
         return ask_first(
-            _("Remove the item %(item)s from %(session)s?", item=item.title or label(item.kind, "item_kind"), session=session),
-            [], url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Remove the item"),
+            _(
+                "Remove the item %(item)s from %(session)s?",
+                item=item.title or label(item.kind, "item_kind"),
+                session=session,
+            ),
+            [],
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Remove the item"),
         )
     with commit_or_refuse() as outcome:
         services.remove_item(current_user, item)
@@ -253,7 +305,11 @@ def appoint(slug, session_id):
         return _back_to_session(forum, session)
     with commit_or_refuse() as outcome:
         services.appoint(
-            current_user, session, role=form.role.data, email=form.email.data, name=form.name.data or "",
+            current_user,
+            session,
+            role=form.role.data,
+            email=form.email.data,
+            name=form.name.data or "",
             link_base=request.url_root,
         )
     return _back_to_session(forum, session, outcome, _("Appointment saved."))
@@ -269,10 +325,18 @@ def withdraw(slug, session_id, appointment_id):
         abort(404)
     require_button()
     if not is_confirmed():
-        question = _("Withdraw %(name)s as %(role)s of %(session)s?", name=appointment.user.name,
-                     role=label(appointment.role, "appointment_role"), session=session)
-        return ask_first(question, services.what_goes_with_appointment(appointment),
-                         url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Withdraw"))
+        question = _(
+            "Withdraw %(name)s as %(role)s of %(session)s?",
+            name=appointment.user.name,
+            role=label(appointment.role, "appointment_role"),
+            session=session,
+        )
+        return ask_first(
+            question,
+            services.what_goes_with_appointment(appointment),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Withdraw"),
+        )
     with commit_or_refuse() as outcome:
         services.withdraw(current_user, appointment)
     return _back_to_session(forum, session, outcome, _("Appointment withdrawn."))
@@ -301,8 +365,13 @@ def edit_loose_item(slug, block_id, item_id=None):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             services.save_loose_item(
-                current_user, item, block, kind=form.kind.data, title=form.title.data.strip(),
-                starts_at=form.starts_at.data, ends_at=form.ends_at.data,
+                current_user,
+                item,
+                block,
+                kind=form.kind.data,
+                title=form.title.data.strip(),
+                starts_at=form.starts_at.data,
+                ends_at=form.ends_at.data,
             )
         if not outcome.refused:
             flash(_("Saved."), "success")
@@ -325,8 +394,12 @@ def delete_loose_item(slug, block_id, item_id):
     item = _loose_item_of(_block_of(forum, block_id), item_id)
     require_button()
     if not is_confirmed():
-        return ask_first(_("Delete the loose item %(title)s?", title=item.title), [],
-                         url_for("programme.overview", slug=forum.slug), _("Delete"))
+        return ask_first(
+            _("Delete the loose item %(title)s?", title=item.title),
+            [],
+            url_for("programme.overview", slug=forum.slug),
+            _("Delete"),
+        )
     with commit_or_refuse() as outcome:
         services.delete_loose_item(current_user, item)
     if not outcome.refused:

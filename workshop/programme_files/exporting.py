@@ -1,4 +1,5 @@
 """Write a forum's programme as a programme file: plain data in the documented format (docs/forum-format.md)."""
+
 import json
 from collections import defaultdict
 
@@ -18,7 +19,9 @@ def export_forum(forum):
     zone = forum.timezone
     sessions = load_sessions(forum)
     documents = db.session.scalars(
-        select(Document).where(Document.forum_id == forum.id).order_by(Document.id)
+        select(Document)
+        .where(Document.forum_id == forum.id)
+        .order_by(Document.id)
         .options(selectinload(Document.organisation), selectinload(Document.translation_of))
     ).all()
     people = _people_of(forum, sessions)
@@ -62,9 +65,7 @@ def _people_of(forum, sessions):
 
 def _forum_data(forum):
     data = {name: getattr(forum, name) for name in FORUM_FIELDS}
-    data.update(
-        start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat(), status=forum.status.value
-    )
+    data.update(start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat(), status=forum.status.value)
     return data
 
 

@@ -1,4 +1,5 @@
 """Build a forum's programme from a programme file, all or nothing, with every problem found by line."""
+
 from sqlalchemy import select
 
 from workshop.accounts.models import ForumRoleName
@@ -29,7 +30,6 @@ from workshop.programme_files.specs import Vocabulary
 from workshop.programme_files.validation import read_programme
 
 
-
 def programme_vocabulary():
     """Return the values the models accept for each enumerated field of a programme file."""
     return Vocabulary(
@@ -52,11 +52,17 @@ def import_forum(data, actor=None, replace=False):
     spec = read_programme(data, programme_vocabulary())
     forum = find_forum(spec.forum["slug"])
     if forum is not None and not replace:
-        raise ProgrammeFileError([Problem(
-            spec.slug_line,
-            N_('A forum with the slug "%(slug)s" exists already; import with --replace to replace its programme.'),
-            {"slug": spec.forum["slug"]},
-        )])
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    spec.slug_line,
+                    N_(
+                        'A forum with the slug "%(slug)s" exists already; import with --replace to replace its programme.'
+                    ),
+                    {"slug": spec.forum["slug"]},
+                )
+            ]
+        )
     action = "forum.replaced" if forum is not None else "forum.imported"
     kept_documents = _clear_programme(forum) if forum is not None else {}
     if forum is None:
@@ -136,7 +142,10 @@ class _ProgrammeBuilder:
     def _person(self, item):
         """Return the account for a listed person, uninvited if new; existing accounts are left as their owners keep them."""
         user, _is_new = find_or_create_account(
-            item.email, item.name, job_title=item.job_title, country_code=item.country_code,
+            item.email,
+            item.name,
+            job_title=item.job_title,
+            country_code=item.country_code,
             organisation=self.organisations[item.organisation] if item.organisation else None,
         )
         return user
@@ -171,20 +180,27 @@ class _ProgrammeBuilder:
 
     def _loose_item(self, on, item):
         return BlockItem(
-            kind=ItemKind(item.kind), title=item.title,
-            starts_at=self._moment(on, item.starts), ends_at=self._moment(on, item.ends),
+            kind=ItemKind(item.kind),
+            title=item.title,
+            starts_at=self._moment(on, item.starts),
+            ends_at=self._moment(on, item.ends),
             speaker=self.people[item.speaker] if item.speaker else None,
             room=self.rooms[item.room] if item.room else None,
         )
 
     def _session(self, on, item, block):
         session = ForumSession(
-            forum=self.forum, block=block, number=item.number, title=item.title, outputs=item.outputs,
+            forum=self.forum,
+            block=block,
+            number=item.number,
+            title=item.title,
+            outputs=item.outputs,
             format=SessionFormat(item.format),
             room=self.rooms[item.room] if item.room else None,
             track=self.tracks[item.track] if item.track else None,
             capacity=item.capacity,
-            starts_at=self._moment(on, item.starts), ends_at=self._moment(on, item.ends),
+            starts_at=self._moment(on, item.starts),
+            ends_at=self._moment(on, item.ends),
         )
         session.items = [self._session_item(position, part) for position, part in enumerate(item.items)]
         for appointment in item.appointments:
@@ -193,7 +209,8 @@ class _ProgrammeBuilder:
             if role in FORUM_ROLE_FOR_APPOINTMENT:
                 grant_role(user, self.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
         session.document_links = [
-            SessionDocument(document=self.documents[title], position=position) for position, title in enumerate(item.documents)
+            SessionDocument(document=self.documents[title], position=position)
+            for position, title in enumerate(item.documents)
         ]
         db.session.add(session)
         self.session_lines.append((session, item.line))
@@ -201,7 +218,10 @@ class _ProgrammeBuilder:
     def _session_item(self, position, item):
         kind = ItemKind(item.kind)
         return SessionItem(
-            position=position, kind=kind, title=item.title, duration_minutes=item_minutes(kind, item.duration_minutes),
+            position=position,
+            kind=kind,
+            title=item.title,
+            duration_minutes=item_minutes(kind, item.duration_minutes),
             speaker=self.people[item.speaker] if item.speaker else None,
         )
 

@@ -3,6 +3,7 @@
 Messages are English templates marked with `N_` so that they can be extracted for translation;
 whoever shows them to a person translates them then (`gettext(problem.template, **problem.params)`).
 """
+
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 

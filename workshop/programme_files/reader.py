@@ -2,6 +2,7 @@
 
 Pure: no Flask, no database.
 """
+
 import re
 from datetime import datetime
 
@@ -36,7 +37,8 @@ class ObjectReader:
                 self.report(
                     line_of(self.data, key),
                     N_('Unknown field "%(field)s"; the fields allowed here are: %(fields)s.'),
-                    field=key, fields=", ".join(fields),
+                    field=key,
+                    fields=", ".join(fields),
                 )
 
     def report(self, line, template, **params):
@@ -66,8 +68,10 @@ class ObjectReader:
             return None
         if max_length and len(value) > max_length:
             self.report(
-                self.line_of(key), N_('The field "%(field)s" is longer than %(limit)d characters.'),
-                field=key, limit=max_length,
+                self.line_of(key),
+                N_('The field "%(field)s" is longer than %(limit)d characters.'),
+                field=key,
+                limit=max_length,
             )
             return None if required else default
         return value
@@ -101,8 +105,11 @@ class ObjectReader:
             return default
         if value not in allowed:
             self.report(
-                self.line_of(key), N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
-                value=value, field=key, allowed=", ".join(sorted(allowed)),
+                self.line_of(key),
+                N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
+                value=value,
+                field=key,
+                allowed=", ".join(sorted(allowed)),
             )
             return None
         return value
@@ -121,8 +128,10 @@ class ObjectReader:
         parsed = _parse(value, "%Y-%m-%d", DATE_PATTERN)
         if parsed is None:
             self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a date written YYYY-MM-DD.'),
-                value=value, field=key,
+                self.line_of(key),
+                N_('"%(value)s" in "%(field)s" is not a date written YYYY-MM-DD.'),
+                value=value,
+                field=key,
             )
             return None
         return parsed.date()
@@ -134,8 +143,10 @@ class ObjectReader:
         parsed = _parse(value, "%H:%M", CLOCK_PATTERN)
         if parsed is None:
             self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a time written HH:MM (24-hour clock).'),
-                value=value, field=key,
+                self.line_of(key),
+                N_('"%(value)s" in "%(field)s" is not a time written HH:MM (24-hour clock).'),
+                value=value,
+                field=key,
             )
             return None
         return parsed.time()

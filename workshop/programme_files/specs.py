@@ -3,6 +3,7 @@
 Pure: no Flask, no database. The values an enumeration may take come in a `Vocabulary` from the
 caller, so that the models stay the one place they are defined.
 """
+
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Optional

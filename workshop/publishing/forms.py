@@ -1,4 +1,5 @@
 """The form that publishes a release."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, SubmitField

@@ -1,4 +1,5 @@
 """Names of the publishing feature: its audit actions."""
+
 from flask_babel import lazy_gettext as _l
 
 LABELS = {

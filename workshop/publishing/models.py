@@ -1,4 +1,5 @@
 """A published agenda release and the snapshot it froze."""
+
 from datetime import datetime
 from typing import Optional
 
