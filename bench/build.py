@@ -7,12 +7,12 @@ Run inside an application context on a migrated, empty database.
 import io
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from workshop.accounts.models import ForumRole, ForumRoleName, User
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import Document, SessionDocument
-from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
 from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
 from workshop.programme.models import Appointment, AppointmentRole, ForumSession, ItemKind, SessionItem
@@ -41,7 +41,7 @@ def counts_for(scale):
 
 
 def utc(day, clock):
-    return datetime.combine(day, clock, tzinfo=timezone.utc)
+    return datetime.combine(day, clock, tzinfo=UTC)
 
 
 def build_forum(scale):

@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 from tests.browser_forms import read_form
 from tests.concurrency.conftest import all_at_once
 from workshop.accounts.models import ForumRoleName
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import DocumentVersion
-from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
 from workshop.forums.models import Forum
 from workshop.programme.models import ForumSession

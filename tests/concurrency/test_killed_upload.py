@@ -19,11 +19,11 @@ import requests
 from sqlalchemy import select
 
 from tests.conftest import DEFAULT_PASSWORD
+from workshop.accounts.models import ForumRoleName
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import DocumentVersion
-from workshop.demo.sample_files import make_docx
 from workshop.extensions import db
-from workshop.accounts.models import ForumRoleName
 
 PROJECT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 120

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from workshop.accounts.models import ForumRoleName
 from workshop.core.audit_wording import DETAIL_WORDING, UNSHOWN_DETAILS
-from workshop.documents import services as document_services
 from workshop.demo.sample_files import make_docx
+from workshop.documents import services as document_services
 from workshop.extensions import db
 
 SOURCE = Path(__file__).resolve().parents[2] / "workshop"

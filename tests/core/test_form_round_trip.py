@@ -18,7 +18,7 @@ from tests.security.test_csrf import database_contents
 from workshop.accounts.models import User
 from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG, SECRETARIAT_EMAIL, load_demo
 from workshop.extensions import db
-from workshop.forums.models import ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.forums.models import ForumDay, Organisation, TimeBlock
 from workshop.programme.models import BlockItem, ForumSession, SessionItem
 
 

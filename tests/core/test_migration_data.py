@@ -11,8 +11,8 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from workshop import create_app
-from workshop.extensions import db
 from workshop.documents.models import Document
+from workshop.extensions import db
 
 FIRST_REVISION = "237fc07b31c6"
 NOW = "2011-09-01 12:00:00"

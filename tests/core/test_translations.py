@@ -46,7 +46,7 @@ def extract_from_code():
     with (ROOT / "babel.cfg").open() as file:
         method_map, options_map = parse_mapping_cfg(file)
     catalog = Catalog()
-    for filename, lineno, message, comments, context in extract_from_dir(
+    for filename, lineno, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS
     ):
         catalog.add(message, None, [(filename, lineno)], context=context)

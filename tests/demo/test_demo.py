@@ -11,9 +11,9 @@ from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG
 from workshop.documents.models import Document
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum
+from workshop.forums.services import find_forum
 from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
 from workshop.programme.services import programme_conflicts
-from workshop.forums.services import find_forum
 from workshop.publishing.models import AgendaRelease
 
 # The concept note's preliminary agenda, item by item, with the keynote slots left out.

@@ -4,7 +4,6 @@ import io
 
 import pytest
 
-from . import samples
 from workshop.documents import filetypes
 from workshop.documents.archive import (
     Archive,
@@ -16,6 +15,8 @@ from workshop.documents.archive import (
     safe_original_name,
 )
 from workshop.documents.filetypes import UnsupportedFileType
+
+from . import samples
 
 
 def files_under(root):

@@ -2,9 +2,10 @@
 
 import pytest
 
-from . import samples
 from workshop.documents import filetypes
 from workshop.documents.filetypes import UnsupportedFileType, detect_file_type
+
+from . import samples
 
 PPTX_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 XLSX_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"

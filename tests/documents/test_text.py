@@ -4,10 +4,11 @@ import zipfile
 
 import pytest
 
-from . import samples
 from workshop.documents import filetypes
 from workshop.documents.textdiff import compare_texts, count_changes, split_sentences
 from workshop.documents.textextract import extract_text
+
+from . import samples
 
 
 @pytest.mark.parametrize(

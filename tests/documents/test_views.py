@@ -221,7 +221,7 @@ def test_the_real_form_with_its_token_goes_through(csrf_client, login, csrf_toke
     login(csrf_client, world.facilitator)
     data = {
         **version_form(document, samples.pdf_bytes()),
-        "version-%d-csrf_token" % document.id: csrf_token(csrf_client, workspace_url(world)),
+        f"version-{document.id}-csrf_token": csrf_token(csrf_client, workspace_url(world)),
     }
     response = csrf_client.post(
         f"{workspace_url(world)}/{document.id}/versions", data=data, content_type="multipart/form-data"

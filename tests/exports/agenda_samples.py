@@ -1,9 +1,9 @@
 """The concept note's agenda (Bogotá, 26–28 September 2011) as release snapshot data."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
-PUBLISHED_AT = datetime(2011, 9, 20, 15, 0, tzinfo=timezone.utc)
+PUBLISHED_AT = datetime(2011, 9, 20, 15, 0, tzinfo=UTC)
 
 
 def release_of(number, is_final=False):

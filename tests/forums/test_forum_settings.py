@@ -87,7 +87,9 @@ def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled
     forum.end_date = forum.start_date + timedelta(days=2999)
     db.session.commit()
     statements = []
-    listen = lambda *arguments: statements.append(arguments[2])
+
+    def listen(*arguments):
+        statements.append(arguments[2])
 
     event.listen(db.engine, "before_cursor_execute", listen)
     try:

@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 from workshop.demo.services import DEMO_FILE
 from workshop.extensions import db
 from workshop.forums.models import Forum
+from workshop.forums.services import find_forum
 from workshop.programme.models import ForumSession
 from workshop.programme.services import programme_conflicts
-from workshop.programme_files.problems import ProgrammeFileError
-from workshop.forums.services import find_forum
 from workshop.programme_files.exporting import export_forum, programme_file_text
 from workshop.programme_files.importing import import_programme_file
+from workshop.programme_files.problems import ProgrammeFileError
 from workshop.publishing.models import AgendaRelease
 from workshop.publishing.services import publish_release
 

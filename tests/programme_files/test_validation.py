@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from workshop.programme_files.importing import programme_vocabulary
 from workshop.programme_files.positions import load_positioned
 from workshop.programme_files.problems import ProgrammeFileError
-from workshop.programme_files.importing import programme_vocabulary
 from workshop.programme_files.validation import read_programme
 
 PROGRAMME = {

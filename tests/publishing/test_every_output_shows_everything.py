@@ -10,7 +10,8 @@ import re
 from datetime import date, time, timedelta
 
 import pdfplumber
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import empty_all_tables
 from workshop.accounts.models import User

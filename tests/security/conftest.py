@@ -8,15 +8,15 @@ one published release. The world is written with few commits: it is rebuilt for 
 
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from tests.conftest import empty_all_tables
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.tokens import make_password_token
-from workshop.documents import services as document_services
 from workshop.demo.sample_files import make_docx
+from workshop.documents import services as document_services
 from workshop.extensions import db
 from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
 from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
@@ -58,9 +58,7 @@ class World:
 
 def at(hour, minute=0):
     """Return an aware UTC datetime on the forums' first day (the forums run in UTC)."""
-    return datetime.combine(FORUM_DATE, datetime.min.time(), tzinfo=timezone.utc) + timedelta(
-        hours=hour, minutes=minute
-    )
+    return datetime.combine(FORUM_DATE, datetime.min.time(), tzinfo=UTC) + timedelta(hours=hour, minutes=minute)
 
 
 def add_user(email, roles=(), is_admin=False, **fields):

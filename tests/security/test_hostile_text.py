@@ -16,12 +16,12 @@ import pytest
 from pypdf import PdfReader
 
 from tests.security.conftest import build_world
+from workshop.accounts.models import User
 from workshop.documents import services as document_services
 from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation, Room, TimeBlock, Track
 from workshop.programme.models import ForumSession, SessionItem
 from workshop.publishing.services import publish_release
-from workshop.accounts.models import User
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'

@@ -3,7 +3,6 @@
 import enum
 import secrets
 from datetime import datetime
-from typing import Optional
 
 from flask_login import UserMixin
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
@@ -33,9 +32,9 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     job_title: Mapped[str] = mapped_column(String(200), default="")
-    organisation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     country_code: Mapped[str] = mapped_column(String(2), default="")
-    password_hash: Mapped[Optional[str]] = mapped_column(String(256))
+    password_hash: Mapped[str | None] = mapped_column(String(256))
     is_admin: Mapped[bool] = mapped_column(default=False)
     is_active_account: Mapped[bool] = mapped_column(default=True)
     preferred_language: Mapped[str] = mapped_column(String(5), default="")

@@ -8,7 +8,8 @@ has its wording here, or is marked as a fact no reader needs (ids, checksums). A
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
-from flask_babel import get_locale, gettext as _, ngettext
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
 
 from workshop.core.labels import LABELS, label
 from workshop.core.names import session_name

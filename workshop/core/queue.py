@@ -14,9 +14,9 @@ import functools
 import logging
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 import click
 from flask import current_app
@@ -44,8 +44,8 @@ class JobSpec:
     retries: int = 0
     retry_delay: int = 0
     retry_backoff: float = 0
-    timeout: Optional[int] = None
-    schedule: Optional[Callable] = None
+    timeout: int | None = None
+    schedule: Callable | None = None
 
 
 @dataclass

@@ -15,7 +15,6 @@ as flash messages. The view then decides what to render from `outcome.refused`.
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional
 
 from flask import flash
 from sqlalchemy.orm.exc import StaleDataError
@@ -52,7 +51,7 @@ class EditConflict(Refused):
 class Outcome:
     """What happened inside `commit_or_refuse`: nothing to report, or the refusal."""
 
-    refusal: Optional[Refused] = None
+    refusal: Refused | None = None
 
     @property
     def refused(self):

@@ -8,9 +8,9 @@ import io
 
 from sqlalchemy import select
 
+from workshop.demo.sample_files import make_docx, make_pdf
 from workshop.documents import services
 from workshop.documents.models import Document
-from workshop.demo.sample_files import make_docx, make_pdf
 from workshop.extensions import db
 
 GOOD_PRACTICES_V1 = [

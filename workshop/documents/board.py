@@ -1,7 +1,6 @@
 """What each session still needs from its facilitator: drafts without a file, conclusions not submitted."""
 
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -16,7 +15,7 @@ class SessionProgress:
     """One session's documents and conclusions, and what is missing from them."""
 
     session: ForumSession
-    conclusions: Optional[SessionConclusion]
+    conclusions: SessionConclusion | None
 
     @property
     def documents(self):

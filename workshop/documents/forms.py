@@ -1,7 +1,8 @@
 """Forms for uploading drafts and versions, tabling documents in sessions, and writing conclusions."""
 
 from babel import Locale
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, SubmitField

@@ -41,12 +41,10 @@ class Document(db.Model):
     kind: Mapped[DocumentKind] = mapped_column(
         Enum(DocumentKind, native_enum=False, length=30), default=DocumentKind.PAPER
     )
-    organisation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     language: Mapped[str] = mapped_column(String(5), default="en")
     # Language versions point at the document they translate; the original points at nothing.
-    translation_of_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
+    translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     forum = relationship("Forum")
@@ -91,7 +89,7 @@ class DocumentVersion(db.Model):
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     media_type: Mapped[str] = mapped_column(String(120))
-    uploaded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     extracted_text: Mapped[str] = mapped_column(Text, default="")
 
@@ -122,17 +120,17 @@ class SessionConclusion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text, default="")
-    document_id: Mapped[Optional[int]] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     status: Mapped[ConclusionStatus] = mapped_column(
         Enum(ConclusionStatus, native_enum=False, length=20), default=ConclusionStatus.DRAFT
     )
-    updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    submitted_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    submitted_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     session = relationship("ForumSession")
-    document: Mapped[Optional[Document]] = relationship()
+    document: Mapped[Document | None] = relationship()
     updated_by = relationship("User", foreign_keys=[updated_by_id])
     submitted_by = relationship("User", foreign_keys=[submitted_by_id])
 

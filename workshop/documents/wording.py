@@ -1,6 +1,7 @@
 """Document words in the reader's language: version states, file sizes, and why a file was refused."""
 
-from flask_babel import format_decimal, gettext as _
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 
 from workshop.core.labels import choices, label
 from workshop.documents.archive import EmptyFile, FileTooLarge

@@ -5,9 +5,9 @@ last-modified time the release stamped on its session, and times in the forum's 
 VTIMEZONE, so that subscribed calendars follow moves, renames and cancellations.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _

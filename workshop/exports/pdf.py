@@ -139,4 +139,4 @@ def timed_items(session, zone):
             times[index] = [clock - timedelta(minutes=items[index]["duration_minutes"]), clock]
             clock = times[index][0]
         times[untimed[-1]][1] = clock
-    return [(start, end, item) for (start, end), item in zip(times, items)]
+    return [(start, end, item) for (start, end), item in zip(times, items, strict=True)]

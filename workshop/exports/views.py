@@ -7,7 +7,8 @@ only then asks an export function for the bytes.
 from urllib.parse import urljoin
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -88,7 +89,10 @@ def send_forum_calendar(forum, release, kind, name, select_part, filename):
 @blueprint.route("/f/<slug>/agenda.ics")
 def agenda_calendar(slug):
     forum, release = published_forum(slug)
-    select_part = lambda: ical.whole_agenda(release.snapshot, release.published_at)
+
+    def select_part():
+        return ical.whole_agenda(release.snapshot, release.published_at)
+
     return send_forum_calendar(forum, release, "agenda.ics", forum.title, select_part, f"{forum.slug}.ics")
 
 
@@ -106,7 +110,10 @@ def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
     """Send the feed of one track or room of the published agenda, or 404 if the release has none such."""
     forum, release = published_forum(slug)
     group = next((group for group in release.snapshot[collection] if group["id"] == group_id), None) or abort(404)
-    select_part = lambda: select_agenda(release.snapshot, release.published_at, group_id)
+
+    def select_part():
+        return select_agenda(release.snapshot, release.published_at, group_id)
+
     name = f"{forum.title} – {group['name']}"
     filename = f"{forum.slug}-{kind}-{group_id}.ics"
     return send_forum_calendar(forum, release, f"{kind}-{group_id}.ics", name, select_part, filename)
@@ -118,7 +125,10 @@ def session_calendar(slug, session_id):
     key = str(session_id)
     if key not in release.snapshot["sessions"] and key not in release.snapshot["cancelled"]:
         abort(404)
-    select_part = lambda: ical.single_session(release.snapshot, release.published_at, session_id)
+
+    def select_part():
+        return ical.single_session(release.snapshot, release.published_at, session_id)
+
     return send_forum_calendar(
         forum, release, f"session-{session_id}.ics", forum.title, select_part, f"{forum.slug}-session-{session_id}.ics"
     )

@@ -3,7 +3,8 @@
 from datetime import datetime
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from workshop.core.labels import label
 from workshop.core.names import session_name

@@ -2,7 +2,6 @@
 
 import enum
 from datetime import date, datetime
-from typing import Optional
 
 from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -52,7 +51,7 @@ class Organisation(db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    forum_id: Mapped[Optional[int]] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    forum_id: Mapped[int | None] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     acronym: Mapped[str] = mapped_column(String(40), default="")
     type: Mapped[OrganisationType] = mapped_column(

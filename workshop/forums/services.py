@@ -1,18 +1,19 @@
 """Write use-cases for a forum's frame: the forum, its days, blocks, tracks, rooms and people."""
 
-from flask_babel import format_time, gettext as _, ngettext
+from flask_babel import format_time, ngettext
+from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
 from workshop.core import audit
+from workshop.core.locking import hold_write_lock
 from workshop.core.refusals import Refused
 from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
-from workshop.core.locking import hold_write_lock
 from workshop.core.versions import count_save
 from workshop.extensions import db
-from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, days_between, is_too_long
 from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock
+from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, days_between, is_too_long
 
 
 class FrameError(Refused):

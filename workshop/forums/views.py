@@ -1,7 +1,8 @@
 """The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
@@ -12,8 +13,8 @@ from workshop.core.audit import AuditEntry
 from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
-from workshop.core.timezones import utc_to_local
 from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.timezones import utc_to_local
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services

@@ -5,7 +5,6 @@ these; the scheduling rules proper are in `scheduling.py`.
 """
 
 import enum
-from typing import Optional
 
 KEYNOTE_DEFAULT_MINUTES = 5
 
@@ -39,7 +38,7 @@ class AppointmentRole(enum.Enum):
     KEYNOTE_SPEAKER = "keynote_speaker"
 
 
-def item_minutes(kind: ItemKind, minutes: Optional[int]) -> Optional[int]:
+def item_minutes(kind: ItemKind, minutes: int | None) -> int | None:
     """Return how long an item lasts: as given, else five minutes for a keynote slot, else unsaid."""
     if minutes is None and kind == ItemKind.KEYNOTE:
         return KEYNOTE_DEFAULT_MINUTES

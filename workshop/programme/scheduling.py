@@ -6,9 +6,9 @@ them (the secretariat's screens refuse the change and say why).
 """
 
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Iterable, Mapping, Optional
 from zoneinfo import ZoneInfo
 
 
@@ -45,10 +45,10 @@ class Slot:
     label: str
     starts_at: datetime
     ends_at: datetime
-    room_id: Optional[int] = None
+    room_id: int | None = None
     room_name: str = ""
     people: Mapping[int, str] = field(default_factory=dict)
-    block: Optional[Window] = None
+    block: Window | None = None
     item_minutes: tuple = ()
 
 

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from flask_babel import format_time, gettext as _, ngettext
+from flask_babel import format_time, ngettext
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 

@@ -1,15 +1,16 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
-from workshop.core.timezones import local_date, utc_to_local
 from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.timezones import local_date, utc_to_local
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404

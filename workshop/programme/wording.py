@@ -1,6 +1,7 @@
 """Scheduling conflicts said in words the secretariat reads in its own language."""
 
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 from workshop.programme.scheduling import ConflictKind
 

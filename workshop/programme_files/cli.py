@@ -5,10 +5,10 @@ from flask.cli import AppGroup
 from flask_babel import gettext as _
 
 from workshop.extensions import db
-from workshop.programme_files.problems import ProgrammeFileError
 from workshop.forums.services import find_forum
 from workshop.programme_files.exporting import programme_file_text
 from workshop.programme_files.importing import import_programme_file
+from workshop.programme_files.problems import ProgrammeFileError
 
 forum_cli = AppGroup("forum", help="Export and import a forum's programme as JSON.")
 

@@ -20,9 +20,9 @@ from workshop.programme.models import (
     SessionFormat,
     SessionItem,
 )
-from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates, slot_for
 from workshop.programme.rules import item_minutes
 from workshop.programme.scheduling import check_slot
+from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates, slot_for
 from workshop.programme.wording import describe_conflict
 from workshop.programme_files.positions import decode_programme_file, load_positioned
 from workshop.programme_files.problems import Problem, ProgrammeFileError

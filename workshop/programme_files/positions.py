@@ -72,7 +72,7 @@ class _PositionRecordingDecoder(json.JSONDecoder):
             text_and_end, strict, self._recording(scan_once, starts), object_hook, object_pairs_hook, memo
         )
         member_lines = {}
-        for (key, _value), line in zip(pairs, starts):
+        for (key, _value), line in zip(pairs, starts, strict=True):
             if key in member_lines:
                 self.duplicates.append(
                     Problem(line, N_('The field "%(field)s" appears twice in this object.'), {"field": key})

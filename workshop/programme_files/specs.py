@@ -6,7 +6,6 @@ caller, so that the models stay the one place they are defined.
 
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class OrganisationSpec:
-    line: Optional[int]
+    line: int | None
     name: str
     acronym: str
     type: str
@@ -33,75 +32,75 @@ class OrganisationSpec:
 
 @dataclass(frozen=True)
 class PersonSpec:
-    line: Optional[int]
+    line: int | None
     email: str
     name: str
     job_title: str
-    organisation: Optional[str]
+    organisation: str | None
     country_code: str
     roles: tuple
 
 
 @dataclass(frozen=True)
 class RoomSpec:
-    line: Optional[int]
+    line: int | None
     name: str
     capacity: int
 
 
 @dataclass(frozen=True)
 class TrackSpec:
-    line: Optional[int]
+    line: int | None
     name: str
 
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    line: Optional[int]
+    line: int | None
     title: str
     kind: str
-    organisation: Optional[str]
+    organisation: str | None
     language: str
-    translation_of: Optional[str]
+    translation_of: str | None
 
 
 @dataclass(frozen=True)
 class LooseItemSpec:
-    line: Optional[int]
+    line: int | None
     kind: str
     title: str
     starts: time
     ends: time
-    speaker: Optional[str]
-    room: Optional[str]
+    speaker: str | None
+    room: str | None
 
 
 @dataclass(frozen=True)
 class ItemSpec:
-    line: Optional[int]
+    line: int | None
     kind: str
     title: str
-    speaker: Optional[str]
-    duration_minutes: Optional[int]
+    speaker: str | None
+    duration_minutes: int | None
 
 
 @dataclass(frozen=True)
 class AppointmentSpec:
-    line: Optional[int]
+    line: int | None
     role: str
     person: str
 
 
 @dataclass(frozen=True)
 class SessionSpec:
-    line: Optional[int]
+    line: int | None
     number: str
     title: str
     outputs: str
     format: str
-    room: Optional[str]
-    track: Optional[str]
-    capacity: Optional[int]
+    room: str | None
+    track: str | None
+    capacity: int | None
     starts: time
     ends: time
     items: tuple
@@ -111,7 +110,7 @@ class SessionSpec:
 
 @dataclass(frozen=True)
 class BlockSpec:
-    line: Optional[int]
+    line: int | None
     label: str
     starts: time
     ends: time
@@ -121,7 +120,7 @@ class BlockSpec:
 
 @dataclass(frozen=True)
 class DaySpec:
-    line: Optional[int]
+    line: int | None
     date: date
     title: str
     to_be_announced: bool
@@ -133,8 +132,8 @@ class DaySpec:
 @dataclass(frozen=True)
 class ProgrammeSpec:
     forum: dict
-    forum_line: Optional[int]
-    slug_line: Optional[int]
+    forum_line: int | None
+    slug_line: int | None
     organisations: tuple
     people: tuple
     rooms: tuple

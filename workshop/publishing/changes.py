@@ -4,8 +4,8 @@ Pure functions over snapshot data (see `snapshot.py`); the wording lives in `wor
 """
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 
 class ChangeKind(enum.Enum):

@@ -8,7 +8,7 @@ from workshop.documents.models import Document, SessionDocument
 from workshop.extensions import db
 from workshop.forums.models import ForumDay, TimeBlock
 from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
-from workshop.programme.models import AppointmentRole, Appointment, BlockItem, ForumSession, SessionItem
+from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, SessionItem
 
 SNAPSHOT_FORMAT = 1
 # Fields that make a session "the same event" for calendars; any change bumps its sequence.

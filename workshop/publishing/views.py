@@ -1,9 +1,11 @@
 """The public agenda and its changelog, and the secretariat's publishing screen."""
 
 import hashlib
+from itertools import pairwise
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -90,7 +92,7 @@ def list_changes(slug):
     releases = services.list_releases(forum)
     history = [
         (release, _described_changes(older.snapshot, release.snapshot, forum.timezone))
-        for release, older in zip(releases, releases[1:])
+        for release, older in pairwise(releases)
     ]
     return render_template(
         "publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None

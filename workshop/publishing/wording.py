@@ -2,7 +2,8 @@
 
 from datetime import date, datetime
 
-from flask_babel import format_date, format_time, gettext as _
+from flask_babel import format_date, format_time
+from flask_babel import gettext as _
 
 from workshop.core.labels import label
 from workshop.core.names import session_name
