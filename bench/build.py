@@ -14,8 +14,16 @@ from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import Document, SessionDocument
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, ForumSession, ItemKind, SessionItem
+from workshop.forums.models import Forum, Room, Track
+from workshop.programme.models import (
+    Appointment,
+    AppointmentRole,
+    ForumDay,
+    ForumSession,
+    ItemKind,
+    SessionItem,
+    TimeBlock,
+)
 from workshop.publishing.services import publish_release
 
 FULL_SCALE = {"participants": 3000, "sessions": 400, "documents": 600}

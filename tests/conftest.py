@@ -32,8 +32,8 @@ from workshop.accounts import models as accounts_models
 from workshop.accounts.models import ForumRole, User
 from workshop.core.timezones import local_to_utc
 from workshop.extensions import db, mail
-from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, ForumSession
+from workshop.forums.models import Forum, Room, Track
+from workshop.programme.models import Appointment, AppointmentRole, ForumDay, ForumSession, TimeBlock
 
 TEST_DATABASE_VARIABLE = "WORKSHOP_TEST_DATABASE_URL"
 DEFAULT_PASSWORD = "correct horse battery"

@@ -18,8 +18,8 @@ from tests.security.test_csrf import database_contents
 from workshop.accounts.models import User
 from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG, SECRETARIAT_EMAIL, load_demo
 from workshop.extensions import db
-from workshop.forums.models import ForumDay, Organisation, TimeBlock
-from workshop.programme.models import BlockItem, ForumSession, SessionItem
+from workshop.forums.models import Organisation
+from workshop.programme.models import BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 
 
 def _blocks(forum):
@@ -30,8 +30,8 @@ def _blocks(forum):
 EDIT_FORMS = {
     "accounts.profile": lambda forum: [{}],
     "forums.edit_forum": lambda forum: [{}],
-    "forums.edit_day": lambda forum: [{"day_id": day.id} for day in forum.days],
-    "forums.edit_block": lambda forum: [{"block_id": block.id} for block in _blocks(forum)],
+    "programme.edit_day": lambda forum: [{"day_id": day.id} for day in forum.days],
+    "programme.edit_block": lambda forum: [{"block_id": block.id} for block in _blocks(forum)],
     "forums.edit_track": lambda forum: [{"track_id": track.id} for track in forum.tracks],
     "forums.edit_room": lambda forum: [{"room_id": room.id} for room in forum.rooms],
     "forums.edit_organisation": lambda forum: [

@@ -17,8 +17,8 @@ from tests.conftest import empty_all_tables
 from workshop.accounts.models import User
 from workshop.core.timezones import local_to_utc
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, TimeBlock
-from workshop.programme.models import BlockItem, ForumSession, ItemKind
+from workshop.forums.models import Forum
+from workshop.programme.models import BlockItem, ForumDay, ForumSession, ItemKind, TimeBlock
 from workshop.publishing.services import publish_release
 
 FIRST_DAY = date(2031, 3, 10)

@@ -18,8 +18,17 @@ from workshop.accounts.tokens import make_password_token
 from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
+from workshop.forums.models import Forum, Organisation, Room, Track
+from workshop.programme.models import (
+    Appointment,
+    AppointmentRole,
+    BlockItem,
+    ForumDay,
+    ForumSession,
+    ItemKind,
+    SessionItem,
+    TimeBlock,
+)
 from workshop.publishing.services import publish_release
 
 ACTORS = (

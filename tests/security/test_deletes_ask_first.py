@@ -17,8 +17,8 @@ from workshop.programme.models import Appointment, AppointmentRole
 
 IRREVERSIBLE = {
     "accounts.revoke_feed_token",
-    "forums.delete_block",
-    "forums.delete_day",
+    "programme.delete_block",
+    "programme.delete_day",
     "forums.delete_room",
     "forums.delete_track",
     "forums.revoke_forum_role",

@@ -19,8 +19,8 @@ from tests.security.conftest import build_world
 from workshop.accounts.models import User
 from workshop.documents import services as document_services
 from workshop.extensions import db
-from workshop.forums.models import Forum, Organisation, Room, TimeBlock, Track
-from workshop.programme.models import ForumSession, SessionItem
+from workshop.forums.models import Forum, Organisation, Room, Track
+from workshop.programme.models import ForumSession, SessionItem, TimeBlock
 from workshop.publishing.services import publish_release
 
 SCRIPT = "<script>alert(1)</script>"

@@ -21,8 +21,8 @@ from workshop.exports.links import ExportLinks
 from workshop.exports.wording import language
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404
-from workshop.forums.models import Forum, ForumDay, TimeBlock
-from workshop.programme.models import Appointment, BlockItem, ForumSession, SessionItem
+from workshop.forums.models import Forum
+from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
 

@@ -3,7 +3,7 @@
 import pycountry
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from workshop.core.labels import choices, enum_value
@@ -63,26 +63,6 @@ class ForumForm(FlaskForm):
                     days=MAX_FORUM_DAYS,
                 )
             )
-
-
-class DayForm(FlaskForm):
-    date = DateField(_l("Date"), validators=[DataRequired()])
-    title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
-    to_be_announced = BooleanField(_l("Programme to be announced"))
-    note = MultilineField(_l("Note"))
-    submit = SubmitField(_l("Save"))
-
-
-class BlockForm(FlaskForm):
-    day_id = SelectField(_l("Day"), coerce=int)
-    starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
-    ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
-    label = StringField(_l("Label (optional)"), validators=[Length(max=200)])
-    submit = SubmitField(_l("Save"))
-
-    def validate_ends_at(self, field):
-        if self.starts_at.data and field.data and field.data <= self.starts_at.data:
-            raise ValidationError(_l("The block must end after it starts."))
 
 
 class TrackForm(FlaskForm):

@@ -1,4 +1,4 @@
-"""A forum and the frame its programme hangs on."""
+"""A forum, its tracks and rooms, and the organisations of its directory; its days and time blocks are the programme's."""
 
 import enum
 from datetime import date, datetime
@@ -6,6 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.accounts.models import ForumRole
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
 from workshop.forums.rules import TEXT_LIMITS
@@ -91,60 +92,19 @@ class Forum(db.Model):
     # Counts saves of the settings: a form sends back the version it was opened on (lost updates).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    days: Mapped[list["ForumDay"]] = relationship(
-        back_populates="forum", cascade="all, delete-orphan", order_by="ForumDay.date"
-    )
     tracks: Mapped[list["Track"]] = relationship(
         back_populates="forum", cascade="all, delete-orphan", order_by="Track.position"
     )
     rooms: Mapped[list["Room"]] = relationship(
         back_populates="forum", cascade="all, delete-orphan", order_by="Room.name"
     )
-    roles = relationship("ForumRole", back_populates="forum", cascade="all, delete-orphan")
-    sessions = relationship("ForumSession", viewonly=True)
+    roles: Mapped[list["ForumRole"]] = relationship(back_populates="forum", cascade="all, delete-orphan")
 
     # Only a save of the form bumps the version (see `core.versions`); every UPDATE still checks it.
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
     def __str__(self):
         return self.title
-
-
-class ForumDay(db.Model):
-    __tablename__ = "forum_days"
-    __table_args__ = (UniqueConstraint("forum_id", "date", name="uq_forum_days_forum_date"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
-    date: Mapped[date]
-    title: Mapped[str] = mapped_column(String(200), default="")
-    to_be_announced: Mapped[bool] = mapped_column(default=False)
-    note: Mapped[str] = mapped_column(Text, default="")
-
-    forum: Mapped[Forum] = relationship(back_populates="days")
-    blocks: Mapped[list["TimeBlock"]] = relationship(
-        back_populates="day", cascade="all, delete-orphan", order_by="TimeBlock.starts_at"
-    )
-
-
-class TimeBlock(db.Model):
-    __tablename__ = "time_blocks"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    day_id: Mapped[int] = mapped_column(ForeignKey("forum_days.id", ondelete="CASCADE"), index=True)
-    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    label: Mapped[str] = mapped_column(String(200), default="")
-
-    day: Mapped[ForumDay] = relationship(back_populates="blocks")
-    loose_items = relationship(
-        "BlockItem", back_populates="block", cascade="all, delete-orphan", order_by="BlockItem.starts_at"
-    )
-    sessions = relationship("ForumSession", back_populates="block", order_by="ForumSession.starts_at")
-
-    @property
-    def forum(self):
-        return self.day.forum
 
 
 class Track(db.Model):
@@ -168,4 +128,3 @@ class Room(db.Model):
     capacity: Mapped[int] = mapped_column(default=0)
 
     forum: Mapped[Forum] = relationship(back_populates="rooms")
-    sessions = relationship("ForumSession", viewonly=True)

@@ -1,7 +1,6 @@
 """The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
@@ -14,13 +13,13 @@ from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
 from workshop.core.refusals import EditConflict, commit_or_refuse
-from workshop.core.timezones import utc_to_local
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
-from workshop.forums.forms import BlockForm, DayForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
-from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.forums.forms import ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
+from workshop.forums.models import Forum, Organisation, Room, Track
+from workshop.programme import frame
 from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
 blueprint = Blueprint("forums", __name__)
@@ -65,7 +64,7 @@ def create_forum():
     form = ForumForm()
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
-            forum = services.create_forum(current_user, **_forum_fields(form))
+            forum = frame.create_forum(current_user, **_forum_fields(form))
         if not outcome.refused:
             flash(_("Forum created with one day per date. Add time blocks next."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
@@ -83,7 +82,7 @@ def edit_forum(slug):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             check_version(forum, form.version.data)
-            services.update_forum(current_user, forum, **_forum_fields(form))
+            frame.update_forum(current_user, forum, **_forum_fields(form))
         if isinstance(outcome.refusal, EditConflict):
             return _show_edit_conflict(forum, form)
         if not outcome.refused:
@@ -116,110 +115,27 @@ def manage_frame(slug):
     return render_template("forums/frame.html", forum=forum, form=ConfirmForm())
 
 
-def _frame_url(forum):
+def frame_url(forum):
+    """Return the address of the forum's frame: its days, blocks, tracks and rooms."""
     return url_for("forums.manage_frame", slug=forum.slug)
 
 
-def _render_part(forum, form, heading, status=200):
+def render_part(forum, form, heading, status=200):
     """Show a part's form: empty, or as typed with what was wrong at its fields or flashed."""
     return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading), status
 
 
-def _saved(done_url):
+def saved(done_url):
+    """Say the part is saved and go back where its list is."""
     flash(_("Saved."), "success")
     return redirect(done_url)
 
 
-def _after_delete(forum, outcome):
+def after_delete(forum, outcome):
+    """Say the part is deleted, unless that was refused (the refusal is flashed), and go back to the frame."""
     if not outcome.refused:
         flash(_("Deleted."), "success")
-    return redirect(_frame_url(forum))
-
-
-@blueprint.route("/manage/<slug>/days/new", methods=["GET", "POST"])
-@blueprint.route("/manage/<slug>/days/<int:day_id>/edit", methods=["GET", "POST"])
-@login_required
-def edit_day(slug, day_id=None):
-    forum = get_managed_forum(slug)
-    day = get_part_or_404(ForumDay, day_id, forum) if day_id else ForumDay()
-    form = DayForm(obj=day)
-    if form.validate_on_submit():
-        with commit_or_refuse(form) as outcome:
-            services.save_day(
-                current_user,
-                day,
-                forum,
-                date=form.date.data,
-                title=form.title.data,
-                to_be_announced=form.to_be_announced.data,
-                note=form.note.data,
-            )
-        if not outcome.refused:
-            return _saved(_frame_url(forum))
-        return _render_part(forum, form, _("Day"), outcome.status)
-    return _render_part(forum, form, _("Day"))
-
-
-@blueprint.route("/manage/<slug>/days/<int:day_id>/delete", methods=["POST"])
-@login_required
-def delete_day(slug, day_id):
-    forum = get_managed_forum(slug)
-    day = get_part_or_404(ForumDay, day_id, forum)
-    require_button()
-    if not is_confirmed():
-        question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
-        return ask_first(question, services.what_goes_with_day(day), _frame_url(forum), _("Delete"))
-    with commit_or_refuse() as outcome:
-        services.delete_day(current_user, day, forum)
-    return _after_delete(forum, outcome)
-
-
-def _forum_of_block(block):
-    return block.day.forum_id
-
-
-@blueprint.route("/manage/<slug>/blocks/new", methods=["GET", "POST"])
-@blueprint.route("/manage/<slug>/blocks/<int:block_id>/edit", methods=["GET", "POST"])
-@login_required
-def edit_block(slug, block_id=None):
-    forum = get_managed_forum(slug)
-    block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block) if block_id else TimeBlock()
-    form = BlockForm(day_id=block.day_id)
-    form.day_id.choices = [(day.id, day.date.isoformat()) for day in forum.days]
-    if block_id and not form.is_submitted():
-        form.starts_at.data = utc_to_local(block.starts_at, forum.timezone).time()
-        form.ends_at.data = utc_to_local(block.ends_at, forum.timezone).time()
-        form.label.data = block.label
-    if form.validate_on_submit():
-        day = get_part_or_404(ForumDay, form.day_id.data, forum)
-        with commit_or_refuse(form) as outcome:
-            services.save_block(
-                current_user,
-                block,
-                forum,
-                day=day,
-                starts_at=form.starts_at.data,
-                ends_at=form.ends_at.data,
-                label=form.label.data,
-            )
-        if not outcome.refused:
-            return _saved(_frame_url(forum))
-        return _render_part(forum, form, _("Time block"), outcome.status)
-    return _render_part(forum, form, _("Time block"))
-
-
-@blueprint.route("/manage/<slug>/blocks/<int:block_id>/delete", methods=["POST"])
-@login_required
-def delete_block(slug, block_id):
-    forum = get_managed_forum(slug)
-    block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block)
-    require_button()
-    if not is_confirmed():
-        question = _("Delete the time block %(block)s?", block=services.block_name(block))
-        return ask_first(question, services.what_goes_with_block(block), _frame_url(forum), _("Delete"))
-    with commit_or_refuse() as outcome:
-        services.delete_block(current_user, block, forum)
-    return _after_delete(forum, outcome)
+    return redirect(frame_url(forum))
 
 
 @blueprint.route("/manage/<slug>/tracks/new", methods=["GET", "POST"])
@@ -233,9 +149,9 @@ def edit_track(slug, track_id=None):
         with commit_or_refuse(form) as outcome:
             services.save_track(current_user, track, forum, name=form.name.data, position=form.position.data)
         if not outcome.refused:
-            return _saved(_frame_url(forum))
-        return _render_part(forum, form, _("Track"), outcome.status)
-    return _render_part(forum, form, _("Track"))
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Track"), outcome.status)
+    return render_part(forum, form, _("Track"))
 
 
 @blueprint.route("/manage/<slug>/tracks/<int:track_id>/delete", methods=["POST"])
@@ -246,10 +162,10 @@ def delete_track(slug, track_id):
     require_button()
     if not is_confirmed():
         question = _("Delete the track %(name)s?", name=track.name)
-        return ask_first(question, services.what_goes_with_track(track), _frame_url(forum), _("Delete"))
+        return ask_first(question, frame.what_goes_with_track(track), frame_url(forum), _("Delete"))
     with commit_or_refuse() as outcome:
         services.delete_track(current_user, track, forum)
-    return _after_delete(forum, outcome)
+    return after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/rooms/new", methods=["GET", "POST"])
@@ -263,9 +179,9 @@ def edit_room(slug, room_id=None):
         with commit_or_refuse(form) as outcome:
             services.save_room(current_user, room, forum, name=form.name.data.strip(), capacity=form.capacity.data)
         if not outcome.refused:
-            return _saved(_frame_url(forum))
-        return _render_part(forum, form, _("Room"), outcome.status)
-    return _render_part(forum, form, _("Room"))
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Room"), outcome.status)
+    return render_part(forum, form, _("Room"))
 
 
 @blueprint.route("/manage/<slug>/rooms/<int:room_id>/delete", methods=["POST"])
@@ -276,10 +192,10 @@ def delete_room(slug, room_id):
     require_button()
     if not is_confirmed():
         question = _("Delete the room %(name)s?", name=room.name)
-        return ask_first(question, services.what_goes_with_room(room), _frame_url(forum), _("Delete"))
+        return ask_first(question, frame.what_goes_with_room(room), frame_url(forum), _("Delete"))
     with commit_or_refuse() as outcome:
-        services.delete_room(current_user, room, forum)
-    return _after_delete(forum, outcome)
+        frame.delete_room(current_user, room, forum)
+    return after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/organisations")
@@ -309,9 +225,9 @@ def edit_organisation(slug, organisation_id=None):
                 country_code=form.country_code.data,
             )
         if not outcome.refused:
-            return _saved(url_for("forums.list_organisations", slug=forum.slug))
-        return _render_part(forum, form, _("Organisation"), outcome.status)
-    return _render_part(forum, form, _("Organisation"))
+            return saved(url_for("forums.list_organisations", slug=forum.slug))
+        return render_part(forum, form, _("Organisation"), outcome.status)
+    return render_part(forum, form, _("Organisation"))
 
 
 @blueprint.route("/manage/<slug>/people", methods=["GET", "POST"])

@@ -4,6 +4,10 @@ from flask_babel import lazy_gettext as _l
 
 LABELS = {
     "audit_action": {
+        "day.saved": _l("Day saved"),
+        "day.deleted": _l("Day deleted"),
+        "block.saved": _l("Time block saved"),
+        "block.deleted": _l("Time block deleted"),
         "block.item_saved": _l("Loose item saved"),
         "block.item_deleted": _l("Loose item deleted"),
         "session.created": _l("Session created"),

@@ -1,14 +1,58 @@
-"""Sessions of a forum, the items inside them, loose items of a block, and who is appointed to what."""
+"""The programme of a forum: its days and time blocks, sessions, the items inside them, loose items, appointments."""
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
+from workshop.accounts.models import User
 from workshop.core.names import session_name
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+from workshop.forums.models import Forum, Room, Track
 from workshop.programme.rules import AppointmentRole, ItemKind, SessionFormat
+
+if TYPE_CHECKING:
+    from workshop.documents.models import SessionDocument
+
+
+class ForumDay(db.Model):
+    __tablename__ = "forum_days"
+    __table_args__ = (UniqueConstraint("forum_id", "date", name="uq_forum_days_forum_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200), default="")
+    to_be_announced: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    # The forum lists its days, but only the programme knows them: the forum model names no part of the programme.
+    forum: Mapped[Forum] = relationship(backref=backref("days", cascade="all, delete-orphan", order_by="ForumDay.date"))
+    blocks: Mapped[list["TimeBlock"]] = relationship(
+        back_populates="day", cascade="all, delete-orphan", order_by="TimeBlock.starts_at"
+    )
+
+
+class TimeBlock(db.Model):
+    __tablename__ = "time_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("forum_days.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    label: Mapped[str] = mapped_column(String(200), default="")
+
+    day: Mapped[ForumDay] = relationship(back_populates="blocks")
+    loose_items: Mapped[list["BlockItem"]] = relationship(
+        back_populates="block", cascade="all, delete-orphan", order_by="BlockItem.starts_at"
+    )
+    sessions: Mapped[list["ForumSession"]] = relationship(back_populates="block", order_by="ForumSession.starts_at")
+
+    @property
+    def forum(self):
+        return self.day.forum
 
 
 class ForumSession(db.Model):
@@ -34,18 +78,19 @@ class ForumSession(db.Model):
     # Counts saves: a form sends back the version it was opened on, so that a save over someone else's is caught.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    forum = relationship("Forum")
-    block = relationship("TimeBlock", back_populates="sessions")
-    room = relationship("Room")
-    track = relationship("Track")
+    # The forum lists its sessions (read-only); the forum model names no part of the programme.
+    forum: Mapped[Forum] = relationship(backref=backref("sessions", viewonly=True))
+    block: Mapped[TimeBlock | None] = relationship(back_populates="sessions")
+    room: Mapped[Room | None] = relationship()
+    track: Mapped[Track | None] = relationship()
     items: Mapped[list["SessionItem"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SessionItem.position"
     )
     appointments: Mapped[list["Appointment"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Appointment.id"
     )
-    document_links = relationship(
-        "SessionDocument", back_populates="session", cascade="all, delete-orphan", order_by="SessionDocument.position"
+    document_links: Mapped[list["SessionDocument"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="SessionDocument.position"
     )
 
     # Only a save of the form bumps the version (see `core.versions`); every UPDATE still checks it.
@@ -78,7 +123,7 @@ class SessionItem(db.Model):
     duration_minutes: Mapped[int | None]
 
     session: Mapped[ForumSession] = relationship(back_populates="items")
-    speaker = relationship("User")
+    speaker: Mapped[User | None] = relationship()
 
     @property
     def speaker_shown(self):
@@ -100,9 +145,9 @@ class BlockItem(db.Model):
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
 
-    block = relationship("TimeBlock", back_populates="loose_items")
-    speaker = relationship("User")
-    room = relationship("Room")
+    block: Mapped[TimeBlock] = relationship(back_populates="loose_items")
+    speaker: Mapped[User | None] = relationship()
+    room: Mapped[Room | None] = relationship()
 
 
 class Appointment(db.Model):
@@ -115,4 +160,4 @@ class Appointment(db.Model):
     role: Mapped[AppointmentRole] = mapped_column(Enum(AppointmentRole, native_enum=False, length=30))
 
     session: Mapped[ForumSession] = relationship(back_populates="appointments")
-    user = relationship("User")
+    user: Mapped[User] = relationship()

@@ -14,10 +14,19 @@ from workshop.core.timezones import local_date, utc_to_local
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404
-from workshop.forums.models import ForumDay, TimeBlock
-from workshop.programme import services
-from workshop.programme.forms import AppointmentForm, ItemForm, LooseItemForm, SessionForm
-from workshop.programme.models import Appointment, BlockItem, ForumSession, ItemKind, SessionFormat, SessionItem
+from workshop.forums.views import after_delete, frame_url, render_part, saved
+from workshop.programme import frame, services
+from workshop.programme.forms import AppointmentForm, BlockForm, DayForm, ItemForm, LooseItemForm, SessionForm
+from workshop.programme.models import (
+    Appointment,
+    BlockItem,
+    ForumDay,
+    ForumSession,
+    ItemKind,
+    SessionFormat,
+    SessionItem,
+    TimeBlock,
+)
 from workshop.programme.wording import describe_conflict
 
 blueprint = Blueprint("programme", __name__, url_prefix="/manage/<slug>")
@@ -113,6 +122,88 @@ def _session_changes(forum, session, form):
         "track_id": form.track_id.data or None,
         "capacity": form.capacity.data,
     }
+
+
+@blueprint.route("/days/new", methods=["GET", "POST"])
+@blueprint.route("/days/<int:day_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_day(slug, day_id=None):
+    forum = get_managed_forum(slug)
+    day = get_part_or_404(ForumDay, day_id, forum) if day_id else ForumDay()
+    form = DayForm(obj=day)
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            frame.save_day(
+                current_user,
+                day,
+                forum,
+                date=form.date.data,
+                title=form.title.data,
+                to_be_announced=form.to_be_announced.data,
+                note=form.note.data,
+            )
+        if not outcome.refused:
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Day"), outcome.status)
+    return render_part(forum, form, _("Day"))
+
+
+@blueprint.route("/days/<int:day_id>/delete", methods=["POST"])
+@login_required
+def delete_day(slug, day_id):
+    forum = get_managed_forum(slug)
+    day = get_part_or_404(ForumDay, day_id, forum)
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
+        return ask_first(question, frame.what_goes_with_day(day), frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        frame.delete_day(current_user, day, forum)
+    return after_delete(forum, outcome)
+
+
+@blueprint.route("/blocks/new", methods=["GET", "POST"])
+@blueprint.route("/blocks/<int:block_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_block(slug, block_id=None):
+    forum = get_managed_forum(slug)
+    block = _block_of(forum, block_id) if block_id else TimeBlock()
+    form = BlockForm(day_id=block.day_id)
+    form.day_id.choices = [(day.id, day.date.isoformat()) for day in forum.days]
+    if block_id and not form.is_submitted():
+        form.starts_at.data = utc_to_local(block.starts_at, forum.timezone).time()
+        form.ends_at.data = utc_to_local(block.ends_at, forum.timezone).time()
+        form.label.data = block.label
+    if form.validate_on_submit():
+        day = get_part_or_404(ForumDay, form.day_id.data, forum)
+        with commit_or_refuse(form) as outcome:
+            frame.save_block(
+                current_user,
+                block,
+                forum,
+                day=day,
+                starts_at=form.starts_at.data,
+                ends_at=form.ends_at.data,
+                label=form.label.data,
+            )
+        if not outcome.refused:
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Time block"), outcome.status)
+    return render_part(forum, form, _("Time block"))
+
+
+@blueprint.route("/blocks/<int:block_id>/delete", methods=["POST"])
+@login_required
+def delete_block(slug, block_id):
+    forum = get_managed_forum(slug)
+    block = _block_of(forum, block_id)
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the time block %(block)s?", block=frame.block_name(block))
+        return ask_first(question, frame.what_goes_with_block(block), frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        frame.delete_block(current_user, block, forum)
+    return after_delete(forum, outcome)
 
 
 @blueprint.route("/sessions/new", methods=["GET", "POST"])

@@ -9,16 +9,18 @@ from workshop.core.messages import N_
 from workshop.core.timezones import local_to_utc
 from workshop.documents.models import Document, DocumentKind, SessionDocument
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus, Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock, Track
+from workshop.forums.models import AgendaStatus, Forum, Organisation, OrganisationType, Room, Track
 from workshop.forums.services import find_forum
 from workshop.programme.models import (
     Appointment,
     AppointmentRole,
     BlockItem,
+    ForumDay,
     ForumSession,
     ItemKind,
     SessionFormat,
     SessionItem,
+    TimeBlock,
 )
 from workshop.programme.rules import item_minutes
 from workshop.programme.scheduling import check_slot

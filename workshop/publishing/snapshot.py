@@ -6,9 +6,16 @@ from sqlalchemy.orm import selectinload
 from workshop.accounts.models import User
 from workshop.documents.models import Document, SessionDocument
 from workshop.extensions import db
-from workshop.forums.models import ForumDay, TimeBlock
 from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
-from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, SessionItem
+from workshop.programme.models import (
+    Appointment,
+    AppointmentRole,
+    BlockItem,
+    ForumDay,
+    ForumSession,
+    SessionItem,
+    TimeBlock,
+)
 
 SNAPSHOT_FORMAT = 1
 # Fields that make a session "the same event" for calendars; any change bumps its sequence.
