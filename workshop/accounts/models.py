@@ -3,6 +3,7 @@
 import enum
 import secrets
 from datetime import datetime
+from typing import TYPE_CHECKING, Optional
 
 from flask_login import UserMixin
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
@@ -11,6 +12,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+
+if TYPE_CHECKING:
+    # Forums sit above accounts: a forum's people are accounts, so the model names them by string only.
+    from workshop.forums.models import Forum, Organisation
 
 
 class ForumRoleName(enum.Enum):
@@ -41,7 +46,7 @@ class User(UserMixin, db.Model):
     feed_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_feed_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    organisation = relationship("Organisation")
+    organisation: Mapped[Optional["Organisation"]] = relationship()
     forum_roles: Mapped[list["ForumRole"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     def __repr__(self):
@@ -76,7 +81,7 @@ class ForumRole(db.Model):
     role: Mapped[ForumRoleName] = mapped_column(Enum(ForumRoleName, native_enum=False, length=20))
 
     user: Mapped[User] = relationship(back_populates="forum_roles")
-    forum = relationship("Forum", back_populates="roles")
+    forum: Mapped["Forum"] = relationship(back_populates="roles")
 
 
 class LoginAttempt(db.Model):

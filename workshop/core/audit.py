@@ -1,12 +1,17 @@
 """The audit trail: who did what to which part of a forum, and when."""
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+
+if TYPE_CHECKING:
+    # Every feature records entries, accounts included: the model names the actor's class by string only.
+    from workshop.accounts.models import User
 
 
 class AuditEntry(db.Model):
@@ -20,7 +25,7 @@ class AuditEntry(db.Model):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
-    actor = relationship("User")
+    actor: Mapped[Optional["User"]] = relationship()
 
 
 def is_changed(record):

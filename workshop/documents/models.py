@@ -7,8 +7,11 @@ from typing import Optional
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.accounts.models import User
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+from workshop.forums.models import Forum, Organisation
+from workshop.programme.models import ForumSession
 
 
 class DocumentKind(enum.Enum):
@@ -47,9 +50,11 @@ class Document(db.Model):
     translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    forum = relationship("Forum")
-    organisation = relationship("Organisation")
-    session_links = relationship("SessionDocument", back_populates="document", cascade="all, delete-orphan")
+    forum: Mapped[Forum] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
+    session_links: Mapped[list["SessionDocument"]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
     versions: Mapped[list["DocumentVersion"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentVersion.number"
     )
@@ -94,7 +99,7 @@ class DocumentVersion(db.Model):
     extracted_text: Mapped[str] = mapped_column(Text, default="")
 
     document: Mapped[Document] = relationship(back_populates="versions")
-    uploaded_by = relationship("User")
+    uploaded_by: Mapped[User | None] = relationship()
 
 
 class SessionDocument(db.Model):
@@ -108,7 +113,7 @@ class SessionDocument(db.Model):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
 
-    session = relationship("ForumSession", back_populates="document_links")
+    session: Mapped[ForumSession] = relationship(back_populates="document_links")
     document: Mapped[Document] = relationship(back_populates="session_links")
 
 
@@ -129,10 +134,10 @@ class SessionConclusion(db.Model):
     submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    session = relationship("ForumSession")
+    session: Mapped[ForumSession] = relationship()
     document: Mapped[Document | None] = relationship()
-    updated_by = relationship("User", foreign_keys=[updated_by_id])
-    submitted_by = relationship("User", foreign_keys=[submitted_by_id])
+    updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+    submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id])
 
     @property
     def is_submitted(self):

@@ -5,9 +5,10 @@ from datetime import datetime
 from sqlalchemy import JSON, Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.accounts.models import User
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus
+from workshop.forums.models import AgendaStatus, Forum
 
 
 class AgendaRelease(db.Model):
@@ -23,8 +24,8 @@ class AgendaRelease(db.Model):
     note: Mapped[str] = mapped_column(String(1000), default="")
     snapshot: Mapped[dict] = mapped_column(JSON)
 
-    forum = relationship("Forum")
-    published_by = relationship("User")
+    forum: Mapped[Forum] = relationship()
+    published_by: Mapped[User | None] = relationship()
 
     @property
     def cache_key(self):
