@@ -121,3 +121,14 @@ def read_form(html, action="", page_path=None):
     forms = [form for form in read_forms(html) if unescape(form.action) in wanted]
     assert forms, f"no form posting to {action!r}; the page has {[form.action for form in read_forms(html)]}"
     return forms[0]
+
+
+CSRF_TOKEN_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def read_csrf_token(client, url):
+    """Return the CSRF token of the form on the page at `url`."""
+    page = client.get(url).get_data(as_text=True)
+    match = CSRF_TOKEN_PATTERN.search(page)
+    assert match, f"no CSRF token in the form at {url}"
+    return match.group(1)

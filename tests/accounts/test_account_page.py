@@ -1,6 +1,6 @@
 """A person changes their own name, password and language on the account page."""
 
-from tests.conftest import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 from workshop.accounts.models import ForumRoleName
 from workshop.extensions import db
 from workshop.programme.models import AppointmentRole

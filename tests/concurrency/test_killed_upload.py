@@ -18,7 +18,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import select
 
-from tests.conftest import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 from workshop.accounts.models import ForumRoleName
 from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
