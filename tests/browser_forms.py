@@ -5,12 +5,25 @@ marked selected), checked boxes only, a textarea's text without the newline that
 and every line break of a textarea as CRLF. A form that saves what the browser sends must keep the
 data it was opened on; these helpers let tests check that without a browser.
 """
+
 import re
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
-TEXT_INPUTS = {"text", "hidden", "email", "date", "time", "number", "url", "search", "tel", "password", "datetime-local"}
+TEXT_INPUTS = {
+    "text",
+    "hidden",
+    "email",
+    "date",
+    "time",
+    "number",
+    "url",
+    "search",
+    "tel",
+    "password",
+    "datetime-local",
+}
 
 
 @dataclass

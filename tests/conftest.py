@@ -9,6 +9,7 @@ assertions use `db.session` directly. Each client request still runs in a contex
 as it would on a server, and afterwards the test's session is expired so that it reads what
 the request wrote.
 """
+
 import contextvars
 import email
 import email.policy
@@ -328,7 +329,9 @@ def create_track(app):
 
     def _create_track(forum, name=None, position=None, **fields):
         number = next(numbers)
-        track = Track(forum=forum, name=name or f"Track {number}", position=number if position is None else position, **fields)
+        track = Track(
+            forum=forum, name=name or f"Track {number}", position=number if position is None else position, **fields
+        )
         db.session.add(track)
         db.session.commit()
         return track

@@ -1,4 +1,5 @@
 """Workshop: run policy forums end to end."""
+
 import logging
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Every action the audit trail records has a name in words, so the secretariat never reads a code."""
+
 import re
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """The audit trail reads as sentences in the reader's language: no raw keys, hashes or `reopened False`."""
+
 import io
 import re
 from pathlib import Path
@@ -31,13 +32,26 @@ def test_every_recorded_detail_is_worded_or_deliberately_unshown():
 
 
 def test_the_trail_names_sessions_and_details_in_the_readers_language(
-    client, login, create_user, create_forum, create_day, create_block, create_session,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     session = create_session(forum, create_block(create_day(forum)), title="Horizontal partnerships", number="3")
     document_services.table_new_document(
-        secretariat, session, "Draft", "paper", "en", io.BytesIO(make_docx("Draft", ["Text."])), "draft.docx", "preliminary",
+        secretariat,
+        session,
+        "Draft",
+        "paper",
+        "en",
+        io.BytesIO(make_docx("Draft", ["Text."])),
+        "draft.docx",
+        "preliminary",
     )
     document_services.save_conclusions(secretariat, session, "We agree.")
     document_services.submit_conclusions(secretariat, session)

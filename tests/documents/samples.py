@@ -1,4 +1,5 @@
 """Byte samples of accepted and refused files, built in memory."""
+
 import io
 import zipfile
 
@@ -75,7 +76,7 @@ def docx_bomb(unpacked_bytes):
             if entry.filename != "word/document.xml":
                 package.writestr(entry, real.read(entry))
         with package.open("word/document.xml", "w", force_zip64=True) as part:
-            part.write(real.read("word/document.xml")[:-len(b"</w:document>")])
+            part.write(real.read("word/document.xml")[: -len(b"</w:document>")])
             chunk = b" " * (1024 * 1024)
             for _ in range(unpacked_bytes // len(chunk)):
                 part.write(chunk)

@@ -1,19 +1,24 @@
 """Text comes out of PDF, DOCX and ODT alike, and the comparison shows what changed."""
+
 import zipfile
 
 import pytest
 
-from . import samples
 from workshop.documents import filetypes
 from workshop.documents.textdiff import compare_texts, count_changes, split_sentences
 from workshop.documents.textextract import extract_text
 
+from . import samples
 
-@pytest.mark.parametrize("build, kind", [
-    (samples.pdf_bytes, filetypes.PDF),
-    (samples.docx_bytes, filetypes.DOCX),
-    (samples.odt_bytes, filetypes.ODT),
-])
+
+@pytest.mark.parametrize(
+    "build, kind",
+    [
+        (samples.pdf_bytes, filetypes.PDF),
+        (samples.docx_bytes, filetypes.DOCX),
+        (samples.odt_bytes, filetypes.ODT),
+    ],
+)
 def test_extract_text(tmp_path, build, kind):
     path = tmp_path / "file"
     path.write_bytes(build("Propuesta Bogotá", ["Horizontal partnerships rest on trust."]))
@@ -29,7 +34,11 @@ def test_extract_text_of_an_unreadable_file_is_empty(tmp_path):
 
 
 def test_split_sentences_ignores_line_wrapping():
-    assert split_sentences("One sentence\nwrapped here. Two!\n\nThree") == ["One sentence wrapped here.", "Two!", "Three"]
+    assert split_sentences("One sentence\nwrapped here. Two!\n\nThree") == [
+        "One sentence wrapped here.",
+        "Two!",
+        "Three",
+    ]
 
 
 def test_compare_texts_shows_added_and_removed_sentences_with_context():
@@ -59,7 +68,10 @@ def test_compare_identical_texts_is_empty():
 def test_headings_of_a_docx_stay_apart_from_the_next_sentence(tmp_path):
     path = tmp_path / "file"
     path.write_bytes(samples.docx_bytes("Busan Outcome Document", ["We recognise South-South Cooperation."]))
-    assert split_sentences(extract_text(path, filetypes.DOCX)) == ["Busan Outcome Document", "We recognise South-South Cooperation."]
+    assert split_sentences(extract_text(path, filetypes.DOCX)) == [
+        "Busan Outcome Document",
+        "We recognise South-South Cooperation.",
+    ]
 
 
 def test_a_docx_with_broken_xml_gives_no_text_instead_of_an_error(tmp_path):

@@ -1,4 +1,5 @@
 """One test per user journey, done in Chromium as a person would do it, against the demo installation."""
+
 import re
 
 import pytest
@@ -144,15 +145,17 @@ def test_facilitator_downloads_the_personal_agenda_and_a_session_brief(new_page,
 
 
 def test_public_agenda_has_no_serious_accessibility_violation(new_page):
-    axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright",
-                                         reason="the accessibility check needs axe-playwright-python")
+    axe_playwright = pytest.importorskip(
+        "axe_playwright_python.sync_playwright", reason="the accessibility check needs axe-playwright-python"
+    )
     page = new_page(bypass_csp=True)
     page.goto(DEMO_AGENDA)
     violations = axe_playwright.Axe().run(page).response["violations"]
     serious = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in violations if violation["impact"] in ("serious", "critical")
+        for violation in violations
+        if violation["impact"] in ("serious", "critical")
     ]
     assert not serious, "\n".join(serious)
 

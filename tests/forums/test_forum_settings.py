@@ -1,4 +1,5 @@
 """Changing a forum's time zone or dates keeps its programme where the secretariat put it."""
+
 from datetime import date, time, timedelta
 
 import pytest
@@ -80,7 +81,9 @@ def test_the_services_refuse_a_forum_longer_than_a_forum_can_be(scheduled):
 def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled):
     forum, _block, _session, admin = scheduled
     # A forum stretched by a typo before the bound existed: 36,527 days would do, 3,000 make the point.
-    db.session.add_all(ForumDay(forum=forum, date=forum.start_date + timedelta(days=offset)) for offset in range(2, 3000))
+    db.session.add_all(
+        ForumDay(forum=forum, date=forum.start_date + timedelta(days=offset)) for offset in range(2, 3000)
+    )
     forum.end_date = forum.start_date + timedelta(days=2999)
     db.session.commit()
     statements = []

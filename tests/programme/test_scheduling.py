@@ -1,5 +1,6 @@
 """The scheduling rules, tested as plain functions without Flask or a database."""
-from datetime import date, datetime, timezone
+
+from datetime import UTC, date, datetime
 
 from workshop.programme.scheduling import (
     ConflictKind,
@@ -12,12 +13,14 @@ from workshop.programme.scheduling import (
 )
 
 DATES = ForumDates(date(2011, 9, 26), date(2011, 9, 28), "America/Bogota")
-MORNING = Window(datetime(2011, 9, 26, 14, tzinfo=timezone.utc), datetime(2011, 9, 26, 17, tzinfo=timezone.utc), "9:00 – 12:00")
+MORNING = Window(
+    datetime(2011, 9, 26, 14, tzinfo=UTC), datetime(2011, 9, 26, 17, tzinfo=UTC), "9:00 – 12:00"
+)
 
 
 def at(hour, minute=0, day=26):
     """Return a UTC moment on a forum day (Bogotá is UTC-5, so 14:00 UTC is 9:00 local)."""
-    return datetime(2011, 9, day, hour, minute, tzinfo=timezone.utc)
+    return datetime(2011, 9, day, hour, minute, tzinfo=UTC)
 
 
 def slot(key, start, end, **fields):

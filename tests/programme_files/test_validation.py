@@ -1,4 +1,5 @@
 """Reading a programme file without the database: every problem is reported with the line it is on."""
+
 import copy
 import json
 import re
@@ -34,7 +35,9 @@ PROGRAMME = {
                 {
                     "starts": "09:00",
                     "ends": "12:00",
-                    "loose_items": [{"kind": "opening_remarks", "title": "Welcome", "starts": "09:00", "ends": "09:15"}],
+                    "loose_items": [
+                        {"kind": "opening_remarks", "title": "Welcome", "starts": "09:00", "ends": "09:15"}
+                    ],
                     "sessions": [
                         {
                             "number": "1",
@@ -108,13 +111,26 @@ def test_a_valid_file_reads_into_specifications_with_defaults():
         (lambda d: d["rooms"][0].update(capacity=-3), '"capacity"', "whole number"),
         (
             lambda d: d["people"].append({"email": "guest.example.org", "name": "Guest"}),
-            "guest.example.org", "not an e-mail address",
+            "guest.example.org",
+            "not an e-mail address",
         ),
-        (lambda d: d["people"][0].update(organisation="OECD"), '"organisation": "OECD"', "not listed in \"organisations\""),
+        (
+            lambda d: d["people"][0].update(organisation="OECD"),
+            '"organisation": "OECD"',
+            'not listed in "organisations"',
+        ),
         (lambda d: d["days"][0].update(date="2030-03-09"), '"date": "2030-03-09"', "outside the forum's dates"),
         (lambda d: d["days"][0]["blocks"][0].update(starts="9:00"), '"starts": "9:00"', "HH:MM"),
-        (lambda d: d["days"][0]["blocks"][0].update(ends="08:00"), '"ends": "08:00"', "time block ends before it starts"),
-        (lambda d: first_session(d).update(room="Sala Medellín"), "Sala Medellín", 'room "Sala Medellín" is not listed'),
+        (
+            lambda d: d["days"][0]["blocks"][0].update(ends="08:00"),
+            '"ends": "08:00"',
+            "time block ends before it starts",
+        ),
+        (
+            lambda d: first_session(d).update(room="Sala Medellín"),
+            "Sala Medellín",
+            'room "Sala Medellín" is not listed',
+        ),
         (lambda d: first_session(d).update(track="Finance"), '"track": "Finance"', 'track "Finance" is not listed'),
         (lambda d: first_session(d).update(format="lecture"), '"lecture"', '"lecture" is not a valid format'),
         (lambda d: first_session(d).update(documents=["Unknown paper"]), '"Unknown paper"', 'document "Unknown paper"'),
@@ -122,16 +138,19 @@ def test_a_valid_file_reads_into_specifications_with_defaults():
         (lambda d: first_session(d)["items"][0].update(duration_minutes="five"), '"five"', "whole number"),
         (
             lambda d: first_session(d)["appointments"][0].update(person="nobody@example.org"),
-            "nobody@example.org", 'person "nobody@example.org" is not listed',
+            "nobody@example.org",
+            'person "nobody@example.org" is not listed',
         ),
         (lambda d: d["rooms"].append({"name": "Main hall"}), '{"name": "Main hall"', "listed twice"),
         (
             lambda d: d["days"][0]["blocks"][0]["loose_items"][0].update(ends="12:30"),
-            '{"kind": "opening_remarks"', "lies outside its time block",
+            '{"kind": "opening_remarks"',
+            "lies outside its time block",
         ),
         (
             lambda d: d["documents"].append({"title": "Papel", "translation_of": "Missing paper"}),
-            '{"title": "Papel"', "not another listed document",
+            '{"title": "Papel"',
+            "not another listed document",
         ),
     ],
 )

@@ -1,4 +1,5 @@
 """What changed between releases: the pure diff, the calendar sequences, and the wording."""
+
 import copy
 
 from workshop.publishing.changes import ChangeKind, compare_snapshots
@@ -7,9 +8,18 @@ from workshop.publishing.snapshot import stamp_revisions
 
 def make_session(key, **fields):
     session = {
-        "id": key, "number": str(key), "title": f"Title {key}", "outputs": "", "format": "plenary",
-        "block_id": 1, "room_id": 1, "room": "Salón Bolívar", "track_id": None, "track": "",
-        "starts_at": "2011-09-26T14:00:00+00:00", "ends_at": "2011-09-26T15:00:00+00:00",
+        "id": key,
+        "number": str(key),
+        "title": f"Title {key}",
+        "outputs": "",
+        "format": "plenary",
+        "block_id": 1,
+        "room_id": 1,
+        "room": "Salón Bolívar",
+        "track_id": None,
+        "track": "",
+        "starts_at": "2011-09-26T14:00:00+00:00",
+        "ends_at": "2011-09-26T15:00:00+00:00",
         "people": {"facilitator": [{"id": 1, "name": "Ana Muñoz"}], "rapporteur": []},
         "items": [{"kind": "debate", "title": "Debate", "speaker": None, "duration_minutes": None}],
         "documents": [{"id": 1, "title": "Good practices paper", "kind": "paper", "organisation": ""}],
@@ -19,8 +29,15 @@ def make_session(key, **fields):
 
 
 def make_loose_item(key, **fields):
-    item = {"id": key, "kind": "break", "title": "Coffee", "starts_at": "2011-09-26T15:00:00+00:00",
-            "ends_at": "2011-09-26T15:15:00+00:00", "speaker": None, "room": ""}
+    item = {
+        "id": key,
+        "kind": "break",
+        "title": "Coffee",
+        "starts_at": "2011-09-26T15:00:00+00:00",
+        "ends_at": "2011-09-26T15:15:00+00:00",
+        "speaker": None,
+        "room": "",
+    }
     item.update(fields)
     return item
 
@@ -28,7 +45,8 @@ def make_loose_item(key, **fields):
 def make_snapshot(*sessions, days=None, loose_items=()):
     return {
         "forum": {"timezone": "America/Bogota"},
-        "days": days or [{"date": "2011-09-28", "to_be_announced": True, "blocks": [{"loose_items": list(loose_items)}]}],
+        "days": days
+        or [{"date": "2011-09-28", "to_be_announced": True, "blocks": [{"loose_items": list(loose_items)}]}],
         "sessions": {str(session["id"]): session for session in sessions},
         "cancelled": {},
     }
@@ -51,8 +69,11 @@ def test_each_kind_of_change_is_named():
     before = make_snapshot(make_session(1), make_session(2), make_session(3))
     after = make_snapshot(
         make_session(1, starts_at="2011-09-27T14:00:00+00:00", ends_at="2011-09-27T15:00:00+00:00"),
-        make_session(2, title="Producing policy recommendations for Busan",
-                     people={"facilitator": [{"id": 2, "name": "Stanley Kao"}], "rapporteur": []}),
+        make_session(
+            2,
+            title="Producing policy recommendations for Busan",
+            people={"facilitator": [{"id": 2, "name": "Stanley Kao"}], "rapporteur": []},
+        ),
         make_session(4),
     )
     changes = compare_snapshots(before, after)

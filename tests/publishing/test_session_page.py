@@ -1,4 +1,5 @@
 """The public page of a session: what it offers to whom."""
+
 import pytest
 
 from workshop.accounts.models import ForumRoleName

@@ -6,9 +6,10 @@ administrator belongs to neither. Each forum has a tabled document with one uplo
 organisation of its own and one published release. The world is written with few commits: it is
 rebuilt for many requests.
 """
+
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -58,7 +59,9 @@ class World:
 
 def at(hour, minute=0):
     """Return an aware UTC datetime on the forums' first day (the forums run in UTC)."""
-    return datetime.combine(FORUM_DATE, datetime.min.time(), tzinfo=timezone.utc) + timedelta(hours=hour, minutes=minute)
+    return datetime.combine(FORUM_DATE, datetime.min.time(), tzinfo=UTC) + timedelta(
+        hours=hour, minutes=minute
+    )
 
 
 def add_user(email, roles=(), is_admin=False, **fields):
@@ -71,18 +74,21 @@ def add_user(email, roles=(), is_admin=False, **fields):
 
 def add_forum_parts(slug, secretariat, facilitator, other_facilitator, rapporteur):
     """Write a public forum with a day, block, two rooms, a track, S1 and S2 with items and appointments."""
-    forum = Forum(slug=slug, title=f"Forum {slug}", start_date=FORUM_DATE, end_date=FORUM_DATE, timezone="UTC",
-                  is_public=True)
+    forum = Forum(
+        slug=slug, title=f"Forum {slug}", start_date=FORUM_DATE, end_date=FORUM_DATE, timezone="UTC", is_public=True
+    )
     day = ForumDay(forum=forum, date=FORUM_DATE)
     block = TimeBlock(day=day, starts_at=at(9), ends_at=at(12), label="Morning")
     room, annex = Room(forum=forum, name="Main room", capacity=40), Room(forum=forum, name="Annex", capacity=20)
     track = Track(forum=forum, name="Track", position=1)
-    first = ForumSession(forum=forum, block=block, title=f"{slug} S1", starts_at=at(9), ends_at=at(10), room=room,
-                         track=track)
+    first = ForumSession(
+        forum=forum, block=block, title=f"{slug} S1", starts_at=at(9), ends_at=at(10), room=room, track=track
+    )
     second = ForumSession(forum=forum, block=block, title=f"{slug} S2", starts_at=at(10), ends_at=at(11), room=annex)
     first_item = SessionItem(session=first, position=0, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=5)
-    loose_item = BlockItem(block=block, kind=ItemKind.OPENING_REMARKS, title="Welcome", starts_at=at(9),
-                           ends_at=at(9, 15))
+    loose_item = BlockItem(
+        block=block, kind=ItemKind.OPENING_REMARKS, title="Welcome", starts_at=at(9), ends_at=at(9, 15)
+    )
     facilitation = Appointment(session=first, user=facilitator, role=AppointmentRole.FACILITATOR)
     appointments = [facilitation, Appointment(session=second, user=other_facilitator, role=AppointmentRole.FACILITATOR)]
     if rapporteur is not None:
@@ -90,23 +96,33 @@ def add_forum_parts(slug, secretariat, facilitator, other_facilitator, rapporteu
     db.session.add_all([forum, day, block, room, annex, track, first, second, first_item, loose_item, *appointments])
     db.session.flush()
     version = document_services.table_new_document(
-        secretariat, first, f"{slug} draft paper", "paper", "en", io.BytesIO(SAMPLE_DOCX), "draft.docx", "preliminary",
+        secretariat,
+        first,
+        f"{slug} draft paper",
+        "paper",
+        "en",
+        io.BytesIO(SAMPLE_DOCX),
+        "draft.docx",
+        "preliminary",
     )
-    return forum, ForumParts(forum_id=forum.id, ids={
-        "slug": forum.slug,
-        "day_id": day.id,
-        "block_id": block.id,
-        "room_id": room.id,
-        "track_id": track.id,
-        "session_id": first.id,
-        "other_session_id": second.id,
-        "item_id": first_item.id,
-        "loose_item_id": loose_item.id,
-        "appointment_id": facilitation.id,
-        "document_id": version.document_id,
-        "number": version.number,
-        "direction": "down",
-    })
+    return forum, ForumParts(
+        forum_id=forum.id,
+        ids={
+            "slug": forum.slug,
+            "day_id": day.id,
+            "block_id": block.id,
+            "room_id": room.id,
+            "track_id": track.id,
+            "session_id": first.id,
+            "other_session_id": second.id,
+            "item_id": first_item.id,
+            "loose_item_id": loose_item.id,
+            "appointment_id": facilitation.id,
+            "document_id": version.document_id,
+            "number": version.number,
+            "direction": "down",
+        },
+    )
 
 
 def build_world():
@@ -121,8 +137,9 @@ def build_world():
         "admin": add_user("admin@example.test", is_admin=True),
     }
     forum_b_facilitators = add_user("fac-b1@example.test"), add_user("fac-b2@example.test")
-    forum_a, parts_a = add_forum_parts("forum-a", users["secretariat"], users["facilitator"],
-                                       users["facilitator_other"], users["rapporteur"])
+    forum_a, parts_a = add_forum_parts(
+        "forum-a", users["secretariat"], users["facilitator"], users["facilitator_other"], users["rapporteur"]
+    )
     forum_b, parts_b = add_forum_parts("forum-b", users["secretariat_other_forum"], *forum_b_facilitators, None)
     roles = [
         (users["secretariat"], forum_a, ForumRoleName.SECRETARIAT),
@@ -135,7 +152,9 @@ def build_world():
         (forum_b_facilitators[1], forum_b, ForumRoleName.PARTICIPANT),
     ]
     forum_roles = [ForumRole(user=user, forum=forum, role=role) for user, forum, role in roles]
-    organisations = [Organisation(forum_id=forum.id, name=f"Organisation of {forum.slug}") for forum in (forum_a, forum_b)]
+    organisations = [
+        Organisation(forum_id=forum.id, name=f"Organisation of {forum.slug}") for forum in (forum_a, forum_b)
+    ]
     db.session.add_all([*forum_roles, *organisations])
     db.session.flush()
     publish_release(forum_a, users["secretariat"], "preliminary")
@@ -144,11 +163,16 @@ def build_world():
     parts_a.ids["role_id"] = forum_roles[4].id
     parts_b.ids["role_id"] = forum_roles[7].id
     parts_a.ids["organisation_id"], parts_b.ids["organisation_id"] = (organisation.id for organisation in organisations)
-    return World(users=users, forum_a=parts_a, forum_b=parts_b, extra_ids={
-        "password_token": make_password_token(users["participant"], "reset"),
-        "unlock_token": make_unlock_token(users["participant"]),
-        "feed_token": users["facilitator"].feed_token,
-    })
+    return World(
+        users=users,
+        forum_a=parts_a,
+        forum_b=parts_b,
+        extra_ids={
+            "password_token": make_password_token(users["participant"], "reset"),
+            "unlock_token": make_unlock_token(users["participant"]),
+            "feed_token": users["facilitator"].feed_token,
+        },
+    )
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 A route that is not in EXPECTED fails `test_every_route_has_expectations` and its own matrix cases:
 adding a route means deciding here who may reach it.
 """
+
 import pytest
 
 from tests.security.conftest import ACTORS
@@ -150,16 +151,28 @@ def test_route_answers_each_actor_as_expected(app, client, rebuild_world, sign_i
         response = client.open(url, method=method)
         outcome = classify(response, login_path)
         if outcome != EXPECTED[rule.endpoint][actor]:
-            surprises.append(f"{actor}: {method} {url} -> {response.status_code} ({outcome}), "
-                             f"expected {EXPECTED[rule.endpoint][actor]}")
+            surprises.append(
+                f"{actor}: {method} {url} -> {response.status_code} ({outcome}), "
+                f"expected {EXPECTED[rule.endpoint][actor]}"
+            )
         if method == "POST" and outcome == OK:
             # The request may have deleted what the next actor's URL points at.
             world = rebuild_world()
     assert not surprises, "\n".join(surprises)
 
 
-ID_PARAMETERS_OF_A_FORUM = {"day_id", "block_id", "room_id", "track_id", "session_id", "item_id", "appointment_id",
-                            "role_id", "document_id", "organisation_id"}
+ID_PARAMETERS_OF_A_FORUM = {
+    "day_id",
+    "block_id",
+    "room_id",
+    "track_id",
+    "session_id",
+    "item_id",
+    "appointment_id",
+    "role_id",
+    "document_id",
+    "organisation_id",
+}
 RULES_WITH_FORUM_PART_IDS = [
     rule for rule in RULES if "slug" in rule.arguments and set(rule.arguments) & ID_PARAMETERS_OF_A_FORUM
 ]

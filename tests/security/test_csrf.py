@@ -1,4 +1,5 @@
 """Every request that can change state is refused without a CSRF token, and changes nothing."""
+
 import pytest
 from sqlalchemy import select
 

@@ -14,6 +14,7 @@ and time limits. The tests show which of these holds, step by step:
 - An export is built once per release and language, whatever Host header a request names, and
   the cache keeps only the entries of each forum's latest release.
 """
+
 import difflib
 import io
 from pathlib import Path
@@ -43,6 +44,7 @@ BRACKETS = "[" * 20_000
 @pytest.fixture
 def forbid_markdown_parsing(monkeypatch):
     """Make every Markdown parser in reach fail, as a stand-in for one that would take minutes."""
+
     def refuse(*arguments, **keywords):
         raise AssertionError("Markdown was parsed while someone waited for a page")
 
@@ -89,8 +91,9 @@ def test_pages_show_stored_markdown_without_parsing_it(client, world_with_markdo
     assert "<strong>first</strong>" in pages["workspace"].get_data(as_text=True)
 
 
-def test_the_session_brief_shows_stored_markdown_without_parsing_it(client, world_with_markdown, sign_in,
-                                                                     forbid_markdown_parsing):
+def test_the_session_brief_shows_stored_markdown_without_parsing_it(
+    client, world_with_markdown, sign_in, forbid_markdown_parsing
+):
     world = world_with_markdown
     sign_in(client, world.user("secretariat"))
 
@@ -115,9 +118,17 @@ def test_thousands_of_brackets_are_saved_and_shown_to_everyone(client, world_wit
 
 def session_form(world, **changes):
     return {
-        "number": "1", "title": "S1", "outputs": "", "format": "plenary", "block_id": world.forum_a.ids["block_id"],
-        "starts_at": "09:00", "ends_at": "10:00", "room_id": world.forum_a.ids["room_id"], "track_id": "0",
-        "capacity": "", **changes,
+        "number": "1",
+        "title": "S1",
+        "outputs": "",
+        "format": "plenary",
+        "block_id": world.forum_a.ids["block_id"],
+        "starts_at": "09:00",
+        "ends_at": "10:00",
+        "room_id": world.forum_a.ids["room_id"],
+        "track_id": "0",
+        "capacity": "",
+        **changes,
     }
 
 
@@ -126,7 +137,9 @@ def test_markdown_over_the_limit_is_refused_at_its_field(client, world, sign_in,
     sign_in(client, world.user("secretariat"))
     slug, session_id = world.forum_a.ids["slug"], world.forum_a.ids["session_id"]
 
-    response = client.post(f"/manage/{slug}/sessions/{session_id}/edit", data=session_form(world, **{field: "x" * 20_001}))
+    response = client.post(
+        f"/manage/{slug}/sessions/{session_id}/edit", data=session_form(world, **{field: "x" * 20_001})
+    )
 
     assert response.status_code == 200
     assert "Field cannot be longer than 20000 characters." in response.get_data(as_text=True)
@@ -138,8 +151,13 @@ def test_concept_note_markdown_over_the_limit_is_refused_at_its_field(client, wo
     sign_in(client, world.user("secretariat"))
     forum = db.session.get(Forum, world.forum_a.forum_id)
     data = {
-        "title": forum.title, "slug": forum.slug, "country_code": "", "start_date": forum.start_date.isoformat(),
-        "end_date": forum.end_date.isoformat(), "timezone": forum.timezone, field: "x" * 20_001,
+        "title": forum.title,
+        "slug": forum.slug,
+        "country_code": "",
+        "start_date": forum.start_date.isoformat(),
+        "end_date": forum.end_date.isoformat(),
+        "timezone": forum.timezone,
+        field: "x" * 20_001,
     }
 
     response = client.post(f"/manage/{forum.slug}/edit", data=data)
@@ -155,6 +173,7 @@ REPEATED = ["Horizontal partnerships rest on trust."] * 1500
 
 def forbid_comparing(monkeypatch):
     """Make every sequence matcher in reach fail, as a stand-in for one that would take minutes."""
+
     def refuse(*arguments, **keywords):
         raise AssertionError("two texts were compared while someone waited for a page")
 
@@ -193,7 +212,12 @@ def test_the_document_page_reads_the_stored_comparison_and_never_compares(client
 def test_versions_of_repeated_sentences_are_compared_once_when_uploaded(client, world):
     document = world_document(world)
     upload(world, document, samples.docx_bytes("Draft paper", REPEATED), "repeated.docx")
-    upload(world, document, samples.docx_bytes("Draft paper", REPEATED[:700] + ["A new idea."] + REPEATED[700:]), "again.docx")
+    upload(
+        world,
+        document,
+        samples.docx_bytes("Draft paper", REPEATED[:700] + ["A new idea."] + REPEATED[700:]),
+        "again.docx",
+    )
 
     page = document_page(client, world)
 
@@ -279,8 +303,9 @@ def test_a_child_within_its_limits_answers():
     assert run_limited(allocate, 1024, memory_bytes=64 * 1024**2, cpu_seconds=10) == 1024
 
 
-def test_text_is_extracted_within_the_limits_and_a_file_past_them_is_kept_without_text(client, world, sign_in,
-                                                                                         monkeypatch):
+def test_text_is_extracted_within_the_limits_and_a_file_past_them_is_kept_without_text(
+    client, world, sign_in, monkeypatch
+):
     def parse_like_a_zip_bomb(path, file_type):
         return str(allocate(2 * textextract.EXTRACTION_MEMORY_BYTES))
 
@@ -326,7 +351,9 @@ def count_pdf_renders(monkeypatch):
 
     renders = []
     real = pdf.render_pdf
-    monkeypatch.setattr(pdf, "render_pdf", lambda *arguments, **keywords: renders.append(1) or real(*arguments, **keywords))
+    monkeypatch.setattr(
+        pdf, "render_pdf", lambda *arguments, **keywords: renders.append(1) or real(*arguments, **keywords)
+    )
     return renders
 
 
@@ -334,8 +361,10 @@ def test_twenty_host_names_cost_one_pdf_and_one_cache_entry(app, client, world, 
     app.config["TRUSTED_HOSTS"] = None
     slug = world.forum_a.ids["slug"]
 
-    answers = {client.get(f"/f/{slug}/agenda.pdf", headers={"Host": f"host{number}.example"}).status_code
-               for number in range(20)}
+    answers = {
+        client.get(f"/f/{slug}/agenda.pdf", headers={"Host": f"host{number}.example"}).status_code
+        for number in range(20)
+    }
 
     assert answers == {200}
     assert len(count_pdf_renders) == 1

@@ -1,4 +1,5 @@
 """Users, forum roles, login, invitations and password resets."""
+
 import email_validator
 
 # The demo forum and the test suite use addresses under the reserved .test domain (RFC 2606);

@@ -1,4 +1,5 @@
 """`flask user create-admin`: the first account of a new installation."""
+
 import click
 from flask.cli import AppGroup
 

@@ -1,4 +1,5 @@
 """Account use-cases: sign-in with throttling, invitations, roles and password resets."""
+
 from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
@@ -9,8 +10,12 @@ from sqlalchemy import func, select
 from workshop.accounts.mail import send_mail
 from workshop.accounts.models import ForumRole, LoginAttempt, User, check_stand_in_password
 from workshop.accounts.tokens import (
-    make_password_token, make_trusted_browser_token, make_unlock_token, read_password_token,
-    read_trusted_browser_token, read_unlock_token,
+    make_password_token,
+    make_trusted_browser_token,
+    make_unlock_token,
+    read_password_token,
+    read_trusted_browser_token,
+    read_unlock_token,
 )
 from workshop.core import audit
 from workshop.core.locking import hold_named_lock
@@ -71,8 +76,10 @@ def _take_a_place_among_failures(email, address, trusted_browser):
     if not trusted_browser:
         hold_named_lock(f"sign-in:address:{address}")
     since = utcnow() - timedelta(minutes=config["LOGIN_FAILURE_WINDOW_MINUTES"])
-    recent = select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.attempted_at >= since, LoginAttempt.from_trusted_browser == trusted_browser
+    recent = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(LoginAttempt.attempted_at >= since, LoginAttempt.from_trusted_browser == trusted_browser)
     )
     by_account = db.session.scalar(recent.where(LoginAttempt.email == email))
     by_address = 0 if trusted_browser else db.session.scalar(recent.where(LoginAttempt.remote_address == address))
@@ -122,7 +129,11 @@ def trust_browser_of(user):
 
 def is_trusted_browser(cookie_value, email):
     """Tell whether the browser's trust cookie was given to the owner of the account at `email`."""
-    user = read_trusted_browser_token(cookie_value, lambda user_id: db.session.get(User, user_id)) if cookie_value else None
+    user = (
+        read_trusted_browser_token(cookie_value, lambda user_id: db.session.get(User, user_id))
+        if cookie_value
+        else None
+    )
     return user is not None and user.email == email.strip().lower()
 
 

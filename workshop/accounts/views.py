@@ -1,4 +1,5 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
+
 import hmac
 from urllib.parse import urlsplit
 
@@ -8,7 +9,12 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from workshop.accounts import services
 from workshop.accounts.forms import (
-    ChangePasswordForm, ConfirmForm, LoginForm, PasswordResetRequestForm, ProfileForm, SetPasswordForm,
+    ChangePasswordForm,
+    ConfirmForm,
+    LoginForm,
+    PasswordResetRequestForm,
+    ProfileForm,
+    SetPasswordForm,
 )
 from workshop.accounts.models import User
 from workshop.core import audit
@@ -49,8 +55,13 @@ def login():
         try:
             user = services.authenticate(form.email.data, form.password.data, request.remote_addr, trusted)
         except services.TooManyAttempts:
-            flash(_("Too many failed attempts. Wait a few minutes, or reset your password. If the account is "
-                    "yours, we have e-mailed you a link that lets you sign in from your browser."), "error")
+            flash(
+                _(
+                    "Too many failed attempts. Wait a few minutes, or reset your password. If the account is "
+                    "yours, we have e-mailed you a link that lets you sign in from your browser."
+                ),
+                "error",
+            )
             return render_template("accounts/login.html", form=form), 429
         if user is None:
             flash(_("That e-mail and password do not match an account."), "error")
@@ -95,8 +106,12 @@ def unlock_sign_in(token):
     flash(_("This browser may sign in to %(email)s again. Enter your password.", email=user.email), "info")
     response = redirect(url_for("accounts.login"))
     response.set_cookie(
-        TRUSTED_BROWSER_COOKIE, cookie_value, max_age=current_app.config["TRUSTED_BROWSER_DURATION"],
-        path=url_for("accounts.login").rsplit("/", 1)[0] + "/", httponly=True, samesite="Lax",
+        TRUSTED_BROWSER_COOKIE,
+        cookie_value,
+        max_age=current_app.config["TRUSTED_BROWSER_DURATION"],
+        path=url_for("accounts.login").rsplit("/", 1)[0] + "/",
+        httponly=True,
+        samesite="Lax",
         secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
     )
     return response
@@ -174,7 +189,8 @@ def revoke_feed_token():
         return ask_first(
             _("Replace your calendar secret?"),
             [_("Every calendar subscribed with your current links stops receiving changes until you subscribe again.")],
-            url_for("accounts.profile"), _("Replace my calendar secret"),
+            url_for("accounts.profile"),
+            _("Replace my calendar secret"),
         )
     current_user.revoke_feed_token()
     audit.record(current_user, "account.feed_token_revoked", current_user.email)

@@ -4,10 +4,12 @@ An entry's details are keyed by what they are (`session_number`, `version`, `reo
 has its wording here, or is marked as a fact no reader needs (ids, checksums). A key used by
 `audit.record` without a wording fails tests/core/test_audit_wording.py.
 """
+
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
-from flask_babel import get_locale, gettext as _, ngettext
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
 
 from workshop.core.labels import LABELS, label
 
@@ -33,8 +35,9 @@ SESSION_SUBJECTS = ("session.", "conclusions.")
 def word_entry(entry):
     """Return an entry's subject and details as sentences in the reader's language."""
     details = entry.details or {}
-    worded = [_word_detail(entry.action, key, value) for key, value in sorted(details.items())
-              if key not in UNSHOWN_DETAILS]
+    worded = [
+        _word_detail(entry.action, key, value) for key, value in sorted(details.items()) if key not in UNSHOWN_DETAILS
+    ]
     session = _session_name(details)
     if session and entry.action.startswith(SESSION_SUBJECTS):
         return WordedEntry(session, [text for text in worded if text])
@@ -59,7 +62,9 @@ def _word_detail(action, key, value):
 
 
 def _role(action, value):
-    group = "forum_role" if action.startswith("forum.") or value not in LABELS["appointment_role"] else "appointment_role"
+    group = (
+        "forum_role" if action.startswith("forum.") or value not in LABELS["appointment_role"] else "appointment_role"
+    )
     return _("Role: %(role)s", role=label(value, group))
 
 

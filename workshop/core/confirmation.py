@@ -4,6 +4,7 @@ The content security policy allows no inline script, so the question is a page o
 button posts, the page names the consequences, and only its own button (which adds `confirmed`)
 does the deed.
 """
+
 from flask import render_template, request
 
 CONFIRMED_FIELD = "confirmed"
@@ -17,6 +18,10 @@ def is_confirmed():
 def ask_first(question, consequences, cancel_url, button_label):
     """Return the confirmation page: the question, what goes with the deed, and the buttons to do it or not."""
     return render_template(
-        "confirm.html", question=question, consequences=consequences, cancel_url=cancel_url,
-        button_label=button_label, confirmed_field=CONFIRMED_FIELD,
+        "confirm.html",
+        question=question,
+        consequences=consequences,
+        cancel_url=cancel_url,
+        button_label=button_label,
+        confirmed_field=CONFIRMED_FIELD,
     )

@@ -1,4 +1,5 @@
 """Translatable names for the values of the domain's enumerations, in one place for every output."""
+
 from flask_babel import lazy_gettext as _l
 
 LABELS = {

@@ -12,9 +12,9 @@ as flash messages. The view then decides what to render from `outcome.refused`.
     flash(_("Room saved."), "success")
     return redirect(...)
 """
+
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional
 
 from flask import flash
 
@@ -34,7 +34,7 @@ class Refused(Exception):
 class Outcome:
     """What happened inside `commit_or_refuse`: nothing to report, or the refusal."""
 
-    refusal: Optional[Refused] = None
+    refusal: Refused | None = None
 
     @property
     def refused(self):

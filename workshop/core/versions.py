@@ -3,6 +3,7 @@
 Two people who open the same form and both save would otherwise both be told "saved" while the
 second silently undoes the first. The second is told instead, and keeps what they typed.
 """
+
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import IntegerField

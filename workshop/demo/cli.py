@@ -1,4 +1,5 @@
 """`flask demo`: load the Bogotá 2011 workshop with one login per role; run it as often as you like."""
+
 import click
 from flask_babel import gettext as _
 

@@ -1,4 +1,5 @@
 """Load the demo forum from its programme file, give its people demo logins and publish release 1."""
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def load_demo():
     for email, _role in DEMO_LOGINS:
         db.session.scalar(select(User).where(User.email == email)).set_password(DEMO_PASSWORD)
     secretariat = db.session.scalar(select(User).where(User.email == SECRETARIAT_EMAIL))
-    publish_release(forum, secretariat, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note."))
+    publish_release(
+        forum, secretariat, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note.")
+    )
     add_demo_documents(forum)
     return forum
 

@@ -1,6 +1,8 @@
 """Forms for uploading drafts and versions, tabling documents in sessions, and writing conclusions."""
+
 from babel import Locale
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
@@ -39,7 +41,9 @@ class NewDocumentForm(VersionFieldsMixin, WorkshopForm):
     def __init__(self, organisations, documents, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = language_choices()
-        self.organisation_id.choices = [(0, _l("None"))] + [(organisation.id, str(organisation)) for organisation in organisations]
+        self.organisation_id.choices = [(0, _l("None"))] + [
+            (organisation.id, str(organisation)) for organisation in organisations
+        ]
         self.translation_of_id.choices = [(0, _l("None: this is an original"))] + [
             (document.id, f"{document.title} ({document.language})") for document in documents
         ]

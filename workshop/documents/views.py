@@ -1,4 +1,5 @@
 """Facilitators' boards and session workspaces, the public document pages, downloads, and the audit trail."""
+
 import logging
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -16,11 +17,19 @@ from workshop.documents import board, services
 from workshop.documents.archive import ArchiveError, ChecksumMismatch, EmptyFile, FileTooLarge, MissingFile
 from workshop.documents.filetypes import UnsupportedFileType
 from workshop.documents.forms import (
-    CompareVersionsForm, ConclusionsFileForm, ConclusionsForm, LinkDocumentForm, NewDocumentForm, NewVersionForm,
+    CompareVersionsForm,
+    ConclusionsFileForm,
+    ConclusionsForm,
+    LinkDocumentForm,
+    NewDocumentForm,
+    NewVersionForm,
 )
 from workshop.documents.models import Document, DocumentVersion, SessionConclusion, SessionDocument
 from workshop.documents.permissions import (
-    can_add_version, can_manage_session_documents, can_read_conclusions_document, can_read_documents,
+    can_add_version,
+    can_manage_session_documents,
+    can_read_conclusions_document,
+    can_read_documents,
     can_see_facilitator_board,
 )
 from workshop.documents.preparation import read_comparison
@@ -28,8 +37,8 @@ from workshop.documents.textdiff import count_changes
 from workshop.documents.wording import describe_refusal, file_size, version_status_label
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
-from workshop.forums.services import organisations_seen_from
 from workshop.forums.models import Organisation
+from workshop.forums.services import organisations_seen_from
 from workshop.programme.models import ForumSession
 
 blueprint = Blueprint("documents", __name__)
@@ -185,13 +194,24 @@ def upload_new_document(slug, session_id):
     form = NewDocumentForm(organisations_seen_from(forum), _documents_offered(forum, session), prefix="new")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
-    translation_of = get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
+    translation_of = (
+        get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
+    )
     organisation = db.session.get(Organisation, form.organisation_id.data) if form.organisation_id.data else None
     upload = form.file.data
     try:
         version = services.table_new_document(
-            current_user, session, form.title.data, form.kind.data, form.language.data, upload.stream,
-            upload.filename, form.status.data, form.note.data or "", organisation, translation_of,
+            current_user,
+            session,
+            form.title.data,
+            form.kind.data,
+            form.language.data,
+            upload.stream,
+            upload.filename,
+            form.status.data,
+            form.note.data or "",
+            organisation,
+            translation_of,
         )
     except (ArchiveError, UnsupportedFileType, services.DocumentRefused) as error:
         message, status = _refused_upload(error)
@@ -208,7 +228,9 @@ def upload_version(slug, session_id, document_id):
     forum, session = _managed_session(slug, session_id)
     document = _session_document(session, document_id)
     if not can_add_version(current_user, document):
-        abort(403, _("This document was drafted for a session you do not lead; ask the secretariat to add the version."))
+        abort(
+            403, _("This document was drafted for a session you do not lead; ask the secretariat to add the version.")
+        )
     form = NewVersionForm(prefix=f"version-{document.id}")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, version_forms={document.id: form})
@@ -222,7 +244,9 @@ def upload_version(slug, session_id, document_id):
         form.file.errors.append(message)
         return _render_workspace(forum, session, status, version_forms={document.id: form})
     db.session.commit()
-    flash(_("Version %(number)d of %(document)s is uploaded.", number=version.number, document=document.title), "success")
+    flash(
+        _("Version %(number)d of %(document)s is uploaded.", number=version.number, document=document.title), "success"
+    )
     return _back_to_workspace(forum, session, f"document-{document.id}")
 
 
@@ -257,7 +281,9 @@ def unlink_document(slug, session_id, document_id):
         _flash_refusal(error)
         return _back_to_workspace(forum, session)
     db.session.commit()
-    flash(_("%(document)s is no longer tabled in this session; its files are kept.", document=document.title), "success")
+    flash(
+        _("%(document)s is no longer tabled in this session; its files are kept.", document=document.title), "success"
+    )
     return _back_to_workspace(forum, session)
 
 
@@ -284,7 +310,12 @@ def attach_conclusions_file(slug, session_id):
     upload = form.file.data
     try:
         services.attach_conclusions_file(
-            current_user, session, upload.stream, upload.filename, form.status.data, form.language.data,
+            current_user,
+            session,
+            upload.stream,
+            upload.filename,
+            form.status.data,
+            form.language.data,
             form.note.data or "",
         )
     except (ArchiveError, UnsupportedFileType) as error:
@@ -317,7 +348,9 @@ def _readable_document(slug, document_id):
     if not can_read_documents(current_user, forum):
         abort(404)
     document = db.session.scalar(
-        select(Document).where(Document.id == document_id, Document.forum_id == forum.id).options(
+        select(Document)
+        .where(Document.id == document_id, Document.forum_id == forum.id)
+        .options(
             selectinload(Document.versions),
             selectinload(Document.session_links).selectinload(SessionDocument.session),
         )
@@ -368,8 +401,12 @@ def download_version(slug, document_id, number):
     except (ChecksumMismatch, MissingFile):
         return _integrity_failure(version)
     response = send_file(
-        path, mimetype=version.media_type, as_attachment=True, download_name=version.original_name,
-        conditional=True, etag=version.sha256,
+        path,
+        mimetype=version.media_type,
+        as_attachment=True,
+        download_name=version.original_name,
+        conditional=True,
+        etag=version.sha256,
     )
     # Drafts of a non-public forum must not stay in shared caches.
     response.headers["Cache-Control"] = "public, max-age=300" if forum.is_public else "private, no-store"
@@ -385,12 +422,18 @@ def audit_trail(slug):
     if not 1 <= page <= max(1, -(-total // AUDIT_PAGE_SIZE)):
         abort(404)
     entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.forum_id == forum.id)
+        select(AuditEntry)
+        .where(AuditEntry.forum_id == forum.id)
         .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
         .options(selectinload(AuditEntry.actor))
-        .limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE)
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE)
     ).all()
     return render_template(
-        "documents/audit.html", forum=forum, entries=entries, page=page,
-        has_next=page * AUDIT_PAGE_SIZE < total, total=total,
+        "documents/audit.html",
+        forum=forum,
+        entries=entries,
+        page=page,
+        has_next=page * AUDIT_PAGE_SIZE < total,
+        total=total,
     )

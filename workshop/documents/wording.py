@@ -1,9 +1,12 @@
 """Document words in the reader's language: version states, file sizes, and why a file was refused."""
-from flask_babel import format_decimal, gettext as _
+
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 
 from workshop.core.labels import choices, label
 from workshop.documents.archive import EmptyFile, FileTooLarge
 from workshop.documents.filetypes import UnsupportedFileType, accepted_type_names
+
 
 def version_status_label(status):
     return label(status, "version_status")

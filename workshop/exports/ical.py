@@ -4,9 +4,10 @@ Plain functions from snapshot data to bytes. Every event carries a stable UID, t
 last-modified time the release stamped on its session, and times in the forum's own zone with a
 VTIMEZONE, so that subscribed calendars follow moves, renames and cancellations.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
@@ -123,7 +124,9 @@ def _part_events(part, links):
 
 
 def _session_event(session, forum, zone, published_at, links, cancelled):
-    event = _scheduled_event(f"workshop-session-{session['id']}@{links.uid_host}", session, zone, published_at, cancelled)
+    event = _scheduled_event(
+        f"workshop-session-{session['id']}@{links.uid_host}", session, zone, published_at, cancelled
+    )
     event.add("summary", _one_line(session_heading(session)))
     event.add("location", _one_line(location_line(session["room"], forum)))
     event.add("description", session_description(session, forum, links))
@@ -167,7 +170,10 @@ def session_description(session, forum, links):
         lines += ["", _("Programme")] + [f"- {item_line(item)}" for item in session["items"]]
     if session["documents"]:
         lines += ["", _("Draft documents for discussion")]
-        lines += [f"- {document['title']}: {links.document_url(forum['slug'], document['id'])}" for document in session["documents"]]
+        lines += [
+            f"- {document['title']}: {links.document_url(forum['slug'], document['id'])}"
+            for document in session["documents"]
+        ]
     lines += ["", links.session_url(forum["slug"], session["id"])]
     # One line per entry: stray line breaks inside a title would make the list unreadable.
     return "\n".join(_one_line(line) for line in lines)

@@ -3,8 +3,10 @@
 Each view loads what it needs, checks access, answers 304 when the client's copy is current, and
 only then asks an export function for the bytes.
 """
+
 from flask import Blueprint, abort, current_app, jsonify, request
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -40,7 +42,9 @@ def export_links():
     return ExportLinks(
         uid_host=current_app.config["CALENDAR_UID_HOST"] or site_host(),
         session_url=lambda slug, session_id: site_url_for("publishing.show_session", slug=slug, session_id=session_id),
-        document_url=lambda slug, document_id: site_url_for("documents.show_document", slug=slug, document_id=document_id),
+        document_url=lambda slug, document_id: site_url_for(
+            "documents.show_document", slug=slug, document_id=document_id
+        ),
     )
 
 
@@ -70,19 +74,30 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private, pe
     extension = filename.rsplit(".", 1)[-1]
     cache_dir = current_app.config["CACHE_DIR"]
     if person is not None:
-        body = cached_bytes(cache_dir, f"person-{person.id}", f"{etag}.{extension}", build, superseded=lambda name: True)
+        body = cached_bytes(
+            cache_dir, f"person-{person.id}", f"{etag}.{extension}", build, superseded=lambda name: True
+        )
     else:
         [release] = releases
-        body = cached_bytes(cache_dir, release.cache_folder, release.cache_name(f"{etag}.{extension}"), build,
-                            superseded=release.supersedes)
+        body = cached_bytes(
+            cache_dir,
+            release.cache_folder,
+            release.cache_name(f"{etag}.{extension}"),
+            build,
+            superseded=release.supersedes,
+        )
     return send_export(body, mimetype, filename, etag, last_modified, private)
 
 
 def send_forum_calendar(forum, release, kind, name, select_part, filename):
     """Send one forum's feed; `select_part` reads the snapshot only when the feed must be built."""
     return send_unless_unchanged(
-        kind, [release], lambda: ical.calendar_bytes(name, [select_part()], export_links()),
-        CALENDAR_TYPE, filename, private=not forum.is_public,
+        kind,
+        [release],
+        lambda: ical.calendar_bytes(name, [select_part()], export_links()),
+        CALENDAR_TYPE,
+        filename,
+        private=not forum.is_public,
     )
 
 
@@ -152,10 +167,14 @@ def personal_calendar(token):
 
 def forums_with_a_part_for(user):
     """Return the forums where the person holds a role, an appointment, or speaks."""
-    forum_ids = select(ForumRole.forum_id).where(ForumRole.user_id == user.id).union(
-        select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
-        select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
-        select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+    forum_ids = (
+        select(ForumRole.forum_id)
+        .where(ForumRole.user_id == user.id)
+        .union(
+            select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
+            select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
+            select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+        )
     )
     return db.session.scalars(select(Forum).where(Forum.id.in_(forum_ids)).order_by(Forum.start_date, Forum.id)).all()
 
@@ -164,11 +183,14 @@ def forums_with_a_part_for(user):
 def agenda_pdf(slug):
     forum, release = published_forum(slug)
     return send_unless_unchanged(
-        "agenda.pdf", [release],
+        "agenda.pdf",
+        [release],
         lambda: pdf_module().agenda_pdf(
             release.snapshot, release, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-agenda.pdf", private=not forum.is_public,
+        PDF_TYPE,
+        f"{forum.slug}-agenda.pdf",
+        private=not forum.is_public,
     )
 
 
@@ -178,11 +200,14 @@ def personal_agenda_pdf(slug):
     forum, release = published_forum(slug)
     person = {"id": current_user.id, "name": current_user.name}
     return send_unless_unchanged(
-        f"my-agenda.pdf|{current_user.id}|{current_user.name}", [release],
+        f"my-agenda.pdf|{current_user.id}|{current_user.name}",
+        [release],
         lambda: pdf_module().personal_agenda_pdf(
             release.snapshot, release, person, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-my-agenda.pdf", private=True,
+        PDF_TYPE,
+        f"{forum.slug}-my-agenda.pdf",
+        private=True,
     )
 
 
@@ -194,11 +219,14 @@ def session_brief_pdf(slug, session_id):
     if not (is_secretariat(current_user, forum) or ical.has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
-        f"brief-{session_id}.pdf", [release],
+        f"brief-{session_id}.pdf",
+        [release],
         lambda: pdf_module().session_brief_pdf(
             release.snapshot, release, session_id, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-session-{session_id}-brief.pdf", private=True,
+        PDF_TYPE,
+        f"{forum.slug}-session-{session_id}-brief.pdf",
+        private=True,
     )
 
 
@@ -206,9 +234,12 @@ def session_brief_pdf(slug, session_id):
 def agenda_json(slug):
     forum, release = published_forum(slug)
     response = send_unless_unchanged(
-        "agenda.json", [release],
+        "agenda.json",
+        [release],
         lambda: api.agenda_json(release.snapshot, release, export_links()),
-        JSON_TYPE, f"{forum.slug}-agenda.json", private=not forum.is_public,
+        JSON_TYPE,
+        f"{forum.slug}-agenda.json",
+        private=not forum.is_public,
     )
     response.headers.pop("Content-Disposition", None)
     if forum.is_public:

@@ -1,8 +1,10 @@
 """Say the parts of a snapshot in words, the same way in the PDF, the calendar and the brief."""
+
 from datetime import datetime
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from workshop.core.labels import label
 

@@ -3,6 +3,7 @@
 A typo in a year (2111 for 2011) once made a forum of 36,527 days that no page could show and no
 request could shrink again in time; the bound keeps a typo a clear error at the field.
 """
+
 from datetime import date, timedelta
 
 MAX_FORUM_DAYS = 31

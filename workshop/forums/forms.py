@@ -1,4 +1,5 @@
 """Forms the secretariat fills to set up a forum and its frame."""
+
 import pycountry
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
@@ -15,14 +16,20 @@ from workshop.forums.dates import MAX_FORUM_DAYS, is_too_long
 
 def country_choices():
     """Offer every ISO 3166 country, named and sorted in the reader's language."""
-    return [("", "—")] + sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1])
+    return [("", "—")] + sorted(
+        ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1]
+    )
 
 
 class ForumForm(WorkshopForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
     slug = StringField(
         _l("Web address name"),
-        validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lower-case letters, digits and hyphens."))],
+        validators=[
+            DataRequired(),
+            Length(max=80),
+            Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lower-case letters, digits and hyphens.")),
+        ],
     )
     subtitle = StringField(_l("Subtitle"), validators=[Length(max=300)])
     city = StringField(_l("City"), validators=[Length(max=120)])
@@ -50,9 +57,12 @@ class ForumForm(WorkshopForm):
         if self.start_date.data and field.data and field.data < self.start_date.data:
             raise ValidationError(_l("The last day cannot come before the first."))
         if self.start_date.data and field.data and is_too_long(self.start_date.data, field.data):
-            raise ValidationError(_l(
-                "A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS
-            ))
+            raise ValidationError(
+                _l(
+                    "A forum lasts at most %(days)d days; check the year and the month of the last day.",
+                    days=MAX_FORUM_DAYS,
+                )
+            )
 
 
 class DayForm(WorkshopForm):

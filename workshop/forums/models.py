@@ -1,7 +1,7 @@
 """A forum and the frame its programme hangs on."""
+
 import enum
 from datetime import date, datetime
-from typing import Optional
 
 from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -33,14 +33,25 @@ class Organisation(db.Model):
     __tablename__ = "organisations"
     __table_args__ = (
         # A name is listed once in the shared directory, and once more at most in each forum.
-        Index("uq_organisations_shared_name", "name", unique=True,
-              sqlite_where=text("forum_id IS NULL"), postgresql_where=text("forum_id IS NULL")),
-        Index("uq_organisations_forum_name", "forum_id", "name", unique=True,
-              sqlite_where=text("forum_id IS NOT NULL"), postgresql_where=text("forum_id IS NOT NULL")),
+        Index(
+            "uq_organisations_shared_name",
+            "name",
+            unique=True,
+            sqlite_where=text("forum_id IS NULL"),
+            postgresql_where=text("forum_id IS NULL"),
+        ),
+        Index(
+            "uq_organisations_forum_name",
+            "forum_id",
+            "name",
+            unique=True,
+            sqlite_where=text("forum_id IS NOT NULL"),
+            postgresql_where=text("forum_id IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    forum_id: Mapped[Optional[int]] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    forum_id: Mapped[int | None] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     acronym: Mapped[str] = mapped_column(String(40), default="")
     type: Mapped[OrganisationType] = mapped_column(

@@ -1,7 +1,8 @@
 """Write use-cases for a forum's frame: the forum, its days, blocks, tracks, rooms and people."""
-from datetime import timedelta
 
-from flask_babel import format_time, gettext as _, ngettext
+
+from flask_babel import format_time, ngettext
+from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select
 
 from workshop.accounts.models import ForumRoleName
@@ -21,9 +22,23 @@ class FrameError(Exception):
 
 
 FORUM_FIELDS = (
-    "title", "slug", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
-    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
-    "agenda_note", "is_public",
+    "title",
+    "slug",
+    "subtitle",
+    "city",
+    "country_code",
+    "venue",
+    "start_date",
+    "end_date",
+    "timezone",
+    "convened_by",
+    "facilitated_by",
+    "objective",
+    "background",
+    "participants_text",
+    "methodology",
+    "agenda_note",
+    "is_public",
 )
 
 
@@ -43,7 +58,9 @@ def create_forum(actor, **fields):
 
 def _refuse_too_long(forum):
     if is_too_long(forum.start_date, forum.end_date):
-        raise FrameError(_("A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS))
+        raise FrameError(
+            _("A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS)
+        )
 
 
 def lock_programme(forum):
@@ -89,10 +106,14 @@ def _fit_days_to_dates(forum):
     with db.session.no_autoflush:
         held = db.session.scalar(select(ForumDay.date).join(TimeBlock).where(outside).order_by(ForumDay.date).limit(1))
     if held is not None:
-        raise FrameError(_("%(day)s still has time blocks; move them before leaving it out of the forum.", day=held.isoformat()))
+        raise FrameError(
+            _("%(day)s still has time blocks; move them before leaving it out of the forum.", day=held.isoformat())
+        )
     db.session.execute(delete(ForumDay).where(outside).execution_options(synchronize_session=False))
     existing = set(db.session.scalars(select(ForumDay.date).where(ForumDay.forum_id == forum.id)))
-    db.session.add_all(ForumDay(forum_id=forum.id, date=day) for day in days_between(first, last) if day not in existing)
+    db.session.add_all(
+        ForumDay(forum_id=forum.id, date=day) for day in days_between(first, last) if day not in existing
+    )
     db.session.expire(forum, ["days"])
 
 
@@ -100,9 +121,11 @@ def save_day(forum, actor, day, **fields):
     """Create or change a day; it must fall within the forum's dates."""
     if not forum.start_date <= fields["date"] <= forum.end_date:
         raise FrameError(_("The day must fall between the forum's first and last day."))
-    clash = db.session.query(ForumDay.id).filter(
-        ForumDay.forum_id == forum.id, ForumDay.date == fields["date"], ForumDay.id != (day.id or 0)
-    ).first()
+    clash = (
+        db.session.query(ForumDay.id)
+        .filter(ForumDay.forum_id == forum.id, ForumDay.date == fields["date"], ForumDay.id != (day.id or 0))
+        .first()
+    )
     if clash:
         raise FrameError(_("That date already has a day."))
     if day.blocks and day.date != fields["date"]:
@@ -123,7 +146,9 @@ def save_block(forum, actor, block, day, starts_at, ends_at, label):
     block.ends_at = local_to_utc(day.date, ends_at, forum.timezone)
     block.label = label
     changed = audit.is_changed(block)
-    outside = [session for session in block.sessions if session.starts_at < block.starts_at or session.ends_at > block.ends_at]
+    outside = [
+        session for session in block.sessions if session.starts_at < block.starts_at or session.ends_at > block.ends_at
+    ]
     if outside:
         raise FrameError(_("%(session)s would no longer fit inside this block. Move it first.", session=outside[0]))
     db.session.add(block)
@@ -142,11 +167,13 @@ def block_name(block):
 def _sessions_held(sessions):
     if not sessions:
         return []
-    return [ngettext(
-        "It still holds %(num)d session, so it will not be deleted: move or delete the session first.",
-        "It still holds %(num)d sessions, so it will not be deleted: move or delete them first.",
-        len(sessions),
-    )]
+    return [
+        ngettext(
+            "It still holds %(num)d session, so it will not be deleted: move or delete the session first.",
+            "It still holds %(num)d sessions, so it will not be deleted: move or delete them first.",
+            len(sessions),
+        )
+    ]
 
 
 def _loose_items(items):
@@ -202,7 +229,11 @@ def delete_track(forum, actor, track):
 
 
 def save_room(forum, actor, room, name, capacity):
-    clash = db.session.query(Room.id).filter(Room.forum_id == forum.id, Room.name == name, Room.id != (room.id or 0)).first()
+    clash = (
+        db.session.query(Room.id)
+        .filter(Room.forum_id == forum.id, Room.name == name, Room.id != (room.id or 0))
+        .first()
+    )
     if clash:
         raise FrameError(_("There is already a room called %(name)s.", name=name))
     room.forum, room.name, room.capacity = forum, name, capacity or 0

@@ -1,6 +1,8 @@
 """The forums list, a forum's home page, and the secretariat's screens for the forum's frame."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
@@ -35,7 +37,9 @@ def show_forum(slug):
     forum = get_forum_or_404(slug)
     roles = current_user.roles_in(forum) if current_user.is_authenticated else set()
     return render_template(
-        "forums/show.html", forum=forum, can_manage=is_secretariat(current_user, forum),
+        "forums/show.html",
+        forum=forum,
+        can_manage=is_secretariat(current_user, forum),
         leads_sessions=ForumRoleName.FACILITATOR in roles,
     )
 
@@ -45,7 +49,9 @@ def show_forum(slug):
 def manage_index():
     """Show each person's home: every forum they have a part in, and what they can do there."""
     return render_template(
-        "forums/manage_index.html", parts=forum_parts_of(current_user), can_create=can_create_forum(current_user),
+        "forums/manage_index.html",
+        parts=forum_parts_of(current_user),
+        can_create=can_create_forum(current_user),
     )
 
 
@@ -101,7 +107,9 @@ def _show_edit_conflict(forum, form):
 
 
 def _forum_fields(form):
-    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")}
+    fields = {
+        name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")
+    }
     fields["timezone"] = fields["timezone"].strip()
     return fields
 
@@ -166,7 +174,9 @@ def delete_day(slug, day_id):
     forum = get_managed_forum(slug)
     day = get_part_or_404(ForumDay, day_id, forum)
     question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
-    return _delete(forum, lambda: services.delete_day(forum, current_user, day), question, services.what_goes_with_day(day))
+    return _delete(
+        forum, lambda: services.delete_day(forum, current_user, day), question, services.what_goes_with_day(day)
+    )
 
 
 def _forum_of_block(block):
@@ -254,7 +264,8 @@ def list_organisations(slug):
     forum = get_managed_forum(slug)
     organisations = services.organisations_seen_from(forum)
     return render_template(
-        "forums/organisations.html", forum=forum,
+        "forums/organisations.html",
+        forum=forum,
         own=[organisation for organisation in organisations if organisation.forum_id == forum.id],
         shared=[organisation for organisation in organisations if organisation.forum_id is None],
         can_edit=lambda organisation: can_edit_organisation(current_user, organisation, forum),
@@ -268,13 +279,22 @@ def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
     organisation = get_editable_organisation(organisation_id, forum) if organisation_id else Organisation()
     form = OrganisationForm(obj=organisation)
-    heading = _("Organisation of the shared directory") if organisation_id and organisation.forum_id is None else _("Organisation")
+    heading = (
+        _("Organisation of the shared directory")
+        if organisation_id and organisation.forum_id is None
+        else _("Organisation")
+    )
     if not form.validate_on_submit():
         return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
     with commit_or_refuse(form) as outcome:
         services.save_organisation(
-            current_user, forum, organisation, form.name.data.strip(), (form.acronym.data or "").strip(),
-            form.type.data, form.country_code.data,
+            current_user,
+            forum,
+            organisation,
+            form.name.data.strip(),
+            (form.acronym.data or "").strip(),
+            form.type.data,
+            form.country_code.data,
         )
     if outcome.refused:
         return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading), 409
@@ -298,7 +318,10 @@ def manage_people(slug):
             flash(_("%(name)s is now in the forum.", name=user.name), "success")
             return redirect(url_for("forums.manage_people", slug=forum.slug))
     roles = db.session.scalars(
-        select(ForumRole).join(User).where(ForumRole.forum_id == forum.id).order_by(ForumRole.role, User.name)
+        select(ForumRole)
+        .join(User)
+        .where(ForumRole.forum_id == forum.id)
+        .order_by(ForumRole.role, User.name)
         .options(contains_eager(ForumRole.user))
     ).all()
     return render_template("forums/people.html", forum=forum, form=form, roles=roles, confirm=ConfirmForm())
@@ -312,8 +335,11 @@ def revoke_forum_role(slug, role_id):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     if not is_confirmed():
-        question = _("Take the role %(role)s away from %(name)s?", role=label(forum_role.role, "forum_role"),
-                     name=forum_role.user.name)
+        question = _(
+            "Take the role %(role)s away from %(name)s?",
+            role=label(forum_role.role, "forum_role"),
+            name=forum_role.user.name,
+        )
         people_url = url_for("forums.manage_people", slug=forum.slug)
         return ask_first(question, what_goes_with_forum_role(forum_role), people_url, _("Take the role away"))
     try:

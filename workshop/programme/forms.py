@@ -1,4 +1,5 @@
 """Forms for sessions, their items and appointments, and loose items of a block."""
+
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
@@ -56,4 +57,3 @@ class AppointmentForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     submit = SubmitField(_l("Appoint"))
-

@@ -1,7 +1,7 @@
 """Sessions of a forum, the items inside them, loose items of a block, and who is appointed to what."""
+
 import enum
 from datetime import datetime
-from typing import Optional
 
 from flask_babel import gettext as _
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
@@ -50,7 +50,7 @@ class ForumSession(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
-    block_id: Mapped[Optional[int]] = mapped_column(ForeignKey("time_blocks.id", ondelete="SET NULL"), index=True)
+    block_id: Mapped[int | None] = mapped_column(ForeignKey("time_blocks.id", ondelete="SET NULL"), index=True)
     number: Mapped[str] = mapped_column(String(20), default="")
     title: Mapped[str] = mapped_column(String(500))
     outputs: Mapped[str] = mapped_column(Text, default="")
@@ -58,11 +58,11 @@ class ForumSession(db.Model):
     format: Mapped[SessionFormat] = mapped_column(
         Enum(SessionFormat, native_enum=False, length=30), default=SessionFormat.ENGAGEMENT_WORKSHOP
     )
-    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"), index=True)
-    track_id: Mapped[Optional[int]] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"), index=True)
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"), index=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    capacity: Mapped[Optional[int]]
+    capacity: Mapped[int | None]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Counts saves: a form sends back the version it was opened on, so that a save over someone else's is caught.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
@@ -108,10 +108,10 @@ class SessionItem(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[ItemKind] = mapped_column(Enum(ItemKind, native_enum=False, length=30))
     title: Mapped[str] = mapped_column(Text, default="")
-    speaker_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # A speaker named without an e-mail address has no account; the name alone is kept and shown.
     speaker_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    duration_minutes: Mapped[Optional[int]]
+    duration_minutes: Mapped[int | None]
 
     session: Mapped[ForumSession] = relationship(back_populates="items")
     speaker = relationship("User")
@@ -133,8 +133,8 @@ class BlockItem(db.Model):
     title: Mapped[str] = mapped_column(Text)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    speaker_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
 
     block = relationship("TimeBlock", back_populates="loose_items")
     speaker = relationship("User")
@@ -143,9 +143,7 @@ class BlockItem(db.Model):
 
 class Appointment(db.Model):
     __tablename__ = "appointments"
-    __table_args__ = (
-        UniqueConstraint("session_id", "user_id", "role", name="uq_appointments_session_user_role"),
-    )
+    __table_args__ = (UniqueConstraint("session_id", "user_id", "role", name="uq_appointments_session_user_role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), index=True)

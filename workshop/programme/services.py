@@ -1,7 +1,9 @@
 """Write use-cases for the programme: sessions, items, appointments, loose items; each checks the rules."""
+
 from dataclasses import dataclass
 
-from flask_babel import format_time, gettext as _, ngettext
+from flask_babel import format_time, ngettext
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -47,8 +49,10 @@ def forum_parts_of(user):
     """Return the person's part in every forum where they hold a role (an administrator's: every forum)."""
     forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc(), Forum.id)).all()
     appointments = db.session.scalars(
-        select(Appointment).where(Appointment.user_id == user.id)
-        .options(selectinload(Appointment.session)).order_by(Appointment.id)
+        select(Appointment)
+        .where(Appointment.user_id == user.id)
+        .options(selectinload(Appointment.session))
+        .order_by(Appointment.id)
     ).all()
     parts = []
     for forum in forums:
@@ -56,13 +60,15 @@ def forum_parts_of(user):
         if not roles and not user.is_admin:
             continue
         mine = [appointment for appointment in appointments if appointment.session.forum_id == forum.id]
-        parts.append(ForumPart(
-            forum=forum,
-            roles=roles,
-            manages=user.is_admin or ForumRoleName.SECRETARIAT in roles,
-            led_sessions=_sessions_in(mine, AppointmentRole.FACILITATOR),
-            reported_sessions=_sessions_in(mine, AppointmentRole.RAPPORTEUR),
-        ))
+        parts.append(
+            ForumPart(
+                forum=forum,
+                roles=roles,
+                manages=user.is_admin or ForumRoleName.SECRETARIAT in roles,
+                led_sessions=_sessions_in(mine, AppointmentRole.FACILITATOR),
+                reported_sessions=_sessions_in(mine, AppointmentRole.RAPPORTEUR),
+            )
+        )
     return parts
 
 
@@ -105,11 +111,15 @@ def slot_for(session):
 
 
 def _sessions_query(forum):
-    return select(ForumSession).where(ForumSession.forum_id == forum.id).options(
-        selectinload(ForumSession.appointments).selectinload(Appointment.user),
-        selectinload(ForumSession.items),
-        selectinload(ForumSession.room),
-        selectinload(ForumSession.block),
+    return (
+        select(ForumSession)
+        .where(ForumSession.forum_id == forum.id)
+        .options(
+            selectinload(ForumSession.appointments).selectinload(Appointment.user),
+            selectinload(ForumSession.items),
+            selectinload(ForumSession.room),
+            selectinload(ForumSession.block),
+        )
     )
 
 
@@ -154,19 +164,27 @@ def what_goes_with_session(session):
     """Say what deleting a session takes with it: its items, appointments, conclusions and tabled drafts."""
     consequences = []
     if session.items:
-        consequences.append(ngettext("Its %(num)d item in the running order.", "Its %(num)d items in the running order.",
-                                     len(session.items)))
+        consequences.append(
+            ngettext(
+                "Its %(num)d item in the running order.", "Its %(num)d items in the running order.", len(session.items)
+            )
+        )
     consequences += [
-        _("The appointment of %(name)s as %(role)s.", name=appointment.user.name,
-          role=label(appointment.role, "appointment_role"))
+        _(
+            "The appointment of %(name)s as %(role)s.",
+            name=appointment.user.name,
+            role=label(appointment.role, "appointment_role"),
+        )
         for appointment in session.appointments
     ]
     if session.document_links:
-        consequences.append(ngettext(
-            "The tabling of %(num)d draft document (the document and its files stay in the archive).",
-            "The tabling of %(num)d draft documents (the documents and their files stay in the archive).",
-            len(session.document_links),
-        ))
+        consequences.append(
+            ngettext(
+                "The tabling of %(num)d draft document (the document and its files stay in the archive).",
+                "The tabling of %(num)d draft documents (the documents and their files stay in the archive).",
+                len(session.document_links),
+            )
+        )
     consequences.append(_("Its conclusions, if any were written, and its place in the next release of the agenda."))
     return consequences
 
@@ -185,8 +203,12 @@ def add_item(session, actor, kind, title, speaker_email="", speaker_name="", dur
     speaker = find_or_invite(speaker_email, speaker_name, actor, session.forum) if speaker_email else None
     position = max((item.position for item in session.items), default=-1) + 1
     item = SessionItem(
-        kind=kind, title=title, speaker=speaker, speaker_name="" if speaker else speaker_name.strip(),
-        duration_minutes=duration_minutes, position=position,
+        kind=kind,
+        title=title,
+        speaker=speaker,
+        speaker_name="" if speaker else speaker_name.strip(),
+        duration_minutes=duration_minutes,
+        position=position,
     )
     session.items.append(item)
     ensure_no_conflicts(session)
@@ -206,7 +228,9 @@ def update_item(item, actor, kind, title, duration_minutes):
     if not audit.is_changed(item):
         return
     ensure_no_conflicts(item.session)
-    audit.record(actor, "session.item_changed", item.session.title, item.session.forum, **session_facts(item.session), item=title)
+    audit.record(
+        actor, "session.item_changed", item.session.title, item.session.forum, **session_facts(item.session), item=title
+    )
 
 
 def remove_item(item, actor):
@@ -224,7 +248,9 @@ def move_item(item, actor, offset):
     if 0 <= target < len(items):
         items[index], items[target] = items[target], items[index]
         _renumber(items)
-        audit.record(actor, "session.items_reordered", item.session.title, item.session.forum, **session_facts(item.session))
+        audit.record(
+            actor, "session.items_reordered", item.session.title, item.session.forum, **session_facts(item.session)
+        )
 
 
 def _renumber(items):
@@ -244,18 +270,35 @@ def appoint(session, actor, role, email, name=""):
     ensure_no_conflicts(session)
     if role in FORUM_ROLE_FOR_APPOINTMENT:
         grant_role(user, session.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
-    audit.record(actor, "session.appointed", session.title, session.forum, **session_facts(session), person=user.email, role=role.value)
+    audit.record(
+        actor,
+        "session.appointed",
+        session.title,
+        session.forum,
+        **session_facts(session),
+        person=user.email,
+        role=role.value,
+    )
     return appointment
 
 
 def withdraw(appointment, actor):
     """Withdraw an appointment; the forum role it gave goes too once nothing else justifies it."""
     session, user, role = appointment.session, appointment.user, appointment.role
-    audit.record(actor, "session.withdrawn", session.title, session.forum, **session_facts(session), person=user.email, role=role.value)
+    audit.record(
+        actor,
+        "session.withdrawn",
+        session.title,
+        session.forum,
+        **session_facts(session),
+        person=user.email,
+        role=role.value,
+    )
     session.appointments.remove(appointment)
     db.session.flush()
     still_appointed = db.session.scalar(
-        select(Appointment.id).join(ForumSession)
+        select(Appointment.id)
+        .join(ForumSession)
         .where(ForumSession.forum_id == session.forum_id, Appointment.user_id == user.id, Appointment.role == role)
         .limit(1)
     )
@@ -265,13 +308,19 @@ def withdraw(appointment, actor):
 
 def appointments_standing_for(forum_role):
     """Return the person's appointments in the forum that the forum role stands for (a facilitator's sessions)."""
-    appointment_roles = [role for role, forum_role_name in FORUM_ROLE_FOR_APPOINTMENT.items() if forum_role_name == forum_role.role]
+    appointment_roles = [
+        role for role, forum_role_name in FORUM_ROLE_FOR_APPOINTMENT.items() if forum_role_name == forum_role.role
+    ]
     if not appointment_roles:
         return []
     return db.session.scalars(
-        select(Appointment).join(ForumSession)
-        .where(ForumSession.forum_id == forum_role.forum_id, Appointment.user_id == forum_role.user_id,
-               Appointment.role.in_(appointment_roles))
+        select(Appointment)
+        .join(ForumSession)
+        .where(
+            ForumSession.forum_id == forum_role.forum_id,
+            Appointment.user_id == forum_role.user_id,
+            Appointment.role.in_(appointment_roles),
+        )
         .order_by(ForumSession.starts_at)
     ).all()
 
@@ -279,8 +328,11 @@ def appointments_standing_for(forum_role):
 def what_goes_with_forum_role(forum_role):
     """Say what taking a role away takes with it: the appointments it stands for, and the work they open."""
     return [
-        _("%(role)s of %(session)s, with its workspace and uploads.", role=label(appointment.role, "appointment_role"),
-          session=appointment.session)
+        _(
+            "%(role)s of %(session)s, with its workspace and uploads.",
+            role=label(appointment.role, "appointment_role"),
+            session=appointment.session,
+        )
         for appointment in appointments_standing_for(forum_role)
     ]
 
@@ -288,8 +340,15 @@ def what_goes_with_forum_role(forum_role):
 def withdraw_forum_role(forum, actor, forum_role):
     """Take a role away with the appointments it stands for, so a former facilitator keeps no session to work on."""
     for appointment in appointments_standing_for(forum_role):
-        audit.record(actor, "session.withdrawn", appointment.session.title, forum, **session_facts(appointment.session),
-                     person=appointment.user.email, role=appointment.role.value)
+        audit.record(
+            actor,
+            "session.withdrawn",
+            appointment.session.title,
+            forum,
+            **session_facts(appointment.session),
+            person=appointment.user.email,
+            role=appointment.role.value,
+        )
         appointment.session.appointments.remove(appointment)
     withdraw_from_forum(forum, actor, forum_role)
 
@@ -300,14 +359,21 @@ def what_goes_with_appointment(appointment):
     if role is None:
         return []
     others = db.session.scalar(
-        select(Appointment.id).join(ForumSession)
-        .where(ForumSession.forum_id == appointment.session.forum_id, Appointment.user_id == appointment.user_id,
-               Appointment.role == appointment.role, Appointment.id != appointment.id)
+        select(Appointment.id)
+        .join(ForumSession)
+        .where(
+            ForumSession.forum_id == appointment.session.forum_id,
+            Appointment.user_id == appointment.user_id,
+            Appointment.role == appointment.role,
+            Appointment.id != appointment.id,
+        )
         .limit(1)
     )
     if others is not None:
         return []
-    return [_("%(name)s is no longer %(role)s in this forum.", name=appointment.user.name, role=label(role, "forum_role"))]
+    return [
+        _("%(name)s is no longer %(role)s in this forum.", name=appointment.user.name, role=label(role, "forum_role"))
+    ]
 
 
 def save_loose_item(block, item, actor, kind, title, starts_at, ends_at):

@@ -1,6 +1,8 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -40,20 +42,31 @@ def _require_button():
 def overview(slug):
     forum = get_managed_forum(slug)
     days = db.session.scalars(
-        select(ForumDay).where(ForumDay.forum_id == forum.id).order_by(ForumDay.date).options(
+        select(ForumDay)
+        .where(ForumDay.forum_id == forum.id)
+        .order_by(ForumDay.date)
+        .options(
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions).selectinload(ForumSession.room),
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions)
-            .selectinload(ForumSession.appointments).selectinload(Appointment.user),
+            selectinload(ForumDay.blocks)
+            .selectinload(TimeBlock.sessions)
+            .selectinload(ForumSession.appointments)
+            .selectinload(Appointment.user),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker),
         )
     ).all()
     outside_blocks = db.session.scalars(
-        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
-        .order_by(ForumSession.starts_at, ForumSession.number).options(selectinload(ForumSession.room))
+        select(ForumSession)
+        .where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
+        .order_by(ForumSession.starts_at, ForumSession.number)
+        .options(selectinload(ForumSession.room))
     ).all()
     conflicts = [describe_conflict(conflict) for conflict in services.programme_conflicts(forum)]
     return render_template(
-        "programme/overview.html", forum=forum, days=days, outside_blocks=outside_blocks, conflicts=conflicts,
+        "programme/overview.html",
+        forum=forum,
+        days=days,
+        outside_blocks=outside_blocks,
+        conflicts=conflicts,
     )
 
 
@@ -64,8 +77,16 @@ def _session_form(forum, session, formdata=_AUTO):
     form.block_id.choices = [(block.id, _block_name(block, forum)) for block in blocks]
     if session.id and session.block_id is None:
         # Imported sessions may stand outside any block; saving the form must not move them into one.
-        form.block_id.choices.insert(0, (NO_BLOCK, _("Outside any time block (on %(day)s)", day=format_date(
-            local_date(session.starts_at, forum.timezone), "medium"))))
+        form.block_id.choices.insert(
+            0,
+            (
+                NO_BLOCK,
+                _(
+                    "Outside any time block (on %(day)s)",
+                    day=format_date(local_date(session.starts_at, forum.timezone), "medium"),
+                ),
+            ),
+        )
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
     if session.id and (formdata is None or not form.is_submitted()):
@@ -119,19 +140,27 @@ def edit_session(slug, session_id=None):
         except services.SchedulingConflict as error:
             db.session.rollback()
             _flash_conflicts(error)
-            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
-                                   is_new=not session_id, conflict=None), 409
+            return render_template(
+                "programme/edit_session.html",
+                forum=forum,
+                form=form,
+                session=session,
+                is_new=not session_id,
+                conflict=None,
+            ), 409
         except SAVED_MEANWHILE:
             db.session.rollback()
             db.session.refresh(session)
             conflict = saved_values_that_differ(form, _session_form(forum, session, formdata=None))
             form.version.data = session.version
-            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
-                                   is_new=False, conflict=conflict), 409
+            return render_template(
+                "programme/edit_session.html", forum=forum, form=form, session=session, is_new=False, conflict=conflict
+            ), 409
         flash(_("%(session)s saved.", session=session), "success")
         return redirect(url_for("programme.show_session", slug=forum.slug, session_id=session.id))
-    return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id,
-                           conflict=None)
+    return render_template(
+        "programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id, conflict=None
+    )
 
 
 @blueprint.route("/sessions/<int:session_id>")
@@ -142,8 +171,12 @@ def show_session(slug, session_id):
     item_form = ItemForm()
     item_form.kind.data = ItemKind.KEYNOTE.value
     return render_template(
-        "programme/session.html", forum=forum, session=session, item_form=item_form,
-        appointment_form=AppointmentForm(), confirm=ConfirmForm(),
+        "programme/session.html",
+        forum=forum,
+        session=session,
+        item_form=item_form,
+        appointment_form=AppointmentForm(),
+        confirm=ConfirmForm(),
     )
 
 
@@ -155,8 +188,10 @@ def delete_session(slug, session_id):
     _require_button()
     if not is_confirmed():
         return ask_first(
-            _("Delete %(session)s?", session=session), services.what_goes_with_session(session),
-            url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Delete the session"),
+            _("Delete %(session)s?", session=session),
+            services.what_goes_with_session(session),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Delete the session"),
         )
     services.delete_session(session, current_user)
     db.session.commit()
@@ -195,8 +230,13 @@ def add_item(slug, session_id):
             flash(" ".join(str(error) for error in errors), "error")
         return _back_to_session(forum, session)
     change = lambda: services.add_item(
-        session, current_user, form.kind.data, form.title.data.strip(),
-        form.speaker_email.data or "", form.speaker_name.data or "", form.duration_minutes.data,
+        session,
+        current_user,
+        form.kind.data,
+        form.title.data.strip(),
+        form.speaker_email.data or "",
+        form.speaker_name.data or "",
+        form.duration_minutes.data,
     )
     return _run_checked(forum, session, change, _("Item added."))
 
@@ -217,7 +257,9 @@ def edit_item(slug, session_id, item_id):
     del form.speaker_email, form.speaker_name
     form.submit.label.text = _("Save")
     if form.validate_on_submit():
-        change = lambda: services.update_item(item, current_user, form.kind.data, form.title.data.strip(), form.duration_minutes.data)
+        change = lambda: services.update_item(
+            item, current_user, form.kind.data, form.title.data.strip(), form.duration_minutes.data
+        )
         return _run_checked(forum, item.session, change, _("Item saved."))
     return render_template("programme/edit_item.html", forum=forum, form=form, session=item.session)
 
@@ -231,7 +273,9 @@ def move_item(slug, session_id, item_id, direction):
     offsets = {"up": -1, "down": 1}
     if direction not in offsets:
         abort(404)
-    return _run_checked(forum, item.session, lambda: services.move_item(item, current_user, offsets[direction]), _("Order changed."))
+    return _run_checked(
+        forum, item.session, lambda: services.move_item(item, current_user, offsets[direction]), _("Order changed.")
+    )
 
 
 @blueprint.route("/sessions/<int:session_id>/items/<int:item_id>/delete", methods=["POST"])
@@ -243,8 +287,14 @@ def delete_item(slug, session_id, item_id):
     _require_button()
     if not is_confirmed():
         return ask_first(
-            _("Remove the item %(item)s from %(session)s?", item=item.title or label(item.kind, "item_kind"), session=session),
-            [], url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Remove the item"),
+            _(
+                "Remove the item %(item)s from %(session)s?",
+                item=item.title or label(item.kind, "item_kind"),
+                session=session,
+            ),
+            [],
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Remove the item"),
         )
     return _run_checked(forum, session, lambda: services.remove_item(item, current_user), _("Item removed."))
 
@@ -273,11 +323,21 @@ def withdraw(slug, session_id, appointment_id):
         abort(404)
     _require_button()
     if not is_confirmed():
-        question = _("Withdraw %(name)s as %(role)s of %(session)s?", name=appointment.user.name,
-                     role=label(appointment.role, "appointment_role"), session=session)
-        return ask_first(question, services.what_goes_with_appointment(appointment),
-                         url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Withdraw"))
-    return _run_checked(forum, session, lambda: services.withdraw(appointment, current_user), _("Appointment withdrawn."))
+        question = _(
+            "Withdraw %(name)s as %(role)s of %(session)s?",
+            name=appointment.user.name,
+            role=label(appointment.role, "appointment_role"),
+            session=session,
+        )
+        return ask_first(
+            question,
+            services.what_goes_with_appointment(appointment),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Withdraw"),
+        )
+    return _run_checked(
+        forum, session, lambda: services.withdraw(appointment, current_user), _("Appointment withdrawn.")
+    )
 
 
 @blueprint.route("/blocks/<int:block_id>/items/new", methods=["GET", "POST"])
@@ -294,7 +354,13 @@ def edit_loose_item(slug, block_id, item_id=None):
     if form.validate_on_submit():
         try:
             services.save_loose_item(
-                block, item, current_user, form.kind.data, form.title.data.strip(), form.starts_at.data, form.ends_at.data
+                block,
+                item,
+                current_user,
+                form.kind.data,
+                form.title.data.strip(),
+                form.starts_at.data,
+                form.ends_at.data,
             )
         except ValueError as error:
             db.session.rollback()
@@ -321,8 +387,12 @@ def delete_loose_item(slug, block_id, item_id):
     item = _loose_item_of(block, item_id)
     _require_button()
     if not is_confirmed():
-        return ask_first(_("Delete the loose item %(title)s?", title=item.title), [],
-                         url_for("programme.overview", slug=forum.slug), _("Delete"))
+        return ask_first(
+            _("Delete the loose item %(title)s?", title=item.title),
+            [],
+            url_for("programme.overview", slug=forum.slug),
+            _("Delete"),
+        )
     services.delete_loose_item(item, current_user)
     db.session.commit()
     flash(_("Deleted."), "success")

@@ -1,4 +1,5 @@
 """`flask forum export SLUG` and `flask forum import FILE`: a forum's programme as a JSON file."""
+
 import click
 from flask.cli import AppGroup
 from flask_babel import gettext as _
@@ -21,7 +22,11 @@ def echo_problems(error, source):
 @forum_cli.command("export")
 @click.argument("slug")
 @click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: standard output)."
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (default: standard output).",
 )
 def export_command(slug, output):
     """Write a forum's programme as JSON."""

@@ -1,4 +1,5 @@
 """Write a forum's programme to plain data and build one from it, all or nothing."""
+
 import json
 from collections import defaultdict
 
@@ -23,8 +24,8 @@ from workshop.programme.models import (
     SessionFormat,
     SessionItem,
 )
-from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates, slot_for
 from workshop.programme.scheduling import check_slot
+from workshop.programme.services import FORUM_ROLE_FOR_APPOINTMENT, forum_dates, slot_for
 from workshop.programme.wording import describe_conflict
 from workshop.programme_files.positions import decode_programme_file, load_positioned
 from workshop.programme_files.problems import Problem, ProgrammeFileError
@@ -57,7 +58,9 @@ def export_forum(forum):
     zone = forum.timezone
     sessions = load_sessions(forum)
     documents = db.session.scalars(
-        select(Document).where(Document.forum_id == forum.id).order_by(Document.id)
+        select(Document)
+        .where(Document.forum_id == forum.id)
+        .order_by(Document.id)
         .options(selectinload(Document.organisation), selectinload(Document.translation_of))
     ).all()
     people = _people_of(forum, sessions)
@@ -101,9 +104,7 @@ def _people_of(forum, sessions):
 
 def _forum_data(forum):
     data = {name: getattr(forum, name) for name in FORUM_FIELDS}
-    data.update(
-        start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat(), status=forum.status.value
-    )
+    data.update(start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat(), status=forum.status.value)
     return data
 
 
@@ -217,11 +218,17 @@ def import_forum(data, actor=None, replace=False):
     spec = read_programme(data, programme_vocabulary())
     forum = find_forum(spec.forum["slug"])
     if forum is not None and not replace:
-        raise ProgrammeFileError([Problem(
-            spec.slug_line,
-            N_('A forum with the slug "%(slug)s" exists already; import with --replace to replace its programme.'),
-            {"slug": spec.forum["slug"]},
-        )])
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    spec.slug_line,
+                    N_(
+                        'A forum with the slug "%(slug)s" exists already; import with --replace to replace its programme.'
+                    ),
+                    {"slug": spec.forum["slug"]},
+                )
+            ]
+        )
     action = "forum.replaced" if forum is not None else "forum.imported"
     kept_documents = _clear_programme(forum) if forum is not None else {}
     if forum is None:
@@ -303,7 +310,10 @@ class _ProgrammeBuilder:
         user = db.session.scalar(select(User).where(User.email == item.email))
         if user is None:
             user = User(
-                email=item.email, name=item.name, job_title=item.job_title, country_code=item.country_code,
+                email=item.email,
+                name=item.name,
+                job_title=item.job_title,
+                country_code=item.country_code,
                 organisation=self.organisations[item.organisation] if item.organisation else None,
             )
             db.session.add(user)
@@ -339,20 +349,27 @@ class _ProgrammeBuilder:
 
     def _loose_item(self, on, item):
         return BlockItem(
-            kind=ItemKind(item.kind), title=item.title,
-            starts_at=self._moment(on, item.starts), ends_at=self._moment(on, item.ends),
+            kind=ItemKind(item.kind),
+            title=item.title,
+            starts_at=self._moment(on, item.starts),
+            ends_at=self._moment(on, item.ends),
             speaker=self.people[item.speaker] if item.speaker else None,
             room=self.rooms[item.room] if item.room else None,
         )
 
     def _session(self, on, item, block):
         session = ForumSession(
-            forum=self.forum, block=block, number=item.number, title=item.title, outputs=item.outputs,
+            forum=self.forum,
+            block=block,
+            number=item.number,
+            title=item.title,
+            outputs=item.outputs,
             format=SessionFormat(item.format),
             room=self.rooms[item.room] if item.room else None,
             track=self.tracks[item.track] if item.track else None,
             capacity=item.capacity,
-            starts_at=self._moment(on, item.starts), ends_at=self._moment(on, item.ends),
+            starts_at=self._moment(on, item.starts),
+            ends_at=self._moment(on, item.ends),
         )
         session.items = [self._session_item(position, part) for position, part in enumerate(item.items)]
         for appointment in item.appointments:
@@ -361,7 +378,8 @@ class _ProgrammeBuilder:
             if role in FORUM_ROLE_FOR_APPOINTMENT:
                 grant_role(user, self.forum, FORUM_ROLE_FOR_APPOINTMENT[role])
         session.document_links = [
-            SessionDocument(document=self.documents[title], position=position) for position, title in enumerate(item.documents)
+            SessionDocument(document=self.documents[title], position=position)
+            for position, title in enumerate(item.documents)
         ]
         db.session.add(session)
         self.session_lines.append((session, item.line))
@@ -372,7 +390,10 @@ class _ProgrammeBuilder:
         if kind == ItemKind.KEYNOTE and minutes is None:
             minutes = KEYNOTE_DEFAULT_MINUTES
         return SessionItem(
-            position=position, kind=kind, title=item.title, duration_minutes=minutes,
+            position=position,
+            kind=kind,
+            title=item.title,
+            duration_minutes=minutes,
             speaker=self.people[item.speaker] if item.speaker else None,
         )
 

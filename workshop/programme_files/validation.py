@@ -4,10 +4,10 @@ Pure: no Flask, no database. The values an enumeration may take come in a `Vocab
 caller, so that the models stay the one place they are defined. What needs the database (does
 the slug exist, do the sessions clash under the scheduling rules) is checked by the services.
 """
+
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Optional
 
 import pycountry
 from email_validator import EmailNotValidError, validate_email
@@ -39,7 +39,7 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class OrganisationSpec:
-    line: Optional[int]
+    line: int | None
     name: str
     acronym: str
     type: str
@@ -48,75 +48,75 @@ class OrganisationSpec:
 
 @dataclass(frozen=True)
 class PersonSpec:
-    line: Optional[int]
+    line: int | None
     email: str
     name: str
     job_title: str
-    organisation: Optional[str]
+    organisation: str | None
     country_code: str
     roles: tuple
 
 
 @dataclass(frozen=True)
 class RoomSpec:
-    line: Optional[int]
+    line: int | None
     name: str
     capacity: int
 
 
 @dataclass(frozen=True)
 class TrackSpec:
-    line: Optional[int]
+    line: int | None
     name: str
 
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    line: Optional[int]
+    line: int | None
     title: str
     kind: str
-    organisation: Optional[str]
+    organisation: str | None
     language: str
-    translation_of: Optional[str]
+    translation_of: str | None
 
 
 @dataclass(frozen=True)
 class LooseItemSpec:
-    line: Optional[int]
+    line: int | None
     kind: str
     title: str
     starts: time
     ends: time
-    speaker: Optional[str]
-    room: Optional[str]
+    speaker: str | None
+    room: str | None
 
 
 @dataclass(frozen=True)
 class ItemSpec:
-    line: Optional[int]
+    line: int | None
     kind: str
     title: str
-    speaker: Optional[str]
-    duration_minutes: Optional[int]
+    speaker: str | None
+    duration_minutes: int | None
 
 
 @dataclass(frozen=True)
 class AppointmentSpec:
-    line: Optional[int]
+    line: int | None
     role: str
     person: str
 
 
 @dataclass(frozen=True)
 class SessionSpec:
-    line: Optional[int]
+    line: int | None
     number: str
     title: str
     outputs: str
     format: str
-    room: Optional[str]
-    track: Optional[str]
-    capacity: Optional[int]
+    room: str | None
+    track: str | None
+    capacity: int | None
     starts: time
     ends: time
     items: tuple
@@ -126,7 +126,7 @@ class SessionSpec:
 
 @dataclass(frozen=True)
 class BlockSpec:
-    line: Optional[int]
+    line: int | None
     label: str
     starts: time
     ends: time
@@ -136,7 +136,7 @@ class BlockSpec:
 
 @dataclass(frozen=True)
 class DaySpec:
-    line: Optional[int]
+    line: int | None
     date: date
     title: str
     to_be_announced: bool
@@ -148,8 +148,8 @@ class DaySpec:
 @dataclass(frozen=True)
 class ProgrammeSpec:
     forum: dict
-    forum_line: Optional[int]
-    slug_line: Optional[int]
+    forum_line: int | None
+    slug_line: int | None
     organisations: tuple
     people: tuple
     rooms: tuple
@@ -179,7 +179,8 @@ class ObjectReader:
                 self.report(
                     line_of(self.data, key),
                     N_('Unknown field "%(field)s"; the fields allowed here are: %(fields)s.'),
-                    field=key, fields=", ".join(fields),
+                    field=key,
+                    fields=", ".join(fields),
                 )
 
     def report(self, line, template, **params):
@@ -209,8 +210,10 @@ class ObjectReader:
             return None
         if max_length and len(value) > max_length:
             self.report(
-                self.line_of(key), N_('The field "%(field)s" is longer than %(limit)d characters.'),
-                field=key, limit=max_length,
+                self.line_of(key),
+                N_('The field "%(field)s" is longer than %(limit)d characters.'),
+                field=key,
+                limit=max_length,
             )
             return None if required else default
         return value
@@ -244,8 +247,11 @@ class ObjectReader:
             return default
         if value not in allowed:
             self.report(
-                self.line_of(key), N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
-                value=value, field=key, allowed=", ".join(sorted(allowed)),
+                self.line_of(key),
+                N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
+                value=value,
+                field=key,
+                allowed=", ".join(sorted(allowed)),
             )
             return None
         return value
@@ -264,8 +270,10 @@ class ObjectReader:
         parsed = _parse(value, "%Y-%m-%d", DATE_PATTERN)
         if parsed is None:
             self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a date written YYYY-MM-DD.'),
-                value=value, field=key,
+                self.line_of(key),
+                N_('"%(value)s" in "%(field)s" is not a date written YYYY-MM-DD.'),
+                value=value,
+                field=key,
             )
             return None
         return parsed.date()
@@ -277,8 +285,10 @@ class ObjectReader:
         parsed = _parse(value, "%H:%M", CLOCK_PATTERN)
         if parsed is None:
             self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a time written HH:MM (24-hour clock).'),
-                value=value, field=key,
+                self.line_of(key),
+                N_('"%(value)s" in "%(field)s" is not a time written HH:MM (24-hour clock).'),
+                value=value,
+                field=key,
             )
             return None
         return parsed.time()
@@ -315,9 +325,24 @@ def _parse(value, layout, pattern):
 
 
 FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
-    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
-    "agenda_note", "status", "is_public",
+    "slug",
+    "title",
+    "subtitle",
+    "city",
+    "country_code",
+    "venue",
+    "start_date",
+    "end_date",
+    "timezone",
+    "convened_by",
+    "facilitated_by",
+    "objective",
+    "background",
+    "participants_text",
+    "methodology",
+    "agenda_note",
+    "status",
+    "is_public",
 )
 TOP_FIELDS = (FORMAT_KEY, "forum", "organisations", "people", "rooms", "tracks", "documents", "days")
 
@@ -341,7 +366,8 @@ class ProgrammeReader:
             self.report(
                 top.line_of(FORMAT_KEY),
                 N_('This is not a Workshop programme file: "%(field)s" must be %(version)d.'),
-                field=FORMAT_KEY, version=FORMAT_VERSION,
+                field=FORMAT_KEY,
+                version=FORMAT_VERSION,
             )
             raise ProgrammeFileError(self.problems)
         forum_value = top.value("forum", True)
@@ -367,9 +393,15 @@ class ProgrammeReader:
         if self.problems:
             raise ProgrammeFileError(self.problems)
         return ProgrammeSpec(
-            forum=forum, forum_line=forum_reader.line, slug_line=forum_reader.line_of("slug"),
-            organisations=tuple(organisations), people=tuple(people), rooms=tuple(rooms), tracks=tuple(tracks),
-            documents=tuple(documents), days=tuple(days),
+            forum=forum,
+            forum_line=forum_reader.line,
+            slug_line=forum_reader.line_of("slug"),
+            organisations=tuple(organisations),
+            people=tuple(people),
+            rooms=tuple(rooms),
+            tracks=tuple(tracks),
+            documents=tuple(documents),
+            days=tuple(days),
         )
 
     def read_each(self, reader, key, read_one):
@@ -384,7 +416,9 @@ class ProgrammeReader:
             if spec is None:
                 continue
             if identity(spec) in seen:
-                self.report(spec.line, N_('"%(name)s" is listed twice in "%(field)s".'), name=str(identity(spec)), field=key)
+                self.report(
+                    spec.line, N_('"%(name)s" is listed twice in "%(field)s".'), name=str(identity(spec)), field=key
+                )
                 continue
             seen.add(identity(spec))
             specs.append(spec)
@@ -413,12 +447,14 @@ class ProgrammeReader:
         }
         if forum["slug"] and not SLUG_PATTERN.match(forum["slug"]):
             reader.report(
-                reader.line_of("slug"), N_('The slug "%(slug)s" may hold only lower-case letters, digits and hyphens.'),
+                reader.line_of("slug"),
+                N_('The slug "%(slug)s" may hold only lower-case letters, digits and hyphens.'),
                 slug=forum["slug"],
             )
         if forum["timezone"] and not is_known_timezone(forum["timezone"]):
             reader.report(
-                reader.line_of("timezone"), N_('"%(zone)s" is not a known IANA time zone (e.g. America/Bogota).'),
+                reader.line_of("timezone"),
+                N_('"%(zone)s" is not a known IANA time zone (e.g. America/Bogota).'),
                 zone=forum["timezone"],
             )
             forum["timezone"] = None
@@ -430,8 +466,11 @@ class ProgrammeReader:
         reader = ObjectReader(self.problems, value, line, ("name", "acronym", "type", "country_code"))
         name = reader.text("name", required=True, max_length=300)
         spec = OrganisationSpec(
-            reader.line, name, reader.text("acronym", max_length=40),
-            reader.choice("type", self.vocabulary.organisation_type, default="other"), reader.country("country_code"),
+            reader.line,
+            name,
+            reader.text("acronym", max_length=40),
+            reader.choice("type", self.vocabulary.organisation_type, default="other"),
+            reader.country("country_code"),
         )
         return spec if name else None
 
@@ -443,21 +482,30 @@ class ProgrammeReader:
         organisation = reader.reference("organisation", 300)
         if organisation and organisation not in self.organisation_names:
             reader.report(
-                reader.line_of("organisation"), N_('The organisation "%(name)s" is not listed in "organisations".'),
+                reader.line_of("organisation"),
+                N_('The organisation "%(name)s" is not listed in "organisations".'),
                 name=organisation,
             )
         roles = []
         for role, role_line in reader.texts("roles", 20):
             if role not in self.vocabulary.forum_role:
                 reader.report(
-                    role_line, N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
-                    value=role, field="role", allowed=", ".join(sorted(self.vocabulary.forum_role)),
+                    role_line,
+                    N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
+                    value=role,
+                    field="role",
+                    allowed=", ".join(sorted(self.vocabulary.forum_role)),
                 )
             elif role not in roles:
                 roles.append(role)
         spec = PersonSpec(
-            reader.line, email, reader.text("name", required=True, max_length=200),
-            reader.text("job_title", max_length=200), organisation, reader.country("country_code"), tuple(roles),
+            reader.line,
+            email,
+            reader.text("name", required=True, max_length=200),
+            reader.text("job_title", max_length=200),
+            organisation,
+            reader.country("country_code"),
+            tuple(roles),
         )
         return spec if email and spec.name else None
 
@@ -471,8 +519,10 @@ class ProgrammeReader:
         except EmailNotValidError as error:
             self.unreadable_emails.add(address.lower())
             reader.report(
-                reader.line_of("email"), N_('"%(value)s" is not an e-mail address: %(reason)s'),
-                value=address, reason=str(error),
+                reader.line_of("email"),
+                N_('"%(value)s" is not an e-mail address: %(reason)s'),
+                value=address,
+                reason=str(error),
             )
             return None
 
@@ -494,11 +544,15 @@ class ProgrammeReader:
         organisation = reader.reference("organisation", 300)
         if organisation and organisation not in self.organisation_names:
             reader.report(
-                reader.line_of("organisation"), N_('The organisation "%(name)s" is not listed in "organisations".'),
+                reader.line_of("organisation"),
+                N_('The organisation "%(name)s" is not listed in "organisations".'),
                 name=organisation,
             )
         spec = DocumentSpec(
-            reader.line, title, reader.choice("kind", self.vocabulary.document_kind, default="paper"), organisation,
+            reader.line,
+            title,
+            reader.choice("kind", self.vocabulary.document_kind, default="paper"),
+            organisation,
             reader.text("language", max_length=5, default="en") or "en",
             reader.reference("translation_of", 500),
         )
@@ -512,14 +566,18 @@ class ProgrammeReader:
             if spec.translation_of and (original is None or original is spec):
                 self.report(
                     spec.line,
-                    N_('"%(title)s" is given as a translation of "%(original)s", which is not another listed document.'),
-                    title=spec.title, original=spec.translation_of,
+                    N_(
+                        '"%(title)s" is given as a translation of "%(original)s", which is not another listed document.'
+                    ),
+                    title=spec.title,
+                    original=spec.translation_of,
                 )
             elif original is not None and original.translation_of:
                 self.report(
                     spec.line,
                     N_('"%(title)s" translates "%(original)s", which is itself a translation; name the original.'),
-                    title=spec.title, original=original.title,
+                    title=spec.title,
+                    original=original.title,
                 )
 
     def read_day(self, value, line):
@@ -530,14 +588,22 @@ class ProgrammeReader:
         first, last = self.forum_dates
         if day and first and last and not first <= day <= last:
             reader.report(
-                reader.line_of("date"), N_("The day %(day)s falls outside the forum's dates (%(first)s to %(last)s)."),
-                day=day.isoformat(), first=first.isoformat(), last=last.isoformat(),
+                reader.line_of("date"),
+                N_("The day %(day)s falls outside the forum's dates (%(first)s to %(last)s)."),
+                day=day.isoformat(),
+                first=first.isoformat(),
+                last=last.isoformat(),
             )
         blocks = self.read_each(reader, "blocks", self.read_block)
         sessions = self.read_each(reader, "sessions", self.read_session)
         spec = DaySpec(
-            reader.line, day, reader.text("title", max_length=200), reader.boolean("to_be_announced", False),
-            reader.text("note"), blocks, sessions,
+            reader.line,
+            day,
+            reader.text("title", max_length=200),
+            reader.boolean("to_be_announced", False),
+            reader.text("note"),
+            blocks,
+            sessions,
         )
         return spec if day else None
 
@@ -551,9 +617,15 @@ class ProgrammeReader:
             item = self.read_loose_item(element, item_line)
             if item and starts and ends and ends > starts and not (starts <= item.starts and item.ends <= ends):
                 self.report(
-                    item.line, N_('The item "%(title)s" (%(starts)s–%(ends)s) lies outside its time block (%(block_starts)s–%(block_ends)s).'),
-                    title=item.title, starts=_clock(item.starts), ends=_clock(item.ends),
-                    block_starts=_clock(starts), block_ends=_clock(ends),
+                    item.line,
+                    N_(
+                        'The item "%(title)s" (%(starts)s–%(ends)s) lies outside its time block (%(block_starts)s–%(block_ends)s).'
+                    ),
+                    title=item.title,
+                    starts=_clock(item.starts),
+                    ends=_clock(item.ends),
+                    block_starts=_clock(starts),
+                    block_ends=_clock(ends),
                 )
             if item:
                 loose_items.append(item)
@@ -569,16 +641,35 @@ class ProgrammeReader:
         if starts and ends and ends <= starts:
             reader.report(reader.line_of("ends"), N_('The item "%(title)s" ends before it starts.'), title=title or "")
         spec = LooseItemSpec(
-            reader.line, kind, title, starts, ends, self.read_person_reference(reader, "speaker"),
+            reader.line,
+            kind,
+            title,
+            starts,
+            ends,
+            self.read_person_reference(reader, "speaker"),
             self.read_named_reference(reader, "room", self.room_names, "rooms"),
         )
         return spec if kind and title and starts and ends and ends > starts else None
 
     def read_session(self, value, line):
         reader = ObjectReader(
-            self.problems, value, line,
-            ("number", "title", "outputs", "format", "room", "track", "capacity", "starts", "ends",
-             "items", "appointments", "documents"),
+            self.problems,
+            value,
+            line,
+            (
+                "number",
+                "title",
+                "outputs",
+                "format",
+                "room",
+                "track",
+                "capacity",
+                "starts",
+                "ends",
+                "items",
+                "appointments",
+                "documents",
+            ),
         )
         title = reader.text("title", required=True, max_length=500)
         starts, ends = reader.clock("starts"), reader.clock("ends")
@@ -589,15 +680,25 @@ class ProgrammeReader:
             if document not in self.document_titles:
                 self.report(document_line, N_('The document "%(title)s" is not listed in "documents".'), title=document)
             elif document in documents:
-                self.report(document_line, N_('The document "%(title)s" is tabled twice in this session.'), title=document)
+                self.report(
+                    document_line, N_('The document "%(title)s" is tabled twice in this session.'), title=document
+                )
             else:
                 documents.append(document)
         spec = SessionSpec(
-            reader.line, reader.text("number", max_length=20), title, reader.text("outputs"),
+            reader.line,
+            reader.text("number", max_length=20),
+            title,
+            reader.text("outputs"),
             reader.choice("format", self.vocabulary.session_format, default="engagement_workshop"),
             self.read_named_reference(reader, "room", self.room_names, "rooms"),
             self.read_named_reference(reader, "track", self.track_names, "tracks"),
-            reader.count("capacity"), starts, ends, items, appointments, tuple(documents),
+            reader.count("capacity"),
+            starts,
+            ends,
+            items,
+            appointments,
+            tuple(documents),
         )
         return spec if title and starts and ends else None
 
@@ -605,7 +706,10 @@ class ProgrammeReader:
         reader = ObjectReader(self.problems, value, line, ("kind", "title", "speaker", "duration_minutes"))
         kind = reader.choice("kind", self.vocabulary.item_kind, required=True)
         spec = ItemSpec(
-            reader.line, kind, reader.text("title"), self.read_person_reference(reader, "speaker"),
+            reader.line,
+            kind,
+            reader.text("title"),
+            self.read_person_reference(reader, "speaker"),
             reader.count("duration_minutes"),
         )
         return spec if kind else None
@@ -641,8 +745,11 @@ class ProgrammeReader:
         name = reader.reference(key, 300)
         if name and name not in known:
             reader.report(
-                reader.line_of(key), N_('The %(kind)s "%(name)s" is not listed in "%(section)s".'),
-                kind=key, name=name, section=section,
+                reader.line_of(key),
+                N_('The %(kind)s "%(name)s" is not listed in "%(section)s".'),
+                kind=key,
+                name=name,
+                section=section,
             )
             return None
         return name

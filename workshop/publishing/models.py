@@ -1,6 +1,6 @@
 """A published agenda release and the snapshot it froze."""
+
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import JSON, Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -19,7 +19,7 @@ class AgendaRelease(db.Model):
     number: Mapped[int]
     status: Mapped[AgendaStatus] = mapped_column(Enum(AgendaStatus, native_enum=False, length=20))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    published_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(String(1000), default="")
     snapshot: Mapped[dict] = mapped_column(JSON)
 

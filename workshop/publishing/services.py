@@ -1,4 +1,5 @@
 """Publish an agenda release and read the releases of a forum."""
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import defer
@@ -20,8 +21,11 @@ class PublishingRefused(Exception):
 def latest_release(forum):
     """Return the newest release; its snapshot loads only when read, so a cache hit never parses it."""
     return db.session.scalar(
-        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number.desc())
-        .options(defer(AgendaRelease.snapshot)).limit(1)
+        select(AgendaRelease)
+        .where(AgendaRelease.forum_id == forum.id)
+        .order_by(AgendaRelease.number.desc())
+        .options(defer(AgendaRelease.snapshot))
+        .limit(1)
     )
 
 

@@ -1,8 +1,10 @@
 """The public agenda and its changelog, and the secretariat's publishing screen."""
+
 import hashlib
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
@@ -32,7 +34,9 @@ def show_agenda(slug):
     forum = get_forum_or_404(slug)
     release = services.latest_release(forum)
     return render_template(
-        "publishing/agenda.html", forum=forum, release=release,
+        "publishing/agenda.html",
+        forum=forum,
+        release=release,
         agenda_days_html=_agenda_days_html(forum, release) if release else "",
         can_manage=is_secretariat(current_user, forum),
     )
@@ -48,11 +52,17 @@ def _agenda_days_html(forum, release):
 
     def render():
         snapshot = release.snapshot
-        html = render_template("publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot))
+        html = render_template(
+            "publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot)
+        )
         return html.encode()
 
-    name = release.cache_name(f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html")
-    body = cached_bytes(current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes)
+    name = release.cache_name(
+        f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html"
+    )
+    body = cached_bytes(
+        current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes
+    )
     # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
     return Markup(body.decode())  # nosec B704
 
@@ -67,7 +77,11 @@ def show_session(slug, session_id):
         abort(404)
     shown = session or cancelled
     return render_template(
-        "publishing/session.html", forum=forum, release=release, session=shown, is_cancelled=session is None,
+        "publishing/session.html",
+        forum=forum,
+        release=release,
+        session=shown,
+        is_cancelled=session is None,
         may_read_brief=session is not None and _takes_part_or_manages(current_user, forum, session),
     )
 
@@ -88,7 +102,9 @@ def list_changes(slug):
         (release, _described_changes(older.snapshot, release.snapshot, forum.timezone))
         for release, older in zip(releases, releases[1:])
     ]
-    return render_template("publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None)
+    return render_template(
+        "publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None
+    )
 
 
 @blueprint.route("/manage/<slug>/releases", methods=["GET", "POST"])
@@ -110,5 +126,9 @@ def manage_releases(slug):
     latest = services.latest_release(forum)
     pending = _described_changes(latest.snapshot if latest else None, build_snapshot(forum), forum.timezone)
     return render_template(
-        "publishing/releases.html", forum=forum, form=form, releases=services.list_releases(forum), pending=pending,
+        "publishing/releases.html",
+        forum=forum,
+        form=form,
+        releases=services.list_releases(forum),
+        pending=pending,
     )

@@ -1,7 +1,9 @@
 """Agenda changes said in words a participant understands."""
+
 from datetime import date, datetime
 
-from flask_babel import format_date, format_time, gettext as _
+from flask_babel import format_date, format_time
+from flask_babel import gettext as _
 
 from workshop.core.labels import label
 from workshop.core.timezones import utc_to_local
@@ -32,9 +34,17 @@ def describe_change(change, zone):
         return _("The programme of %(day)s is to be announced again.", day=format_date(_date(subject["date"]), "full"))
     name = session_name(subject)
     if change.kind == ChangeKind.ADDED:
-        return _("New: %(session)s, %(when)s.", session=name, when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone))
+        return _(
+            "New: %(session)s, %(when)s.",
+            session=name,
+            when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone),
+        )
     if change.kind == ChangeKind.REMOVED:
-        return _("Cancelled: %(session)s (was %(when)s).", session=name, when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone))
+        return _(
+            "Cancelled: %(session)s (was %(when)s).",
+            session=name,
+            when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone),
+        )
     if change.kind == ChangeKind.MOVED:
         return _(
             "Moved: %(session)s, from %(before)s to %(after)s.",
@@ -46,10 +56,18 @@ def describe_change(change, zone):
         old = session_name({"number": detail["from_number"], "title": detail["from_title"]})
         return _("Renamed: %(old)s is now %(session)s.", old=old, session=name)
     if change.kind == ChangeKind.REFORMATTED:
-        return _("Format of %(session)s: now %(format)s, was %(before)s.", session=name,
-                 format=label(subject["format"], "session_format"), before=label(detail["from_format"], "session_format"))
+        return _(
+            "Format of %(session)s: now %(format)s, was %(before)s.",
+            session=name,
+            format=label(subject["format"], "session_format"),
+            before=label(detail["from_format"], "session_format"),
+        )
     if change.kind == ChangeKind.RESTAFFED:
-        return _("New people in %(session)s: %(roles)s.", session=name, roles="; ".join(_staffing(role) for role in detail["roles"]))
+        return _(
+            "New people in %(session)s: %(roles)s.",
+            session=name,
+            roles="; ".join(_staffing(role) for role in detail["roles"]),
+        )
     if change.kind == ChangeKind.ITEMS_CHANGED:
         return _("The running order of %(session)s changed.", session=name)
     return _documents(name, detail)
@@ -62,11 +80,17 @@ def _date(text):
 def _staffing(role):
     parts = []
     if role["joined"]:
-        parts.append(_("%(role)s now %(names)s", role=label(role["role"], "appointment_role"), names=", ".join(role["joined"])))
+        parts.append(
+            _("%(role)s now %(names)s", role=label(role["role"], "appointment_role"), names=", ".join(role["joined"]))
+        )
     if role["left"]:
-        parts.append(_(
-            "%(role)s no longer %(names)s", role=label(role["role"], "appointment_role"), names=", ".join(role["left"])
-        ))
+        parts.append(
+            _(
+                "%(role)s no longer %(names)s",
+                role=label(role["role"], "appointment_role"),
+                names=", ".join(role["left"]),
+            )
+        )
     return ", ".join(parts)
 
 
