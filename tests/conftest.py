@@ -64,6 +64,7 @@ def build_test_config(database_url, folder, **overrides):
         # Tests that publish would otherwise start background renderers; tests/exports/test_warming.py starts its own.
         "WARM_EXPORTS_AFTER_PUBLISHING": False,
         "SERVER_NAME": "localhost",
+        "SITE_URL": "http://localhost/",
         "QUEUE_IMMEDIATE": True,
         **overrides,
     }

@@ -47,8 +47,9 @@ def _configure_logging(app):
 
 
 def _init_extensions(app):
-    from workshop.core import audit, i18n, security, templating  # noqa: F401  (audit registers its table)
+    from workshop.core import audit, i18n, security, templating, urls  # noqa: F401  (audit registers its table)
 
+    urls.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     csrf.init_app(app)

@@ -2,15 +2,23 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 LANGUAGES = ("en", "es", "fr")
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+# Where `make run` serves the site; a production site must say where it is (WORKSHOP_SITE_URL).
+DEVELOPMENT_SITE_URL = "http://127.0.0.1:5000/"
 
 
 class DefaultConfig:
     """Settings that hold when neither the environment nor `instance/config.py` says otherwise."""
 
+    # "production" makes the app refuse to start without the settings a public site needs (docs/deploy.md).
+    ENV = "development"
+    # The address people reach the site at; every e-mailed link and every feed is built on it.
+    SITE_URL = None
     DATABASE_URL = None
     SECRET_KEY = None
     UPLOAD_DIR = None
@@ -37,6 +45,8 @@ class DefaultConfig:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
+    # "Keep me signed in" for two weeks, not Flask-Login's year: a forgotten device does not stay open.
+    REMEMBER_COOKIE_DURATION = timedelta(days=14)
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SECURE_COOKIES = False
     # Host names the site answers to, comma-separated (e.g. "forum.example.org"); others get 400, so a
@@ -51,6 +61,9 @@ class DefaultConfig:
     LOGIN_FAILURES_PER_ADDRESS = 100
     LOGIN_FAILURE_WINDOW_MINUTES = 15
     PASSWORD_TOKEN_MAX_AGE = 60 * 60 * 24
+    # The link mailed to the owner of a locked account, and how long the browser it was opened in stays trusted.
+    UNLOCK_TOKEN_MAX_AGE = 60 * 60 * 24
+    TRUSTED_BROWSER_DURATION = timedelta(days=30)
     INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 14
 
 
@@ -72,14 +85,54 @@ def load_config(app, test_config=None):
         }
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     app.config["CACHE_DIR"] = app.config["CACHE_DIR"] or str(instance / "cache")
+    explicit_secret_key = bool(app.config["SECRET_KEY"])
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _instance_secret_key(instance)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024
     if isinstance(app.config["TRUSTED_HOSTS"], str):
         app.config["TRUSTED_HOSTS"] = [host.strip() for host in app.config["TRUSTED_HOSTS"].split(",") if host.strip()]
+    app.config["TRUSTED_HOSTS"] = [
+        _without_default_port(host.lower()) for host in app.config["TRUSTED_HOSTS"] or []
+    ] or None
     if app.config["SECURE_COOKIES"]:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
         app.config["PREFERRED_URL_SCHEME"] = "https"
+    if app.config["ENV"] == "production":
+        _refuse_to_start_without_production_settings(app.config, explicit_secret_key)
+    app.config["SITE_URL"] = (app.config["SITE_URL"] or DEVELOPMENT_SITE_URL).rstrip("/") + "/"
+
+
+class MissingProductionSettings(RuntimeError):
+    """The app runs in production mode without a setting that a public site must have."""
+
+
+def _refuse_to_start_without_production_settings(config, explicit_secret_key):
+    """Raise with every missing setting at once, so that one start tells the operator all of them."""
+    missing = []
+    site = urlsplit(config["SITE_URL"] or "")
+    if site.scheme != "https" or not site.hostname:
+        missing.append("WORKSHOP_SITE_URL: the https:// address people reach the site at (links in mails and feeds)")
+    if not config["TRUSTED_HOSTS"]:
+        missing.append("WORKSHOP_TRUSTED_HOSTS: the host name(s) the site answers to")
+    elif site.netloc and _without_default_port(site.netloc.lower()) not in config["TRUSTED_HOSTS"]:
+        missing.append(f"WORKSHOP_TRUSTED_HOSTS: must include the site address's host, {site.netloc}")
+    if not config["SECURE_COOKIES"]:
+        missing.append("WORKSHOP_SECURE_COOKIES=true: cookies only over HTTPS")
+    if not explicit_secret_key:
+        missing.append("WORKSHOP_SECRET_KEY: one long random value, the same on every host")
+    if missing:
+        raise MissingProductionSettings(
+            "WORKSHOP_ENV=production, but these settings are missing or wrong (see docs/deploy.md):\n  "
+            + "\n  ".join(missing)
+        )
+
+
+def _without_default_port(host):
+    """Write `name:443` and `name:80` as `name`, the way a request names the host on its default port."""
+    for port in (":443", ":80"):
+        if host.endswith(port):
+            return host[: -len(port)]
+    return host
 
 
 def _keep_strings_except_numbers(value):

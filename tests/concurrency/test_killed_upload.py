@@ -1,8 +1,8 @@
 """A worker killed in the middle of uploads leaves files without a record; the archive heals itself.
 
-The server runs in a child process, over the test database and upload folder. Its text extraction
-stops forever on files that say STALL, so those uploads are caught after their file is written and
-before their row is committed; the child is then killed (SIGKILL, as the OOM killer would).
+The server runs in a child process, over the test database and upload folder. It stops forever on
+uploads whose file name starts with "stall", right after their file is written and before their row
+is committed; the child is then killed (SIGKILL, as the OOM killer would).
 """
 
 import io
@@ -33,15 +33,14 @@ from werkzeug.serving import make_server
 from workshop import create_app
 from workshop.documents import services
 
-extract = services._extract_text
+name_file = services.safe_original_name
 
-def extract_or_hang(path, file_type):
-    text = extract(path, file_type)
-    if "STALL" in text:
+def name_file_or_hang(filename, file_type):
+    if filename.startswith("stall"):
         threading.Event().wait()
-    return text
+    return name_file(filename, file_type)
 
-services._extract_text = extract_or_hang
+services.safe_original_name = name_file_or_hang
 server = make_server("127.0.0.1", 0, create_app(json.loads(sys.argv[1])), threaded=True)
 print(server.server_port, flush=True)
 server.serve_forever()
@@ -88,6 +87,7 @@ def test_files_of_uploads_killed_before_commit_are_quarantined_and_never_served(
         "CACHE_DIR": app.config["CACHE_DIR"],
         "WTF_CSRF_ENABLED": False,
         "WARM_EXPORTS_AFTER_PUBLISHING": False,
+        "QUEUE_IMMEDIATE": True,
     }
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD_SERVER, json.dumps(settings)],
@@ -121,7 +121,7 @@ def test_files_of_uploads_killed_before_commit_are_quarantined_and_never_served(
             threading.Thread(target=upload, args=(f"ok-{number}.docx", f"Revision {number}.")) for number in range(3)
         ]
         uploads += [
-            threading.Thread(target=upload, args=(f"stall-{number}.docx", "STALL here.")) for number in range(2)
+            threading.Thread(target=upload, args=(f"stall-{number}.docx", "Never recorded.")) for number in range(2)
         ]
         for thread in uploads:
             thread.start()

@@ -5,6 +5,8 @@ drops, rewrites or fails on existing rows breaks this test. It runs on its own S
 shared test database is already at the newest revision.
 """
 
+import json
+
 import pytest
 from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
@@ -175,3 +177,121 @@ def test_downgrading_to_the_first_revision_keeps_its_rows(empty_database_app):
     upgrade(revision="heads")
     downgrade(revision=FIRST_REVISION)
     assert read_rows() == before
+
+
+PARENT_OF_HARDENING = "6deb43ae988f"
+HARDENING = "ae6a488e410e"
+HARDENING_ROWS = {
+    "users": [
+        {
+            "id": 1,
+            "email": "ana@example.test",
+            "name": "Ana",
+            "job_title": "",
+            "country_code": "",
+            "is_admin": False,
+            "is_active_account": True,
+            "preferred_language": "",
+            "feed_token": "one",
+            "created_at": NOW,
+        },
+        {
+            "id": 2,
+            "email": "ben@example.test",
+            "name": "Ben",
+            "job_title": "",
+            "country_code": "",
+            "is_admin": False,
+            "is_active_account": True,
+            "preferred_language": "",
+            "feed_token": "two",
+            "created_at": NOW,
+        },
+    ],
+    "forums": [{**ROWS["forums"], "objective": "The **objective**.<script>alert(1)</script>"}],
+    "forum_days": [ROWS["forum_days"]],
+    "time_blocks": [ROWS["time_blocks"]],
+    "rooms": [ROWS["rooms"]],
+    "forum_sessions": [
+        {**ROWS["forum_sessions"], "outputs": "- a *list*"},
+        {**ROWS["forum_sessions"], "id": 2, "outputs": "", "title": "Policy recommendations"},
+    ],
+    "documents": [
+        {**ROWS["documents"]},
+        {**ROWS["documents"], "id": 2, "title": "Conclusions", "kind": "OUTCOME_DOCUMENT"},
+        {**ROWS["documents"], "id": 3, "title": "Never tabled"},
+    ],
+    "session_documents": [
+        {"id": 1, "session_id": 1, "document_id": 1, "position": 0},
+        {"id": 2, "session_id": 2, "document_id": 1, "position": 0},
+    ],
+    "session_conclusions": [
+        {"id": 1, "session_id": 2, "body": "Trust **first**.", "document_id": 2, "status": "DRAFT", "updated_at": NOW},
+    ],
+    "document_versions": [
+        {
+            "id": number,
+            "document_id": 1,
+            "number": number,
+            "status": "PRELIMINARY",
+            "note": "",
+            "original_name": f"v{number}.pdf",
+            "stored_name": f"{number:032x}.pdf",
+            "size": 1,
+            "sha256": "0" * 64,
+            "media_type": "application/pdf",
+            "uploaded_at": NOW,
+            "extracted_text": text,
+        }
+        for number, text in ((1, "Trust first. Equity matters."), (2, "Trust first.\x00 Equity and fairness matter."))
+    ],
+    "agenda_releases": [
+        {
+            **ROWS["agenda_releases"],
+            "snapshot": json.dumps(
+                {
+                    "sessions": {"1": {"id": 1, "outputs": "- a *list*"}},
+                    "cancelled": {"2": {"id": 2, "outputs": "**gone**"}},
+                }
+            ),
+        }
+    ],
+}
+
+
+def test_hardening_fills_what_it_adds_for_the_rows_already_there(empty_database_app):
+    upgrade(revision=PARENT_OF_HARDENING)
+    with db.engine.begin() as connection:
+        for table, rows in HARDENING_ROWS.items():
+            for row in rows:
+                connection.execute(
+                    text(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + name for name in row)})"),
+                    row,
+                )
+
+    upgrade(revision=HARDENING)
+
+    with db.engine.connect() as connection:
+        secrets = connection.execute(text("SELECT session_secret FROM users")).scalars().all()
+        owners = dict(connection.execute(text("SELECT id, session_id FROM documents")).all())
+        objective = connection.execute(text("SELECT objective_html FROM forums")).scalar()
+        outputs = connection.execute(text("SELECT outputs_html FROM forum_sessions WHERE id = 1")).scalar()
+        conclusions = connection.execute(text("SELECT body_html FROM session_conclusions")).scalar()
+        snapshot = json.loads(connection.execute(text("SELECT snapshot FROM agenda_releases")).scalar())
+        versions = connection.execute(
+            text("SELECT prepared_at, extracted_text FROM document_versions ORDER BY id")
+        ).all()
+        comparisons = connection.execute(
+            text("SELECT older_version_id, newer_version_id, lines FROM version_comparisons")
+        ).all()
+    assert len(set(secrets)) == 2 and all(len(secret) > 20 for secret in secrets)
+    assert owners == {1: 1, 2: 2, 3: None}
+    assert objective == "<p>The <strong>objective</strong>.&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+    assert "<em>list</em>" in outputs and "<strong>first</strong>" in conclusions
+    assert "<em>list</em>" in snapshot["sessions"]["1"]["outputs_html"]
+    assert "<strong>gone</strong>" in snapshot["cancelled"]["2"]["outputs_html"]
+    assert all(prepared_at is not None for prepared_at, _ in versions)
+    assert versions[1][1] == "Trust first. Equity and fairness matter."
+    [(older, newer, lines)] = comparisons
+    assert (older, newer) == (1, 2)
+    assert ["added", "Equity and fairness matter."] in json.loads(lines)

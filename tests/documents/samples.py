@@ -40,3 +40,45 @@ def docx_bytes(title="Good practices paper", paragraphs=("Trust comes first.",))
 
 def odt_bytes(title="Good practices paper", paragraphs=("Trust comes first.",)):
     return make_odt(title, list(paragraphs))
+
+
+def pdf_with_text_operators(operators):
+    """Return a hand-made one-page PDF whose page draws `operators` (bytes) in Helvetica.
+
+    WeasyPrint never writes control characters into a PDF's text; a hostile PDF does, with octal
+    escapes such as (Trust\\000first.) in a Tj operator.
+    """
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(operators) + operators + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, table)
+    return pdf
+
+
+def docx_bomb(unpacked_bytes):
+    """Return a small DOCX whose document part unpacks to `unpacked_bytes` of spaces."""
+    buffer = io.BytesIO()
+    real = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        for entry in real.infolist():
+            if entry.filename != "word/document.xml":
+                package.writestr(entry, real.read(entry))
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(real.read("word/document.xml")[: -len(b"</w:document>")])
+            chunk = b" " * (1024 * 1024)
+            for _ in range(unpacked_bytes // len(chunk)):
+                part.write(chunk)
+            part.write(b"</w:document>")
+    return buffer.getvalue()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
+from tests.conftest import free_loopback_port
 from workshop import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,6 +47,8 @@ def live_settings(tmp_path_factory):
         "WORKSHOP_SECRET_KEY": "e2e-secret-key",
         "WORKSHOP_UPLOAD_DIR": str(folder / "uploads"),
         "WORKSHOP_CACHE_DIR": str(folder / "cache"),
+        # Jobs (mail, preparing uploaded versions) wait in a queue of this installation, not the project's.
+        "WORKSHOP_QUEUE_URL": f"sqlite:///{folder / 'queue.sqlite'}",
         # A background renderer would compete with the journeys for the SQLite file; tests/exports covers it.
         "WORKSHOP_WARM_EXPORTS_AFTER_PUBLISHING": "false",
     }
@@ -58,11 +61,15 @@ def live_server(live_settings):
     flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
     for command in (["db", "upgrade", "heads"], ["demo"]):
         subprocess.run(flask + command, cwd=PROJECT, env=environment, check=True, capture_output=True, timeout=300)
-    app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in live_settings.items()})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    port = free_loopback_port()
+    # Links that leave a page (webcal://, mails) are built on the site address, so it names this server.
+    site = f"http://127.0.0.1:{port}"
+    settings = {name.removeprefix("WORKSHOP_"): value for name, value in live_settings.items()}
+    app = create_app({**settings, "SITE_URL": site})
+    server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield site
     server.shutdown()
 
 

@@ -3,6 +3,8 @@
 from datetime import UTC, datetime
 from types import SimpleNamespace
 
+from workshop.core.markdown import render_markdown
+
 PUBLISHED_AT = datetime(2011, 9, 20, 15, 0, tzinfo=UTC)
 
 
@@ -47,6 +49,7 @@ def _session(session_id, number, title, block_id, starts_at, ends_at, room=(1, "
         "number": number,
         "title": title,
         "outputs": extra.get("outputs", ""),
+        "outputs_html": render_markdown(extra.get("outputs", "")),
         "format": extra.get("format", "engagement_workshop"),
         "block_id": block_id,
         "room_id": room[0],

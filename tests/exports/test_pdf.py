@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
+from workshop.core.markdown import render_markdown
 from workshop.exports.pdf import (
     FetchRefused,
     StaticOnlyFetcher,
@@ -222,6 +223,7 @@ def test_hostile_titles_and_markdown_fetch_nothing(render, bogota_snapshot, forb
     session = bogota_snapshot["sessions"]["11"]
     session["title"] = f"Good practices {HOSTILE_MARKUP}"
     session["outputs"] = f"Recommendations\n\n{HOSTILE_MARKUP}\n\n![pixel](https://tracker.example.org/md.png)"
+    session["outputs_html"] = render_markdown(session["outputs"])
     bogota_snapshot["forum"]["agenda_note"] = HOSTILE_MARKUP
 
     agenda = " ".join(pages_text(render(agenda_pdf, bogota_snapshot, release_of(3))))

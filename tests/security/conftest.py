@@ -2,8 +2,9 @@
 
 Forum A (public) has a secretariat member, a facilitator of session S1, a facilitator of session S2,
 a rapporteur of S1 and a participant; forum B has its own secretariat and the same parts; a site
-administrator belongs to neither. Each forum has a tabled document with one uploaded version and
-one published release. The world is written with few commits: it is rebuilt for many requests.
+administrator belongs to neither. Each forum has a tabled document with one uploaded version, an
+organisation of its own and one published release. The world is written with few commits: it is
+rebuilt for many requests.
 """
 
 import io
@@ -14,7 +15,7 @@ import pytest
 
 from tests.conftest import empty_all_tables
 from workshop.accounts.models import ForumRole, ForumRoleName, User
-from workshop.accounts.tokens import make_password_token
+from workshop.accounts.tokens import make_password_token, make_unlock_token
 from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.extensions import db
@@ -158,21 +159,24 @@ def build_world():
         (forum_b_facilitators[1], forum_b, ForumRoleName.PARTICIPANT),
     ]
     forum_roles = [ForumRole(user=user, forum=forum, role=role) for user, forum, role in roles]
-    organisation = Organisation(name="Test Organisation", acronym="TO")
-    db.session.add_all([*forum_roles, organisation])
+    organisations = [
+        Organisation(forum_id=forum.id, name=f"Organisation of {forum.slug}") for forum in (forum_a, forum_b)
+    ]
+    db.session.add_all([*forum_roles, *organisations])
     db.session.flush()
     publish_release(users["secretariat"], forum_a, "preliminary")
     publish_release(users["secretariat_other_forum"], forum_b, "preliminary")
     db.session.commit()
     parts_a.ids["role_id"] = forum_roles[4].id
     parts_b.ids["role_id"] = forum_roles[7].id
+    parts_a.ids["organisation_id"], parts_b.ids["organisation_id"] = (organisation.id for organisation in organisations)
     return World(
         users=users,
         forum_a=parts_a,
         forum_b=parts_b,
         extra_ids={
-            "organisation_id": organisation.id,
             "password_token": make_password_token(users["participant"], "reset"),
+            "unlock_token": make_unlock_token(users["participant"]),
             "feed_token": users["facilitator"].feed_token,
         },
     )
@@ -202,7 +206,7 @@ def sign_in():
         with client.session_transaction() as session:
             session.clear()
             if user is not None:
-                session["_user_id"] = str(user.id)
+                session["_user_id"] = user.get_id()
                 session["_fresh"] = True
 
     return _sign_in

@@ -9,8 +9,8 @@ SKIPPED_ENDPOINTS = {"static"}
 # Routes whose <item_id> is a loose item of a block rather than an item of a session.
 LOOSE_ITEM_ENDPOINTS = {"programme.edit_loose_item", "programme.delete_loose_item"}
 
-# Routes whose <token> is a password link; every other <token> is a personal feed secret.
-PASSWORD_TOKEN_ENDPOINTS = {"accounts.set_password"}
+# Routes whose <token> is a mailed link; every other <token> is a personal feed secret.
+MAILED_TOKENS = {"accounts.set_password": "password_token", "accounts.unlock_sign_in": "unlock_token"}
 
 
 def list_rules():
@@ -40,8 +40,7 @@ def parameter_values(rule, world, forum_parts, target_parts=None):
         elif name == "item_id" and rule.endpoint in LOOSE_ITEM_ENDPOINTS:
             values[name] = target.ids["loose_item_id"]
         elif name == "token":
-            key = "password_token" if rule.endpoint in PASSWORD_TOKEN_ENDPOINTS else "feed_token"
-            values[name] = world.extra_ids[key]
+            values[name] = world.extra_ids[MAILED_TOKENS.get(rule.endpoint, "feed_token")]
         elif name in target.ids:
             values[name] = target.ids[name]
         elif name in world.extra_ids:

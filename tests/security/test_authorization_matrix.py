@@ -44,11 +44,13 @@ ACCOUNT_PAGES_FOR_ANYONE = (
     "accounts.login",
     "accounts.request_password_reset",
     "accounts.set_password",
+    "accounts.unlock_sign_in",
 )
 
 SIGNED_IN_PAGES = (
     "accounts.logout",
     "accounts.change_password",
+    "accounts.sign_out_everywhere",
     "accounts.profile",
     "accounts.revoke_feed_token",
     "forums.manage_index",
@@ -169,6 +171,7 @@ ID_PARAMETERS_OF_A_FORUM = {
     "appointment_id",
     "role_id",
     "document_id",
+    "organisation_id",
 }
 RULES_WITH_FORUM_PART_IDS = [
     rule for rule in RULES if "slug" in rule.arguments and set(rule.arguments) & ID_PARAMETERS_OF_A_FORUM

@@ -31,6 +31,7 @@ IRREVERSIBLE = {
 ACTS_AT_ONCE = {
     "accounts.change_password": "asks for the current password; changing it again undoes it",
     "accounts.logout": "signing in again undoes it",
+    "accounts.sign_out_everywhere": "signing in again on each device undoes it",
     "documents.attach_conclusions_file": "adds a version; earlier ones stay",
     "documents.link_document": "tables a document; taking it off undoes it",
     "documents.save_conclusions": "saves a draft; the text is what the person typed",

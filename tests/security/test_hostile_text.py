@@ -85,7 +85,7 @@ def hostile_world(app, tmp_path, canary_server):
     db.session.get(Room, world.forum_a.ids["room_id"]).name = f"Room {SCRIPT}"
     db.session.get(Track, world.forum_a.ids["track_id"]).name = f"Track {ATTRIBUTE}"
     db.session.get(TimeBlock, world.forum_a.ids["block_id"]).label = LOCAL_FILE
-    db.session.get(Organisation, world.extra_ids["organisation_id"]).name = f"Org {SCRIPT}"
+    db.session.get(Organisation, world.forum_a.ids["organisation_id"]).name = f"Org {SCRIPT}"
     facilitator = world.user("facilitator")
     facilitator.name = f"Dr {ATTRIBUTE} {ICAL_INJECTION}"
     facilitator.job_title = SCRIPT

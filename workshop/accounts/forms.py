@@ -1,24 +1,25 @@
 """Forms for signing in and setting a password."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
+from workshop.core.forms import WorkshopForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     remember = BooleanField(_l("Keep me signed in"))
     submit = SubmitField(_l("Sign in"))
 
 
-class PasswordResetRequestForm(FlaskForm):
+class PasswordResetRequestForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     submit = SubmitField(_l("Send me a link"))
 
 
-class SetPasswordForm(FlaskForm):
+class SetPasswordForm(WorkshopForm):
     password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
     confirm = PasswordField(
         _l("Repeat the password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
@@ -30,7 +31,7 @@ class SetPasswordForm(FlaskForm):
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     preferred_language = SelectField(_l("Language of the pages, e-mails and calendars"))
     submit = SubmitField(_l("Save"))
@@ -42,7 +43,7 @@ class ProfileForm(FlaskForm):
         ]
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(WorkshopForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
     confirm = PasswordField(

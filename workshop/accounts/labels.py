@@ -10,6 +10,9 @@ LABELS = {
         "account.feed_token_revoked": _l("Calendar secret replaced"),
         "account.profile_changed": _l("Name or language changed"),
         "account.password_changed": _l("Password changed"),
+        "account.signed_out_everywhere": _l("Signed out on every device"),
+        "account.unlock_link_sent": _l("Sign-in locked, owner mailed a link"),
+        "account.browser_trusted": _l("Sign-in unlocked for the owner's browser"),
     },
     "forum_role": {
         "secretariat": _l("Secretariat"),

@@ -1,6 +1,7 @@
 """People who use Workshop and the roles they hold in each forum."""
 
 import enum
+import functools
 import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING, Optional
@@ -30,6 +31,11 @@ def new_feed_token():
     return secrets.token_urlsafe(24)
 
 
+def new_session_secret():
+    """Return a fresh secret that every session and remember-me cookie of an account must name."""
+    return secrets.token_urlsafe(24)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
 
@@ -44,6 +50,10 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column(default=True)
     preferred_language: Mapped[str] = mapped_column(String(5), default="")
     feed_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_feed_token)
+    # Part of the id that session and remember-me cookies carry (get_id): a new one signs every old cookie out.
+    session_secret: Mapped[str] = mapped_column(String(64), default=new_session_secret)
+    # When the owner was last mailed a link to unlock their sign-in: one mail per lockout, not one per guess.
+    unlock_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Optional["Organisation"]] = relationship()
@@ -56,11 +66,22 @@ class User(UserMixin, db.Model):
     def is_active(self):
         return self.is_active_account
 
+    def get_id(self):
+        """Name the account with its current session secret, as Flask-Login keeps it in both cookies."""
+        return f"{self.id}:{self.session_secret}"
+
+    def end_every_session(self):
+        """Replace the session secret, so that every cookie signed in so far, on any device, stops working."""
+        self.session_secret = new_session_secret()
+
     def set_password(self, password):
         self.password_hash = generate_password_hash(password)
 
     def check_password(self, password):
-        return self.password_hash is not None and check_password_hash(self.password_hash, password)
+        """Tell whether `password` is this account's; without a password yet, do the same work and say no."""
+        if self.password_hash is None:
+            return check_stand_in_password(password)
+        return check_password_hash(self.password_hash, password)
 
     def roles_in(self, forum):
         """Return the set of role names this user holds in `forum`."""
@@ -69,6 +90,22 @@ class User(UserMixin, db.Model):
     def revoke_feed_token(self):
         """Replace the personal feed secret so that old subscription URLs stop working."""
         self.feed_token = new_feed_token()
+
+
+@functools.cache
+def stand_in_password_hash():
+    """Return a hash of a random password, made as real ones are, to check unknown addresses against.
+
+    Checking a password costs time on purpose; an address without an account must cost the same, or
+    the time of the answer tells whether the address has an account.
+    """
+    return generate_password_hash(secrets.token_urlsafe(16))
+
+
+def check_stand_in_password(password):
+    """Spend on an address without a password the time a real check takes, and say no."""
+    check_password_hash(stand_in_password_hash(), password)
+    return False
 
 
 class ForumRole(db.Model):
@@ -85,7 +122,10 @@ class ForumRole(db.Model):
 
 
 class LoginAttempt(db.Model):
-    """A failed login, kept in the database so every worker and host sees the same count."""
+    """A failed sign-in, or one whose password is being checked, which holds its place under the limit meanwhile.
+
+    Kept in the database so that every worker and host sees the same count.
+    """
 
     __tablename__ = "login_attempts"
 
@@ -93,3 +133,5 @@ class LoginAttempt(db.Model):
     email: Mapped[str] = mapped_column(String(254), index=True)
     remote_address: Mapped[str] = mapped_column(String(64), index=True)
     attempted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    # Made in a browser the owner unlocked from their mailbox: counted apart from everyone else's guesses.
+    from_trusted_browser: Mapped[bool] = mapped_column(default=False)

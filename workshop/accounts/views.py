@@ -1,5 +1,6 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
 
+import hmac
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
@@ -20,14 +21,21 @@ from workshop.core.refusals import commit_or_refuse
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
+# Marks the browser of an account's owner who unlocked their sign-in from their mailbox.
+TRUSTED_BROWSER_COOKIE = "workshop_trusted_browser"
 
 login_manager.login_view = "accounts.login"
 login_manager.login_message = None
 
 
 @login_manager.user_loader
-def load_user(user_id):
-    return db.session.get(User, int(user_id))
+def load_user(cookie_id):
+    """Return the account a cookie names, if the cookie carries its current session secret."""
+    user_id, _, secret = cookie_id.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() and len(user_id) < 10 else None
+    if user is None or not hmac.compare_digest(secret.encode(), user.session_secret.encode()):
+        return None
+    return user
 
 
 def safe_next_url(target):
@@ -42,8 +50,9 @@ def safe_next_url(target):
 def login():
     form = LoginForm()
     if form.validate_on_submit():
+        trusted = services.is_trusted_browser(request.cookies.get(TRUSTED_BROWSER_COOKIE), form.email.data)
         with commit_or_refuse() as outcome:
-            user = services.authenticate(form.email.data, form.password.data, request.remote_addr)
+            user = services.authenticate(form.email.data, form.password.data, request.remote_addr, trusted)
         if outcome.refused:
             return render_template("accounts/login.html", form=form), outcome.status
         if user is None:
@@ -63,12 +72,48 @@ def logout():
     return redirect(url_for("forums.index"))
 
 
+@blueprint.route("/sign-out-everywhere", methods=["POST"])
+@login_required
+def sign_out_everywhere():
+    require_button()
+    with commit_or_refuse():
+        services.sign_out_everywhere(current_user)
+    logout_user()
+    flash(_("You are signed out on every device."), "info")
+    return redirect(url_for("forums.index"))
+
+
+@blueprint.route("/unlock/<token>", methods=["GET", "POST"])
+def unlock_sign_in(token):
+    user = services.user_from_unlock_token(token)
+    if user is None:
+        flash(_("This link has expired or is no longer valid. Wait a few minutes, or reset your password."), "error")
+        return redirect(url_for("accounts.login"))
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        return render_template("accounts/unlock.html", user=user, token=token)
+    with commit_or_refuse():
+        cookie_value = services.trust_browser_of(user)
+    flash(_("This browser may sign in to %(email)s again. Enter your password.", email=user.email), "info")
+    response = redirect(url_for("accounts.login"))
+    response.set_cookie(
+        TRUSTED_BROWSER_COOKIE,
+        cookie_value,
+        max_age=current_app.config["TRUSTED_BROWSER_DURATION"],
+        path=url_for("accounts.login").rsplit("/", 1)[0] + "/",
+        httponly=True,
+        samesite="Lax",
+        secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+    )
+    return response
+
+
 @blueprint.route("/password/reset", methods=["GET", "POST"])
 def request_password_reset():
     form = PasswordResetRequestForm()
     if form.validate_on_submit():
         with commit_or_refuse(form):
-            services.send_password_reset(form.email.data, request.url_root)
+            services.send_password_reset(form.email.data)
         flash(_("If that address has an account, a link to set a new password is on its way."), "info")
         return redirect(url_for("accounts.login"))
     return render_template("accounts/request_reset.html", form=form)
@@ -116,6 +161,8 @@ def change_password():
         with commit_or_refuse(form) as outcome:
             services.change_password(current_user, form.current_password.data, form.password.data)
         if not outcome.refused:
+            # The new session secret signed every other device out; this one stays signed in.
+            login_user(current_user._get_current_object())
             flash(_("Your password is changed."), "success")
             return redirect(url_for("accounts.profile"))
     profile_form = ProfileForm(current_app.config["LANGUAGES"], obj=current_user, prefix="profile", formdata=None)

@@ -7,13 +7,14 @@ does the deed.
 
 from flask import abort, render_template, request
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SubmitField
+
+from workshop.core.forms import WorkshopForm
 
 CONFIRMED_FIELD = "confirmed"
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(WorkshopForm):
     """A form with nothing but its CSRF token, for buttons that change state."""
 
     submit = SubmitField(_l("Confirm"))

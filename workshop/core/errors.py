@@ -24,10 +24,18 @@ def render_error(error):
     # Werkzeug's stock explanations are English; our own messages (abort(403, _("…"))) are translated.
     if description == getattr(type(error), "description", None):
         description = ""
+    headers = _protocol_headers(error)
     if request.path.startswith(API_PREFIX):
         # Programs read the API; they get the error as JSON, like everything else it answers.
-        return jsonify(error={"status": code, "title": title, "description": description}), code
-    return render_template("errors/error.html", code=code, title=title, description=description), code
+        return jsonify(error={"status": code, "title": title, "description": description}), code, headers
+    return render_template("errors/error.html", code=code, title=title, description=description), code, headers
+
+
+def _protocol_headers(error):
+    """Keep the headers HTTP asks of an error (`Allow` on 405), but not its plain-text content type."""
+    if not hasattr(error, "get_headers"):
+        return {}
+    return {name: value for name, value in error.get_headers() if name.lower() != "content-type"}
 
 
 def render_csrf_error(error):

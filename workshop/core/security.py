@@ -1,4 +1,7 @@
-"""Security headers sent with every response."""
+"""Security headers sent with every response, and the host names (with their ports) the site answers to."""
+
+from flask import current_app, request
+from werkzeug.exceptions import SecurityError
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -25,5 +28,18 @@ def add_security_headers(response):
     return response
 
 
+def refuse_untrusted_host():
+    """Answer 400 to a Host header the site does not serve, port included.
+
+    Flask's own check (TRUSTED_HOSTS) compares host names only, so `forum.example.org:8080` would
+    pass for `forum.example.org`. `request.host` leaves out the scheme's default port, so a trusted
+    name without a port stands for the default port only.
+    """
+    trusted = current_app.config["TRUSTED_HOSTS"]
+    if trusted and request.host.lower() not in trusted:
+        raise SecurityError()
+
+
 def init_app(app):
+    app.before_request(refuse_untrusted_host)
     app.after_request(add_security_headers)

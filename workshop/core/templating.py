@@ -1,18 +1,15 @@
-"""Template filters and globals: local times, countries, labels, sanitised Markdown."""
+"""Template filters and globals: local times, countries, labels, stored sanitised HTML, links to the site."""
 
 from datetime import date, datetime
 
-import markdown
-import nh3
 import pycountry
 from flask import current_app
 from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup
 
 from workshop.core.labels import label
+from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
-
-ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "pre"}
 
 
 def as_datetime(value):
@@ -47,20 +44,19 @@ def country_name(code):
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
-def render_markdown(text):
-    """Render user Markdown to HTML that cannot carry scripts, styles or foreign images."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"])
-    # Safe to mark up (bandit B704): nh3 reduces the HTML to an allowlist of tags, attributes and URL schemes.
-    return Markup(
-        nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"})
-    )  # nosec B704
+def stored_html(html):
+    """Show HTML that `workshop.core.markdown` rendered and sanitised when its Markdown was saved."""
+    # Safe to mark up (bandit B704): only ever applied to *_html columns (and their copies in snapshots),
+    # which nh3 reduced to an allowlist of tags, attributes and URL schemes before they were stored.
+    return Markup(html or "")  # nosec B704
 
 
 def init_app(app):
     app.add_template_filter(local_clock)
     app.add_template_filter(local_day)
     app.add_template_filter(country_name)
-    app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(stored_html)
     app.add_template_filter(label)
+    app.add_template_global(site_url_for)
     app.add_template_global(lambda: str(get_locale() or "en"), "current_language")
     app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")

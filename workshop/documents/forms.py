@@ -3,13 +3,12 @@
 from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
 
+from workshop.core.forms import MultilineField, WorkshopForm
 from workshop.core.labels import choices
-from workshop.core.text import MultilineField
 from workshop.documents.wording import version_status_choices
 
 # The languages drafts of the forums we host are written in; the interface languages come first.
@@ -29,7 +28,7 @@ class VersionFieldsMixin:
     note = StringField(_l("What changed (optional)"), validators=[Optional(), Length(max=500)])
 
 
-class NewDocumentForm(VersionFieldsMixin, FlaskForm):
+class NewDocumentForm(VersionFieldsMixin, WorkshopForm):
     """A new draft for a session: its description and its first file."""
 
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
@@ -50,11 +49,11 @@ class NewDocumentForm(VersionFieldsMixin, FlaskForm):
         ]
 
 
-class NewVersionForm(VersionFieldsMixin, FlaskForm):
+class NewVersionForm(VersionFieldsMixin, WorkshopForm):
     submit = SubmitField(_l("Upload the new version"))
 
 
-class LinkDocumentForm(FlaskForm):
+class LinkDocumentForm(WorkshopForm):
     document_id = SelectField(_l("Document of this forum"), coerce=int)
     submit = SubmitField(_l("Table it in this session"))
 
@@ -63,7 +62,7 @@ class LinkDocumentForm(FlaskForm):
         self.document_id.choices = [(document.id, document.title) for document in documents]
 
 
-class ConclusionsForm(FlaskForm):
+class ConclusionsForm(WorkshopForm):
     body = MultilineField(
         _l("Conclusions and recommendations"),
         validators=[Length(max=MAX_CONCLUSIONS_CHARS)],
@@ -72,7 +71,7 @@ class ConclusionsForm(FlaskForm):
     submit = SubmitField(_l("Save as draft"))
 
 
-class ConclusionsFileForm(VersionFieldsMixin, FlaskForm):
+class ConclusionsFileForm(VersionFieldsMixin, WorkshopForm):
     language = SelectField(_l("Language"), default="en")
     submit = SubmitField(_l("Attach the document"))
 
@@ -81,7 +80,7 @@ class ConclusionsFileForm(VersionFieldsMixin, FlaskForm):
         self.language.choices = language_choices()
 
 
-class CompareVersionsForm(FlaskForm):
+class CompareVersionsForm(WorkshopForm):
     """Pick two versions to compare; read-only, sent by GET, so no token is needed."""
 
     class Meta:

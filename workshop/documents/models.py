@@ -4,11 +4,13 @@ import enum
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.accounts.models import User
+from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
+from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE
 from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation
 from workshop.programme.models import ForumSession
@@ -46,11 +48,15 @@ class Document(db.Model):
     )
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     language: Mapped[str] = mapped_column(String(5), default="en")
+    # The session the document was drafted for (or whose conclusions it holds): its facilitators own it,
+    # wherever else it is tabled. None for documents the secretariat added outside any session.
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("forum_sessions.id", ondelete="SET NULL"), index=True)
     # Language versions point at the document they translate; the original points at nothing.
     translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     forum: Mapped[Forum] = relationship()
+    session: Mapped[ForumSession | None] = relationship(foreign_keys=[session_id])
     organisation: Mapped[Organisation | None] = relationship()
     session_links: Mapped[list["SessionDocument"]] = relationship(
         back_populates="document", cascade="all, delete-orphan"
@@ -97,9 +103,33 @@ class DocumentVersion(db.Model):
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     extracted_text: Mapped[str] = mapped_column(Text, default="")
+    # When the background job read the file's text and compared it with earlier versions; None until then.
+    prepared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     document: Mapped[Document] = relationship(back_populates="versions")
     uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def has_text(self):
+        """Tell whether the file is of a kind with running text, whether or not it has been read yet."""
+        file_type = TYPES_BY_MEDIA_TYPE.get(self.media_type)
+        return file_type is not None and file_type.has_text
+
+
+class VersionComparison(db.Model):
+    """What changed from one version's text to a later one's, computed once when the later was prepared."""
+
+    __tablename__ = "version_comparisons"
+    __table_args__ = (
+        UniqueConstraint("older_version_id", "newer_version_id", name="uq_version_comparisons_older_version_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    older_version_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"))
+    newer_version_id: Mapped[int] = mapped_column(ForeignKey("document_versions.id", ondelete="CASCADE"), index=True)
+    # [[kind, sentence], ...] as textdiff.DiffLine gives them; empty when the texts are the same.
+    lines: Mapped[list] = mapped_column(JSON, default=list)
+    too_long: Mapped[bool] = mapped_column(default=False)
 
 
 class SessionDocument(db.Model):
@@ -125,6 +155,7 @@ class SessionConclusion(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text, default="")
+    body_html: Mapped[str] = mapped_column(Text, default="")
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     status: Mapped[ConclusionStatus] = mapped_column(
         Enum(ConclusionStatus, native_enum=False, length=20), default=ConclusionStatus.DRAFT
@@ -142,3 +173,6 @@ class SessionConclusion(db.Model):
     @property
     def is_submitted(self):
         return self.status == ConclusionStatus.SUBMITTED
+
+
+render_on_save(SessionConclusion.body, "body_html")

@@ -19,14 +19,14 @@ def can_manage_session_documents(user, session):
 
 
 def can_add_version(user, document):
-    """A document tabled in several sessions changes only at the hands of all their facilitators' side.
+    """The secretariat, and the facilitators of the session the document was drafted for.
 
-    Linking someone else's paper to one's own session must not make it one's own to replace.
+    Ownership comes from the document's own record: tabling someone else's paper in one's own
+    session, or picking up a draft taken off its session, never makes it one's own to replace.
     """
     if is_secretariat(user, document.forum):
         return True
-    sessions = [link.session for link in document.session_links]
-    return bool(sessions) and all(is_session_facilitator(user, session) for session in sessions)
+    return document.session is not None and is_session_facilitator(user, document.session)
 
 
 def can_read_conclusions_document(user, conclusions):

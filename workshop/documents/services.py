@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 
 from workshop.core import audit
 from workshop.core.audit_wording import session_facts
+from workshop.core.queue import enqueue_after_commit, job
 from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
 from workshop.documents.archive import Archive, ArchiveError, EmptyFile, FileTooLarge, safe_original_name
 from workshop.documents.files_in_transaction import discard_unless_committed
-from workshop.documents.filetypes import UnsupportedFileType
+from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE, UnsupportedFileType
 from workshop.documents.models import (
     ConclusionStatus,
     Document,
@@ -23,9 +24,11 @@ from workshop.documents.models import (
     SessionDocument,
     VersionStatus,
 )
+from workshop.documents.preparation import record_preparation
 from workshop.documents.wording import describe_refusal
 from workshop.extensions import db
 from workshop.forums.services import lock_programme
+from workshop.programme.models import ForumSession
 
 
 class DocumentRefused(Refused):
@@ -44,8 +47,8 @@ def archive_from_config():
     return Archive(config["UPLOAD_DIR"], int(config["MAX_UPLOAD_MB"]) * 1024 * 1024)
 
 
-def create_document(actor, forum, title, kind, language, organisation=None, translation_of=None):
-    """Create a document of the forum, without a file yet."""
+def create_document(actor, forum, title, kind, language, organisation=None, translation_of=None, session=None):
+    """Create a document of the forum, without a file yet; `session` is the one it is drafted for, its owner."""
     if translation_of is not None and translation_of.forum_id != forum.id:
         raise DocumentRefused(_("A language version must belong to the same forum."))
     document = Document(
@@ -55,6 +58,7 @@ def create_document(actor, forum, title, kind, language, organisation=None, tran
         language=language,
         organisation=organisation,
         translation_of=_original_of(translation_of),
+        session=session,
     )
     db.session.add(document)
     db.session.flush()
@@ -73,7 +77,8 @@ def upload_version(actor, document, stream, filename, status, note=""):
     """Archive a file as the document's next version; earlier versions stay as they were.
 
     The archive refuses empty, oversized and unaccepted files before any row is written; the file
-    is removed again if the transaction that records it does not commit.
+    is removed again if the transaction that records it does not commit. Its text is read and
+    compared with earlier versions afterwards, by a background job.
     """
     status = VersionStatus(status)
     archive = archive_from_config()
@@ -84,7 +89,7 @@ def upload_version(actor, document, stream, filename, status, note=""):
             describe_refusal(error), field="file", status=UPLOAD_REFUSAL_STATUS.get(type(error), 400)
         ) from error
     discard_unless_committed(db.session(), archive, stored.stored_name)
-    extracted_text = _extract_text(archive.path_of(stored.stored_name), stored.file_type)
+    original_name = safe_original_name(filename, stored.file_type)
     # Uploaders of one forum take turns for the number, so versions follow each other without a clash.
     lock_programme(document.forum)
     number = _next_version_number(document)
@@ -92,18 +97,18 @@ def upload_version(actor, document, stream, filename, status, note=""):
         number=number,
         status=status,
         note=note.strip(),
-        original_name=safe_original_name(filename, stored.file_type),
+        original_name=original_name,
         stored_name=stored.stored_name,
         size=stored.size,
         sha256=stored.sha256,
         media_type=stored.file_type.media_type,
         uploaded_by=actor,
         uploaded_at=utcnow(),
-        extracted_text=extracted_text,
     )
     document.versions.append(version)
     db.session.add(version)
     db.session.flush()
+    enqueue_after_commit(prepare_version, version.id)
     audit.record(
         actor,
         "document.uploaded" if number == 1 else "document.replaced",
@@ -134,6 +139,8 @@ def link_document(actor, session, document):
         raise DocumentRefused(_("Only documents of this forum can be tabled in its sessions."))
     if any(link.document_id == document.id for link in session.document_links):
         raise DocumentRefused(_("%(document)s is already tabled in this session.", document=document.title))
+    if document.id in draft_conclusions_document_ids(session.forum):
+        raise DocumentRefused(_("Conclusions can be tabled once they are submitted."))
     position = max((link.position for link in session.document_links), default=-1) + 1
     link = SessionDocument(document=document, position=position)
     session.document_links.append(link)
@@ -160,10 +167,25 @@ def table_new_document(
     actor, session, title, kind, language, stream, filename, status, note="", organisation=None, translation_of=None
 ):
     """Create a document, archive its first version and table it in the session, in one go."""
-    document = create_document(actor, session.forum, title, kind, language, organisation, translation_of)
+    document = create_document(actor, session.forum, title, kind, language, organisation, translation_of, session)
     version = upload_version(actor, document, stream, filename, status, note)
     link_document(actor, session, document)
     return version
+
+
+def draft_conclusions_document_ids(forum):
+    """Return the ids of the forum's conclusions documents not submitted yet: their facilitators' work in progress."""
+    return set(
+        db.session.scalars(
+            select(SessionConclusion.document_id)
+            .join(SessionConclusion.session)
+            .where(
+                SessionConclusion.document_id.is_not(None),
+                SessionConclusion.status == ConclusionStatus.DRAFT,
+                ForumSession.forum_id == forum.id,
+            )
+        )
+    )
 
 
 def conclusions_of(session):
@@ -217,7 +239,7 @@ def attach_conclusions_file(actor, session, stream, filename, status, language, 
     if conclusions.document is None:
         title = _("Conclusions and recommendations: %(session)s", session=str(session))
         conclusions.document = create_document(
-            actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language
+            actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language, session=session
         )
     version = upload_version(actor, conclusions.document, stream, filename, status, note)
     audit.record(
@@ -257,8 +279,19 @@ def sweep_orphan_files(grace, now=None):
     return archive_from_config().quarantine_unknown(known, (now or utcnow()) - grace)
 
 
-def _extract_text(path, file_type):
-    """Extract a version's text, loading the PDF, DOCX and ODT readers (about 60 MB) only on upload."""
-    from workshop.documents.textextract import extract_text
+@job(retries=3, retry_delay=60)
+def prepare_version(version_id):
+    """Read an uploaded version's text and compare it with its neighbours, once, after its upload commits."""
+    version = db.session.get(DocumentVersion, version_id)
+    if version is None or version.prepared_at is not None:
+        return
+    text = _extract_text(archive_from_config().path_of(version.stored_name), version) if version.has_text else ""
+    record_preparation(version.id, version.document_id, text)
+    db.session.commit()
 
-    return extract_text(path, file_type)
+
+def _extract_text(path, version):
+    """Extract a version's text, loading the PDF, DOCX and ODT readers (about 60 MB) only where jobs run."""
+    from workshop.documents.textextract import extract_text_within_limits
+
+    return extract_text_within_limits(path, TYPES_BY_MEDIA_TYPE[version.media_type])

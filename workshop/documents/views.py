@@ -30,11 +30,13 @@ from workshop.documents.permissions import (
     can_read_documents,
     can_see_facilitator_board,
 )
-from workshop.documents.textdiff import compare_texts, count_changes
+from workshop.documents.preparation import read_comparison
+from workshop.documents.textdiff import count_changes
 from workshop.documents.wording import file_size, version_status_label
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.models import Organisation
+from workshop.forums.services import organisations_seen_from
 from workshop.programme.models import ForumSession
 
 blueprint = Blueprint("documents", __name__)
@@ -86,27 +88,34 @@ def _session_document(session, document_id):
     return link.document if link is not None else abort(404)
 
 
-def _forum_documents(forum):
-    return db.session.scalars(select(Document).where(Document.forum_id == forum.id).order_by(Document.title)).all()
+def _documents_offered(forum, session):
+    """Return the forum's documents a session's workspace may name, leaving out other sessions' draft conclusions."""
+    others_drafts = services.draft_conclusions_document_ids(forum) - {
+        document.id for document in db.session.scalars(select(Document).where(Document.session_id == session.id))
+    }
+    documents = db.session.scalars(select(Document).where(Document.forum_id == forum.id).order_by(Document.title))
+    return [document for document in documents if document.id not in others_drafts]
 
 
-def _organisations():
-    return db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
+def _linkable_documents(forum, session, documents):
+    """Offer the forum's documents not tabled here yet, leaving out conclusions still in draft."""
+    excluded = {link.document_id for link in session.document_links} | services.draft_conclusions_document_ids(forum)
+    return [document for document in documents if document.id not in excluded]
 
 
 def _render_workspace(forum, session, status=200, **forms):
     """Render the workspace; a form that failed is passed in so that its errors show."""
     conclusions = services.conclusions_of(session)
-    documents = _forum_documents(forum)
+    documents = _documents_offered(forum, session)
     tabled_ids = {link.document_id for link in session.document_links}
-    linkable = [document for document in documents if document.id not in tabled_ids]
+    linkable = _linkable_documents(forum, session, documents)
     uploadable_ids = list(tabled_ids) + ([conclusions.document_id] if conclusions and conclusions.document_id else [])
     version_forms = {
         document_id: NewVersionForm(prefix=f"version-{document_id}", formdata=None) for document_id in uploadable_ids
     }
     version_forms.update(forms.pop("version_forms", {}))
     context = {
-        "new_document_form": NewDocumentForm(_organisations(), documents, prefix="new", formdata=None),
+        "new_document_form": NewDocumentForm(organisations_seen_from(forum), documents, prefix="new", formdata=None),
         "link_form": LinkDocumentForm(linkable, prefix="link", formdata=None),
         "conclusions_form": ConclusionsForm(
             prefix="conclusions", formdata=None, body=conclusions.body if conclusions else ""
@@ -163,7 +172,7 @@ def session_workspace(slug, session_id):
 @login_required
 def upload_new_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    form = NewDocumentForm(_organisations(), _forum_documents(forum), prefix="new")
+    form = NewDocumentForm(organisations_seen_from(forum), _documents_offered(forum, session), prefix="new")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
     translation_of = (
@@ -198,7 +207,7 @@ def upload_version(slug, session_id, document_id):
     document = _session_document(session, document_id)
     if not can_add_version(current_user, document):
         abort(
-            403, _("This document is also tabled in a session you do not lead; ask the secretariat to add the version.")
+            403, _("This document was drafted for a session you do not lead; ask the secretariat to add the version.")
         )
     form = NewVersionForm(prefix=f"version-{document.id}")
     if not form.validate_on_submit():
@@ -220,8 +229,7 @@ def upload_version(slug, session_id, document_id):
 @login_required
 def link_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    tabled_ids = {link.document_id for link in session.document_links}
-    form = LinkDocumentForm([d for d in _forum_documents(forum) if d.id not in tabled_ids], prefix="link")
+    form = LinkDocumentForm(_linkable_documents(forum, session, _documents_offered(forum, session)), prefix="link")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, link_form=form)
     document = get_part_or_404(Document, form.document_id.data, forum)
@@ -318,32 +326,30 @@ def _readable_document(slug, document_id):
 
 
 def _comparison(document):
-    """Return the two versions to compare (from the query, else the last two) and their differences."""
-    textual = [version for version in document.versions if version.extracted_text]
+    """Return the form and the stored comparison of two versions (from the query, else the last two), if any."""
+    comparable = [version for version in document.versions if version.has_text]
     form = CompareVersionsForm(request.args)
-    form.old.choices = form.new.choices = [(version.number, str(version.number)) for version in textual]
-    if len(textual) < 2:
-        return form, None, None, []
-    by_number = {version.number: version for version in textual}
-    old = by_number.get(request.args.get("old", type=int), textual[-2])
-    new = by_number.get(request.args.get("new", type=int), textual[-1])
+    form.old.choices = form.new.choices = [(version.number, str(version.number)) for version in comparable]
+    if len(comparable) < 2:
+        return form, None
+    by_number = {version.number: version for version in comparable}
+    old = by_number.get(request.args.get("old", type=int), comparable[-2])
+    new = by_number.get(request.args.get("new", type=int), comparable[-1])
     form.old.data, form.new.data = old.number, new.number
-    return form, old, new, compare_texts(old.extracted_text, new.extracted_text)
+    return form, read_comparison(old, new)
 
 
 @blueprint.route("/f/<slug>/documents/<int:document_id>")
 def show_document(slug, document_id):
     forum, document = _readable_document(slug, document_id)
-    compare_form, old, new, differences = _comparison(document)
+    compare_form, comparison = _comparison(document)
     return render_template(
         "documents/document.html",
         forum=forum,
         document=document,
         compare_form=compare_form,
-        old=old,
-        new=new,
-        differences=differences,
-        change_counts=count_changes(differences),
+        comparison=comparison,
+        change_counts=count_changes(comparison.lines) if comparison else (0, 0),
         can_see_uploaders=is_secretariat(current_user, forum),
     )
 

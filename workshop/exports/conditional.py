@@ -5,15 +5,20 @@ import hashlib
 from flask import make_response, request
 
 from workshop.core.i18n import catalog_fingerprint
+from workshop.core.site import site_url
 
 # Bump when an export's output changes for the same release, so that clients fetch it again.
 EXPORT_FORMAT = 1
 
 
 def release_etag(kind, releases, language):
-    """Return an ETag that changes whenever any of the releases, the export, its language or host changes."""
+    """Return an ETag that changes whenever any of the releases, the export, its language or the site address changes.
+
+    Nothing of it comes from the request's headers but the language, one of a few: a client
+    cannot make the server build and keep an export again by naming another host.
+    """
     release_ids = ",".join(release.cache_key for release in sorted(releases, key=lambda release: release.id))
-    key = f"{EXPORT_FORMAT}|{kind}|{language}|{catalog_fingerprint()}|{request.url_root}|{release_ids}"
+    key = f"{EXPORT_FORMAT}|{kind}|{language}|{catalog_fingerprint()}|{site_url()}|{release_ids}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

@@ -4,9 +4,7 @@ Each view loads what it needs, checks access, answers 304 when the client's copy
 only then asks an export function for the bytes.
 """
 
-from urllib.parse import urljoin
-
-from flask import Blueprint, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -15,6 +13,7 @@ from sqlalchemy import select
 from workshop.accounts.models import ForumRole, User
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
+from workshop.core.site import site_host, site_url, site_url_for
 from workshop.exports import api, ical
 from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
 from workshop.exports.links import ExportLinks
@@ -42,11 +41,11 @@ def as_webcal(url):
 def export_links():
     """Return the links exports write: session pages, document downloads, and the calendar UID domain."""
     return ExportLinks(
-        uid_host=current_app.config["CALENDAR_UID_HOST"] or request.host.split(":")[0],
-        session_url=lambda slug, session_id: url_for(
-            "publishing.show_session", slug=slug, session_id=session_id, _external=True
+        uid_host=current_app.config["CALENDAR_UID_HOST"] or site_host(),
+        session_url=lambda slug, session_id: site_url_for("publishing.show_session", slug=slug, session_id=session_id),
+        document_url=lambda slug, document_id: site_url_for(
+            "documents.show_document", slug=slug, document_id=document_id
         ),
-        document_url=lambda slug, document_id: urljoin(request.url_root, f"f/{slug}/documents/{document_id}"),
     )
 
 
@@ -63,14 +62,31 @@ def published_forum(slug):
     return forum, latest_release(forum) or abort(404)
 
 
-def send_unless_unchanged(kind, releases, build, mimetype, filename, private):
-    """Answer 304 if the client has this export of these releases already, else send it, built at most once."""
+def send_unless_unchanged(kind, releases, build, mimetype, filename, private, person=None):
+    """Answer 304 if the client has this export of these releases already, else send it, built at most once.
+
+    An export of one forum's release is kept in that forum's cache folder until a later release's
+    export replaces it; a person's feed (over several forums) in the person's folder, one at a time.
+    """
     etag = release_etag(kind, releases, language())
     last_modified = last_published(releases)
     if is_unchanged(etag, last_modified):
         return send_export(None, mimetype, filename, etag, last_modified, private)
     extension = filename.rsplit(".", 1)[-1]
-    body = cached_bytes(current_app.config["CACHE_DIR"], f"{etag}.{extension}", build)
+    cache_dir = current_app.config["CACHE_DIR"]
+    if person is not None:
+        body = cached_bytes(
+            cache_dir, f"person-{person.id}", f"{etag}.{extension}", build, superseded=lambda name: True
+        )
+    else:
+        [release] = releases
+        body = cached_bytes(
+            cache_dir,
+            release.cache_folder,
+            release.cache_name(f"{etag}.{extension}"),
+            build,
+            superseded=release.supersedes,
+        )
     return send_export(body, mimetype, filename, etag, last_modified, private)
 
 
@@ -155,6 +171,7 @@ def personal_calendar(token):
             CALENDAR_TYPE,
             "my-sessions.ics",
             private=True,
+            person=user,
         )
 
 
@@ -243,4 +260,4 @@ def agenda_json(slug):
 
 @blueprint.route("/api/v1/openapi.json")
 def openapi_json():
-    return jsonify(api.openapi_document(request.url_root.rstrip("/")))
+    return jsonify(api.openapi_document(site_url().rstrip("/")))

@@ -45,15 +45,15 @@ def warm_exports(app, slug, site):
 
 @exports_cli.command("warm")
 @click.argument("slug")
-@click.option("--site", required=True, help="The address readers use, e.g. https://forum.example.org/")
+@click.option("--site", help="The address readers use (default: WORKSHOP_SITE_URL), e.g. https://forum.example.org/")
 def warm_command(slug, site):
     """Build the agenda PDF, feed and JSON of SLUG's latest release in every language."""
-    for (language, path), status in warm_exports(current_app, slug, site).items():
+    for (language, path), status in warm_exports(current_app, slug, site or current_app.config["SITE_URL"]).items():
         click.echo(f"{status} {language} {path}")
 
 
 @release_published.connect
-def start_warming(app, release, site):
+def start_warming(app, release):
     """Start `flask exports warm` for the new release in a detached process on the same configuration."""
     if not app.config["WARM_EXPORTS_AFTER_PUBLISHING"]:
         return None
@@ -63,8 +63,20 @@ def start_warming(app, release, site):
         "WORKSHOP_SECRET_KEY": app.config["SECRET_KEY"],
         "WORKSHOP_UPLOAD_DIR": app.config["UPLOAD_DIR"],
         "WORKSHOP_CACHE_DIR": app.config["CACHE_DIR"],
+        "WORKSHOP_SITE_URL": app.config["SITE_URL"],
     }
-    command = [sys.executable, "-m", "flask", "--app", "wsgi", "exports", "warm", release.forum.slug, "--site", site]
+    command = [
+        sys.executable,
+        "-m",
+        "flask",
+        "--app",
+        "wsgi",
+        "exports",
+        "warm",
+        release.forum.slug,
+        "--site",
+        app.config["SITE_URL"],
+    ]
     log.info("Building the exports of %s release %d ahead of readers", release.forum.slug, release.number)
     # A fixed argument list without a shell; the slug is one that a URL rule and the database accepted.
     return subprocess.Popen(  # nosec B603

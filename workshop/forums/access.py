@@ -4,9 +4,9 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
-from workshop.accounts.permissions import can_view_forum, is_secretariat
+from workshop.accounts.permissions import can_edit_organisation, can_view_forum, is_secretariat
 from workshop.extensions import db
-from workshop.forums.models import Forum
+from workshop.forums.models import Forum, Organisation
 
 
 def get_forum_or_404(slug):
@@ -31,3 +31,17 @@ def get_part_or_404(model, part_id, forum, forum_of=lambda part: part.forum_id):
     if part is None or forum_of(part) != forum.id:
         abort(404)
     return part
+
+
+def get_editable_organisation(organisation_id, forum):
+    """Return an organisation the current user may edit from this forum's screens.
+
+    Another forum's organisation is 404, as if it did not exist; one of the shared directory is
+    403 to everyone but site administrators.
+    """
+    organisation = db.session.get(Organisation, organisation_id)
+    if organisation is None or organisation.forum_id not in (None, forum.id):
+        abort(404)
+    if not can_edit_organisation(current_user, organisation, forum):
+        abort(403)
+    return organisation

@@ -2,13 +2,13 @@
 
 import pycountry
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
+from workshop.core.forms import MultilineField, WorkshopForm
 from workshop.core.labels import choices, enum_value
+from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.templating import country_name
-from workshop.core.text import MultilineField
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
 from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_too_long
@@ -21,7 +21,7 @@ def country_choices():
     )
 
 
-class ForumForm(FlaskForm):
+class ForumForm(WorkshopForm):
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=TEXT_LIMITS["title"])])
     slug = StringField(
         _l("Web address name"),
@@ -40,10 +40,10 @@ class ForumForm(FlaskForm):
     timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
     convened_by = StringField(_l("Convened by"), validators=[Length(max=TEXT_LIMITS["convened_by"])])
     facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=TEXT_LIMITS["facilitated_by"])])
-    objective = MultilineField(_l("Objective (Markdown)"))
-    background = MultilineField(_l("Background (Markdown)"))
-    participants_text = MultilineField(_l("Participants (Markdown)"))
-    methodology = MultilineField(_l("Methodology (Markdown)"))
+    objective = MultilineField(_l("Objective (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    background = MultilineField(_l("Background (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    participants_text = MultilineField(_l("Participants (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
+    methodology = MultilineField(_l("Methodology (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     agenda_note = MultilineField(_l("Note under the agenda"))
     is_public = BooleanField(_l("Anyone may read the published agenda"))
     version = version_field()
@@ -65,19 +65,19 @@ class ForumForm(FlaskForm):
             )
 
 
-class TrackForm(FlaskForm):
+class TrackForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     position = IntegerField(_l("Order"), default=0, validators=[Optional()])
     submit = SubmitField(_l("Save"))
 
 
-class RoomForm(FlaskForm):
+class RoomForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     capacity = IntegerField(_l("Capacity"), default=0, validators=[Optional(), NumberRange(min=0, max=100000)])
     submit = SubmitField(_l("Save"))
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
     acronym = StringField(_l("Acronym"), validators=[Length(max=40)])
     type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"), coerce=enum_value)
@@ -85,7 +85,7 @@ class OrganisationForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     role = SelectField(_l("Role"), choices=lambda: choices("forum_role"), coerce=enum_value)

@@ -7,6 +7,7 @@ from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.accounts.models import ForumRole
+from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
 from workshop.forums.rules import TEXT_LIMITS
@@ -84,6 +85,11 @@ class Forum(db.Model):
     participants_text: Mapped[str] = mapped_column(Text, default="")
     methodology: Mapped[str] = mapped_column(Text, default="")
     agenda_note: Mapped[str] = mapped_column(Text, default="")
+    # The concept note's Markdown sections as sanitised HTML, rendered when they are saved.
+    objective_html: Mapped[str] = mapped_column(Text, default="")
+    background_html: Mapped[str] = mapped_column(Text, default="")
+    participants_text_html: Mapped[str] = mapped_column(Text, default="")
+    methodology_html: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[AgendaStatus] = mapped_column(
         Enum(AgendaStatus, native_enum=False, length=20), default=AgendaStatus.PRELIMINARY
     )
@@ -105,6 +111,11 @@ class Forum(db.Model):
 
     def __str__(self):
         return self.title
+
+
+MARKDOWN_FIELDS = ("objective", "background", "participants_text", "methodology")
+for _field in MARKDOWN_FIELDS:
+    render_on_save(getattr(Forum, _field), f"{_field}_html")
 
 
 class Track(db.Model):

@@ -1,7 +1,7 @@
 """Write use-cases for a forum: its settings, tracks, rooms, organisations and people."""
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import find_or_invite, grant_role, revoke_role
@@ -96,25 +96,43 @@ def delete_room(actor, room, forum):
     db.session.delete(room)
 
 
+def organisations_seen_from(forum):
+    """Return the organisations a forum's people may pick: the shared directory and the forum's own."""
+    return db.session.scalars(
+        select(Organisation).where(_seen_from(forum)).order_by(Organisation.name, Organisation.id)
+    ).all()
+
+
+def _seen_from(forum):
+    return or_(Organisation.forum_id.is_(None), Organisation.forum_id == forum.id)
+
+
 def save_organisation(actor, organisation, forum, name, acronym, type, country_code):
-    clash = (
-        db.session.query(Organisation.id)
-        .filter(Organisation.name == name, Organisation.id != (organisation.id or 0))
-        .first()
+    """Create an organisation of `forum`, or change one; a shared one stays shared and is audited site-wide.
+
+    A name may be used once in the shared directory and once more in each forum, but a forum's own
+    organisation cannot take a name the forum already sees.
+    """
+    if organisation.id is None:
+        organisation.forum_id = forum.id
+    shared = organisation.forum_id is None
+    scope = Organisation.forum_id.is_(None) if shared else _seen_from(forum)
+    clash = db.session.scalar(
+        select(Organisation.id).where(scope, Organisation.name == name, Organisation.id != (organisation.id or 0))
     )
     if clash:
-        raise FrameError(_("There is already an organisation called %(name)s.", name=name))
+        raise Refused(_("There is already an organisation called %(name)s.", name=name), field="name")
     organisation.name, organisation.acronym = name, acronym
     organisation.type, organisation.country_code = OrganisationType(type), country_code
     db.session.add(organisation)
     if audit.is_changed(organisation):
-        audit.record(actor, "organisation.saved", name, forum)
+        audit.record(actor, "organisation.saved", name, None if shared else forum)
     return organisation
 
 
-def appoint_to_forum(actor, forum, email, name, role, link_base):
-    """Give a person (invited if new, with links on `link_base`) a role in the forum."""
-    user = find_or_invite(actor, email, name, link_base, forum)
+def appoint_to_forum(actor, forum, email, name, role):
+    """Give a person (invited if new) a role in the forum."""
+    user = find_or_invite(actor, email, name, forum)
     grant_role(user, forum, ForumRoleName(role))
     audit.record(actor, "forum.role_granted", user.email, forum, role=role)
     return user

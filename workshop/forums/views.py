@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
 
 from workshop.accounts.models import ForumRole, ForumRoleName, User
-from workshop.accounts.permissions import can_create_forum, can_view_forum, is_secretariat
+from workshop.accounts.permissions import can_create_forum, can_edit_organisation, can_view_forum, is_secretariat
 from workshop.core.audit import AuditEntry
 from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
@@ -16,7 +16,7 @@ from workshop.core.refusals import EditConflict, commit_or_refuse
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
-from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
+from workshop.forums.access import get_editable_organisation, get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.forms import ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
 from workshop.forums.models import Forum, Organisation, Room, Track
 from workshop.programme import frame
@@ -202,8 +202,14 @@ def delete_room(slug, room_id):
 @login_required
 def list_organisations(slug):
     forum = get_managed_forum(slug)
-    organisations = db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
-    return render_template("forums/organisations.html", forum=forum, organisations=organisations)
+    organisations = services.organisations_seen_from(forum)
+    return render_template(
+        "forums/organisations.html",
+        forum=forum,
+        own=[organisation for organisation in organisations if organisation.forum_id == forum.id],
+        shared=[organisation for organisation in organisations if organisation.forum_id is None],
+        can_edit=lambda organisation: can_edit_organisation(current_user, organisation, forum),
+    )
 
 
 @blueprint.route("/manage/<slug>/organisations/new", methods=["GET", "POST"])
@@ -211,8 +217,13 @@ def list_organisations(slug):
 @login_required
 def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
-    organisation = (db.session.get(Organisation, organisation_id) or abort(404)) if organisation_id else Organisation()
+    organisation = get_editable_organisation(organisation_id, forum) if organisation_id else Organisation()
     form = OrganisationForm(obj=organisation)
+    heading = (
+        _("Organisation of the shared directory")
+        if organisation_id and organisation.forum_id is None
+        else _("Organisation")
+    )
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             services.save_organisation(
@@ -226,8 +237,8 @@ def edit_organisation(slug, organisation_id=None):
             )
         if not outcome.refused:
             return saved(url_for("forums.list_organisations", slug=forum.slug))
-        return render_part(forum, form, _("Organisation"), outcome.status)
-    return render_part(forum, form, _("Organisation"))
+        return render_part(forum, form, heading, outcome.status)
+    return render_part(forum, form, heading)
 
 
 @blueprint.route("/manage/<slug>/people", methods=["GET", "POST"])
@@ -238,12 +249,7 @@ def manage_people(slug):
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             user = services.appoint_to_forum(
-                current_user,
-                forum,
-                email=form.email.data,
-                name=form.name.data,
-                role=form.role.data,
-                link_base=request.url_root,
+                current_user, forum, email=form.email.data, name=form.name.data, role=form.role.data
             )
         if not outcome.refused:
             flash(_("%(name)s is now in the forum.", name=user.name), "success")
@@ -283,8 +289,10 @@ def revoke_forum_role(slug, role_id):
 @login_required
 def audit_trail(slug):
     forum = get_managed_forum(slug)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = request.args.get("page", 1, type=int)
     total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
+    if not 1 <= page <= max(1, -(-total // AUDIT_PAGE_SIZE)):
+        abort(404)
     entries = db.session.scalars(
         select(AuditEntry)
         .where(AuditEntry.forum_id == forum.id)

@@ -1,16 +1,16 @@
 """Forms for the programme: days and time blocks, sessions, their items and appointments, loose items of a block."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
+from workshop.core.forms import MultilineField, WorkshopForm
 from workshop.core.labels import choices, enum_value
-from workshop.core.text import MultilineField
+from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.versions import version_field
 
 
-class DayForm(FlaskForm):
+class DayForm(WorkshopForm):
     date = DateField(_l("Date"), validators=[DataRequired()])
     title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
     to_be_announced = BooleanField(_l("Programme to be announced"))
@@ -18,7 +18,7 @@ class DayForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class BlockForm(FlaskForm):
+class BlockForm(WorkshopForm):
     day_id = SelectField(_l("Day"), coerce=int)
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
     ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
@@ -30,10 +30,10 @@ class BlockForm(FlaskForm):
             raise ValidationError(_l("The block must end after it starts."))
 
 
-class SessionForm(FlaskForm):
+class SessionForm(WorkshopForm):
     number = StringField(_l("Number"), validators=[Length(max=20)])
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
-    outputs = MultilineField(_l("Defined outputs"))
+    outputs = MultilineField(_l("Defined outputs"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     format = SelectField(_l("Format"), choices=lambda: choices("session_format"), coerce=enum_value)
     block_id = SelectField(_l("Time block"), coerce=int)
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
@@ -49,7 +49,7 @@ class SessionForm(FlaskForm):
             raise ValidationError(_l("The session must end after it starts."))
 
 
-class ItemForm(FlaskForm):
+class ItemForm(WorkshopForm):
     kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"), coerce=enum_value)
     title = MultilineField(_l("Title"), validators=[Length(max=2000)])
     duration_minutes = IntegerField(
@@ -60,7 +60,7 @@ class ItemForm(FlaskForm):
     submit = SubmitField(_l("Add item"))
 
 
-class LooseItemForm(FlaskForm):
+class LooseItemForm(WorkshopForm):
     kind = SelectField(_l("Kind"), choices=lambda: choices("item_kind"), coerce=enum_value)
     title = MultilineField(_l("Title"), validators=[DataRequired(), Length(max=2000)])
     starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
@@ -72,7 +72,7 @@ class LooseItemForm(FlaskForm):
             raise ValidationError(_l("The item must end after it starts."))
 
 
-class AppointmentForm(FlaskForm):
+class AppointmentForm(WorkshopForm):
     role = SelectField(_l("Role"), choices=lambda: choices("appointment_role"), coerce=enum_value)
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])

@@ -7,6 +7,7 @@ from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from workshop.accounts.models import User
+from workshop.core.markdown import render_on_save
 from workshop.core.names import session_name
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
@@ -66,6 +67,7 @@ class ForumSession(db.Model):
     number: Mapped[str] = mapped_column(String(20), default="")
     title: Mapped[str] = mapped_column(String(500))
     outputs: Mapped[str] = mapped_column(Text, default="")
+    outputs_html: Mapped[str] = mapped_column(Text, default="")
     format: Mapped[SessionFormat] = mapped_column(
         Enum(SessionFormat, native_enum=False, length=30), default=SessionFormat.ENGAGEMENT_WORKSHOP
     )
@@ -107,6 +109,9 @@ class ForumSession(db.Model):
     @property
     def facilitators(self):
         return self.people_with(AppointmentRole.FACILITATOR)
+
+
+render_on_save(ForumSession.outputs, "outputs_html")
 
 
 class SessionItem(db.Model):

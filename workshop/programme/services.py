@@ -207,16 +207,13 @@ def delete_session(actor, session):
     db.session.delete(session)
 
 
-def add_item(actor, session, kind, title, speaker_email="", speaker_name="", duration_minutes=None, link_base=None):
-    """Append an item to a session; keynotes take the default slot length when none is given.
-
-    A new speaker is invited with links on `link_base`, which is needed only with a speaker's address.
-    """
+def add_item(actor, session, kind, title, speaker_email="", speaker_name="", duration_minutes=None):
+    """Append an item to a session; keynotes take the default slot length when none is given."""
     lock_programme(session.forum)
     kind = ItemKind(kind)
     duration_minutes = item_minutes(kind, duration_minutes)
     # A speaker without an e-mail address gets no account, but keeps their name on the agenda.
-    speaker = find_or_invite(actor, speaker_email, speaker_name, link_base, session.forum) if speaker_email else None
+    speaker = find_or_invite(actor, speaker_email, speaker_name, session.forum) if speaker_email else None
     position = max((item.position for item in session.items), default=-1) + 1
     item = SessionItem(
         kind=kind,
@@ -269,11 +266,11 @@ def _renumber(items):
         item.position = position
 
 
-def appoint(actor, session, role, email, name, link_base):
-    """Appoint a person (invited if new, with links on `link_base`) to a session in `role`, refusing a double booking."""
+def appoint(actor, session, role, email, name=""):
+    """Appoint a person (invited if new) to a session in `role`, refusing a double booking."""
     lock_programme(session.forum)
     role = AppointmentRole(role)
-    user = find_or_invite(actor, email, name, link_base, session.forum)
+    user = find_or_invite(actor, email, name, session.forum)
     if any(a.user_id == user.id and a.role == role for a in session.appointments):
         return None
     appointment = Appointment(user=user, role=role)

@@ -1,6 +1,6 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -314,7 +314,6 @@ def add_item(slug, session_id):
             speaker_email=form.speaker_email.data or "",
             speaker_name=form.speaker_name.data or "",
             duration_minutes=form.duration_minutes.data,
-            link_base=request.url_root,
         )
     return _back_to_session(forum, session, outcome, _("Item added."))
 
@@ -396,14 +395,7 @@ def appoint(slug, session_id):
         _flash_form_errors(form)
         return _back_to_session(forum, session)
     with commit_or_refuse() as outcome:
-        services.appoint(
-            current_user,
-            session,
-            role=form.role.data,
-            email=form.email.data,
-            name=form.name.data or "",
-            link_base=request.url_root,
-        )
+        services.appoint(current_user, session, role=form.role.data, email=form.email.data, name=form.name.data or "")
     return _back_to_session(forum, session, outcome, _("Appointment saved."))
 
 

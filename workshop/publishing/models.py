@@ -33,5 +33,19 @@ class AgendaRelease(db.Model):
         return f"{self.id}@{self.published_at.isoformat()}"
 
     @property
+    def cache_folder(self):
+        """Name the cache folder of the forum's releases (workshop.core.filecache)."""
+        return f"forum-{self.forum_id}"
+
+    def cache_name(self, name):
+        """Name a cache entry of this release: the release's id first, so that a later one can tell it apart."""
+        return f"release-{self.id}-{name}"
+
+    def supersedes(self, cache_name):
+        """Tell whether the cache entry `cache_name` belongs to an earlier release of the forum."""
+        number = cache_name.removeprefix("release-").split("-", 1)[0]
+        return number.isdigit() and int(number) < self.id
+
+    @property
     def is_final(self):
         return self.status == AgendaStatus.FINAL

@@ -4,6 +4,5 @@ from blinker import Namespace
 
 signals = Namespace()
 
-# Sent by the publishing screen once a release is committed, with `release` and `site` (the
-# address the secretariat published from, which readers' links are built on).
+# Sent by the publishing screen once a release is committed, with `release`.
 release_published = signals.signal("release-published")

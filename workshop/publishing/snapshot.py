@@ -151,6 +151,7 @@ def session_data(session):
         "number": session.number,
         "title": session.title,
         "outputs": session.outputs,
+        "outputs_html": session.outputs_html,
         "format": session.format.value,
         "block_id": session.block_id,
         "room_id": session.room_id,

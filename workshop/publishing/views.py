@@ -3,7 +3,7 @@
 import hashlib
 from itertools import pairwise
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,6 +13,7 @@ from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
 from workshop.core.i18n import catalog_fingerprint
 from workshop.core.refusals import commit_or_refuse
+from workshop.core.site import site_url
 from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
 from workshop.publishing.changes import compare_snapshots
@@ -43,12 +44,12 @@ def show_agenda(slug):
 
 
 def _agenda_days_html(forum, release):
-    """Return the days of the agenda as HTML, rendered once per release, language and site address.
+    """Return the days of the agenda as HTML, rendered once per release, language and configured site address.
 
     The rest of the page depends on who reads it; this part, most of the work, does not.
     """
     language = f"{get_locale()}-{catalog_fingerprint()}"
-    site = hashlib.sha256(request.url_root.encode()).hexdigest()[:12]
+    site = hashlib.sha256(site_url().encode()).hexdigest()[:12]
 
     def render():
         snapshot = release.snapshot
@@ -57,7 +58,12 @@ def _agenda_days_html(forum, release):
         )
         return html.encode()
 
-    body = cached_bytes(current_app.config["CACHE_DIR"], f"agenda-{release.cache_key}-{language}-{site}.html", render)
+    name = release.cache_name(
+        f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html"
+    )
+    body = cached_bytes(
+        current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes
+    )
     # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
     return Markup(body.decode())  # nosec B704
 
@@ -108,7 +114,7 @@ def manage_releases(slug):
         with commit_or_refuse(form) as outcome:
             release = services.publish_release(current_user, forum, form.status.data, (form.note.data or "").strip())
         if not outcome.refused:
-            release_published.send(current_app._get_current_object(), release=release, site=request.url_root)
+            release_published.send(current_app._get_current_object(), release=release)
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))
     latest = services.latest_release(forum)

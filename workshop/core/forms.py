@@ -1,0 +1,53 @@
+"""The form every Workshop form derives from: what it lets through can be stored on either database.
+
+Every field drops control characters (NUL gives a server error on PostgreSQL and ends up raw in
+feeds on SQLite), and every whole-number field refuses numbers the database cannot hold, at the
+field, instead of failing at the commit. `tests/security/test_request_inputs.py` checks that every
+form of the application derives from this one.
+"""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, TextAreaField
+from wtforms.validators import ValidationError
+
+from workshop.core.text import normalise_newlines, strip_control_characters
+
+# The widest whole number a column of either database (PostgreSQL's integer) holds.
+DATABASE_INTEGER_MIN = -(2**31)
+DATABASE_INTEGER_MAX = 2**31 - 1
+
+
+def storable_integer(form, field):
+    """Refuse a whole number outside what an integer column can hold."""
+    if isinstance(field.data, int) and not DATABASE_INTEGER_MIN <= field.data <= DATABASE_INTEGER_MAX:
+        raise ValidationError(_l("This number is too large."))
+
+
+class WorkshopForm(FlaskForm):
+    """A Flask-WTF form (with its CSRF token) whose fields hold only what the database can store."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = [*unbound_field.kwargs.get("filters", ()), strip_control_characters]
+            return unbound_field.bind(form=form, filters=filters, **options)
+
+    def validate(self, extra_validators=None):
+        extra = {name: list(validators) for name, validators in (extra_validators or {}).items()}
+        for name, field in self._fields.items():
+            if isinstance(field, IntegerField):
+                extra.setdefault(name, []).append(storable_integer)
+        return super().validate(extra_validators=extra)
+
+
+class MultilineField(TextAreaField):
+    """A text area whose line breaks are stored as \\n.
+
+    Browsers send every line break of a text area as CRLF, so without this a form saved unchanged
+    would rewrite every text that has more than one line.
+    """
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if valuelist:
+            self.data = normalise_newlines(self.data)
