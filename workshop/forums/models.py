@@ -10,7 +10,7 @@ from workshop.accounts.models import ForumRole
 from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
-from workshop.forums.rules import TEXT_LIMITS
+from workshop.forums.rules import CONCEPT_NOTE_FIELDS, TEXT_LIMITS
 
 
 class AgendaStatus(enum.Enum):
@@ -113,8 +113,7 @@ class Forum(db.Model):
         return self.title
 
 
-MARKDOWN_FIELDS = ("objective", "background", "participants_text", "methodology")
-for _field in MARKDOWN_FIELDS:
+for _field in CONCEPT_NOTE_FIELDS:
     render_on_save(getattr(Forum, _field), f"{_field}_html")
 
 

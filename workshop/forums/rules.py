@@ -33,21 +33,10 @@ FORUM_FIELDS = (
     "agenda_note",
     "is_public",
 )
-# What every reader of a published agenda is told of the forum (the concept note's texts stay on its page).
-PUBLISHED_FORUM_FIELDS = (
-    "slug",
-    "title",
-    "subtitle",
-    "city",
-    "country_code",
-    "venue",
-    "timezone",
-    "start_date",
-    "end_date",
-    "convened_by",
-    "facilitated_by",
-    "agenda_note",
-)
+# The concept note's sections, written in Markdown and shown on the forum's page.
+CONCEPT_NOTE_FIELDS = ("objective", "background", "participants_text", "methodology")
+# What every reader of a published agenda is told of the forum: all but the concept note and who may read it.
+PUBLISHED_FORUM_FIELDS = tuple(name for name in FORUM_FIELDS if name not in (*CONCEPT_NOTE_FIELDS, "is_public"))
 # The longest each bounded text may be; the model's columns are declared with these.
 TEXT_LIMITS = {
     "slug": 80,

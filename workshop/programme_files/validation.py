@@ -9,8 +9,8 @@ from email_validator import EmailNotValidError, validate_email
 
 from workshop.core.messages import N_
 from workshop.core.timezones import is_known_timezone
+from workshop.forums.rules import CONCEPT_NOTE_FIELDS, TEXT_LIMITS, is_slug
 from workshop.forums.rules import FORUM_FIELDS as FORUM_SETTINGS
-from workshop.forums.rules import TEXT_LIMITS, is_slug
 from workshop.programme_files.problems import Problem, ProgrammeFileError
 from workshop.programme_files.reader import MISSING, ObjectReader
 from workshop.programme_files.specs import (
@@ -34,7 +34,7 @@ FORMAT_VERSION = 1
 # The forum's own fields, with the status the agenda was last published with before the last of them.
 FORUM_FIELDS = (*FORUM_SETTINGS[:-1], "status", FORUM_SETTINGS[-1])
 TEXT_FIELDS = ("subtitle", "city", "venue", "convened_by", "facilitated_by")
-MARKDOWN_FIELDS = ("objective", "background", "participants_text", "methodology", "agenda_note")
+MARKDOWN_FIELDS = (*CONCEPT_NOTE_FIELDS, "agenda_note")
 TOP_FIELDS = (FORMAT_KEY, "forum", "organisations", "people", "rooms", "tracks", "documents", "days")
 
 
@@ -163,13 +163,7 @@ class ProgrammeReader:
             self.problems, value, line, ("email", "name", "job_title", "organisation", "country_code", "roles")
         )
         email = self.read_email(reader)
-        organisation = reader.reference("organisation", 300)
-        if organisation and organisation not in self.organisation_names:
-            reader.report(
-                reader.line_of("organisation"),
-                N_('The organisation "%(name)s" is not listed in "organisations".'),
-                name=organisation,
-            )
+        organisation = self.read_organisation_reference(reader)
         roles = []
         for role, role_line in reader.texts("roles", 20):
             if role not in self.vocabulary.forum_role:
@@ -192,6 +186,17 @@ class ProgrammeReader:
             tuple(roles),
         )
         return spec if email and spec.name else None
+
+    def read_organisation_reference(self, reader):
+        """Read the name of an organisation, which must be listed in "organisations"."""
+        organisation = reader.reference("organisation", 300)
+        if organisation and organisation not in self.organisation_names:
+            reader.report(
+                reader.line_of("organisation"),
+                N_('The organisation "%(name)s" is not listed in "organisations".'),
+                name=organisation,
+            )
+        return organisation
 
     def read_email(self, reader):
         address = reader.text("email", required=True, max_length=254)
@@ -225,13 +230,7 @@ class ProgrammeReader:
             self.problems, value, line, ("title", "kind", "organisation", "language", "translation_of")
         )
         title = reader.text("title", required=True, max_length=500)
-        organisation = reader.reference("organisation", 300)
-        if organisation and organisation not in self.organisation_names:
-            reader.report(
-                reader.line_of("organisation"),
-                N_('The organisation "%(name)s" is not listed in "organisations".'),
-                name=organisation,
-            )
+        organisation = self.read_organisation_reference(reader)
         spec = DocumentSpec(
             reader.line,
             title,
