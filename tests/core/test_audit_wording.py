@@ -27,7 +27,7 @@ def test_the_scan_finds_the_details():
     assert {"person", "role", "version"} <= recorded_detail_keys()
 
 
-def test_every_recorded_detail_is_worded_or_deliberately_unshown():
+def test_every_recorded_detail_is_worded_or_deliberately_unshown(app):
     assert sorted(recorded_detail_keys() - set(DETAIL_WORDING) - UNSHOWN_DETAILS) == []
 
 

@@ -1,14 +1,16 @@
 """The audit trail in words: entries keep facts (ids and raw values), and are worded when read, in the reader's language.
 
 An entry's details are keyed by what they are (`session_number`, `version`, `reopened`); each key
-has its wording here, or is marked as a fact no reader needs (ids, checksums). A key used by
-`audit.record` without a wording fails tests/core/test_audit_wording.py.
+has its wording, or is marked as a fact no reader needs (ids, checksums). The keys every feature
+uses are worded here; a feature words its own in its `wording.py` (`AUDIT_DETAILS`) and registers
+them with `register_detail_wording` when it is set up. A key used by `audit.record` without a
+wording fails tests/core/test_audit_wording.py.
 """
 
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
-from flask_babel import get_locale, ngettext
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from workshop.core.labels import LABELS, label
@@ -87,12 +89,11 @@ DETAIL_WORDING = {
     "role": _role,
     "status": _status,
     "language": _language,
-    "item": lambda action, value: _("Item: %(title)s", title=value),
-    "version": lambda action, value: _("Version %(number)d", number=value),
-    "file": lambda action, value: _("File: %(name)s", name=value),
     "name": lambda action, value: _("Name: %(name)s", name=value),
-    "release": lambda action, value: None,
     "session": lambda action, value: _("Session: %(session)s", session=value),
-    "reopened": lambda action, value: _("The submitted conclusions became a draft again.") if value else None,
-    "characters": lambda action, value: ngettext("%(num)d character", "%(num)d characters", value),
 }
+
+
+def register_detail_wording(details):
+    """Add a feature's wordings of the details it records, by key: (action, value) -> sentence, or None to leave out."""
+    DETAIL_WORDING.update(details)

@@ -34,3 +34,9 @@ def describe_conflict(conflict):
         planned=detail["planned_minutes"],
         available=detail["available_minutes"],
     )
+
+
+# How the audit trail words the details the programme records (see workshop.core.audit_wording).
+AUDIT_DETAILS = {
+    "item": lambda action, value: _("Item: %(title)s", title=value),
+}

@@ -101,3 +101,9 @@ def _documents(name, detail):
     if detail["removed"]:
         parts.append(_("withdrawn %(titles)s", titles=", ".join(f"“{title}”" for title in detail["removed"])))
     return _("Documents for discussion in %(session)s: %(changes)s.", session=name, changes="; ".join(parts))
+
+
+# The release number names the entry itself (see workshop.core.audit_wording), so it is not said again.
+AUDIT_DETAILS = {
+    "release": lambda action, value: None,
+}
