@@ -1,20 +1,24 @@
 # make run       serve Workshop with a demo forum on http://127.0.0.1:5000
-# make test      run the tests on SQLite (with the browser tests and branch coverage) and, side by side, on a
-#                throwaway PostgreSQL and the mutation testing of the pure rule modules
+# make test      lint, then run the tests on SQLite (with the browser tests and branch coverage) and, side by
+#                side, on a throwaway PostgreSQL and the mutation testing of the pure rule modules
+# make lint      ruff: the lint rules and the formatting
 # make mutation  mutation testing of the pure rule modules (docs/testing.md)
+# make lock      refresh requirements.lock and requirements-dev.lock, the exact versions everything installs
 
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
 PYTEST := $(VENV)/bin/pytest
+RUFF := $(VENV)/bin/ruff
 
-# The stamps carry a hash of the requirements, so pip runs again only when they change.
-RUNTIME_HASH := $(shell cat requirements.txt | sha256sum | cut -c1-12)
-DEV_HASH := $(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
+# What is installed comes from the lock files: exact versions, the ones CI tested.
+# The stamps carry a hash of them, so pip runs again only when they change.
+RUNTIME_HASH := $(shell cat requirements.lock | sha256sum | cut -c1-12)
+DEV_HASH := $(shell cat requirements-dev.lock | sha256sum | cut -c1-12)
 RUNTIME_STAMP := $(VENV)/.installed-runtime-$(RUNTIME_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 
-.PHONY: run test test-sqlite test-postgres mutation system-packages bench
+.PHONY: run test lint test-sqlite test-postgres mutation system-packages bench lock
 
 run: $(RUNTIME_STAMP)
 	$(FLASK) db upgrade
@@ -24,9 +28,15 @@ run: $(RUNTIME_STAMP)
 	$(FLASK) queue work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port 5000
 
-# The stages share nothing, so they run side by side; the mutation stage mostly reads its recorded scores.
+# Lint first: it takes a second. The stages share nothing, so they run side by side; the mutation
+# stage mostly reads its recorded scores.
 test: $(DEV_STAMP) system-packages
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-postgres mutation
+
+lint: $(DEV_STAMP)
+	$(RUFF) check .
+	$(RUFF) format --check .
 
 # Coverage is measured on this pass (branches included; the threshold is in pyproject.toml).
 test-sqlite: $(DEV_STAMP) system-packages
@@ -57,12 +67,18 @@ translations:
 $(PYTHON):
 	python3 -m venv $(VENV)
 
-$(RUNTIME_STAMP): requirements.txt | $(PYTHON)
-	$(PYTHON) -m pip install --quiet -r requirements.txt
+$(RUNTIME_STAMP): requirements.lock | $(PYTHON)
+	$(PYTHON) -m pip install --quiet -r requirements.lock
 	rm -f $(VENV)/.installed-runtime-*
 	touch $@
 
-$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PYTHON)
-	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+$(DEV_STAMP): requirements-dev.lock | $(PYTHON)
+	$(PYTHON) -m pip install --quiet -r requirements-dev.lock
 	rm -f $(VENV)/.installed-dev-*
 	touch $@
+
+# The newest versions requirements*.txt allow, for the Python CI runs; the dev lock keeps the runtime's.
+LOCK_FLAGS := --quiet --upgrade --python-version 3.11
+lock: $(DEV_STAMP)
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements.txt -o requirements.lock
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock

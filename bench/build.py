@@ -3,18 +3,27 @@
 Five days and eight rooms at every scale; participants, sessions and documents grow with it.
 Run inside an application context on a migrated, empty database.
 """
+
 import io
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from workshop.accounts.models import ForumRole, ForumRoleName, User
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import Document, SessionDocument
-from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, ForumSession, ItemKind, SessionItem
+from workshop.forums.models import Forum, Room, Track
+from workshop.programme.models import (
+    Appointment,
+    AppointmentRole,
+    ForumDay,
+    ForumSession,
+    ItemKind,
+    SessionItem,
+    TimeBlock,
+)
 from workshop.publishing.services import publish_release
 
 FULL_SCALE = {"participants": 3000, "sessions": 400, "documents": 600}
@@ -40,7 +49,7 @@ def counts_for(scale):
 
 
 def utc(day, clock):
-    return datetime.combine(day, clock, tzinfo=timezone.utc)
+    return datetime.combine(day, clock, tzinfo=UTC)
 
 
 def build_forum(scale):
@@ -48,30 +57,45 @@ def build_forum(scale):
     counts = counts_for(scale)
     secretariat = User(email=SECRETARIAT_EMAIL, name="Bench Secretariat")
     secretariat.set_password(SECRETARIAT_PASSWORD)
-    forum = Forum(slug=SLUG, title="Benchmark forum", start_date=FIRST_DAY,
-                  end_date=FIRST_DAY + timedelta(days=DAYS - 1), timezone="UTC", is_public=True,
-                  objective="A forum at the scale of a high-level event.")
+    forum = Forum(
+        slug=SLUG,
+        title="Benchmark forum",
+        start_date=FIRST_DAY,
+        end_date=FIRST_DAY + timedelta(days=DAYS - 1),
+        timezone="UTC",
+        is_public=True,
+        objective="A forum at the scale of a high-level event.",
+    )
     db.session.add_all([secretariat, forum, ForumRole(user=secretariat, forum=forum, role=ForumRoleName.SECRETARIAT)])
-    participants = [User(email=f"participant{n}@bench.test", name=f"Participant {n}") for n in range(counts["participants"])]
+    participants = [
+        User(email=f"participant{n}@bench.test", name=f"Participant {n}") for n in range(counts["participants"])
+    ]
     db.session.add_all(participants)
     db.session.add_all(ForumRole(user=user, forum=forum, role=ForumRoleName.PARTICIPANT) for user in participants)
     rooms = [Room(forum=forum, name=f"Room {n + 1}", capacity=100) for n in range(ROOMS)]
     tracks = [Track(forum=forum, name=f"Track {n + 1}", position=n) for n in range(TRACKS)]
     days = [ForumDay(forum=forum, date=FIRST_DAY + timedelta(days=n)) for n in range(DAYS)]
     blocks = [
-        TimeBlock(day=day, starts_at=utc(day.date, start),
-                  ends_at=utc(day.date, start) + timedelta(minutes=BLOCK_MINUTES), label=f"Block {start:%H:%M}")
-        for day in days for start in BLOCK_STARTS
+        TimeBlock(
+            day=day,
+            starts_at=utc(day.date, start),
+            ends_at=utc(day.date, start) + timedelta(minutes=BLOCK_MINUTES),
+            label=f"Block {start:%H:%M}",
+        )
+        for day in days
+        for start in BLOCK_STARTS
     ]
     db.session.add_all(rooms + tracks + days + blocks)
     sessions = add_sessions(forum, blocks, rooms, tracks, participants, counts["sessions"])
     add_documents(forum, sessions, counts["documents"])
     db.session.flush()
     downloadable = add_downloadable_version(secretariat, sessions[0])
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     return BuiltForum(
-        slug=SLUG, session_ids=[session.id for session in sessions], feed_token=participants[0].feed_token,
+        slug=SLUG,
+        session_ids=[session.id for session in sessions],
+        feed_token=participants[0].feed_token,
         download_path=f"/f/{SLUG}/documents/{downloadable.document_id}/versions/{downloadable.number}/download",
     )
 
@@ -85,9 +109,15 @@ def add_sessions(forum, blocks, rooms, tracks, participants, count):
         block, room = blocks[slot // len(rooms)], rooms[slot % len(rooms)]
         starts_at = block.starts_at + timedelta(minutes=position * SESSION_MINUTES)
         session = ForumSession(
-            forum=forum, block=block, room=room, track=tracks[number % len(tracks)], number=str(number + 1),
-            title=f"Session {number + 1}: cooperation in practice", outputs="A short list of **recommendations**.",
-            starts_at=starts_at, ends_at=starts_at + timedelta(minutes=SESSION_MINUTES),
+            forum=forum,
+            block=block,
+            room=room,
+            track=tracks[number % len(tracks)],
+            number=str(number + 1),
+            title=f"Session {number + 1}: cooperation in practice",
+            outputs="A short list of **recommendations**.",
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(minutes=SESSION_MINUTES),
         )
         session.items = [
             SessionItem(position=0, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=5),
@@ -115,6 +145,12 @@ def add_documents(forum, sessions, count):
 def add_downloadable_version(actor, session):
     """Give one tabled document a real file, for the burst of concurrent downloads."""
     return document_services.table_new_document(
-        actor, session, "Draft with a file", "paper", "en",
-        io.BytesIO(make_docx("Draft with a file", ["A paragraph."] * 200)), "draft.docx", "preliminary",
+        actor,
+        session,
+        "Draft with a file",
+        "paper",
+        "en",
+        io.BytesIO(make_docx("Draft with a file", ["A paragraph."] * 200)),
+        "draft.docx",
+        "preliminary",
     )

@@ -4,6 +4,7 @@
 
 With --revalidate every profiled request sends the ETag of the first answer, to profile the 304 path.
 """
+
 import argparse
 import cProfile
 import pstats
@@ -46,8 +47,10 @@ def main():
         for _ in range(arguments.requests):
             response = client.get(arguments.path, headers=headers)
         profiler.disable()
-        print(f"{arguments.path}: status {response.status_code}, {len(response.data)} bytes, "
-              f"{queries_per_request} SQL queries per request")
+        print(
+            f"{arguments.path}: status {response.status_code}, {len(response.data)} bytes, "
+            f"{queries_per_request} SQL queries per request"
+        )
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
 
 

@@ -7,6 +7,7 @@ one), `flask db upgrade`, the forum written by bench/build.py, gunicorn started,
 bounded runs) and Python clients for the cold requests and the concurrent edits. A row whose
 endpoint the app does not have yet reads "n/a (endpoint missing)".
 """
+
 import argparse
 import os
 import re
@@ -61,8 +62,14 @@ def settings_for(folder, database_url):
 def prepare_database(settings, scale):
     """Migrate the database with the operator's command, then write the forum in this process."""
     environment = {**os.environ, **settings}
-    subprocess.run([str(VENV_BIN / "flask"), "--app", "wsgi", "db", "upgrade", "heads"], cwd=PROJECT,
-                   env=environment, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [str(VENV_BIN / "flask"), "--app", "wsgi", "db", "upgrade", "heads"],
+        cwd=PROJECT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     from workshop import create_app
     from workshop.extensions import db
 
@@ -76,9 +83,20 @@ def prepare_database(settings, scale):
 def start_gunicorn(settings, port):
     environment = {**os.environ, **settings}
     server = subprocess.Popen(
-        [str(VENV_BIN / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{port}", "--timeout", "300",
-         "--log-level", "warning", "wsgi:app"],
-        cwd=PROJECT, env=environment,
+        [
+            str(VENV_BIN / "gunicorn"),
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "300",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        cwd=PROJECT,
+        env=environment,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -187,9 +205,11 @@ def concurrent_edits(base, slug, session_ids, settings):
     client.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=CONCURRENT_EDITS))
     login_page = client.get(f"{base}/account/login").text
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login_page).group(1)
-    client.post(f"{base}/account/login", data={"csrf_token": token, "email": SECRETARIAT_EMAIL,
-                                                "password": SECRETARIAT_PASSWORD})
-    targets = session_ids[1:CONCURRENT_EDITS + 1]
+    client.post(
+        f"{base}/account/login",
+        data={"csrf_token": token, "email": SECRETARIAT_EMAIL, "password": SECRETARIAT_PASSWORD},
+    )
+    targets = session_ids[1 : CONCURRENT_EDITS + 1]
     forms = {}
     for session_id in targets:
         reader = FormReader()
@@ -198,8 +218,12 @@ def concurrent_edits(base, slug, session_ids, settings):
 
     def post(session_id):
         started = time.perf_counter()
-        response = client.post(f"{base}/manage/{slug}/sessions/{session_id}/edit", data=forms[session_id],
-                               allow_redirects=False, timeout=600)
+        response = client.post(
+            f"{base}/manage/{slug}/sessions/{session_id}/edit",
+            data=forms[session_id],
+            allow_redirects=False,
+            timeout=600,
+        )
         return response.status_code, (time.perf_counter() - started) * 1000
 
     with ThreadPoolExecutor(max_workers=CONCURRENT_EDITS) as pool:
@@ -220,8 +244,11 @@ def count_edited_titles(settings, session_ids):
 
     app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
     with app.app_context():
-        kept = db.session.scalar(select(func.count(ForumSession.id)).where(
-            ForumSession.id.in_(session_ids), ForumSession.title.like("Edited under load %")))
+        kept = db.session.scalar(
+            select(func.count(ForumSession.id)).where(
+                ForumSession.id.in_(session_ids), ForumSession.title.like("Edited under load %")
+            )
+        )
         db.engine.dispose()
     return kept
 
@@ -238,14 +265,16 @@ def measure(base, built, duration, settings, server):
     agenda = f"{base}/f/{slug}/agenda"
     column["agenda page, median"] = describe_wrk(wrk_median(agenda, duration))
     json_url = f"{base}/api/v1/forums/{slug}/agenda"
-    column["JSON agenda, median"] = describe_wrk(wrk_median(json_url, duration)) if probe(
-        f"/api/v1/forums/{slug}/agenda") is not None else MISSING
+    column["JSON agenda, median"] = (
+        describe_wrk(wrk_median(json_url, duration)) if probe(f"/api/v1/forums/{slug}/agenda") is not None else MISSING
+    )
 
     ics, cold_ms = timed_get(f"{base}/f/{slug}/agenda.ics")
     if ics.status_code == 200:
         column["agenda.ics cold"] = f"{cold_ms:.0f} ms"
         column["agenda.ics 304, median"] = describe_wrk(
-            wrk_median(f"{base}/f/{slug}/agenda.ics", duration, headers=[f"If-None-Match: {ics.headers['ETag']}"]))
+            wrk_median(f"{base}/f/{slug}/agenda.ics", duration, headers=[f"If-None-Match: {ics.headers['ETag']}"])
+        )
     else:
         column["agenda.ics cold"] = column["agenda.ics 304, median"] = MISSING
 
@@ -260,7 +289,8 @@ def measure(base, built, duration, settings, server):
     column["personal feed, median"] = describe_wrk(wrk_median(base + feed, duration)) if probe(feed) else MISSING
     column["50 concurrent draft downloads, median"] = (
         describe_wrk(wrk_median(base + built.download_path, duration, connections=CONCURRENT_EDITS))
-        if probe(built.download_path) else MISSING
+        if probe(built.download_path)
+        else MISSING
     )
     column["50 concurrent session edits"] = concurrent_edits(base, slug, built.session_ids, settings)
     column["peak worker memory (RSS)"] = f"{peak_rss_mb(worker_pids(server)):.0f} MB"

@@ -5,12 +5,25 @@ marked selected), checked boxes only, a textarea's text without the newline that
 and every line break of a textarea as CRLF. A form that saves what the browser sends must keep the
 data it was opened on; these helpers let tests check that without a browser.
 """
+
 import re
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
-TEXT_INPUTS = {"text", "hidden", "email", "date", "time", "number", "url", "search", "tel", "password", "datetime-local"}
+TEXT_INPUTS = {
+    "text",
+    "hidden",
+    "email",
+    "date",
+    "time",
+    "number",
+    "url",
+    "search",
+    "tel",
+    "password",
+    "datetime-local",
+}
 
 
 @dataclass
@@ -108,3 +121,14 @@ def read_form(html, action="", page_path=None):
     forms = [form for form in read_forms(html) if unescape(form.action) in wanted]
     assert forms, f"no form posting to {action!r}; the page has {[form.action for form in read_forms(html)]}"
     return forms[0]
+
+
+CSRF_TOKEN_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def read_csrf_token(client, url):
+    """Return the CSRF token of the form on the page at `url`."""
+    page = client.get(url).get_data(as_text=True)
+    match = CSRF_TOKEN_PATTERN.search(page)
+    assert match, f"no CSRF token in the form at {url}"
+    return match.group(1)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the app on a migrated test database, clients, factories for forum data, an SMTP sink.
+"""Shared fixtures: the app on a migrated test database, clients, an SMTP sink; factories are in tests/factories/.
 
 The database is SQLite in a temporary folder, or the PostgreSQL database named by
 WORKSHOP_TEST_DATABASE_URL (everything in it is dropped first). Alembic builds the schema once
@@ -9,15 +9,13 @@ assertions use `db.session` directly. Each client request still runs in a contex
 as it would on a server, and afterwards the test's session is expired so that it reads what
 the request wrote.
 """
+
 import contextvars
 import email
 import email.policy
-import itertools
 import os
-import re
 import socket
 import sqlite3
-from datetime import date, time, timedelta
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -28,17 +26,14 @@ from sqlalchemy import MetaData, event, inspect
 from sqlalchemy.engine import Engine
 from werkzeug.security import generate_password_hash
 
+from tests.browser_forms import read_csrf_token
 from workshop import create_app
 from workshop.accounts import models as accounts_models
-from workshop.accounts.models import ForumRole, User
-from workshop.core.timezones import local_to_utc
 from workshop.extensions import db, mail
-from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
-from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
 
+# Factories live with the feature whose rows they make; they are fixtures everywhere all the same.
+pytest_plugins = ("tests.factories.accounts", "tests.factories.forums", "tests.factories.programme")
 TEST_DATABASE_VARIABLE = "WORKSHOP_TEST_DATABASE_URL"
-DEFAULT_PASSWORD = "correct horse battery"
-CSRF_TOKEN_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 # --- Application and database -------------------------------------------------------------
@@ -193,251 +188,10 @@ def runner(app):
 # --- Signing in and forms ----------------------------------------------------------------
 
 
-def read_csrf_token(client, url):
-    """Return the CSRF token of the form on the page at `url`."""
-    page = client.get(url).get_data(as_text=True)
-    match = CSRF_TOKEN_PATTERN.search(page)
-    assert match, f"no CSRF token in the form at {url}"
-    return match.group(1)
-
-
 @pytest.fixture
 def csrf_token():
     """Return a callable that reads the CSRF token from a form page: csrf_token(client, url)."""
     return read_csrf_token
-
-
-@pytest.fixture
-def login():
-    """Return a callable that signs a user in through the login form: login(client, user, password)."""
-
-    def _login(client, user, password=DEFAULT_PASSWORD):
-        login_url = client.application.url_for("accounts.login")
-        data = {"email": user.email, "password": password}
-        if client.application.config["WTF_CSRF_ENABLED"]:
-            data["csrf_token"] = read_csrf_token(client, login_url)
-        return client.post(login_url, data=data)
-
-    return _login
-
-
-@pytest.fixture
-def sign_in():
-    """Return a callable that marks a client as signed in as `user` (None: anonymous), without the form: for many requests."""
-
-    def _sign_in(client, user):
-        with client.session_transaction() as session:
-            session.clear()
-            if user is not None:
-                session["_user_id"] = user.get_id()
-                session["_fresh"] = True
-
-    return _sign_in
-
-
-# --- Factories ---------------------------------------------------------------------------
-
-
-def parse_clock(value):
-    """Accept "09:30" or a time; factories take forum-local wall-clock times either way."""
-    return value if isinstance(value, time) else time.fromisoformat(value)
-
-
-@pytest.fixture
-def create_user(app):
-    """Return a callable that creates a user, optionally with roles: roles={forum: [ForumRoleName...]}."""
-    numbers = itertools.count(1)
-
-    def _create_user(email=None, name=None, password=DEFAULT_PASSWORD, is_admin=False, roles=None, **fields):
-        number = next(numbers)
-        user = User(
-            email=email or f"user{number}@example.test",
-            name=name or f"Test User {number}",
-            is_admin=is_admin,
-            **fields,
-        )
-        if password is not None:
-            user.set_password(password)
-        db.session.add(user)
-        for forum, role_names in (roles or {}).items():
-            for role_name in role_names:
-                db.session.add(ForumRole(user=user, forum=forum, role=role_name))
-        db.session.commit()
-        return user
-
-    return _create_user
-
-
-@pytest.fixture
-def create_forum(app):
-    """Return a callable that creates a three-day forum in Bogotá; later calls get fresh slugs."""
-    numbers = itertools.count(1)
-
-    def _create_forum(slug=None, title=None, start_date=date(2030, 11, 5), days=3, timezone="America/Bogota", **fields):
-        number = next(numbers)
-        forum = Forum(
-            slug=slug or ("test-forum" if number == 1 else f"test-forum-{number}"),
-            title=title or f"Test Forum {number}",
-            start_date=start_date,
-            end_date=start_date + timedelta(days=days - 1),
-            timezone=timezone,
-            **fields,
-        )
-        db.session.add(forum)
-        db.session.commit()
-        return forum
-
-    return _create_forum
-
-
-@pytest.fixture
-def create_day(app):
-    """Return a callable that adds a day to a forum; without a date, the first of its dates not used yet."""
-
-    def _create_day(forum, on=None, **fields):
-        if on is None:
-            taken = {day.date for day in forum.days}
-            on = next(
-                forum.start_date + timedelta(days=offset)
-                for offset in itertools.count()
-                if forum.start_date + timedelta(days=offset) not in taken
-            )
-        day = ForumDay(forum=forum, date=on, **fields)
-        db.session.add(day)
-        db.session.commit()
-        return day
-
-    return _create_day
-
-
-@pytest.fixture
-def create_block(app):
-    """Return a callable that adds a time block to a day, from forum-local times: create_block(day, "09:00", "12:00")."""
-
-    def _create_block(day, start="09:00", end="12:00", label="", **fields):
-        zone = day.forum.timezone
-        block = TimeBlock(
-            day=day,
-            starts_at=local_to_utc(day.date, parse_clock(start), zone),
-            ends_at=local_to_utc(day.date, parse_clock(end), zone),
-            label=label,
-            **fields,
-        )
-        db.session.add(block)
-        db.session.commit()
-        return block
-
-    return _create_block
-
-
-@pytest.fixture
-def create_room(app):
-    """Return a callable that adds a room to a forum."""
-    numbers = itertools.count(1)
-
-    def _create_room(forum, name=None, capacity=40, **fields):
-        room = Room(forum=forum, name=name or f"Room {next(numbers)}", capacity=capacity, **fields)
-        db.session.add(room)
-        db.session.commit()
-        return room
-
-    return _create_room
-
-
-@pytest.fixture
-def create_track(app):
-    """Return a callable that adds a track to a forum."""
-    numbers = itertools.count(1)
-
-    def _create_track(forum, name=None, position=None, **fields):
-        number = next(numbers)
-        track = Track(forum=forum, name=name or f"Track {number}", position=number if position is None else position, **fields)
-        db.session.add(track)
-        db.session.commit()
-        return track
-
-    return _create_track
-
-
-@pytest.fixture
-def create_organisation(app):
-    """Return a callable that adds an organisation: to the shared directory, or to a forum with `forum_id`."""
-
-    def _create_organisation(name="Task Team on South-South Cooperation", acronym="TT-SSC", **fields):
-        organisation = Organisation(name=name, acronym=acronym, **fields)
-        db.session.add(organisation)
-        db.session.commit()
-        return organisation
-
-    return _create_organisation
-
-
-@pytest.fixture
-def create_session(app):
-    """Return a callable that schedules a session in a block, from forum-local times, with its facilitators."""
-
-    def _create_session(
-        forum, block, title="Test session", start="09:00", end="10:00", room=None, facilitators=(), **fields
-    ):
-        on = block.day.date if block is not None else forum.start_date
-        session = ForumSession(
-            forum=forum,
-            block=block,
-            title=title,
-            starts_at=local_to_utc(on, parse_clock(start), forum.timezone),
-            ends_at=local_to_utc(on, parse_clock(end), forum.timezone),
-            room=room,
-            **fields,
-        )
-        db.session.add(session)
-        for facilitator in facilitators:
-            db.session.add(Appointment(session=session, user=facilitator, role=AppointmentRole.FACILITATOR))
-        db.session.commit()
-        return session
-
-    return _create_session
-
-
-@pytest.fixture
-def create_item(app):
-    """Return a callable that adds an item at the end of a session's running order."""
-
-    def _create_item(session, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=None, **fields):
-        item = SessionItem(session=session, position=len(session.items), kind=kind, title=title,
-                           duration_minutes=duration_minutes, **fields)
-        db.session.add(item)
-        db.session.commit()
-        return item
-
-    return _create_item
-
-
-@pytest.fixture
-def create_loose_item(app):
-    """Return a callable that adds a loose item to a block, from forum-local times: create_loose_item(block, "09:00", "09:15")."""
-
-    def _create_loose_item(block, start, end, kind=ItemKind.OPENING_REMARKS, title="Welcome", **fields):
-        on, zone = block.day.date, block.day.forum.timezone
-        item = BlockItem(block=block, kind=kind, title=title, starts_at=local_to_utc(on, parse_clock(start), zone),
-                         ends_at=local_to_utc(on, parse_clock(end), zone), **fields)
-        db.session.add(item)
-        db.session.commit()
-        return item
-
-    return _create_loose_item
-
-
-@pytest.fixture
-def appoint(app):
-    """Return a callable that appoints a user to a session in a role (facilitator unless told)."""
-
-    def _appoint(session, user, role=AppointmentRole.FACILITATOR):
-        appointment = Appointment(session=session, user=user, role=role)
-        db.session.add(appointment)
-        db.session.commit()
-        return appointment
-
-    return _appoint
 
 
 # --- Mail --------------------------------------------------------------------------------

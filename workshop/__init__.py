@@ -1,4 +1,6 @@
 """Workshop: run policy forums end to end."""
+
+import importlib
 import logging
 from pathlib import Path
 
@@ -8,6 +10,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from workshop.config import load_config
 from workshop.core import queue
 from workshop.extensions import babel, csrf, db, login_manager, mail, migrate
+
+# Every feature package, lowest first; each one's `init_app` registers what it owns (tables, names,
+# blueprint, commands). A new feature is one more name here.
+FEATURES = ("accounts", "forums", "programme", "documents", "publishing", "exports", "programme_files", "demo")
 
 
 def create_app(test_config=None):
@@ -25,8 +31,9 @@ def create_app(test_config=None):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     _configure_logging(app)
     _init_extensions(app)
-    _register_blueprints(app)
-    _register_cli(app)
+    for name in FEATURES:
+        importlib.import_module(f"workshop.{name}").init_app(app)
+    _register_site_pages(app)
     # Last: by now every feature module, and so every job it declares, is imported.
     queue.init_app(app)
     return app
@@ -40,10 +47,8 @@ def _configure_logging(app):
 
 
 def _init_extensions(app):
-    from workshop.core import i18n, security, templating, urls
-    from workshop.models import load_all_models
+    from workshop.core import audit, i18n, security, templating, urls  # noqa: F401  (audit registers its table)
 
-    load_all_models()
     urls.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
@@ -55,31 +60,9 @@ def _init_extensions(app):
     templating.init_app(app)
 
 
-def _register_blueprints(app):
-    from workshop.accounts.views import blueprint as accounts
+def _register_site_pages(app):
     from workshop.core.errors import register_error_pages
-    from workshop.documents.views import blueprint as documents
-    from workshop.exports.views import blueprint as exports
-    from workshop.forums.views import blueprint as forums
-    from workshop.programme.views import blueprint as programme
-    from workshop.publishing.views import blueprint as publishing
 
-    for blueprint in (accounts, forums, programme, publishing, exports, documents):
-        app.register_blueprint(blueprint)
     # Browsers ask for /favicon.ico whatever the page says; answer from the static folder.
     app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))
     register_error_pages(app)
-
-
-def _register_cli(app):
-    from workshop.accounts.cli import register as register_accounts_cli
-    from workshop.demo.cli import register as register_demo_cli
-    from workshop.documents.cli import register as register_documents_cli
-    from workshop.exports.warming import register as register_exports_cli
-    from workshop.programme_files.cli import register as register_programme_files_cli
-
-    register_accounts_cli(app)
-    register_demo_cli(app)
-    register_documents_cli(app)
-    register_exports_cli(app)
-    register_programme_files_cli(app)

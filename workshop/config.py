@@ -1,4 +1,5 @@
 """Configuration: environment variables `WORKSHOP_*`, then `instance/config.py`, then defaults."""
+
 import os
 import secrets
 from datetime import timedelta
@@ -79,7 +80,8 @@ def load_config(app, test_config=None):
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         # Writers queue for SQLite's one write lock (core/locking.py); let them wait their turn.
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
-            **app.config["SQLALCHEMY_ENGINE_OPTIONS"], "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
+            **app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+            "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_SECONDS},
         }
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     app.config["CACHE_DIR"] = app.config["CACHE_DIR"] or str(instance / "cache")
@@ -88,7 +90,9 @@ def load_config(app, test_config=None):
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024
     if isinstance(app.config["TRUSTED_HOSTS"], str):
         app.config["TRUSTED_HOSTS"] = [host.strip() for host in app.config["TRUSTED_HOSTS"].split(",") if host.strip()]
-    app.config["TRUSTED_HOSTS"] = [_without_default_port(host.lower()) for host in app.config["TRUSTED_HOSTS"] or []] or None
+    app.config["TRUSTED_HOSTS"] = [
+        _without_default_port(host.lower()) for host in app.config["TRUSTED_HOSTS"] or []
+    ] or None
     if app.config["SECURE_COOKIES"]:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
@@ -147,7 +151,7 @@ def _database_uri(url, instance):
     # psycopg 3 is the driver we ship; plain postgresql:// URLs would ask for psycopg2.
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -1,4 +1,5 @@
 """Flask extensions, created unbound and attached to the app in `create_app`."""
+
 import sqlite3
 
 from flask_babel import Babel
@@ -33,6 +34,8 @@ def enforce_sqlite_foreign_keys(dbapi_connection, _record):
     """Make SQLite honour ON DELETE CASCADE / SET NULL as PostgreSQL does; it ignores them by default."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
 migrate = Migrate(render_as_batch=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -1,5 +1,6 @@
 """A person changes their own name, password and language on the account page."""
-from tests.conftest import DEFAULT_PASSWORD
+
+from tests.factories.accounts import DEFAULT_PASSWORD
 from workshop.accounts.models import ForumRoleName
 from workshop.extensions import db
 from workshop.programme.models import AppointmentRole
@@ -35,18 +36,29 @@ def test_a_new_password_needs_the_current_one(client, login, create_user):
 
 
 def test_signing_in_leads_each_role_to_a_home_with_their_forums(
-    client, login, create_user, create_forum, create_day, create_block, create_session, appoint,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
+    appoint,
 ):
     forum = create_forum(title="Bogotá workshop")
     facilitator = create_user(roles={forum: [ForumRoleName.FACILITATOR]})
     participant = create_user(roles={forum: [ForumRoleName.PARTICIPANT]})
     rapporteur = create_user(roles={forum: [ForumRoleName.RAPPORTEUR]})
-    session = create_session(forum, create_block(create_day(forum)), title="Horizontal partnerships",
-                             facilitators=[facilitator])
+    session = create_session(
+        forum, create_block(create_day(forum)), title="Horizontal partnerships", facilitators=[facilitator]
+    )
     appoint(session, rapporteur, AppointmentRole.RAPPORTEUR)
 
-    for user, expected in ((facilitator, "My sessions"), (participant, "My agenda (PDF)"),
-                           (rapporteur, "Sessions I report on")):
+    for user, expected in (
+        (facilitator, "My sessions"),
+        (participant, "My agenda (PDF)"),
+        (rapporteur, "Sessions I report on"),
+    ):
         response = login(client, user)
         assert response.headers["Location"].endswith("/manage/")
         home = client.get("/manage/").get_data(as_text=True)

@@ -1,4 +1,5 @@
 """Signing in and out: right and wrong passwords, throttling, and a logout that needs a CSRF token."""
+
 from types import SimpleNamespace
 
 import pytest

@@ -1,5 +1,6 @@
 """Guessing passwords: an unknown address costs what a wrong password costs, simultaneous guesses cannot slip
 past the limit, and the owner of a locked account unlocks it from their mailbox."""
+
 import re
 import threading
 from types import SimpleNamespace
@@ -9,7 +10,7 @@ import requests
 from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
-from tests.conftest import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 from workshop.accounts import models as accounts_models
 from workshop.accounts.models import LoginAttempt
 from workshop.accounts.tokens import make_password_token
@@ -74,8 +75,12 @@ def test_simultaneous_guesses_cannot_slip_past_the_limit(app, live_server, creat
     def guess(number):
         with requests.Session() as browser:
             start.wait()
-            response = browser.post(f"{live_server}/account/login", data={"email": email, "password": f"guess {number}"},
-                                    allow_redirects=False, timeout=120)
+            response = browser.post(
+                f"{live_server}/account/login",
+                data={"email": email, "password": f"guess {number}"},
+                allow_redirects=False,
+                timeout=120,
+            )
             answers.append(response.status_code)
 
     threads = [threading.Thread(target=guess, args=(number,)) for number in range(SIMULTANEOUS_GUESSES)]

@@ -1,4 +1,5 @@
 """Password reset by e-mail: the link arrives, sets the password once, and expires."""
+
 import re
 import time
 

@@ -1,8 +1,9 @@
 """Signed-in sessions end when their owner says so: "sign out everywhere" and a new password kill every old cookie."""
-import re
-from datetime import datetime, timedelta, timezone
 
-from tests.conftest import DEFAULT_PASSWORD
+import re
+from datetime import UTC, datetime, timedelta
+
+from tests.factories.accounts import DEFAULT_PASSWORD
 from workshop.accounts.tokens import make_password_token
 
 COOKIES = ("session", "remember_token")
@@ -82,7 +83,7 @@ def test_remember_me_lasts_two_weeks_at_most(app, client, create_user):
 
     [header] = [value for value in response.headers.getlist("Set-Cookie") if value.startswith("remember_token=")]
     expires = re.search(r"Expires=([^;]+)", header).group(1)
-    lasts = datetime.strptime(expires, "%a, %d %b %Y %H:%M:%S GMT").replace(tzinfo=timezone.utc) - datetime.now(timezone.utc)
+    lasts = datetime.strptime(expires, "%a, %d %b %Y %H:%M:%S GMT").replace(tzinfo=UTC) - datetime.now(UTC)
     assert lasts <= timedelta(days=14, minutes=1)
 
 
@@ -107,11 +108,14 @@ def test_changing_the_password_signs_out_every_other_device_but_this_one(app, cr
     sign_in_remembered(laptop, user)
     sign_in_remembered(stolen_phone, user)
 
-    response = laptop.post("/account/password", data={
-        "password-current_password": DEFAULT_PASSWORD,
-        "password-password": "a brand new passphrase",
-        "password-confirm": "a brand new passphrase",
-    })
+    response = laptop.post(
+        "/account/password",
+        data={
+            "password-current_password": DEFAULT_PASSWORD,
+            "password-password": "a brand new passphrase",
+            "password-confirm": "a brand new passphrase",
+        },
+    )
 
     assert response.status_code == 302
     assert is_signed_in(laptop)

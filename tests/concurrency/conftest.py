@@ -4,6 +4,7 @@ The server answers each request in a thread of its own with its own database con
 gunicorn's workers would, on SQLite or PostgreSQL (WORKSHOP_TEST_DATABASE_URL). A barrier lets the
 clients send their requests at the same moment.
 """
+
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,7 +12,7 @@ import pytest
 import requests
 from werkzeug.serving import make_server
 
-from tests.conftest import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 
 
 @pytest.fixture
@@ -31,8 +32,12 @@ def signed_in(live_url):
 
     def _signed_in(user):
         client = requests.Session()
-        response = client.post(f"{live_url}/account/login", data={"email": user.email, "password": DEFAULT_PASSWORD},
-                               allow_redirects=False, timeout=60)
+        response = client.post(
+            f"{live_url}/account/login",
+            data={"email": user.email, "password": DEFAULT_PASSWORD},
+            allow_redirects=False,
+            timeout=60,
+        )
         assert response.status_code == 302, f"{user.email} could not sign in"
         return client
 

@@ -1,4 +1,5 @@
 """Secretariat members and facilitators who act at the same moment: nothing lost, every request answered."""
+
 import io
 
 from sqlalchemy import func, select
@@ -6,9 +7,9 @@ from sqlalchemy import func, select
 from tests.browser_forms import read_form
 from tests.concurrency.conftest import all_at_once
 from workshop.accounts.models import ForumRoleName
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import DocumentVersion
-from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
 from workshop.forums.models import Forum
 from workshop.programme.models import ForumSession
@@ -28,7 +29,13 @@ def post_form(client, page_url, **changes):
 
 
 def test_two_people_saving_one_session_at_once_both_keep_their_work(
-    live_url, signed_in, create_user, create_forum, create_day, create_block, create_session,
+    live_url,
+    signed_in,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     session = create_session(forum, create_block(create_day(forum)), title="Opening")
@@ -48,7 +55,10 @@ def test_two_people_saving_one_session_at_once_both_keep_their_work(
 
 
 def test_two_people_saving_the_forum_settings_at_once_both_keep_their_work(
-    live_url, signed_in, create_user, create_forum,
+    live_url,
+    signed_in,
+    create_user,
+    create_forum,
 ):
     forum = create_forum(title="Forum")
     first, second = (signed_in(user) for user in secretariat_of(forum, create_user, 2))
@@ -65,15 +75,24 @@ def test_two_people_saving_the_forum_settings_at_once_both_keep_their_work(
 
 
 def test_simultaneous_publishes_get_contiguous_numbers_and_each_an_answer(
-    live_url, signed_in, create_user, create_forum, create_day, create_block, create_session,
+    live_url,
+    signed_in,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     create_session(forum, create_block(create_day(forum)))
     clients = [signed_in(user) for user in secretariat_of(forum, create_user, 2)]
     url = f"{live_url}/manage/{forum.slug}/releases"
     publishes = [
-        (lambda client=clients[index % 2]: client.post(url, data={"status": "preliminary", "note": ""},
-                                                         allow_redirects=False, timeout=TIMEOUT))
+        (
+            lambda client=clients[index % 2]: client.post(
+                url, data={"status": "preliminary", "note": ""}, allow_redirects=False, timeout=TIMEOUT
+            )
+        )
         for index in range(12)
     ]
 
@@ -85,13 +104,26 @@ def test_simultaneous_publishes_get_contiguous_numbers_and_each_an_answer(
 
 
 def test_simultaneous_version_uploads_get_contiguous_numbers_and_each_an_answer(
-    live_url, signed_in, create_user, create_forum, create_day, create_block, create_session,
+    live_url,
+    signed_in,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = secretariat_of(forum, create_user, 1)[0]
     session = create_session(forum, create_block(create_day(forum)))
     document_id = document_services.table_new_document(
-        secretariat, session, "Draft", "paper", "en", io.BytesIO(make_docx("Draft", ["First."])), "draft.docx", "preliminary",
+        secretariat,
+        session,
+        "Draft",
+        "paper",
+        "en",
+        io.BytesIO(make_docx("Draft", ["First."])),
+        "draft.docx",
+        "preliminary",
     ).document_id
     db.session.commit()
     client = signed_in(secretariat)
@@ -99,9 +131,13 @@ def test_simultaneous_version_uploads_get_contiguous_numbers_and_each_an_answer(
 
     def upload(number):
         body = make_docx("Draft", [f"Revision {number}."])
-        return lambda: client.post(url, data={f"version-{document_id}-status": "revised"},
-                                   files={f"version-{document_id}-file": (f"draft-{number}.docx", body)},
-                                   allow_redirects=False, timeout=TIMEOUT)
+        return lambda: client.post(
+            url,
+            data={f"version-{document_id}-status": "revised"},
+            files={f"version-{document_id}-file": (f"draft-{number}.docx", body)},
+            allow_redirects=False,
+            timeout=TIMEOUT,
+        )
 
     responses = all_at_once([upload(number) for number in range(8)])
 
@@ -111,7 +147,13 @@ def test_simultaneous_version_uploads_get_contiguous_numbers_and_each_an_answer(
 
 
 def test_simultaneous_bookings_of_one_room_leave_one_session_in_it(
-    live_url, signed_in, create_user, create_forum, create_day, create_block, create_room,
+    live_url,
+    signed_in,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_room,
 ):
     forum = create_forum()
     block = create_block(create_day(forum), "09:00", "12:00")
@@ -120,9 +162,19 @@ def test_simultaneous_bookings_of_one_room_leave_one_session_in_it(
     url = f"{live_url}/manage/{forum.slug}/sessions/new"
 
     def book(number):
-        data = {"number": str(number), "title": f"Session {number}", "outputs": "", "format": "panel",
-                "block_id": block.id, "starts_at": "10:00", "ends_at": "11:00", "room_id": room.id, "track_id": 0,
-                "capacity": "", "version": ""}
+        data = {
+            "number": str(number),
+            "title": f"Session {number}",
+            "outputs": "",
+            "format": "panel",
+            "block_id": block.id,
+            "starts_at": "10:00",
+            "ends_at": "11:00",
+            "room_id": room.id,
+            "track_id": 0,
+            "capacity": "",
+            "version": "",
+        }
         return lambda: clients[number % 2].post(url, data=data, allow_redirects=False, timeout=TIMEOUT)
 
     responses = all_at_once([book(number) for number in range(8)])

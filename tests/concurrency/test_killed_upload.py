@@ -4,6 +4,7 @@ The server runs in a child process, over the test database and upload folder. It
 uploads whose file name starts with "stall", right after their file is written and before their row
 is committed; the child is then killed (SIGKILL, as the OOM killer would).
 """
+
 import io
 import json
 import os
@@ -17,12 +18,12 @@ from pathlib import Path
 import requests
 from sqlalchemy import select
 
-from tests.conftest import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
+from workshop.accounts.models import ForumRoleName
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.documents.models import DocumentVersion
-from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
-from workshop.accounts.models import ForumRoleName
 
 PROJECT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 120
@@ -54,37 +55,74 @@ def wait_until(condition, what):
 
 
 def test_files_of_uploads_killed_before_commit_are_quarantined_and_never_served(
-    app, runner, database_url, create_user, create_forum, create_day, create_block, create_session,
+    app,
+    runner,
+    database_url,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     session = create_session(forum, create_block(create_day(forum)))
     document_id = document_services.table_new_document(
-        secretariat, session, "Draft", "paper", "en", io.BytesIO(make_docx("Draft", ["First."])), "draft.docx", "preliminary",
+        secretariat,
+        session,
+        "Draft",
+        "paper",
+        "en",
+        io.BytesIO(make_docx("Draft", ["First."])),
+        "draft.docx",
+        "preliminary",
     ).document_id
     db.session.commit()
     folder = Path(app.config["UPLOAD_DIR"]) / "documents"
-    settings = {"TESTING": True, "SECRET_KEY": "child", "DATABASE_URL": database_url, "UPLOAD_DIR": app.config["UPLOAD_DIR"],
-                "CACHE_DIR": app.config["CACHE_DIR"], "WTF_CSRF_ENABLED": False, "WARM_EXPORTS_AFTER_PUBLISHING": False, "QUEUE_IMMEDIATE": True}
-    child = subprocess.Popen([sys.executable, "-c", CHILD_SERVER, json.dumps(settings)], cwd=PROJECT,
-                             stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT)})
+    settings = {
+        "TESTING": True,
+        "SECRET_KEY": "child",
+        "DATABASE_URL": database_url,
+        "UPLOAD_DIR": app.config["UPLOAD_DIR"],
+        "CACHE_DIR": app.config["CACHE_DIR"],
+        "WTF_CSRF_ENABLED": False,
+        "WARM_EXPORTS_AFTER_PUBLISHING": False,
+        "QUEUE_IMMEDIATE": True,
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD_SERVER, json.dumps(settings)],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
     try:
         base = f"http://127.0.0.1:{child.stdout.readline().strip()}"
         client = requests.Session()
-        client.post(f"{base}/account/login", data={"email": secretariat.email, "password": DEFAULT_PASSWORD}, timeout=60)
+        client.post(
+            f"{base}/account/login", data={"email": secretariat.email, "password": DEFAULT_PASSWORD}, timeout=60
+        )
         url = f"{base}/f/{forum.slug}/sessions/{session.id}/documents/{document_id}/versions"
         answers = {}
 
         def upload(name, paragraph):
             try:
-                answers[name] = client.post(url, data={f"version-{document_id}-status": "revised"}, timeout=WAIT_SECONDS,
-                                            files={f"version-{document_id}-file": (name, make_docx("Draft", [paragraph]))},
-                                            allow_redirects=False).status_code
+                answers[name] = client.post(
+                    url,
+                    data={f"version-{document_id}-status": "revised"},
+                    timeout=WAIT_SECONDS,
+                    files={f"version-{document_id}-file": (name, make_docx("Draft", [paragraph]))},
+                    allow_redirects=False,
+                ).status_code
             except requests.ConnectionError:
                 answers[name] = "killed"
 
-        uploads = [threading.Thread(target=upload, args=(f"ok-{number}.docx", f"Revision {number}.")) for number in range(3)]
-        uploads += [threading.Thread(target=upload, args=(f"stall-{number}.docx", "Never recorded.")) for number in range(2)]
+        uploads = [
+            threading.Thread(target=upload, args=(f"ok-{number}.docx", f"Revision {number}.")) for number in range(3)
+        ]
+        uploads += [
+            threading.Thread(target=upload, args=(f"stall-{number}.docx", "Never recorded.")) for number in range(2)
+        ]
         for thread in uploads:
             thread.start()
         wait_until(lambda: len(answers) == 3 and len(list(folder.iterdir())) == 6, "three uploads done, two stalled")

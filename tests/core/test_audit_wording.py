@@ -1,12 +1,13 @@
 """The audit trail reads as sentences in the reader's language: no raw keys, hashes or `reopened False`."""
+
 import io
 import re
 from pathlib import Path
 
 from workshop.accounts.models import ForumRoleName
 from workshop.core.audit_wording import DETAIL_WORDING, UNSHOWN_DETAILS
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
-from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
 
 SOURCE = Path(__file__).resolve().parents[2] / "workshop"
@@ -26,18 +27,31 @@ def test_the_scan_finds_the_details():
     assert {"person", "role", "version"} <= recorded_detail_keys()
 
 
-def test_every_recorded_detail_is_worded_or_deliberately_unshown():
+def test_every_recorded_detail_is_worded_or_deliberately_unshown(app):
     assert sorted(recorded_detail_keys() - set(DETAIL_WORDING) - UNSHOWN_DETAILS) == []
 
 
 def test_the_trail_names_sessions_and_details_in_the_readers_language(
-    client, login, create_user, create_forum, create_day, create_block, create_session,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     session = create_session(forum, create_block(create_day(forum)), title="Horizontal partnerships", number="3")
     document_services.table_new_document(
-        secretariat, session, "Draft", "paper", "en", io.BytesIO(make_docx("Draft", ["Text."])), "draft.docx", "preliminary",
+        secretariat,
+        session,
+        "Draft",
+        "paper",
+        "en",
+        io.BytesIO(make_docx("Draft", ["Text."])),
+        "draft.docx",
+        "preliminary",
     )
     document_services.save_conclusions(secretariat, session, "We agree.")
     document_services.submit_conclusions(secretariat, session)

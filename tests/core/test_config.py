@@ -1,4 +1,5 @@
 """Configuration precedence: environment over instance/config.py over defaults."""
+
 import stat
 from pathlib import Path
 

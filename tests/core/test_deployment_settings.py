@@ -1,4 +1,5 @@
 """Settings for running behind a proxy on a public address: trusted host names and forwarded addresses."""
+
 import pytest
 from flask import Flask, request
 
@@ -43,12 +44,20 @@ def test_a_trusted_host_with_a_port_answers_on_that_port_only(make_app):
     assert client.get("/account/login", headers={"Host": "forum.example.org:8443"}).status_code == 200
     assert client.get("/account/login", headers={"Host": "forum.example.org"}).status_code == 400
     assert client.get("/account/login", headers={"Host": "other.example.org:8443"}).status_code == 400
-    assert client.get("/account/login", headers={"Host": "other.example.org"}, base_url="https://other.example.org").status_code == 200
+    assert (
+        client.get(
+            "/account/login", headers={"Host": "other.example.org"}, base_url="https://other.example.org"
+        ).status_code
+        == 200
+    )
 
 
 PRODUCTION = {
-    "ENV": "production", "SITE_URL": "https://forum.example.org/", "TRUSTED_HOSTS": "forum.example.org",
-    "SECURE_COOKIES": True, "SECRET_KEY": "a long random value",
+    "ENV": "production",
+    "SITE_URL": "https://forum.example.org/",
+    "TRUSTED_HOSTS": "forum.example.org",
+    "SECURE_COOKIES": True,
+    "SECRET_KEY": "a long random value",
 }
 
 
@@ -70,12 +79,16 @@ def test_production_mode_refuses_to_start_and_names_every_missing_setting(monkey
         assert setting in str(refusal.value)
 
 
-@pytest.mark.parametrize("change", [
-    {"SITE_URL": "http://forum.example.org/"},
-    {"SITE_URL": "https://elsewhere.example.org/"},
-    {"SECURE_COOKIES": False},
-    {"TRUSTED_HOSTS": ""},
-], ids=["plain-http", "site-not-trusted", "cookies-not-secure", "no-trusted-hosts"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"SITE_URL": "http://forum.example.org/"},
+        {"SITE_URL": "https://elsewhere.example.org/"},
+        {"SECURE_COOKIES": False},
+        {"TRUSTED_HOSTS": ""},
+    ],
+    ids=["plain-http", "site-not-trusted", "cookies-not-secure", "no-trusted-hosts"],
+)
 def test_production_mode_refuses_each_wrong_setting(make_app, change):
     with pytest.raises(MissingProductionSettings):
         make_app(**{**PRODUCTION, **change})

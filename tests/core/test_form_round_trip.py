@@ -6,6 +6,7 @@ reads it, posted back untouched, and the whole database is compared before and a
 columns and audit entries included. A new form route fails `test_every_form_route_is_classified`
 until it is listed here, with how to reach its records, or with the reason it is no edit form.
 """
+
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,8 +18,8 @@ from tests.security.test_csrf import database_contents
 from workshop.accounts.models import User
 from workshop.demo.services import ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SLUG, SECRETARIAT_EMAIL, load_demo
 from workshop.extensions import db
-from workshop.forums.models import ForumDay, Organisation, Room, TimeBlock, Track
-from workshop.programme.models import BlockItem, ForumSession, SessionItem
+from workshop.forums.models import Organisation
+from workshop.programme.models import BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 
 
 def _blocks(forum):
@@ -29,8 +30,8 @@ def _blocks(forum):
 EDIT_FORMS = {
     "accounts.profile": lambda forum: [{}],
     "forums.edit_forum": lambda forum: [{}],
-    "forums.edit_day": lambda forum: [{"day_id": day.id} for day in forum.days],
-    "forums.edit_block": lambda forum: [{"block_id": block.id} for block in _blocks(forum)],
+    "programme.edit_day": lambda forum: [{"day_id": day.id} for day in forum.days],
+    "programme.edit_block": lambda forum: [{"block_id": block.id} for block in _blocks(forum)],
     "forums.edit_track": lambda forum: [{"track_id": track.id} for track in forum.tracks],
     "forums.edit_room": lambda forum: [{"room_id": room.id} for room in forum.rooms],
     "forums.edit_organisation": lambda forum: [
@@ -50,8 +51,10 @@ EDIT_FORMS = {
 EDITED_BY_THE_ADMINISTRATOR = {"forums.edit_organisation"}
 # Edit forms that live on another page: endpoint -> (page endpoint, URL arguments of every record).
 EMBEDDED_EDIT_FORMS = {
-    "documents.save_conclusions": ("documents.session_workspace",
-                                   lambda forum: [{"session_id": session.id} for session in forum.sessions]),
+    "documents.save_conclusions": (
+        "documents.session_workspace",
+        lambda forum: [{"session_id": session.id} for session in forum.sessions],
+    ),
 }
 NOT_EDIT_FORMS = {
     "accounts.login": "signs in",
@@ -72,7 +75,8 @@ def is_creation(rule):
 
 def test_every_form_route_is_classified():
     unclassified = sorted(
-        rule_id(rule) for rule in FORM_RULES
+        rule_id(rule)
+        for rule in FORM_RULES
         if not is_creation(rule) and rule.endpoint not in EDIT_FORMS and rule.endpoint not in NOT_EDIT_FORMS
     )
     assert not unclassified, f"form routes neither round-tripped nor listed as no edit form: {unclassified}"
@@ -100,7 +104,9 @@ def round_trip(app, client, migrated_tables, page_url, action=""):
     if response.status_code != 302:
         return f"{page_url}: the unchanged form was refused ({response.status_code})"
     after = database_contents(migrated_tables)
-    changed = {table: sorted(set(after[table]) ^ set(before[table]))[:4] for table in after if after[table] != before[table]}
+    changed = {
+        table: sorted(set(after[table]) ^ set(before[table]))[:4] for table in after if after[table] != before[table]
+    }
     return f"{page_url}: saving it unchanged changed {changed}" if changed else None
 
 
@@ -123,6 +129,8 @@ def test_saving_an_embedded_edit_form_unchanged_changes_nothing(app, client, dem
     problems = []
     for values in records(demo_forum):
         action = app.url_for(endpoint, slug=DEMO_SLUG, **values, _external=False)
-        problems.append(round_trip(app, client, migrated_tables, app.url_for(page_endpoint, slug=DEMO_SLUG, **values), action))
+        problems.append(
+            round_trip(app, client, migrated_tables, app.url_for(page_endpoint, slug=DEMO_SLUG, **values), action)
+        )
     problems = [problem for problem in problems if problem]
     assert not problems, "\n".join(problems)

@@ -1,4 +1,5 @@
 """Text that comes from libraries (countries, error explanations) follows the reader's language too."""
+
 import pytest
 from flask_babel import force_locale
 

@@ -1,4 +1,5 @@
 """Writers that compete for the last place run one after another, on SQLite and PostgreSQL alike."""
+
 import threading
 import time
 

@@ -4,6 +4,7 @@ Each revision is reached from a database filled at the first revision, so a late
 drops, rewrites or fails on existing rows breaks this test. It runs on its own SQLite file: the
 shared test database is already at the newest revision.
 """
+
 import json
 
 import pytest
@@ -12,47 +13,112 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from workshop import create_app
-from workshop.extensions import db
 from workshop.documents.models import Document
+from workshop.extensions import db
 
 FIRST_REVISION = "237fc07b31c6"
 NOW = "2011-09-01 12:00:00"
 
 ROWS = {
-    "users": {"id": 1, "email": "ana@example.test", "name": "Ana Muñoz", "job_title": "", "country_code": "CO",
-              "is_admin": False, "is_active_account": True, "preferred_language": "es", "feed_token": "secret",
-              "created_at": NOW},
-    "forums": {"id": 1, "slug": "bogota-2011", "title": "Learning from South-South and Triangular Cooperation",
-               "subtitle": "", "city": "Bogotá", "country_code": "CO", "venue": "", "start_date": "2011-09-26",
-               "end_date": "2011-09-28", "timezone": "America/Bogota", "convened_by": "", "facilitated_by": "",
-               "objective": "", "background": "", "participants_text": "", "methodology": "", "agenda_note": "",
-               "status": "PRELIMINARY", "is_public": True, "created_at": NOW},
+    "users": {
+        "id": 1,
+        "email": "ana@example.test",
+        "name": "Ana Muñoz",
+        "job_title": "",
+        "country_code": "CO",
+        "is_admin": False,
+        "is_active_account": True,
+        "preferred_language": "es",
+        "feed_token": "secret",
+        "created_at": NOW,
+    },
+    "forums": {
+        "id": 1,
+        "slug": "bogota-2011",
+        "title": "Learning from South-South and Triangular Cooperation",
+        "subtitle": "",
+        "city": "Bogotá",
+        "country_code": "CO",
+        "venue": "",
+        "start_date": "2011-09-26",
+        "end_date": "2011-09-28",
+        "timezone": "America/Bogota",
+        "convened_by": "",
+        "facilitated_by": "",
+        "objective": "",
+        "background": "",
+        "participants_text": "",
+        "methodology": "",
+        "agenda_note": "",
+        "status": "PRELIMINARY",
+        "is_public": True,
+        "created_at": NOW,
+    },
     "forum_roles": {"id": 1, "user_id": 1, "forum_id": 1, "role": "FACILITATOR"},
     "forum_days": {"id": 1, "forum_id": 1, "date": "2011-09-26", "title": "", "to_be_announced": False, "note": ""},
-    "time_blocks": {"id": 1, "day_id": 1, "starts_at": "2011-09-26 14:00:00", "ends_at": "2011-09-26 17:00:00",
-                    "label": ""},
+    "time_blocks": {
+        "id": 1,
+        "day_id": 1,
+        "starts_at": "2011-09-26 14:00:00",
+        "ends_at": "2011-09-26 17:00:00",
+        "label": "",
+    },
     "rooms": {"id": 1, "forum_id": 1, "name": "Salón Bolívar", "capacity": 120},
-    "forum_sessions": {"id": 1, "forum_id": 1, "block_id": 1, "room_id": 1, "number": "1",
-                       "title": "Building good practices", "outputs": "", "format": "ENGAGEMENT_WORKSHOP",
-                       "starts_at": "2011-09-26 14:30:00", "ends_at": "2011-09-26 17:00:00", "updated_at": NOW},
+    "forum_sessions": {
+        "id": 1,
+        "forum_id": 1,
+        "block_id": 1,
+        "room_id": 1,
+        "number": "1",
+        "title": "Building good practices",
+        "outputs": "",
+        "format": "ENGAGEMENT_WORKSHOP",
+        "starts_at": "2011-09-26 14:30:00",
+        "ends_at": "2011-09-26 17:00:00",
+        "updated_at": NOW,
+    },
     "appointments": {"id": 1, "session_id": 1, "user_id": 1, "role": "FACILITATOR"},
-    "session_items": {"id": 1, "session_id": 1, "position": 0, "kind": "KEYNOTE", "title": "Keynote",
-                      "duration_minutes": 5},
-    "documents": {"id": 1, "forum_id": 1, "title": "Good practices paper", "kind": "PAPER", "language": "en",
-                  "created_at": NOW},
+    "session_items": {
+        "id": 1,
+        "session_id": 1,
+        "position": 0,
+        "kind": "KEYNOTE",
+        "title": "Keynote",
+        "duration_minutes": 5,
+    },
+    "documents": {
+        "id": 1,
+        "forum_id": 1,
+        "title": "Good practices paper",
+        "kind": "PAPER",
+        "language": "en",
+        "created_at": NOW,
+    },
     "session_documents": {"id": 1, "session_id": 1, "document_id": 1, "position": 0},
-    "agenda_releases": {"id": 1, "forum_id": 1, "number": 1, "status": "PRELIMINARY", "published_at": NOW,
-                        "note": "", "snapshot": "{}"},
+    "agenda_releases": {
+        "id": 1,
+        "forum_id": 1,
+        "number": 1,
+        "status": "PRELIMINARY",
+        "published_at": NOW,
+        "note": "",
+        "snapshot": "{}",
+    },
 }
 
 
 @pytest.fixture
 def empty_database_app(tmp_path):
     """Return an app on an empty SQLite database of its own, with an app context open."""
-    app = create_app({
-        "TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": f"sqlite:///{tmp_path / 'upgrade.sqlite'}",
-        "UPLOAD_DIR": str(tmp_path / "uploads"), "CACHE_DIR": str(tmp_path / "cache"),
-    })
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'upgrade.sqlite'}",
+            "UPLOAD_DIR": str(tmp_path / "uploads"),
+            "CACHE_DIR": str(tmp_path / "cache"),
+        }
+    )
     with app.app_context():
         yield app
         db.session.remove()
@@ -117,10 +183,30 @@ PARENT_OF_HARDENING = "6deb43ae988f"
 HARDENING = "ae6a488e410e"
 HARDENING_ROWS = {
     "users": [
-        {"id": 1, "email": "ana@example.test", "name": "Ana", "job_title": "", "country_code": "", "is_admin": False,
-         "is_active_account": True, "preferred_language": "", "feed_token": "one", "created_at": NOW},
-        {"id": 2, "email": "ben@example.test", "name": "Ben", "job_title": "", "country_code": "", "is_admin": False,
-         "is_active_account": True, "preferred_language": "", "feed_token": "two", "created_at": NOW},
+        {
+            "id": 1,
+            "email": "ana@example.test",
+            "name": "Ana",
+            "job_title": "",
+            "country_code": "",
+            "is_admin": False,
+            "is_active_account": True,
+            "preferred_language": "",
+            "feed_token": "one",
+            "created_at": NOW,
+        },
+        {
+            "id": 2,
+            "email": "ben@example.test",
+            "name": "Ben",
+            "job_title": "",
+            "country_code": "",
+            "is_admin": False,
+            "is_active_account": True,
+            "preferred_language": "",
+            "feed_token": "two",
+            "created_at": NOW,
+        },
     ],
     "forums": [{**ROWS["forums"], "objective": "The **objective**.<script>alert(1)</script>"}],
     "forum_days": [ROWS["forum_days"]],
@@ -143,14 +229,33 @@ HARDENING_ROWS = {
         {"id": 1, "session_id": 2, "body": "Trust **first**.", "document_id": 2, "status": "DRAFT", "updated_at": NOW},
     ],
     "document_versions": [
-        {"id": number, "document_id": 1, "number": number, "status": "PRELIMINARY", "note": "",
-         "original_name": f"v{number}.pdf", "stored_name": f"{number:032x}.pdf", "size": 1, "sha256": "0" * 64,
-         "media_type": "application/pdf", "uploaded_at": NOW, "extracted_text": text}
+        {
+            "id": number,
+            "document_id": 1,
+            "number": number,
+            "status": "PRELIMINARY",
+            "note": "",
+            "original_name": f"v{number}.pdf",
+            "stored_name": f"{number:032x}.pdf",
+            "size": 1,
+            "sha256": "0" * 64,
+            "media_type": "application/pdf",
+            "uploaded_at": NOW,
+            "extracted_text": text,
+        }
         for number, text in ((1, "Trust first. Equity matters."), (2, "Trust first.\x00 Equity and fairness matter."))
     ],
-    "agenda_releases": [{**ROWS["agenda_releases"], "snapshot": json.dumps(
-        {"sessions": {"1": {"id": 1, "outputs": "- a *list*"}}, "cancelled": {"2": {"id": 2, "outputs": "**gone**"}}}
-    )}],
+    "agenda_releases": [
+        {
+            **ROWS["agenda_releases"],
+            "snapshot": json.dumps(
+                {
+                    "sessions": {"1": {"id": 1, "outputs": "- a *list*"}},
+                    "cancelled": {"2": {"id": 2, "outputs": "**gone**"}},
+                }
+            ),
+        }
+    ],
 }
 
 
@@ -159,7 +264,10 @@ def test_hardening_fills_what_it_adds_for_the_rows_already_there(empty_database_
     with db.engine.begin() as connection:
         for table, rows in HARDENING_ROWS.items():
             for row in rows:
-                connection.execute(text(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + name for name in row)})"), row)
+                connection.execute(
+                    text(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join(':' + name for name in row)})"),
+                    row,
+                )
 
     upgrade(revision=HARDENING)
 
@@ -170,8 +278,12 @@ def test_hardening_fills_what_it_adds_for_the_rows_already_there(empty_database_
         outputs = connection.execute(text("SELECT outputs_html FROM forum_sessions WHERE id = 1")).scalar()
         conclusions = connection.execute(text("SELECT body_html FROM session_conclusions")).scalar()
         snapshot = json.loads(connection.execute(text("SELECT snapshot FROM agenda_releases")).scalar())
-        versions = connection.execute(text("SELECT prepared_at, extracted_text FROM document_versions ORDER BY id")).all()
-        comparisons = connection.execute(text("SELECT older_version_id, newer_version_id, lines FROM version_comparisons")).all()
+        versions = connection.execute(
+            text("SELECT prepared_at, extracted_text FROM document_versions ORDER BY id")
+        ).all()
+        comparisons = connection.execute(
+            text("SELECT older_version_id, newer_version_id, lines FROM version_comparisons")
+        ).all()
     assert len(set(secrets)) == 2 and all(len(secret) > 20 for secret in secrets)
     assert owners == {1: 1, 2: 2, 3: None}
     assert objective == "<p>The <strong>objective</strong>.&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"

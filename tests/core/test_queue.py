@@ -3,6 +3,7 @@
 The worker tests start `flask queue work` as a process of its own, on the embedded SQLite storage
 and on a throwaway Debian `redis-server`, exactly as `make run` and a multi-host site do.
 """
+
 import os
 import shutil
 import subprocess
@@ -55,8 +56,19 @@ def redis_url(tmp_path):
     """Start a throwaway redis-server on a Unix socket and return its address."""
     socket_path = tmp_path / "redis.sock"
     server = subprocess.Popen(
-        [shutil.which("redis-server"), "--port", "0", "--unixsocket", str(socket_path), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            shutil.which("redis-server"),
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket_path),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for(socket_path.exists)
@@ -84,11 +96,18 @@ def queue_url(request, tmp_path):
 
 
 def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_url, tmp_path):
-    environment = {**os.environ, "WORKSHOP_QUEUE_URL": queue_url, "WORKSHOP_DATABASE_URL": database_url,
-                   "WORKSHOP_SECRET_KEY": "test-secret-key"}
+    environment = {
+        **os.environ,
+        "WORKSHOP_QUEUE_URL": queue_url,
+        "WORKSHOP_DATABASE_URL": database_url,
+        "WORKSHOP_SECRET_KEY": "test-secret-key",
+    }
     worker = subprocess.Popen(
         [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "work", "--workers", "1"],
-        cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         web = create_app(build_test_config(database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=queue_url))
@@ -101,9 +120,11 @@ def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_u
 
 
 def test_the_check_command_fails_loudly_without_a_worker(database_url, tmp_path):
-    web = create_app(build_test_config(
-        database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=f"sqlite:///{tmp_path / 'lonely.sqlite'}"
-    ))
+    web = create_app(
+        build_test_config(
+            database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=f"sqlite:///{tmp_path / 'lonely.sqlite'}"
+        )
+    )
     result = web.test_cli_runner().invoke(args=["queue", "check", "--timeout", "1"])
     assert result.exit_code == 1
     assert "No worker answered" in result.output

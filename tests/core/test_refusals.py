@@ -1,4 +1,5 @@
 """One way a view commits a change or shows why a service refused it."""
+
 from flask import get_flashed_messages
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
@@ -32,7 +33,8 @@ def test_a_refused_change_leaves_nothing_behind_and_says_why(app):
             db.session.flush()
             raise Refused("That organisation is listed already.", "Pick it from the directory.")
         assert get_flashed_messages(with_categories=True) == [
-            ("error", "That organisation is listed already."), ("error", "Pick it from the directory."),
+            ("error", "That organisation is listed already."),
+            ("error", "Pick it from the directory."),
         ]
     assert outcome.refused
     assert count_organisations() == 0

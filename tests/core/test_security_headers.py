@@ -1,4 +1,5 @@
 """Every response carries headers that forbid inline code, framing and MIME sniffing."""
+
 import pytest
 
 

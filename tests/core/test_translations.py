@@ -3,6 +3,7 @@
 When a test here fails after you added or changed a string, run `make translations`, translate the
 new or fuzzy entries in workshop/translations/{es,fr}/LC_MESSAGES/messages.po, and run it again.
 """
+
 import re
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def extract_from_code():
     with (ROOT / "babel.cfg").open() as file:
         method_map, options_map = parse_mapping_cfg(file)
     catalog = Catalog()
-    for filename, lineno, message, comments, context in extract_from_dir(
+    for filename, lineno, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS
     ):
         catalog.add(message, None, [(filename, lineno)], context=context)
@@ -130,7 +131,9 @@ def test_flash_messages_are_translated(client):
     response = client.post(
         url_for("accounts.login", lang="es"), data={"email": "nobody@example.org", "password": "not the password"}
     )
-    assert "Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta." in response.get_data(as_text=True)
+    assert "Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta." in response.get_data(
+        as_text=True
+    )
 
 
 def test_form_validation_messages_are_translated(client):

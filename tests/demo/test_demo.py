@@ -1,4 +1,5 @@
 """`flask demo` builds the Bogotá workshop of the concept note, with one login per role, once."""
+
 from datetime import date, time
 
 import pytest
@@ -10,9 +11,9 @@ from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG
 from workshop.documents.models import Document
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum
+from workshop.forums.services import find_forum
 from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
 from workshop.programme.services import programme_conflicts
-from workshop.programme_files.services import find_forum
 from workshop.publishing.models import AgendaRelease
 
 # The concept note's preliminary agenda, item by item, with the keynote slots left out.
@@ -28,7 +29,10 @@ CONCEPT_NOTE_SESSIONS = {
     "2": (
         "Producing policy recommendations for Busan.",
         [
-            ("presentation", "TT-SSC proposal for the Busan Outcome Document and position papers from regional platforms and other groups"),
+            (
+                "presentation",
+                "TT-SSC proposal for the Busan Outcome Document and position papers from regional platforms and other groups",
+            ),
             ("presentation", "Position Papers briefs."),
             ("debate", "How to consolidate sound political messages to be included in the Busan Outcome Document?"),
         ],
@@ -37,8 +41,14 @@ CONCEPT_NOTE_SESSIONS = {
     "3": (
         "How SSC is expected to be discussed at the Busan HLF4",
         [
-            ("presentation", "Options to discuss SSC in Busan: 1. Building block; 2. Side event; 3. Knowledge and Innovation Space."),
-            ("debate", "Who can do what to ensure a high level, regionally balanced and sound participation of SSC partners?"),
+            (
+                "presentation",
+                "Options to discuss SSC in Busan: 1. Building block; 2. Side event; 3. Knowledge and Innovation Space.",
+            ),
+            (
+                "debate",
+                "Who can do what to ensure a high level, regionally balanced and sound participation of SSC partners?",
+            ),
         ],
         ["Building block proposal", "Side Event Concept Note and Agenda", "Knowledge and Innovation Space Application"],
     ),
@@ -53,7 +63,9 @@ CONCEPT_NOTE_SESSIONS = {
             ("presentation", "Recommendations submitted to the G20 Development Working Group"),
             ("debate", "How to refine and deepen the recommendations to be brought to the Cannes Meeting?"),
         ],
-        ["Scaling Up Knowledge sharing for Development- A Working Paper for the G-20 Development Working Group, Pillar 9"],
+        [
+            "Scaling Up Knowledge sharing for Development- A Working Paper for the G-20 Development Working Group, Pillar 9"
+        ],
     ),
 }
 DEMO_LOGINS = [
@@ -78,7 +90,10 @@ def local(moment):
 
 
 def sessions_of(forum):
-    return {session.number: session for session in db.session.scalars(select(ForumSession).where(ForumSession.forum_id == forum.id))}
+    return {
+        session.number: session
+        for session in db.session.scalars(select(ForumSession).where(ForumSession.forum_id == forum.id))
+    }
 
 
 def user(email):
@@ -147,7 +162,12 @@ def test_every_session_has_the_concept_note_title_items_and_drafts(demo):
         assert [link.document.title for link in session.document_links] == documents
         [keynote] = [item for item in session.items if item.kind == ItemKind.KEYNOTE]
         assert keynote.duration_minutes == 5 and keynote.speaker in session.people_with(AppointmentRole.KEYNOTE_SPEAKER)
-        assert session.outputs and session.room and session.facilitators and session.people_with(AppointmentRole.RAPPORTEUR)
+        assert (
+            session.outputs
+            and session.room
+            and session.facilitators
+            and session.people_with(AppointmentRole.RAPPORTEUR)
+        )
 
 
 def test_one_busan_outcome_document_is_tabled_in_sessions_2_and_4(demo):
@@ -155,7 +175,9 @@ def test_one_busan_outcome_document_is_tabled_in_sessions_2_and_4(demo):
 
     [document] = db.session.scalars(select(Document).where(Document.title == "Busan Outcome Document")).all()
     assert sorted(link.session.number for link in document.session_links) == ["2", "4"]
-    tabled = db.session.scalars(select(Document).where(Document.forum_id == forum.id, Document.session_links.any())).all()
+    tabled = db.session.scalars(
+        select(Document).where(Document.forum_id == forum.id, Document.session_links.any())
+    ).all()
     assert len(tabled) == 8
 
 
@@ -187,10 +209,16 @@ def test_the_demo_has_no_scheduling_conflicts_and_is_published_as_release_1(demo
 
 def test_running_the_demo_again_says_so_and_changes_nothing(demo, runner):
     forum, _output = demo
-    counts = [db.session.scalar(select(func.count()).select_from(model)) for model in (Forum, ForumSession, User, AgendaRelease)]
+    counts = [
+        db.session.scalar(select(func.count()).select_from(model))
+        for model in (Forum, ForumSession, User, AgendaRelease)
+    ]
 
     result = runner.invoke(args=["demo"])
 
     assert result.exit_code == 0
     assert "exists already" in result.output
-    assert [db.session.scalar(select(func.count()).select_from(model)) for model in (Forum, ForumSession, User, AgendaRelease)] == counts
+    assert [
+        db.session.scalar(select(func.count()).select_from(model))
+        for model in (Forum, ForumSession, User, AgendaRelease)
+    ] == counts

@@ -1,4 +1,5 @@
 """Fixtures for drafts and conclusions: a forum with two facilitated sessions, and an archive inspector."""
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +35,12 @@ def world(create_forum, create_day, create_block, create_session, create_user):
     other_facilitator = create_user(name="Ben Facilitator", roles={forum: [ForumRoleName.FACILITATOR]})
     return DocumentsWorld(
         forum=forum,
-        session=create_session(forum, block, "Building good practices", "09:00", "10:30", number="1", facilitators=[facilitator]),
-        other_session=create_session(forum, block, "Policy recommendations", "10:30", "12:00", number="2", facilitators=[other_facilitator]),
+        session=create_session(
+            forum, block, "Building good practices", "09:00", "10:30", number="1", facilitators=[facilitator]
+        ),
+        other_session=create_session(
+            forum, block, "Policy recommendations", "10:30", "12:00", number="2", facilitators=[other_facilitator]
+        ),
         facilitator=facilitator,
         other_facilitator=other_facilitator,
         secretariat=create_user(name="Sara Secretariat", roles={forum: [ForumRoleName.SECRETARIAT]}),
@@ -48,7 +53,9 @@ def archive_state():
     root = Path(current_app.config["UPLOAD_DIR"])
     files = sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
     db.session.expire_all()
-    counts = {model.__tablename__: db.session.scalar(select(func.count()).select_from(model)) for model in ARCHIVE_TABLES}
+    counts = {
+        model.__tablename__: db.session.scalar(select(func.count()).select_from(model)) for model in ARCHIVE_TABLES
+    }
     return files, counts
 
 

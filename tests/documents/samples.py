@@ -1,8 +1,9 @@
 """Byte samples of accepted and refused files, built in memory."""
+
 import io
 import zipfile
 
-from workshop.documents.sample_files import make_docx, make_odt, make_pdf
+from workshop.demo.sample_files import make_docx, make_odt, make_pdf
 
 ELF_BYTES = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 WINDOWS_EXECUTABLE_BYTES = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 200
@@ -75,7 +76,7 @@ def docx_bomb(unpacked_bytes):
             if entry.filename != "word/document.xml":
                 package.writestr(entry, real.read(entry))
         with package.open("word/document.xml", "w", force_zip64=True) as part:
-            part.write(real.read("word/document.xml")[:-len(b"</w:document>")])
+            part.write(real.read("word/document.xml")[: -len(b"</w:document>")])
             chunk = b" " * (1024 * 1024)
             for _ in range(unpacked_bytes // len(chunk)):
                 part.write(chunk)

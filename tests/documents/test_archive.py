@@ -1,14 +1,22 @@
 """The archive keeps whole, checked files under generated names, and nothing of what it refuses."""
+
 import io
 
 import pytest
 
-from . import samples
 from workshop.documents import filetypes
 from workshop.documents.archive import (
-    Archive, ChecksumMismatch, EmptyFile, FileTooLarge, MissingFile, file_sha256, safe_original_name,
+    Archive,
+    ChecksumMismatch,
+    EmptyFile,
+    FileTooLarge,
+    MissingFile,
+    file_sha256,
+    safe_original_name,
 )
 from workshop.documents.filetypes import UnsupportedFileType
+
+from . import samples
 
 
 def files_under(root):
@@ -34,11 +42,14 @@ def test_two_stores_of_the_same_file_never_share_a_name(tmp_path):
     assert len(files_under(tmp_path)) == 2
 
 
-@pytest.mark.parametrize("data, refusal", [
-    (b"", EmptyFile),
-    (samples.ELF_BYTES, UnsupportedFileType),
-    (b"%PDF-1.7\n" + b"0" * 5000, FileTooLarge),
-])
+@pytest.mark.parametrize(
+    "data, refusal",
+    [
+        (b"", EmptyFile),
+        (samples.ELF_BYTES, UnsupportedFileType),
+        (b"%PDF-1.7\n" + b"0" * 5000, FileTooLarge),
+    ],
+)
 def test_refused_files_leave_nothing_behind(tmp_path, data, refusal):
     archive = Archive(tmp_path, max_bytes=4096)
     with pytest.raises(refusal):
@@ -92,19 +103,22 @@ def test_only_generated_names_are_looked_up(tmp_path, stored_name):
         Archive(tmp_path, max_bytes=10).path_of(stored_name)
 
 
-@pytest.mark.parametrize("sent, kind, kept", [
-    ("../../x.pdf", filetypes.PDF, "x.pdf"),
-    ("..\\..\\windows\\x.pdf", filetypes.PDF, "x.pdf"),
-    ("Propuesta_Bogotá.pdf", filetypes.PDF, "Propuesta_Bogotá.pdf"),
-    ("Propuesta_Bogota\u0301.pdf", filetypes.PDF, "Propuesta_Bogotá.pdf"),
-    ("report.PDF", filetypes.PDF, "report.pdf"),
-    ("report.pdf", filetypes.DOCX, "report.pdf.docx"),
-    ("notes", filetypes.ODT, "notes.odt"),
-    ("..", filetypes.PDF, "document.pdf"),
-    ("", filetypes.PDF, "document.pdf"),
-    ("evil\u202egnp.pdf", filetypes.PDF, "evilgnp.pdf"),
-    ('a:b*c?"d".pdf', filetypes.PDF, "a_b_c__d_.pdf"),
-])
+@pytest.mark.parametrize(
+    "sent, kind, kept",
+    [
+        ("../../x.pdf", filetypes.PDF, "x.pdf"),
+        ("..\\..\\windows\\x.pdf", filetypes.PDF, "x.pdf"),
+        ("Propuesta_Bogotá.pdf", filetypes.PDF, "Propuesta_Bogotá.pdf"),
+        ("Propuesta_Bogota\u0301.pdf", filetypes.PDF, "Propuesta_Bogotá.pdf"),
+        ("report.PDF", filetypes.PDF, "report.pdf"),
+        ("report.pdf", filetypes.DOCX, "report.pdf.docx"),
+        ("notes", filetypes.ODT, "notes.odt"),
+        ("..", filetypes.PDF, "document.pdf"),
+        ("", filetypes.PDF, "document.pdf"),
+        ("evil\u202egnp.pdf", filetypes.PDF, "evilgnp.pdf"),
+        ('a:b*c?"d".pdf', filetypes.PDF, "a_b_c__d_.pdf"),
+    ],
+)
 def test_safe_original_name(sent, kind, kept):
     assert safe_original_name(sent, kind) == kept
 

@@ -1,4 +1,5 @@
 """Who may add a version to a document is decided by the document's own record, not by where it is tabled."""
+
 import io
 
 import pytest
@@ -17,12 +18,19 @@ def workspace_url(world, session):
 
 def version_form(document):
     prefix = f"version-{document.id}"
-    return {f"{prefix}-status": "revised", f"{prefix}-note": "", f"{prefix}-file": (io.BytesIO(samples.pdf_bytes()), "v2.pdf")}
+    return {
+        f"{prefix}-status": "revised",
+        f"{prefix}-note": "",
+        f"{prefix}-file": (io.BytesIO(samples.pdf_bytes()), "v2.pdf"),
+    }
 
 
 def add_version(client, world, session, document):
-    return client.post(f"{workspace_url(world, session)}/{document.id}/versions", data=version_form(document),
-                       content_type="multipart/form-data")
+    return client.post(
+        f"{workspace_url(world, session)}/{document.id}/versions",
+        data=version_form(document),
+        content_type="multipart/form-data",
+    )
 
 
 def version_count(document):
@@ -32,8 +40,14 @@ def version_count(document):
 
 def draft_of_the_first_session(world):
     version = services.table_new_document(
-        world.facilitator, world.session, "Good practices paper", "paper", "en",
-        io.BytesIO(samples.pdf_bytes()), "paper.pdf", "preliminary",
+        world.facilitator,
+        world.session,
+        "Good practices paper",
+        "paper",
+        "en",
+        io.BytesIO(samples.pdf_bytes()),
+        "paper.pdf",
+        "preliminary",
     )
     db.session.commit()
     return version.document
@@ -55,8 +69,12 @@ def test_a_draft_taken_off_its_session_does_not_become_another_facilitator_s(cli
 
 def test_another_session_s_conclusions_document_is_neither_offered_nor_taken(client, login, world):
     version = services.attach_conclusions_file(
-        world.facilitator, world.session, io.BytesIO(samples.pdf_bytes("Conclusions", ["Trust first."])),
-        "conclusions.pdf", "preliminary", "en",
+        world.facilitator,
+        world.session,
+        io.BytesIO(samples.pdf_bytes("Conclusions", ["Trust first."])),
+        "conclusions.pdf",
+        "preliminary",
+        "en",
     )
     db.session.commit()
     document = version.document
@@ -73,9 +91,14 @@ def test_another_session_s_conclusions_document_is_neither_offered_nor_taken(cli
     assert world.other_session.document_links == []
 
 
-@pytest.mark.parametrize("who, where", [("facilitator", "session"), ("secretariat", "other_session")],
-                         ids=["the owner, from its own session", "the secretariat, from anywhere"])
-def test_versions_are_added_by_the_owner_and_the_secretariat_wherever_the_draft_is_tabled(client, login, world, who, where):
+@pytest.mark.parametrize(
+    "who, where",
+    [("facilitator", "session"), ("secretariat", "other_session")],
+    ids=["the owner, from its own session", "the secretariat, from anywhere"],
+)
+def test_versions_are_added_by_the_owner_and_the_secretariat_wherever_the_draft_is_tabled(
+    client, login, world, who, where
+):
     document = draft_of_the_first_session(world)
     services.link_document(world.secretariat, world.other_session, document)
     db.session.commit()
@@ -87,14 +110,20 @@ def test_versions_are_added_by_the_owner_and_the_secretariat_wherever_the_draft_
 
 def test_submitted_conclusions_may_be_tabled_for_discussion_elsewhere(client, login, world):
     version = services.attach_conclusions_file(
-        world.facilitator, world.session, io.BytesIO(samples.pdf_bytes("Conclusions", ["Trust first."])),
-        "conclusions.pdf", "preliminary", "en",
+        world.facilitator,
+        world.session,
+        io.BytesIO(samples.pdf_bytes("Conclusions", ["Trust first."])),
+        "conclusions.pdf",
+        "preliminary",
+        "en",
     )
     services.submit_conclusions(world.facilitator, world.session)
     db.session.commit()
     login(client, world.other_facilitator)
 
-    linked = client.post(f"{workspace_url(world, world.other_session)}/link", data={"link-document_id": version.document_id})
+    linked = client.post(
+        f"{workspace_url(world, world.other_session)}/link", data={"link-document_id": version.document_id}
+    )
     response = add_version(client, world, world.other_session, version.document)
 
     assert linked.status_code == 302

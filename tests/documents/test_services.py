@@ -1,4 +1,5 @@
 """Services keep every version, tie files to their transaction, and write the audit trail."""
+
 import io
 
 import pytest
@@ -15,15 +16,24 @@ from . import samples
 
 def actions(forum):
     db.session.expire_all()
-    return [entry.action for entry in db.session.scalars(
-        select(AuditEntry).where(AuditEntry.forum_id == forum.id).order_by(AuditEntry.id)
-    )]
+    return [
+        entry.action
+        for entry in db.session.scalars(
+            select(AuditEntry).where(AuditEntry.forum_id == forum.id).order_by(AuditEntry.id)
+        )
+    ]
 
 
 def table_pdf(world, actor=None, title="Good practices paper", text="Trust comes first."):
     version = services.table_new_document(
-        actor or world.facilitator, world.session, title, "paper", "en",
-        io.BytesIO(samples.pdf_bytes(title, [text])), "good-practices.pdf", "preliminary",
+        actor or world.facilitator,
+        world.session,
+        title,
+        "paper",
+        "en",
+        io.BytesIO(samples.pdf_bytes(title, [text])),
+        "good-practices.pdf",
+        "preliminary",
     )
     db.session.commit()
     return version
@@ -32,7 +42,12 @@ def table_pdf(world, actor=None, title="Good practices paper", text="Trust comes
 def test_versions_are_numbered_and_never_overwritten(world, archive_snapshot):
     first = table_pdf(world)
     second = services.upload_version(
-        world.facilitator, first.document, io.BytesIO(samples.docx_bytes()), "Propuesta_Bogotá.docx", "revised", "After the debate"
+        world.facilitator,
+        first.document,
+        io.BytesIO(samples.docx_bytes()),
+        "Propuesta_Bogotá.docx",
+        "revised",
+        "After the debate",
     )
     db.session.commit()
     files, counts = archive_snapshot()
@@ -67,9 +82,11 @@ def test_a_refused_file_writes_nothing(world, archive_snapshot, app):
     document = table_pdf(world).document
     before = archive_snapshot()
     app.config["MAX_UPLOAD_MB"] = 0
-    with pytest.raises(FileTooLarge):
+    with pytest.raises(services.DocumentRefused) as refused:
         services.upload_version(world.facilitator, document, io.BytesIO(samples.pdf_bytes()), "x.pdf", "revised")
     db.session.rollback()
+    assert isinstance(refused.value.__cause__, FileTooLarge)
+    assert refused.value.field == "file" and refused.value.status == 413
     assert archive_snapshot() == before
 
 
@@ -85,7 +102,11 @@ def test_tabling_in_two_sessions_and_taking_off(world):
     assert [link.session_id for link in document.session_links] == [world.session.id]
     assert document.current_version is not None
     assert actions(world.forum) == [
-        "document.created", "document.uploaded", "document.linked", "document.linked", "document.unlinked",
+        "document.created",
+        "document.uploaded",
+        "document.linked",
+        "document.linked",
+        "document.unlinked",
     ]
 
 
@@ -97,8 +118,12 @@ def test_a_document_of_another_forum_cannot_be_tabled(world, create_forum):
 
 def test_language_versions_are_linked_to_the_original(world):
     original = table_pdf(world).document
-    spanish = services.create_document(world.facilitator, world.forum, "Documento de buenas prácticas", "paper", "es", translation_of=original)
-    french = services.create_document(world.facilitator, world.forum, "Document de bonnes pratiques", "paper", "fr", translation_of=spanish)
+    spanish = services.create_document(
+        world.facilitator, world.forum, "Documento de buenas prácticas", "paper", "es", translation_of=original
+    )
+    french = services.create_document(
+        world.facilitator, world.forum, "Document de bonnes pratiques", "paper", "fr", translation_of=spanish
+    )
     db.session.commit()
     assert french.translation_of == original
     assert {document.language for document in spanish.language_versions()} == {"en", "fr"}
@@ -120,7 +145,9 @@ def test_conclusions_go_from_draft_to_submitted(world):
     db.session.commit()
     assert conclusions.status == ConclusionStatus.DRAFT and conclusions.submitted_at is None
     assert actions(world.forum) == [
-        "conclusions.saved", "conclusions.submitted", "conclusions.saved",
+        "conclusions.saved",
+        "conclusions.submitted",
+        "conclusions.saved",
     ]
 
 
@@ -135,5 +162,8 @@ def test_a_conclusions_document_is_enough_to_submit(world):
     assert version.document.kind == DocumentKind.OUTCOME_DOCUMENT and version.document.language == "es"
     assert conclusions.is_submitted
     assert actions(world.forum) == [
-        "document.created", "document.uploaded", "conclusions.file_attached", "conclusions.submitted",
+        "document.created",
+        "document.uploaded",
+        "conclusions.file_attached",
+        "conclusions.submitted",
     ]

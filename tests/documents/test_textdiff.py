@@ -1,4 +1,5 @@
 """The comparison of two versions' texts, sentence by sentence, as plain functions."""
+
 from workshop.documents.textdiff import DiffLine, compare_texts, count_changes, split_sentences
 
 
@@ -7,7 +8,11 @@ def pairs(lines):
 
 
 def test_split_sentences_ignores_line_wrapping():
-    assert split_sentences("One sentence\nwrapped here. Two!\n\nThree") == ["One sentence wrapped here.", "Two!", "Three"]
+    assert split_sentences("One sentence\nwrapped here. Two!\n\nThree") == [
+        "One sentence wrapped here.",
+        "Two!",
+        "Three",
+    ]
 
 
 def test_compare_texts_shows_added_and_removed_sentences_with_context():
@@ -62,10 +67,14 @@ def test_distant_changes_are_separated_by_an_empty_gap():
     old = " ".join(f"Sentence {n}." for n in range(20))
     new = old.replace("Sentence 2.", "Changed 2.").replace("Sentence 17.", "Changed 17.")
     assert compare_texts(old, new, context=1) == [
-        DiffLine("same", "Sentence 1."), DiffLine("removed", "Sentence 2."), DiffLine("added", "Changed 2."),
+        DiffLine("same", "Sentence 1."),
+        DiffLine("removed", "Sentence 2."),
+        DiffLine("added", "Changed 2."),
         DiffLine("same", "Sentence 3."),
         DiffLine("gap", ""),
-        DiffLine("same", "Sentence 16."), DiffLine("removed", "Sentence 17."), DiffLine("added", "Changed 17."),
+        DiffLine("same", "Sentence 16."),
+        DiffLine("removed", "Sentence 17."),
+        DiffLine("added", "Changed 17."),
         DiffLine("same", "Sentence 18."),
     ]
 

@@ -1,4 +1,5 @@
 """Refusals of uploaded files are said entirely in the reader's language."""
+
 from flask_babel import force_locale
 
 from workshop.documents.filetypes import UnsupportedFileType

@@ -4,6 +4,7 @@ The server runs in a thread of the test process on a free loopback port, over a 
 database built by `flask db upgrade` and filled by `flask demo`, exactly as `make run` does.
 A failed test leaves a screenshot in tests/e2e/artifacts/.
 """
+
 import os
 import subprocess
 import sys
@@ -21,8 +22,14 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 PROJECT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "workshop-demo"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 if not CHROMIUM.exists():

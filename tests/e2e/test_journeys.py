@@ -1,9 +1,10 @@
 """One test per user journey, done in Chromium as a person would do it, against the demo installation."""
+
 import re
 
 from axe_playwright_python.sync_playwright import Axe
 
-from workshop.documents.sample_files import make_docx
+from workshop.demo.sample_files import make_docx
 
 DEMO_AGENDA = "/f/bogota-2011/agenda"
 NEW_FORUM = "e2e-forum"
@@ -148,7 +149,8 @@ def test_public_agenda_has_no_serious_accessibility_violation(new_page):
     serious = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in violations if violation["impact"] in ("serious", "critical")
+        for violation in violations
+        if violation["impact"] in ("serious", "critical")
     ]
     assert not serious, "\n".join(serious)
 

@@ -1,4 +1,5 @@
 """The JSON agenda and its OpenAPI description."""
+
 import json
 
 import jsonschema_rs
@@ -42,7 +43,10 @@ def test_api_serves_the_published_agenda_without_e_mail_addresses(client, bogota
     assert "@" not in response.get_data(as_text=True)
     assert {person["name"] for person in payload["people"]} == {"Ana Muñoz", "Awa Kouassi, Côte d'Ivoire"}
     assert payload["documents"][0]["url"] == f"http://localhost/f/bogota-2011/documents/{bogota_forum.paper.id}"
-    assert client.get("/api/v1/forums/bogota-2011/agenda", headers={"If-None-Match": response.headers["ETag"]}).status_code == 304
+    assert (
+        client.get("/api/v1/forums/bogota-2011/agenda", headers={"If-None-Match": response.headers["ETag"]}).status_code
+        == 304
+    )
 
 
 def test_api_hides_non_public_forums_from_people_without_a_role(client, login, bogota_forum):
@@ -62,4 +66,6 @@ def test_openapi_is_version_3_1_and_describes_the_agenda(client):
     openapi = client.get("/api/v1/openapi.json").get_json()
     assert openapi["openapi"] == "3.1.0"
     assert "/api/v1/forums/{slug}/agenda" in openapi["paths"]
-    assert jsonschema_rs.meta.is_valid({"$schema": "https://json-schema.org/draft/2020-12/schema", **openapi["components"]["schemas"]["Session"]})
+    assert jsonschema_rs.meta.is_valid(
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", **openapi["components"]["schemas"]["Session"]}
+    )

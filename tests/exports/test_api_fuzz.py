@@ -1,4 +1,5 @@
 """Fuzz the agenda API against its own OpenAPI description with schemathesis."""
+
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 

@@ -1,4 +1,5 @@
 """The calendar URLs: who gets which feed, conditional GET, and a feed that follows a republished agenda."""
+
 from datetime import time, timedelta
 
 import icalendar
@@ -40,10 +41,13 @@ def test_track_room_and_session_feeds(client, bogota_forum):
     salon, sala = bogota_forum.rooms
 
     assert set(events_by_uid(client.get(f"/f/bogota-2011/tracks/{bogota_forum.track.id}.ics"))) == {
-        f"workshop-session-{first.id}", f"workshop-session-{third.id}",
+        f"workshop-session-{first.id}",
+        f"workshop-session-{third.id}",
     }
     assert set(events_by_uid(client.get(f"/f/bogota-2011/rooms/{sala.id}.ics"))) == {f"workshop-session-{second.id}"}
-    assert set(events_by_uid(client.get(f"/f/bogota-2011/sessions/{second.id}.ics"))) == {f"workshop-session-{second.id}"}
+    assert set(events_by_uid(client.get(f"/f/bogota-2011/sessions/{second.id}.ics"))) == {
+        f"workshop-session-{second.id}"
+    }
     assert client.get("/f/bogota-2011/tracks/999999.ics").status_code == 404
     assert client.get("/f/bogota-2011/rooms/999999.ics").status_code == 404
     assert client.get("/f/bogota-2011/sessions/999999.ics").status_code == 404
@@ -88,7 +92,12 @@ def test_a_current_copy_gets_304_without_rebuilding(client, bogota_forum, monkey
 def test_if_modified_since_gets_304_and_a_stale_etag_gets_the_feed(client, bogota_forum):
     first = client.get("/f/bogota-2011/agenda.ics")
 
-    assert client.get("/f/bogota-2011/agenda.ics", headers={"If-Modified-Since": first.headers["Last-Modified"]}).status_code == 304
+    assert (
+        client.get(
+            "/f/bogota-2011/agenda.ics", headers={"If-Modified-Since": first.headers["Last-Modified"]}
+        ).status_code
+        == 304
+    )
     assert client.get("/f/bogota-2011/agenda.ics", headers={"If-None-Match": '"stale"'}).status_code == 200
     older = "Mon, 01 Jan 2001 00:00:00 GMT"
     assert client.get("/f/bogota-2011/agenda.ics", headers={"If-Modified-Since": older}).status_code == 200
@@ -124,7 +133,9 @@ def test_a_deleted_session_is_published_as_cancelled(client, bogota_forum, publi
 
     event = events_by_uid(client.get("/f/bogota-2011/agenda.ics"))[f"workshop-session-{removed.id}"]
     assert event["STATUS"] == "CANCELLED"
-    assert set(events_by_uid(client.get(f"/f/bogota-2011/sessions/{removed.id}.ics"))) == {f"workshop-session-{removed.id}"}
+    assert set(events_by_uid(client.get(f"/f/bogota-2011/sessions/{removed.id}.ics"))) == {
+        f"workshop-session-{removed.id}"
+    }
 
 
 def test_personal_feed_spans_every_forum_the_person_has_a_part_in(
@@ -140,7 +151,9 @@ def test_personal_feed_spans_every_forum_the_person_has_a_part_in(
 
     first, _, third = bogota_forum.sessions
     assert set(events_by_uid(response)) == {
-        f"workshop-session-{first.id}", f"workshop-session-{third.id}", f"workshop-session-{elsewhere.id}",
+        f"workshop-session-{first.id}",
+        f"workshop-session-{third.id}",
+        f"workshop-session-{elsewhere.id}",
     }
     assert response.headers["Cache-Control"] == "private, no-cache"
     zones = {str(zone["TZID"]) for zone in icalendar.Calendar.from_ical(response.data).walk("VTIMEZONE")}

@@ -1,4 +1,5 @@
 """The iCal feeds, read back by three independent readers: icalendar, vobject and the khal calendar client."""
+
 import os
 import shutil
 import subprocess
@@ -118,7 +119,10 @@ def test_track_room_and_session_feeds_hold_only_their_events(bogota_snapshot, li
     def session_uids(part):
         return sorted(uid.split("@")[0] for uid in events_by_uid(calendar_bytes("A", [part], links)))
 
-    assert session_uids(track_agenda(bogota_snapshot, PUBLISHED_AT, 1)) == ["workshop-session-11", "workshop-session-15"]
+    assert session_uids(track_agenda(bogota_snapshot, PUBLISHED_AT, 1)) == [
+        "workshop-session-11",
+        "workshop-session-15",
+    ]
     assert session_uids(room_agenda(bogota_snapshot, PUBLISHED_AT, 2)) == ["workshop-session-13"]
     assert "workshop-item-301" in session_uids(room_agenda(bogota_snapshot, PUBLISHED_AT, 1))
     assert session_uids(single_session(bogota_snapshot, PUBLISHED_AT, 14)) == ["workshop-session-14"]
@@ -129,13 +133,21 @@ def test_personal_feed_spans_forums_and_every_role(bogota_snapshot, links):
     paris["sessions"] = {"21": {**bogota_snapshot["sessions"]["14"], "id": 21}}
     paris["sessions"]["21"]["people"] = {**paris["sessions"]["21"]["people"], "rapporteur": [KOUASSI]}
 
-    data = calendar_bytes("Mine", [
-        person_agenda(bogota_snapshot, PUBLISHED_AT, KOUASSI["id"]), person_agenda(paris, PUBLISHED_AT, KOUASSI["id"]),
-    ], links)
+    data = calendar_bytes(
+        "Mine",
+        [
+            person_agenda(bogota_snapshot, PUBLISHED_AT, KOUASSI["id"]),
+            person_agenda(paris, PUBLISHED_AT, KOUASSI["id"]),
+        ],
+        links,
+    )
 
     assert_well_formed(data)
     assert sorted(uid.split("@")[0] for uid in events_by_uid(data)) == [
-        "workshop-session-11", "workshop-session-12", "workshop-session-13", "workshop-session-21",
+        "workshop-session-11",
+        "workshop-session-12",
+        "workshop-session-13",
+        "workshop-session-21",
     ]
     zones = {str(zone["TZID"]) for zone in icalendar.Calendar.from_ical(data).walk("VTIMEZONE")}
     assert zones == {"America/Bogota", "Europe/Paris"}
@@ -169,11 +181,14 @@ default_calendar = agenda
 
 
 @pytest.mark.skipif(shutil.which("khal") is None, reason="the khal calendar client is not installed")
-@pytest.mark.parametrize(("zone", "expected"), [
-    ("America/Bogota", "2011-09-26 09:15 2011-09-26 12:00 Session 1."),
-    ("Europe/Paris", "2011-09-26 16:15 2011-09-26 19:00 Session 1."),
-    ("Asia/Tokyo", "2011-09-26 23:15 2011-09-27 02:00 Session 1."),
-])
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("America/Bogota", "2011-09-26 09:15 2011-09-26 12:00 Session 1."),
+        ("Europe/Paris", "2011-09-26 16:15 2011-09-26 19:00 Session 1."),
+        ("Asia/Tokyo", "2011-09-26 23:15 2011-09-27 02:00 Session 1."),
+    ],
+)
 def test_khal_imports_the_feed_at_the_right_local_times(bogota_snapshot, links, tmp_path, zone, expected):
     feed = tmp_path / "agenda.ics"
     feed.write_bytes(calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links))
@@ -183,8 +198,9 @@ def test_khal_imports_the_feed_at_the_right_local_times(bogota_snapshot, links, 
     environment = {**os.environ, "TZ": zone, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
 
     def khal(*arguments):
-        return subprocess.run(["khal", "-c", str(config), *arguments], env=environment,
-                              capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["khal", "-c", str(config), *arguments], env=environment, capture_output=True, text=True, check=True
+        ).stdout
 
     khal("import", "--batch", "-a", "agenda", str(feed))
     listing = khal("list", "--format", "{start} {end} {title}", "2011-09-25", "4d")

@@ -1,4 +1,5 @@
 """The PDF agenda and brief: what they say, how they are built, and what WeasyPrint may fetch."""
+
 import io
 import urllib.request
 from datetime import timedelta
@@ -31,17 +32,21 @@ def pages_text(data):
 @pytest.fixture
 def render(app, links):
     """Return a callable that renders one of the PDFs in a request of the given language."""
+
     def _render(function, *arguments, language="en"):
         with app.test_request_context(f"/?lang={language}"):
             return function(*arguments, links=links, static_folder=app.static_folder)
+
     return _render
 
 
 @pytest.fixture
 def forbid_network(monkeypatch):
     """Fail the test if anything opens a URL through urllib, which WeasyPrint's default fetcher uses."""
+
     def refuse(*arguments, **keywords):
         raise AssertionError(f"something tried to open a URL: {arguments[1:2]}")
+
     monkeypatch.setattr(urllib.request.OpenerDirector, "open", refuse)
 
 
@@ -49,7 +54,9 @@ def test_agenda_reads_like_the_concept_note(render, bogota_snapshot):
     pages = pages_text(render(agenda_pdf, bogota_snapshot, release_of(3)))
     text = " ".join(pages)
 
-    assert text.startswith("Learning from South-South and Triangular Cooperation Sharing Knowledge for Development Bogotá, Colombia")
+    assert text.startswith(
+        "Learning from South-South and Triangular Cooperation Sharing Knowledge for Development Bogotá, Colombia"
+    )
     assert "Preliminary Agenda" in text
     assert "Day 1 – September 26" in text and "Day 2 – September 27" in text
     assert "Draft documents for discussion" in text
@@ -88,7 +95,11 @@ def test_fonts_are_embedded_and_the_pdf_is_tagged(render, bogota_snapshot):
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"] if "/DescendantFonts" in font else font["/FontDescriptor"]
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font["/FontDescriptor"]
+            )
             fonts[font["/BaseFont"]] = "/FontFile2" in descriptor or "/FontFile3" in descriptor
     assert fonts and all(fonts.values()), fonts
     assert any("DejaVu" in name for name in fonts)
@@ -143,7 +154,10 @@ def test_session_brief_times_the_keynotes_from_the_start(render, bogota_snapshot
     assert len(pages) == 1
     text = pages[0]
     assert "9:15 – 9:25 AM Opening remarks. Welcome" in text
-    assert "9:25 – 9:30 AM Keynote. Evidence from São Paulo — Awa Kouassi (Ministère du Plan de Côte d'Ivoire) (5 min)" in text
+    assert (
+        "9:25 – 9:30 AM Keynote. Evidence from São Paulo — Awa Kouassi (Ministère du Plan de Côte d'Ivoire) (5 min)"
+        in text
+    )
     assert "9:30 – 9:35 AM Keynote. Evidence from Bogotá" in text
     assert "9:35 – 11:45 AM Debate. What the evidence says" in text
     assert "11:45 AM – 12:00 PM Closing remarks. Conclusions" in text
@@ -170,8 +184,13 @@ def test_fetcher_serves_static_files_and_refuses_everything_else(app):
 
     assert b"@page" in fetcher.fetch("static:css/pdf.css").read()
     for url in (
-        "file:///etc/passwd", "http://example.org/logo.png", "https://example.org/logo.png",
-        "static:../workshop/config.py", "static:/../../etc/passwd", "ftp://example.org/x", "data:text/css,body{}",
+        "file:///etc/passwd",
+        "http://example.org/logo.png",
+        "https://example.org/logo.png",
+        "static:../workshop/config.py",
+        "static:/../../etc/passwd",
+        "ftp://example.org/x",
+        "data:text/css,body{}",
     ):
         with pytest.raises(FetchRefused):
             fetcher.fetch(url)
@@ -186,7 +205,9 @@ def test_render_refuses_files_and_remote_urls_without_opening_them(app, forbid_n
 
     assert data.startswith(b"%PDF")
     assert set(fetcher.refused) == {
-        "https://evil.example.org/x.css", "file:///etc/passwd", "https://tracker.example.org/pixel.png",
+        "https://evil.example.org/x.css",
+        "file:///etc/passwd",
+        "https://tracker.example.org/pixel.png",
     }
 
 

@@ -1,4 +1,5 @@
 """The PDF URLs: access, caching per release and language, and the 304 answer."""
+
 import io
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """Exports of a new release are built ahead of readers, in a process of their own."""
+
 import subprocess
 
 from flask.testing import FlaskClient

@@ -1,4 +1,5 @@
 """How exports name items: the kind in the reader's language, unless the title already says it."""
+
 from flask_babel import force_locale
 
 from workshop.exports.wording import item_text

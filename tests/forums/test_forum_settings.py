@@ -1,4 +1,5 @@
 """Changing a forum's time zone or dates keeps its programme where the secretariat put it."""
+
 from datetime import date, time, timedelta
 
 import pytest
@@ -8,8 +9,9 @@ from tests.browser_forms import read_form
 from workshop.accounts.models import ForumRoleName
 from workshop.core.timezones import utc_to_local
 from workshop.extensions import db
-from workshop.forums import services
-from workshop.forums.models import ForumDay
+from workshop.forums.services import FrameError
+from workshop.programme import frame
+from workshop.programme.models import ForumDay
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def scheduled(create_forum, create_day, create_block, create_session, create_use
 
 def test_a_new_time_zone_keeps_the_wall_clock_times(scheduled):
     forum, block, session, admin = scheduled
-    services.update_forum(forum, admin, timezone="Europe/Paris")
+    frame.update_forum(admin, forum, timezone="Europe/Paris")
     db.session.commit()
     assert utc_to_local(block.starts_at, "Europe/Paris").time() == time(9, 0)
     assert utc_to_local(session.starts_at, "Europe/Paris").time() == time(9, 30)
@@ -33,7 +35,7 @@ def test_a_new_time_zone_keeps_the_wall_clock_times(scheduled):
 
 def test_a_longer_forum_gains_its_days(scheduled):
     forum, _block, _session, admin = scheduled
-    services.update_forum(forum, admin, end_date=forum.end_date + timedelta(days=2))
+    frame.update_forum(admin, forum, end_date=forum.end_date + timedelta(days=2))
     db.session.commit()
     db.session.refresh(forum)
     assert [day.date for day in forum.days] == [date(2030, 11, 5) + timedelta(days=offset) for offset in range(4)]
@@ -41,14 +43,14 @@ def test_a_longer_forum_gains_its_days(scheduled):
 
 def test_a_date_that_still_holds_blocks_cannot_be_dropped(scheduled):
     forum, _block, _session, admin = scheduled
-    with pytest.raises(services.FrameError):
-        services.update_forum(forum, admin, start_date=date(2030, 11, 6))
+    with pytest.raises(FrameError):
+        frame.update_forum(admin, forum, start_date=date(2030, 11, 6))
     db.session.rollback()
 
 
 def test_an_empty_day_left_outside_the_dates_goes(scheduled):
     forum, _block, _session, admin = scheduled
-    services.update_forum(forum, admin, end_date=date(2030, 11, 5))
+    frame.update_forum(admin, forum, end_date=date(2030, 11, 5))
     db.session.commit()
     db.session.refresh(forum)
     assert [day.date for day in forum.days] == [date(2030, 11, 5)]
@@ -73,22 +75,26 @@ def test_a_last_day_a_century_away_is_refused_at_the_field(client, login, create
 
 def test_the_services_refuse_a_forum_longer_than_a_forum_can_be(scheduled):
     forum, _block, _session, admin = scheduled
-    with pytest.raises(services.FrameError):
-        services.update_forum(forum, admin, end_date=date(2111, 9, 28))
+    with pytest.raises(FrameError):
+        frame.update_forum(admin, forum, end_date=date(2111, 9, 28))
 
 
 def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled):
     forum, _block, _session, admin = scheduled
     # A forum stretched by a typo before the bound existed: 36,527 days would do, 3,000 make the point.
-    db.session.add_all(ForumDay(forum=forum, date=forum.start_date + timedelta(days=offset)) for offset in range(2, 3000))
+    db.session.add_all(
+        ForumDay(forum=forum, date=forum.start_date + timedelta(days=offset)) for offset in range(2, 3000)
+    )
     forum.end_date = forum.start_date + timedelta(days=2999)
     db.session.commit()
     statements = []
-    listen = lambda *arguments: statements.append(arguments[2])
+
+    def listen(*arguments):
+        statements.append(arguments[2])
 
     event.listen(db.engine, "before_cursor_execute", listen)
     try:
-        services.update_forum(forum, admin, end_date=forum.start_date + timedelta(days=1))
+        frame.update_forum(admin, forum, end_date=forum.start_date + timedelta(days=1))
         db.session.commit()
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)

@@ -1,4 +1,5 @@
 """The secretariat sets up a forum's frame through its screens: the forum, days, blocks, rooms, organisations, people."""
+
 from datetime import date, time
 
 import pytest
@@ -7,7 +8,8 @@ from sqlalchemy import func, select
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.core.timezones import utc_to_local
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock
+from workshop.forums.models import Forum, Organisation, OrganisationType, Room
+from workshop.programme.models import ForumDay, TimeBlock
 
 # Irreversible deeds ask first (tests/security/test_deletes_ask_first.py); these tests answer yes.
 CONFIRMED = {"confirmed": "yes"}
@@ -36,10 +38,24 @@ def local_times(block):
 
 def forum_form(**fields):
     return {
-        "title": "Learning from South-South Cooperation", "slug": "bogota-2031", "subtitle": "", "city": "Bogotá",
-        "country_code": "CO", "venue": "", "start_date": "2031-09-26", "end_date": "2031-09-28",
-        "timezone": " America/Bogota ", "convened_by": "", "facilitated_by": "", "objective": "", "background": "",
-        "participants_text": "", "methodology": "", "agenda_note": "", "is_public": "y", **fields,
+        "title": "Learning from South-South Cooperation",
+        "slug": "bogota-2031",
+        "subtitle": "",
+        "city": "Bogotá",
+        "country_code": "CO",
+        "venue": "",
+        "start_date": "2031-09-26",
+        "end_date": "2031-09-28",
+        "timezone": " America/Bogota ",
+        "convened_by": "",
+        "facilitated_by": "",
+        "objective": "",
+        "background": "",
+        "participants_text": "",
+        "methodology": "",
+        "agenda_note": "",
+        "is_public": "y",
+        **fields,
     }
 
 
@@ -52,7 +68,12 @@ def test_an_administrator_creates_a_forum_with_a_day_per_date_and_runs_it(client
     forum = db.session.scalar(select(Forum).where(Forum.slug == "bogota-2031"))
     assert response.status_code == 302 and response.headers["Location"] == "/manage/bogota-2031/"
     assert (forum.title, forum.city, forum.country_code, forum.timezone, forum.is_public) == (
-        "Learning from South-South Cooperation", "Bogotá", "CO", "America/Bogota", True)
+        "Learning from South-South Cooperation",
+        "Bogotá",
+        "CO",
+        "America/Bogota",
+        True,
+    )
     assert [day.date for day in forum.days] == [date(2031, 9, 26), date(2031, 9, 27), date(2031, 9, 28)]
     assert ForumRoleName.SECRETARIAT in admin.roles_in(forum)
     assert "Forum created with one day per date." in client.get(response.headers["Location"]).get_data(as_text=True)
@@ -71,8 +92,10 @@ def test_a_new_day_is_saved_with_its_title_and_note(client, sign_in, frame):
     forum, *_, secretary = frame
     sign_in(client, secretary)
 
-    response = client.post(f"/manage/{forum.slug}/days/new", data={
-        "date": "2030-11-06", "title": "Field visits", "to_be_announced": "y", "note": "Buses at 8:00"})
+    response = client.post(
+        f"/manage/{forum.slug}/days/new",
+        data={"date": "2030-11-06", "title": "Field visits", "to_be_announced": "y", "note": "Buses at 8:00"},
+    )
 
     assert response.status_code == 302
     day = db.session.scalar(select(ForumDay).where(ForumDay.date == date(2030, 11, 6)))
@@ -83,7 +106,9 @@ def test_a_day_outside_the_forums_dates_is_refused(client, sign_in, frame):
     forum, first_day, *_, secretary = frame
     sign_in(client, secretary)
 
-    response = client.post(f"/manage/{forum.slug}/days/{first_day.id}/edit", data={"date": "2030-12-01", "title": "Late"})
+    response = client.post(
+        f"/manage/{forum.slug}/days/{first_day.id}/edit", data={"date": "2030-12-01", "title": "Late"}
+    )
 
     assert "The day must fall between the forum&#39;s first and last day." in response.get_data(as_text=True)
     db.session.refresh(first_day)
@@ -95,8 +120,10 @@ def test_a_new_block_takes_the_forums_wall_clock(client, sign_in, frame, create_
     second_day = create_day(forum)
     sign_in(client, secretary)
 
-    client.post(f"/manage/{forum.slug}/blocks/new",
-                data={"day_id": second_day.id, "starts_at": "14:00", "ends_at": "18:00", "label": "Afternoon"})
+    client.post(
+        f"/manage/{forum.slug}/blocks/new",
+        data={"day_id": second_day.id, "starts_at": "14:00", "ends_at": "18:00", "label": "Afternoon"},
+    )
 
     block = db.session.scalar(select(TimeBlock).where(TimeBlock.label == "Afternoon"))
     assert block.day_id == second_day.id
@@ -108,10 +135,14 @@ def test_a_block_cannot_shrink_away_from_a_session_it_holds(client, sign_in, fra
     forum, first_day, block, *_, secretary = frame
     sign_in(client, secretary)
 
-    response = client.post(f"/manage/{forum.slug}/blocks/{block.id}/edit",
-                           data={"day_id": first_day.id, "starts_at": "10:00", "ends_at": "12:00", "label": "Late"})
+    response = client.post(
+        f"/manage/{forum.slug}/blocks/{block.id}/edit",
+        data={"day_id": first_day.id, "starts_at": "10:00", "ends_at": "12:00", "label": "Late"},
+    )
 
-    assert "Building good practices would no longer fit inside this block. Move it first." in response.get_data(as_text=True)
+    assert "Building good practices would no longer fit inside this block. Move it first." in response.get_data(
+        as_text=True
+    )
     db.session.refresh(block)
     assert (local_times(block), block.label) == ((time(9), time(12)), "Morning")
 
@@ -120,8 +151,10 @@ def test_a_block_that_still_fits_its_sessions_is_changed(client, sign_in, frame)
     forum, first_day, block, *_, secretary = frame
     sign_in(client, secretary)
 
-    client.post(f"/manage/{forum.slug}/blocks/{block.id}/edit",
-                data={"day_id": first_day.id, "starts_at": "09:30", "ends_at": "11:00", "label": "Short morning"})
+    client.post(
+        f"/manage/{forum.slug}/blocks/{block.id}/edit",
+        data={"day_id": first_day.id, "starts_at": "09:30", "ends_at": "11:00", "label": "Short morning"},
+    )
 
     db.session.refresh(block)
     assert (local_times(block), block.label) == ((time(9, 30), time(11)), "Short morning")
@@ -140,18 +173,24 @@ def test_rooms_are_saved_renamed_and_never_named_twice(client, sign_in, frame):
     assert [(kept.name, kept.capacity) for kept in rooms] == [("Sala Cartagena", 25), ("Salón Libertador", 90)]
 
 
-@pytest.mark.parametrize(("part", "model", "message"), [
-    ("days", ForumDay, "This day still holds sessions. Move or delete them first."),
-    ("blocks", TimeBlock, "This block still holds sessions. Move or delete them first."),
-    ("rooms", Room, "Sessions still take place in this room. Move them first."),
-])
+@pytest.mark.parametrize(
+    ("part", "model", "message"),
+    [
+        ("days", ForumDay, "This day still holds sessions. Move or delete them first."),
+        ("blocks", TimeBlock, "This block still holds sessions. Move or delete them first."),
+        ("rooms", Room, "Sessions still take place in this room. Move them first."),
+    ],
+)
 def test_an_unused_part_of_the_frame_is_deleted_and_one_holding_a_session_is_kept(
     client, sign_in, frame, create_day, create_block, create_room, part, model, message
 ):
     forum, first_day, block, room, secretary = frame
     held = {"days": first_day, "blocks": block, "rooms": room}[part]
-    spare = {"days": lambda: create_day(forum), "blocks": lambda: create_block(first_day, "18:00", "20:00"),
-             "rooms": lambda: create_room(forum, "Annex")}[part]()
+    spare = {
+        "days": lambda: create_day(forum),
+        "blocks": lambda: create_block(first_day, "18:00", "20:00"),
+        "rooms": lambda: create_room(forum, "Annex"),
+    }[part]()
     sign_in(client, secretary)
 
     client.post(f"/manage/{forum.slug}/{part}/{spare.id}/delete", data=CONFIRMED)
@@ -166,17 +205,23 @@ def test_organisations_are_saved_and_edited_and_never_named_twice(client, sign_i
     existing = create_organisation("Economic Commission for Latin America", "ECLAC", forum_id=forum.id)
     sign_in(client, secretary)
 
-    created = client.post(f"/manage/{forum.slug}/organisations/new",
-                          data={"name": " Universidad Nacional ", "acronym": " UNAL ", "type": "academia",
-                                "country_code": "CO"})
-    twice = client.post(f"/manage/{forum.slug}/organisations/new",
-                        data={"name": "Economic Commission for Latin America", "acronym": "", "type": "other",
-                              "country_code": ""})
-    client.post(f"/manage/{forum.slug}/organisations/{existing.id}/edit",
-                data={"name": "ECLAC", "acronym": "CEPAL", "type": "un_agency", "country_code": "CL"})
+    created = client.post(
+        f"/manage/{forum.slug}/organisations/new",
+        data={"name": " Universidad Nacional ", "acronym": " UNAL ", "type": "academia", "country_code": "CO"},
+    )
+    twice = client.post(
+        f"/manage/{forum.slug}/organisations/new",
+        data={"name": "Economic Commission for Latin America", "acronym": "", "type": "other", "country_code": ""},
+    )
+    client.post(
+        f"/manage/{forum.slug}/organisations/{existing.id}/edit",
+        data={"name": "ECLAC", "acronym": "CEPAL", "type": "un_agency", "country_code": "CL"},
+    )
 
     assert created.headers["Location"] == f"/manage/{forum.slug}/organisations"
-    assert "There is already an organisation called Economic Commission for Latin America." in twice.get_data(as_text=True)
+    assert "There is already an organisation called Economic Commission for Latin America." in twice.get_data(
+        as_text=True
+    )
     organisations = db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
     assert [(kept.name, kept.acronym, kept.type, kept.country_code) for kept in organisations] == [
         ("ECLAC", "CEPAL", OrganisationType.UN_AGENCY, "CL"),
@@ -190,8 +235,9 @@ def test_appointing_someone_new_to_the_forum_invites_them_in_that_role(client, s
     forum, *_, secretary = frame
     sign_in(client, secretary)
 
-    response = client.post(f"/manage/{forum.slug}/people",
-                           data={"email": "Ana@Example.test", "name": "Ana Muñoz", "role": "rapporteur"})
+    response = client.post(
+        f"/manage/{forum.slug}/people", data={"email": "Ana@Example.test", "name": "Ana Muñoz", "role": "rapporteur"}
+    )
 
     ana = db.session.scalar(select(User).where(User.email == "ana@example.test"))
     assert ana.name == "Ana Muñoz"
@@ -205,10 +251,13 @@ def test_nobody_removes_themselves_from_the_secretariat_but_may_remove_others(cl
     sign_in(client, secretary)
 
     def role_of(user):
-        return db.session.scalar(select(ForumRole.id).where(ForumRole.user_id == user.id, ForumRole.forum_id == forum.id))
+        return db.session.scalar(
+            select(ForumRole.id).where(ForumRole.user_id == user.id, ForumRole.forum_id == forum.id)
+        )
 
-    refused = client.post(f"/manage/{forum.slug}/people/{role_of(secretary)}/revoke", data=CONFIRMED,
-                          follow_redirects=True)
+    refused = client.post(
+        f"/manage/{forum.slug}/people/{role_of(secretary)}/revoke", data=CONFIRMED, follow_redirects=True
+    )
     client.post(f"/manage/{forum.slug}/people/{role_of(colleague)}/revoke", data=CONFIRMED)
 
     assert "You cannot remove yourself from the secretariat." in refused.get_data(as_text=True)

@@ -1,4 +1,5 @@
 """Organisations: a forum's own are its secretariat's alone; the shared directory is everyone's to pick, administrators' to edit."""
+
 import pytest
 from sqlalchemy import select
 
@@ -73,7 +74,9 @@ def test_renaming_the_forum_s_own_organisation_is_audited_in_that_forum(client, 
     ours, theirs, secretary, their_secretary, own, *_ = forums
     login(client, secretary)
 
-    response = client.post(f"/manage/{ours.slug}/organisations/{own.id}/edit", data=organisation_form("Our Ministry of Planning"))
+    response = client.post(
+        f"/manage/{ours.slug}/organisations/{own.id}/edit", data=organisation_form("Our Ministry of Planning")
+    )
 
     assert response.status_code == 302
     db.session.expire_all()
@@ -99,7 +102,8 @@ def test_an_administrator_edits_the_shared_directory_outside_any_forum(client, l
     login(client, create_user(is_admin=True))
 
     response = client.post(
-        f"/manage/{ours.slug}/organisations/{shared.id}/edit", data=organisation_form("ECLAC", "CEPAL"),
+        f"/manage/{ours.slug}/organisations/{shared.id}/edit",
+        data=organisation_form("ECLAC", "CEPAL"),
     )
 
     assert response.status_code == 302
@@ -109,11 +113,15 @@ def test_an_administrator_edits_the_shared_directory_outside_any_forum(client, l
     assert [entry.forum_id for entry in audit_entries()] == [None]
 
 
-@pytest.mark.parametrize("name, refused", [
-    ("Their Secret Partner", False),
-    ("Our Ministry", True),
-    ("Economic Commission for Latin America", True),
-], ids=["another forum has it", "this forum has it", "the shared directory has it"])
+@pytest.mark.parametrize(
+    "name, refused",
+    [
+        ("Their Secret Partner", False),
+        ("Our Ministry", True),
+        ("Economic Commission for Latin America", True),
+    ],
+    ids=["another forum has it", "this forum has it", "the shared directory has it"],
+)
 def test_a_name_is_taken_only_within_what_the_forum_sees(client, login, forums, name, refused):
     ours, theirs, secretary, *_ = forums
     login(client, secretary)
@@ -125,7 +133,9 @@ def test_a_name_is_taken_only_within_what_the_forum_sees(client, login, forums, 
         assert "There is already an organisation called" in response.get_data(as_text=True)
 
 
-def test_documents_offer_only_the_organisations_the_forum_sees(client, login, forums, create_day, create_block, create_session):
+def test_documents_offer_only_the_organisations_the_forum_sees(
+    client, login, forums, create_day, create_block, create_session
+):
     ours, theirs, secretary, *_ = forums
     session = create_session(ours, create_block(create_day(ours)))
     login(client, secretary)

@@ -1,4 +1,5 @@
 """Defects a new secretariat officer found in the browser: what a form or an output silently lost."""
+
 import io
 
 import pdfplumber
@@ -17,7 +18,14 @@ def pdf_text(body):
 
 
 def test_moving_a_panel_to_another_room_keeps_it_a_panel(
-    client, login, create_user, create_forum, create_day, create_block, create_room, create_session,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_room,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
@@ -36,21 +44,33 @@ def test_moving_a_panel_to_another_room_keeps_it_a_panel(
 
 
 def test_a_keynote_speaker_named_without_an_email_is_kept_and_shown_everywhere(
-    client, login, create_user, create_forum, create_day, create_block, create_session,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     session = create_session(forum, create_block(create_day(forum)), title="Opening")
     login(client, secretariat)
 
-    client.post(f"/manage/{forum.slug}/sessions/{session.id}/items", data={
-        "kind": "keynote", "title": "Why it matters", "speaker_email": "", "speaker_name": "Amina Yusuf",
-    })
+    client.post(
+        f"/manage/{forum.slug}/sessions/{session.id}/items",
+        data={
+            "kind": "keynote",
+            "title": "Why it matters",
+            "speaker_email": "",
+            "speaker_name": "Amina Yusuf",
+        },
+    )
 
     item = db.session.scalar(select(SessionItem).where(SessionItem.session_id == session.id))
     assert item.speaker_name == "Amina Yusuf"
     assert "Amina Yusuf" in client.get(f"/manage/{forum.slug}/sessions/{session.id}").get_data(as_text=True)
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     assert "Amina Yusuf" in client.get(f"/f/{forum.slug}/agenda").get_data(as_text=True)
     assert "Amina Yusuf" in pdf_text(client.get(f"/f/{forum.slug}/agenda.pdf").data)
@@ -60,14 +80,20 @@ def test_a_keynote_speaker_named_without_an_email_is_kept_and_shown_everywhere(
 
 
 def test_a_session_outside_any_time_block_is_in_the_agenda_page_the_pdf_and_the_overview(
-    client, login, create_user, create_forum, create_day, create_block, create_session,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     day = create_day(forum)
     create_session(forum, create_block(day, "09:00", "12:00"), title="Inside a block")
     create_session(forum, None, title="Evening reception", start="19:00", end="21:00")
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
     login(client, secretariat)
 
@@ -75,13 +101,24 @@ def test_a_session_outside_any_time_block_is_in_the_agenda_page_the_pdf_and_the_
     assert "Evening reception" in pdf_text(client.get(f"/f/{forum.slug}/agenda.pdf").data)
     assert "Evening reception" in client.get(f"/manage/{forum.slug}/").get_data(as_text=True)
     days = client.get(f"/api/v1/forums/{forum.slug}/agenda").get_json()["days"]
-    placed = [entry["session_id"] for day in days for block in day["blocks"] for entry in block["entries"]
-              if entry["type"] == "session"]
+    placed = [
+        entry["session_id"]
+        for day in days
+        for block in day["blocks"]
+        for entry in block["entries"]
+        if entry["type"] == "session"
+    ]
     assert len(placed) == 2
 
 
 def test_saving_a_session_outside_any_block_unchanged_leaves_it_there(
-    client, login, create_user, create_forum, create_day, create_block, create_session,
+    client,
+    login,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
@@ -99,14 +136,19 @@ def test_saving_a_session_outside_any_block_unchanged_leaves_it_there(
 
 
 def test_a_change_of_format_is_listed_in_what_changed(
-    client, create_user, create_forum, create_day, create_block, create_session,
+    client,
+    create_user,
+    create_forum,
+    create_day,
+    create_block,
+    create_session,
 ):
     forum = create_forum()
     secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     panel = create_session(forum, create_block(create_day(forum)), title="Finance", format=SessionFormat.PANEL)
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     panel.format = SessionFormat.ENGAGEMENT_WORKSHOP
-    publish_release(forum, secretariat, "preliminary")
+    publish_release(secretariat, forum, "preliminary")
     db.session.commit()
 
     page = client.get(f"/f/{forum.slug}/agenda/changes").get_data(as_text=True)

@@ -1,4 +1,5 @@
 """The running order of a session and the loose items of a block, through the secretariat's screens."""
+
 from datetime import time
 
 import pytest
@@ -16,8 +17,11 @@ def running_order(create_forum, create_day, create_block, create_session, create
     forum = create_forum(slug="order-forum")
     block = create_block(create_day(forum), "09:00", "12:00")
     session = create_session(forum, block, "Building good practices", "09:00", "10:30", number="1")
-    for kind, title, minutes in ((ItemKind.KEYNOTE, "Keynote", 5), (ItemKind.PRESENTATION, "Presentation", 20),
-                                 (ItemKind.DEBATE, "Debate", 30)):
+    for kind, title, minutes in (
+        (ItemKind.KEYNOTE, "Keynote", 5),
+        (ItemKind.PRESENTATION, "Presentation", 20),
+        (ItemKind.DEBATE, "Debate", 30),
+    ):
         create_item(session, kind, title, minutes)
     secretary = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
     return forum, block, session, secretary
@@ -37,12 +41,18 @@ def test_an_item_is_edited_in_place(client, sign_in, running_order):
     presentation = session.items[1]
     sign_in(client, secretary)
 
-    client.post(item_url(forum, session, presentation, "edit"),
-                data={"kind": "questions", "title": " Questions to participants ", "duration_minutes": "25"})
+    client.post(
+        item_url(forum, session, presentation, "edit"),
+        data={"kind": "questions", "title": " Questions to participants ", "duration_minutes": "25"},
+    )
 
     db.session.refresh(presentation)
     assert (presentation.kind, presentation.title, presentation.duration_minutes, presentation.position) == (
-        ItemKind.QUESTIONS, "Questions to participants", 25, 1)
+        ItemKind.QUESTIONS,
+        "Questions to participants",
+        25,
+        1,
+    )
 
 
 def test_a_keynote_edited_without_minutes_gets_five(client, sign_in, running_order):
@@ -50,7 +60,10 @@ def test_a_keynote_edited_without_minutes_gets_five(client, sign_in, running_ord
     debate = session.items[2]
     sign_in(client, secretary)
 
-    client.post(item_url(forum, session, debate, "edit"), data={"kind": "keynote", "title": "Second keynote", "duration_minutes": ""})
+    client.post(
+        item_url(forum, session, debate, "edit"),
+        data={"kind": "keynote", "title": "Second keynote", "duration_minutes": ""},
+    )
 
     db.session.refresh(debate)
     assert (debate.kind, debate.duration_minutes) == (ItemKind.KEYNOTE, 5)
@@ -61,8 +74,11 @@ def test_an_edit_that_overruns_the_session_is_refused_and_undone(client, sign_in
     debate = session.items[2]
     sign_in(client, secretary)
 
-    response = client.post(item_url(forum, session, debate, "edit"),
-                           data={"kind": "debate", "title": "Long debate", "duration_minutes": "80"}, follow_redirects=True)
+    response = client.post(
+        item_url(forum, session, debate, "edit"),
+        data={"kind": "debate", "title": "Long debate", "duration_minutes": "80"},
+        follow_redirects=True,
+    )
 
     assert "need 105 minutes but the session lasts 90" in response.get_data(as_text=True)
     db.session.refresh(debate)
@@ -104,8 +120,10 @@ def test_a_loose_item_is_saved_in_the_forums_wall_clock_and_edited(client, sign_
 
     created = client.post(f"/manage/{forum.slug}/blocks/{block.id}/items/new", data=loose_item_form("09:00", "09:15"))
     item = db.session.scalar(select(BlockItem))
-    client.post(f"/manage/{forum.slug}/blocks/{block.id}/items/{item.id}/edit",
-                data=loose_item_form("11:45", "12:00", "Closing remarks", "closing_remarks"))
+    client.post(
+        f"/manage/{forum.slug}/blocks/{block.id}/items/{item.id}/edit",
+        data=loose_item_form("11:45", "12:00", "Closing remarks", "closing_remarks"),
+    )
 
     assert created.headers["Location"] == f"/manage/{forum.slug}/"
     db.session.refresh(item)
@@ -128,8 +146,10 @@ def test_a_loose_item_filling_its_whole_block_fits(client, sign_in, running_orde
     forum, block, _, secretary = running_order
     sign_in(client, secretary)
 
-    client.post(f"/manage/{forum.slug}/blocks/{block.id}/items/new",
-                data=loose_item_form("09:00", "12:00", "Plenary debate", "debate"))
+    client.post(
+        f"/manage/{forum.slug}/blocks/{block.id}/items/new",
+        data=loose_item_form("09:00", "12:00", "Plenary debate", "debate"),
+    )
 
     assert [item.title for item in db.session.scalars(select(BlockItem))] == ["Plenary debate"]
 

@@ -1,5 +1,6 @@
 """The scheduling rules, tested as plain functions without Flask or a database."""
-from datetime import date, datetime, timedelta, timezone
+
+from datetime import UTC, date, datetime, timedelta
 
 from workshop.programme.scheduling import (
     Conflict,
@@ -13,12 +14,12 @@ from workshop.programme.scheduling import (
 )
 
 DATES = ForumDates(date(2011, 9, 26), date(2011, 9, 28), "America/Bogota")
-MORNING = Window(datetime(2011, 9, 26, 14, tzinfo=timezone.utc), datetime(2011, 9, 26, 17, tzinfo=timezone.utc), "9:00 – 12:00")
+MORNING = Window(datetime(2011, 9, 26, 14, tzinfo=UTC), datetime(2011, 9, 26, 17, tzinfo=UTC), "9:00 – 12:00")
 
 
 def at(hour, minute=0, day=26):
     """Return a UTC moment on a forum day (Bogotá is UTC-5, so 14:00 UTC is 9:00 local)."""
-    return datetime(2011, 9, day, hour, minute, tzinfo=timezone.utc)
+    return datetime(2011, 9, day, hour, minute, tzinfo=UTC)
 
 
 def slot(key, start, end, **fields):
@@ -122,8 +123,11 @@ def test_a_session_ending_at_midnight_after_the_last_day_is_inside_the_dates():
 
 def test_a_session_running_past_midnight_after_the_last_day_is_outside_the_dates():
     assert check_slot(slot("1", at(4, 0, day=29), at(5, 1, day=29)), DATES, []) == [
-        Conflict(ConflictKind.OUTSIDE_FORUM_DATES, "Session 1",
-                 detail={"first_day": date(2011, 9, 26), "last_day": date(2011, 9, 28)})
+        Conflict(
+            ConflictKind.OUTSIDE_FORUM_DATES,
+            "Session 1",
+            detail={"first_day": date(2011, 9, 26), "last_day": date(2011, 9, 28)},
+        )
     ]
 
 

@@ -1,4 +1,5 @@
 """The JSON reader remembers the line of every object, member and element, and refuses duplicate keys."""
+
 import pytest
 
 from workshop.programme_files.positions import decode_programme_file, load_positioned

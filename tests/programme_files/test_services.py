@@ -1,4 +1,5 @@
 """Export and import of programme files against the database: round trips, refusals that change nothing."""
+
 import copy
 import json
 
@@ -9,10 +10,12 @@ from workshop.demo.services import DEMO_FILE
 from workshop.documents.models import Document
 from workshop.extensions import db
 from workshop.forums.models import Forum
+from workshop.forums.services import find_forum
 from workshop.programme.models import ForumSession
 from workshop.programme.services import programme_conflicts
+from workshop.programme_files.exporting import export_forum, programme_file_text
+from workshop.programme_files.importing import import_programme_file
 from workshop.programme_files.problems import ProgrammeFileError
-from workshop.programme_files.services import export_forum, find_forum, import_programme_file, programme_file_text
 from workshop.publishing.models import AgendaRelease
 from workshop.publishing.services import publish_release
 
@@ -35,7 +38,9 @@ def import_text(text, **options):
 
 def row_counts():
     """Return the number of rows of every table, to show that a refused import left no trace."""
-    return {table.name: db.session.scalar(select(func.count()).select_from(table)) for table in db.metadata.sorted_tables}
+    return {
+        table.name: db.session.scalar(select(func.count()).select_from(table)) for table in db.metadata.sorted_tables
+    }
 
 
 def without_slug(data):
@@ -62,12 +67,24 @@ def test_the_demo_file_is_exactly_what_exporting_its_import_gives(app, demo_data
 
 def test_export_then_import_under_a_new_slug_then_export_gives_the_same_document(app, demo_data):
     # Cover what the demo lacks: a session in no time block and a translated document.
-    demo_data["days"][2]["sessions"].append({
-        "number": "6", "title": "Building block coordination", "starts": "10:00", "ends": "11:00",
-        "room": "Sala Cartagena", "documents": ["Documento de resultados de Busan"],
-    })
-    demo_data["documents"].append({"title": "Documento de resultados de Busan", "kind": "outcome_document",
-                                   "language": "es", "translation_of": "Busan Outcome Document"})
+    demo_data["days"][2]["sessions"].append(
+        {
+            "number": "6",
+            "title": "Building block coordination",
+            "starts": "10:00",
+            "ends": "11:00",
+            "room": "Sala Cartagena",
+            "documents": ["Documento de resultados de Busan"],
+        }
+    )
+    demo_data["documents"].append(
+        {
+            "title": "Documento de resultados de Busan",
+            "kind": "outcome_document",
+            "language": "es",
+            "translation_of": "Busan Outcome Document",
+        }
+    )
     original = import_text(text_of(demo_data))
     first_export = export_forum(original)
     first_export["forum"]["slug"] = "bogota-2011-copy"
@@ -106,7 +123,9 @@ def give_session_4_too_many_items(data):
 
 def double_book_the_facilitator_of_session_3(data):
     session_named(data, "4").update(starts="10:30", ends="11:30")
-    session_named(data, "4")["appointments"].append({"role": "presenter", "person": "dewi.santoso@bappenas.example.org"})
+    session_named(data, "4")["appointments"].append(
+        {"role": "presenter", "person": "dewi.santoso@bappenas.example.org"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -118,13 +137,23 @@ def double_book_the_facilitator_of_session_3(data):
         (double_book_the_facilitator_of_session_3, ("session", "4"), "Dewi Santoso is also appointed to Session 3"),
         (lambda d: d["forum"].update(timezone="America/Bogata"), ("text", '"timezone"'), "not a known IANA time zone"),
         (lambda d: d["days"][1].update(date="2011-09-31"), ("text", '"date": "2011-09-31"'), "not a date"),
-        (lambda d: session_named(d, "2").update(room="Sala Medellín"), ("text", "Sala Medellín"), "is not listed in \"rooms\""),
-        (lambda d: session_named(d, "5").update(track="Finance"), ("text", '"track": "Finance"'), "is not listed in \"tracks\""),
+        (
+            lambda d: session_named(d, "2").update(room="Sala Medellín"),
+            ("text", "Sala Medellín"),
+            'is not listed in "rooms"',
+        ),
+        (
+            lambda d: session_named(d, "5").update(track="Finance"),
+            ("text", '"track": "Finance"'),
+            'is not listed in "tracks"',
+        ),
         (lambda d: session_named(d, "3")["items"][0].update(kind="speech"), ("text", '"speech"'), "not a valid kind"),
         (lambda d: session_named(d, "5").pop("starts"), ("session", "5"), 'The field "starts" is required.'),
     ],
 )
-def test_a_faulty_file_is_refused_with_its_line_and_leaves_the_database_unchanged(app, demo_data, change, where, reason):
+def test_a_faulty_file_is_refused_with_its_line_and_leaves_the_database_unchanged(
+    app, demo_data, change, where, reason
+):
     import_text(DEMO_FILE.read_text(encoding="utf-8"))
     demo_data["forum"]["slug"] = "bogota-2011-faulty"
     change(demo_data)
@@ -174,7 +203,7 @@ def test_importing_an_existing_slug_is_refused_without_replace(app):
 
 def test_replace_rebuilds_the_programme_of_the_same_forum_and_keeps_its_releases(app, demo_data):
     forum = import_text(DEMO_FILE.read_text(encoding="utf-8"))
-    publish_release(forum, None, "preliminary")
+    publish_release(None, forum, "preliminary")
     db.session.commit()
     demo_data["forum"]["title"] = "Learning from South-South Cooperation"
     session_named(demo_data, "4")["title"] = "The way ahead towards 2015"
@@ -231,8 +260,10 @@ def test_replacing_keeps_the_documents_still_listed_and_deletes_those_left_out(a
 
     def documents():
         db.session.expire_all()
-        return {document.title: document.id for document in
-                db.session.scalars(select(Document).where(Document.forum_id == forum.id))}
+        return {
+            document.title: document.id
+            for document in db.session.scalars(select(Document).where(Document.forum_id == forum.id))
+        }
 
     before = documents()
     demo_data["documents"] = [item for item in demo_data["documents"] if item["title"] != "Building block proposal"]

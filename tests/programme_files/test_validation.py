@@ -1,4 +1,5 @@
 """Reading a programme file without the database: every problem is reported with the line it is on."""
+
 import copy
 import json
 import re
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from workshop.programme_files.importing import programme_vocabulary
 from workshop.programme_files.positions import load_positioned
 from workshop.programme_files.problems import ProgrammeFileError
-from workshop.programme_files.services import programme_vocabulary
-from workshop.programme_files.validation import (
+from workshop.programme_files.specs import (
     AppointmentSpec,
     BlockSpec,
     DaySpec,
@@ -22,8 +23,8 @@ from workshop.programme_files.validation import (
     RoomSpec,
     SessionSpec,
     TrackSpec,
-    read_programme,
 )
+from workshop.programme_files.validation import read_programme
 
 PROGRAMME = {
     "workshop_forum_format": 1,
@@ -48,7 +49,9 @@ PROGRAMME = {
                 {
                     "starts": "09:00",
                     "ends": "12:00",
-                    "loose_items": [{"kind": "opening_remarks", "title": "Welcome", "starts": "09:00", "ends": "09:15"}],
+                    "loose_items": [
+                        {"kind": "opening_remarks", "title": "Welcome", "starts": "09:00", "ends": "09:15"}
+                    ],
                     "sessions": [
                         {
                             "number": "1",
@@ -122,13 +125,26 @@ def test_a_valid_file_reads_into_specifications_with_defaults():
         (lambda d: d["rooms"][0].update(capacity=-3), '"capacity"', "whole number"),
         (
             lambda d: d["people"].append({"email": "guest.example.org", "name": "Guest"}),
-            "guest.example.org", "not an e-mail address",
+            "guest.example.org",
+            "not an e-mail address",
         ),
-        (lambda d: d["people"][0].update(organisation="OECD"), '"organisation": "OECD"', "not listed in \"organisations\""),
+        (
+            lambda d: d["people"][0].update(organisation="OECD"),
+            '"organisation": "OECD"',
+            'not listed in "organisations"',
+        ),
         (lambda d: d["days"][0].update(date="2030-03-09"), '"date": "2030-03-09"', "outside the forum's dates"),
         (lambda d: d["days"][0]["blocks"][0].update(starts="9:00"), '"starts": "9:00"', "HH:MM"),
-        (lambda d: d["days"][0]["blocks"][0].update(ends="08:00"), '"ends": "08:00"', "time block ends before it starts"),
-        (lambda d: first_session(d).update(room="Sala Medellín"), "Sala Medellín", 'room "Sala Medellín" is not listed'),
+        (
+            lambda d: d["days"][0]["blocks"][0].update(ends="08:00"),
+            '"ends": "08:00"',
+            "time block ends before it starts",
+        ),
+        (
+            lambda d: first_session(d).update(room="Sala Medellín"),
+            "Sala Medellín",
+            'room "Sala Medellín" is not listed',
+        ),
         (lambda d: first_session(d).update(track="Finance"), '"track": "Finance"', 'track "Finance" is not listed'),
         (lambda d: first_session(d).update(format="lecture"), '"lecture"', '"lecture" is not a valid format'),
         (lambda d: first_session(d).update(documents=["Unknown paper"]), '"Unknown paper"', 'document "Unknown paper"'),
@@ -136,16 +152,19 @@ def test_a_valid_file_reads_into_specifications_with_defaults():
         (lambda d: first_session(d)["items"][0].update(duration_minutes="five"), '"five"', "whole number"),
         (
             lambda d: first_session(d)["appointments"][0].update(person="nobody@example.org"),
-            "nobody@example.org", 'person "nobody@example.org" is not listed',
+            "nobody@example.org",
+            'person "nobody@example.org" is not listed',
         ),
         (lambda d: d["rooms"].append({"name": "Main hall"}), '{"name": "Main hall"', "listed twice"),
         (
             lambda d: d["days"][0]["blocks"][0]["loose_items"][0].update(ends="12:30"),
-            '{"kind": "opening_remarks"', "lies outside its time block",
+            '{"kind": "opening_remarks"',
+            "lies outside its time block",
         ),
         (
             lambda d: d["documents"].append({"title": "Papel", "translation_of": "Missing paper"}),
-            '{"title": "Papel"', "not another listed document",
+            '{"title": "Papel"',
+            "not another listed document",
         ),
     ],
 )
@@ -195,47 +214,106 @@ def test_the_example_of_the_format_documentation_is_a_valid_programme_file():
 COMPLETE = {
     "workshop_forum_format": 1,
     "forum": {
-        "slug": "bogota-2011", "title": "Learning from South-South Cooperation", "subtitle": "Regional workshop",
-        "city": "Bogotá", "country_code": "co", "venue": "Hotel Tequendama", "start_date": "2030-03-02",
-        "end_date": "2030-03-04", "timezone": "America/Bogota", "convened_by": "Government of Colombia",
-        "facilitated_by": "Task Team", "objective": "Gather evidence", "background": "Busan is near",
-        "participants_text": "Practitioners", "methodology": "Engagement workshops", "agenda_note": "Times may move",
-        "status": "final", "is_public": False,
+        "slug": "bogota-2011",
+        "title": "Learning from South-South Cooperation",
+        "subtitle": "Regional workshop",
+        "city": "Bogotá",
+        "country_code": "co",
+        "venue": "Hotel Tequendama",
+        "start_date": "2030-03-02",
+        "end_date": "2030-03-04",
+        "timezone": "America/Bogota",
+        "convened_by": "Government of Colombia",
+        "facilitated_by": "Task Team",
+        "objective": "Gather evidence",
+        "background": "Busan is near",
+        "participants_text": "Practitioners",
+        "methodology": "Engagement workshops",
+        "agenda_note": "Times may move",
+        "status": "final",
+        "is_public": False,
     },
     "organisations": [
-        {"name": "Task Team on South-South Cooperation", "acronym": "TT-SSC", "type": "un_agency", "country_code": "co"},
+        {
+            "name": "Task Team on South-South Cooperation",
+            "acronym": "TT-SSC",
+            "type": "un_agency",
+            "country_code": "co",
+        },
         {"name": "Universidad Nacional"},
     ],
     "people": [
-        {"email": "Lead@Example.org", "name": "Lead Person", "job_title": "Director",
-         "organisation": "Task Team on South-South Cooperation", "country_code": "ar",
-         "roles": ["secretariat", "participant", "secretariat"]},
+        {
+            "email": "Lead@Example.org",
+            "name": "Lead Person",
+            "job_title": "Director",
+            "organisation": "Task Team on South-South Cooperation",
+            "country_code": "ar",
+            "roles": ["secretariat", "participant", "secretariat"],
+        },
         {"email": "guest@example.org", "name": "Guest"},
     ],
     "rooms": [{"name": "Main hall", "capacity": 80}, {"name": "Annex", "capacity": 0}, {"name": "Library"}],
     "tracks": [{"name": "Evidence"}],
     "documents": [
-        {"title": "Good practices paper", "kind": "position_paper", "organisation": "Universidad Nacional",
-         "language": "es"},
+        {
+            "title": "Good practices paper",
+            "kind": "position_paper",
+            "organisation": "Universidad Nacional",
+            "language": "es",
+        },
         {"title": "Buenas prácticas", "translation_of": "Good practices paper", "language": ""},
     ],
     "days": [
         {
-            "date": "2030-03-02", "title": "Opening day", "to_be_announced": False, "note": "Registration at 8:00",
-            "blocks": [{
-                "label": "Morning", "starts": "09:00", "ends": "12:00",
-                "loose_items": [{"kind": "opening_remarks", "title": "Welcome", "starts": "09:00", "ends": "09:15",
-                                 "speaker": "lead@example.org", "room": "Main hall"}],
-                "sessions": [{
-                    "number": "1", "title": "Good practices", "outputs": "Recommendations", "format": "panel",
-                    "room": "Main hall", "track": "Evidence", "capacity": 60, "starts": "09:15", "ends": "12:00",
-                    "items": [{"kind": "keynote", "title": "Opening thoughts", "speaker": "LEAD@example.org",
-                               "duration_minutes": 5}, {"kind": "debate"}],
-                    "appointments": [{"role": "facilitator", "person": "lead@example.org"},
-                                     {"role": "rapporteur", "person": "lead@example.org"}],
-                    "documents": ["Good practices paper", "Buenas prácticas"],
-                }],
-            }],
+            "date": "2030-03-02",
+            "title": "Opening day",
+            "to_be_announced": False,
+            "note": "Registration at 8:00",
+            "blocks": [
+                {
+                    "label": "Morning",
+                    "starts": "09:00",
+                    "ends": "12:00",
+                    "loose_items": [
+                        {
+                            "kind": "opening_remarks",
+                            "title": "Welcome",
+                            "starts": "09:00",
+                            "ends": "09:15",
+                            "speaker": "lead@example.org",
+                            "room": "Main hall",
+                        }
+                    ],
+                    "sessions": [
+                        {
+                            "number": "1",
+                            "title": "Good practices",
+                            "outputs": "Recommendations",
+                            "format": "panel",
+                            "room": "Main hall",
+                            "track": "Evidence",
+                            "capacity": 60,
+                            "starts": "09:15",
+                            "ends": "12:00",
+                            "items": [
+                                {
+                                    "kind": "keynote",
+                                    "title": "Opening thoughts",
+                                    "speaker": "LEAD@example.org",
+                                    "duration_minutes": 5,
+                                },
+                                {"kind": "debate"},
+                            ],
+                            "appointments": [
+                                {"role": "facilitator", "person": "lead@example.org"},
+                                {"role": "rapporteur", "person": "lead@example.org"},
+                            ],
+                            "documents": ["Good practices paper", "Buenas prácticas"],
+                        }
+                    ],
+                }
+            ],
             "sessions": [{"title": "Unscheduled talk", "starts": "18:00", "ends": "19:00"}],
         },
         {"date": "2030-03-04", "to_be_announced": True},
@@ -247,12 +325,24 @@ def test_a_complete_file_reads_into_exactly_its_specifications():
     spec = read_programme(copy.deepcopy(COMPLETE), programme_vocabulary())
 
     assert spec.forum == {
-        "slug": "bogota-2011", "title": "Learning from South-South Cooperation", "subtitle": "Regional workshop",
-        "city": "Bogotá", "country_code": "CO", "venue": "Hotel Tequendama", "start_date": date(2030, 3, 2),
-        "end_date": date(2030, 3, 4), "timezone": "America/Bogota", "convened_by": "Government of Colombia",
-        "facilitated_by": "Task Team", "objective": "Gather evidence", "background": "Busan is near",
-        "participants_text": "Practitioners", "methodology": "Engagement workshops", "agenda_note": "Times may move",
-        "status": "final", "is_public": False,
+        "slug": "bogota-2011",
+        "title": "Learning from South-South Cooperation",
+        "subtitle": "Regional workshop",
+        "city": "Bogotá",
+        "country_code": "CO",
+        "venue": "Hotel Tequendama",
+        "start_date": date(2030, 3, 2),
+        "end_date": date(2030, 3, 4),
+        "timezone": "America/Bogota",
+        "convened_by": "Government of Colombia",
+        "facilitated_by": "Task Team",
+        "objective": "Gather evidence",
+        "background": "Busan is near",
+        "participants_text": "Practitioners",
+        "methodology": "Engagement workshops",
+        "agenda_note": "Times may move",
+        "status": "final",
+        "is_public": False,
     }
     assert (spec.forum_line, spec.slug_line) == (None, None)
     assert spec.organisations == (
@@ -260,8 +350,15 @@ def test_a_complete_file_reads_into_exactly_its_specifications():
         OrganisationSpec(None, "Universidad Nacional", "", "other", ""),
     )
     assert spec.people == (
-        PersonSpec(None, "lead@example.org", "Lead Person", "Director", "Task Team on South-South Cooperation", "AR",
-                   ("secretariat", "participant")),
+        PersonSpec(
+            None,
+            "lead@example.org",
+            "Lead Person",
+            "Director",
+            "Task Team on South-South Cooperation",
+            "AR",
+            ("secretariat", "participant"),
+        ),
         PersonSpec(None, "guest@example.org", "Guest", "", None, "", ()),
     )
     assert spec.rooms == (RoomSpec(None, "Main hall", 80), RoomSpec(None, "Annex", 0), RoomSpec(None, "Library", 0))
@@ -271,17 +368,40 @@ def test_a_complete_file_reads_into_exactly_its_specifications():
         DocumentSpec(None, "Buenas prácticas", "paper", None, "en", "Good practices paper"),
     )
     session = SessionSpec(
-        None, "1", "Good practices", "Recommendations", "panel", "Main hall", "Evidence", 60, time(9, 15), time(12),
-        (ItemSpec(None, "keynote", "Opening thoughts", "lead@example.org", 5), ItemSpec(None, "debate", "", None, None)),
-        (AppointmentSpec(None, "facilitator", "lead@example.org"), AppointmentSpec(None, "rapporteur", "lead@example.org")),
+        None,
+        "1",
+        "Good practices",
+        "Recommendations",
+        "panel",
+        "Main hall",
+        "Evidence",
+        60,
+        time(9, 15),
+        time(12),
+        (
+            ItemSpec(None, "keynote", "Opening thoughts", "lead@example.org", 5),
+            ItemSpec(None, "debate", "", None, None),
+        ),
+        (
+            AppointmentSpec(None, "facilitator", "lead@example.org"),
+            AppointmentSpec(None, "rapporteur", "lead@example.org"),
+        ),
         ("Good practices paper", "Buenas prácticas"),
     )
     welcome = LooseItemSpec(None, "opening_remarks", "Welcome", time(9), time(9, 15), "lead@example.org", "Main hall")
-    unscheduled = SessionSpec(None, "", "Unscheduled talk", "", "engagement_workshop", None, None, None, time(18),
-                              time(19), (), (), ())
+    unscheduled = SessionSpec(
+        None, "", "Unscheduled talk", "", "engagement_workshop", None, None, None, time(18), time(19), (), (), ()
+    )
     assert spec.days == (
-        DaySpec(None, date(2030, 3, 2), "Opening day", False, "Registration at 8:00",
-                (BlockSpec(None, "Morning", time(9), time(12), (welcome,), (session,)),), (unscheduled,)),
+        DaySpec(
+            None,
+            date(2030, 3, 2),
+            "Opening day",
+            False,
+            "Registration at 8:00",
+            (BlockSpec(None, "Morning", time(9), time(12), (welcome,), (session,)),),
+            (unscheduled,),
+        ),
         DaySpec(None, date(2030, 3, 4), "", True, "", (), ()),
     )
 
@@ -304,8 +424,11 @@ def spec_lines(spec):
 
 
 def session_lines(session):
-    return ([("session", session.line)] + [("item", item.line) for item in session.items]
-            + [("appointment", appointment.line) for appointment in session.appointments])
+    return (
+        [("session", session.line)]
+        + [("item", item.line) for item in session.items]
+        + [("appointment", appointment.line) for appointment in session.appointments]
+    )
 
 
 def object_lines(data):
@@ -326,8 +449,11 @@ def object_lines(data):
 
 
 def raw_session_lines(session):
-    return ([("session", session.line)] + [("item", item.line) for item in session.get("items", [])]
-            + [("appointment", appointment.line) for appointment in session.get("appointments", [])])
+    return (
+        [("session", session.line)]
+        + [("item", item.line) for item in session.get("items", [])]
+        + [("appointment", appointment.line) for appointment in session.get("appointments", [])]
+    )
 
 
 def test_every_specification_keeps_the_line_its_object_starts_on():
@@ -339,6 +465,7 @@ def test_every_specification_keeps_the_line_its_object_starts_on():
 
 
 # --- Refusals, each with its exact message and line ----------------------------------------
+
 
 def problems_of(data):
     """Return (line, message) of every problem of a file, or [] when it reads."""
@@ -380,7 +507,7 @@ LENGTH_LIMITS = [
     (lambda d, text: d["organisations"].append({"name": text}), "name", 300),
     (lambda d, text: d["organisations"][0].update(acronym=text), "acronym", 40),
     (lambda d, text: d["organisations"][0].update(country_code=text), "country_code", 2),
-    (lambda d, text: d["people"].append(person(text[:-len("@example.org")] + "@example.org")), "email", 254),
+    (lambda d, text: d["people"].append(person(text[: -len("@example.org")] + "@example.org")), "email", 254),
     (lambda d, text: d["people"].append({"email": "guest@example.org", "name": text}), "name", 200),
     (lambda d, text: d["people"][0].update(job_title=text), "job_title", 200),
     (lambda d, text: d["people"][0].update(organisation=text), "organisation", 300),
@@ -423,43 +550,71 @@ def test_text_exactly_at_its_limit_is_not_too_long(place, field, limit):
     assert not [message for _, message in problems if "longer than" in message]
 
 
-@pytest.mark.parametrize(("place", "field", "limit"), [
-    (lambda d, text: d["people"][0].update(roles=[text]), "roles", 20),
-    (lambda d, text: first_session(d).update(documents=[text]), "documents", 500),
-])
+@pytest.mark.parametrize(
+    ("place", "field", "limit"),
+    [
+        (lambda d, text: d["people"][0].update(roles=[text]), "roles", 20),
+        (lambda d, text: first_session(d).update(documents=[text]), "documents", 500),
+    ],
+)
 def test_an_entry_of_a_list_over_its_limit_is_refused_and_one_at_it_is_read(place, field, limit):
     over = changed(lambda d: place(d, "x" * (limit + 1)))
-    assert problems_of(over) == [(line_holding(over, "x" * (limit + 1)), f'Each entry of "{field}" must be a non-empty text.')]
+    assert problems_of(over) == [
+        (line_holding(over, "x" * (limit + 1)), f'Each entry of "{field}" must be a non-empty text.')
+    ]
 
     at_limit = [message for _, message in problems_of(changed(lambda d: place(d, "x" * limit)))]
     assert len(at_limit) == 1 and "must be a non-empty text" not in at_limit[0]
 
 
-@pytest.mark.parametrize(("change", "first_member", "field"), [
-    (lambda d: d["forum"].pop("slug"), '"title": "A small forum"', "slug"),
-    (lambda d: d["forum"].pop("title"), '"slug": "small-forum"', "title"),
-    (lambda d: d["forum"].pop("timezone"), '"slug": "small-forum"', "timezone"),
-    (lambda d: d["forum"].pop("start_date"), '"slug": "small-forum"', "start_date"),
-    (lambda d: d["forum"].pop("end_date"), '"slug": "small-forum"', "end_date"),
-    (lambda d: d["organisations"].append({"acronym": "UN"}), '"acronym": "UN"', "name"),
-    (lambda d: d["people"].append({"name": "Guest"}), '"name": "Guest"', "email"),
-    (lambda d: d["people"].append({"email": "guest@example.org"}), '"email": "guest@example.org"', "name"),
-    (lambda d: d["rooms"].append({"capacity": 12}), '"capacity": 12', "name"),
-    (lambda d: d["tracks"].append({}), "{}", "name"),
-    (lambda d: d["documents"].append({"kind": "proposal"}), '"kind": "proposal"', "title"),
-    (lambda d: d["days"].append({"title": "Spare day"}), '"title": "Spare day"', "date"),
-    (lambda d: d["days"][0]["blocks"].append({"label": "Late", "ends": "20:00"}), '"label": "Late"', "starts"),
-    (lambda d: d["days"][0]["blocks"].append({"label": "Late", "starts": "20:00"}), '"label": "Late"', "ends"),
-    (lambda d: loose_items(d).append({"title": "Break", "starts": "10:00", "ends": "10:15"}), '"title": "Break"', "kind"),
-    (lambda d: loose_items(d).append({"kind": "break", "starts": "10:00", "ends": "10:15"}), '"kind": "break"', "title"),
-    (lambda d: loose_items(d).append({"kind": "break", "title": "Break", "ends": "10:15"}), '"kind": "break"', "starts"),
-    (lambda d: loose_items(d).append({"kind": "break", "title": "Break", "starts": "10:00"}), '"kind": "break"', "ends"),
-    (lambda d: first_session(d).pop("starts"), '"number": "1"', "starts"),
-    (lambda d: first_session(d).pop("ends"), '"number": "1"', "ends"),
-    (lambda d: first_session(d)["items"].append({"title": "Questions"}), '"title": "Questions"', "kind"),
-    (lambda d: first_session(d)["appointments"].append({"person": "lead@example.org"}), '"person": "lead@example.org"', "role"),
-    (lambda d: first_session(d)["appointments"].append({"role": "rapporteur"}), '"role": "rapporteur"', "person"),
-])
+@pytest.mark.parametrize(
+    ("change", "first_member", "field"),
+    [
+        (lambda d: d["forum"].pop("slug"), '"title": "A small forum"', "slug"),
+        (lambda d: d["forum"].pop("title"), '"slug": "small-forum"', "title"),
+        (lambda d: d["forum"].pop("timezone"), '"slug": "small-forum"', "timezone"),
+        (lambda d: d["forum"].pop("start_date"), '"slug": "small-forum"', "start_date"),
+        (lambda d: d["forum"].pop("end_date"), '"slug": "small-forum"', "end_date"),
+        (lambda d: d["organisations"].append({"acronym": "UN"}), '"acronym": "UN"', "name"),
+        (lambda d: d["people"].append({"name": "Guest"}), '"name": "Guest"', "email"),
+        (lambda d: d["people"].append({"email": "guest@example.org"}), '"email": "guest@example.org"', "name"),
+        (lambda d: d["rooms"].append({"capacity": 12}), '"capacity": 12', "name"),
+        (lambda d: d["tracks"].append({}), "{}", "name"),
+        (lambda d: d["documents"].append({"kind": "proposal"}), '"kind": "proposal"', "title"),
+        (lambda d: d["days"].append({"title": "Spare day"}), '"title": "Spare day"', "date"),
+        (lambda d: d["days"][0]["blocks"].append({"label": "Late", "ends": "20:00"}), '"label": "Late"', "starts"),
+        (lambda d: d["days"][0]["blocks"].append({"label": "Late", "starts": "20:00"}), '"label": "Late"', "ends"),
+        (
+            lambda d: loose_items(d).append({"title": "Break", "starts": "10:00", "ends": "10:15"}),
+            '"title": "Break"',
+            "kind",
+        ),
+        (
+            lambda d: loose_items(d).append({"kind": "break", "starts": "10:00", "ends": "10:15"}),
+            '"kind": "break"',
+            "title",
+        ),
+        (
+            lambda d: loose_items(d).append({"kind": "break", "title": "Break", "ends": "10:15"}),
+            '"kind": "break"',
+            "starts",
+        ),
+        (
+            lambda d: loose_items(d).append({"kind": "break", "title": "Break", "starts": "10:00"}),
+            '"kind": "break"',
+            "ends",
+        ),
+        (lambda d: first_session(d).pop("starts"), '"number": "1"', "starts"),
+        (lambda d: first_session(d).pop("ends"), '"number": "1"', "ends"),
+        (lambda d: first_session(d)["items"].append({"title": "Questions"}), '"title": "Questions"', "kind"),
+        (
+            lambda d: first_session(d)["appointments"].append({"person": "lead@example.org"}),
+            '"person": "lead@example.org"',
+            "role",
+        ),
+        (lambda d: first_session(d)["appointments"].append({"role": "rapporteur"}), '"role": "rapporteur"', "person"),
+    ],
+)
 def test_a_missing_required_field_is_refused_on_the_line_of_its_object(change, first_member, field):
     data = changed(change)
     opening = first_member if first_member == "{}" else "{" + first_member
@@ -471,79 +626,181 @@ def test_a_file_without_a_forum_is_refused_at_its_start():
     assert problems_of({"workshop_forum_format": 1}) == [(1, 'The field "forum" is required.')]
 
 
-@pytest.mark.parametrize(("change", "marker", "field"), [
-    (lambda d: d["forum"].update(slug="  "), '"slug": "  "', "slug"),
-    (lambda d: d["forum"].update(title=" "), '"title": " "', "title"),
-    (lambda d: d["forum"].update(timezone=""), '"timezone": ""', "timezone"),
-    (lambda d: d["rooms"].append({"name": " "}), '"name": " "', "name"),
-    (lambda d: d["people"].append(person(" ")), '"email": " "', "email"),
-])
+@pytest.mark.parametrize(
+    ("change", "marker", "field"),
+    [
+        (lambda d: d["forum"].update(slug="  "), '"slug": "  "', "slug"),
+        (lambda d: d["forum"].update(title=" "), '"title": " "', "title"),
+        (lambda d: d["forum"].update(timezone=""), '"timezone": ""', "timezone"),
+        (lambda d: d["rooms"].append({"name": " "}), '"name": " "', "name"),
+        (lambda d: d["people"].append(person(" ")), '"email": " "', "email"),
+    ],
+)
 def test_a_required_field_of_blanks_is_refused_as_empty(change, marker, field):
     data = changed(change)
 
     assert problems_of(data) == [(line_holding(data, marker), f'The field "{field}" must not be empty.')]
 
 
-@pytest.mark.parametrize(("change", "marker", "message"), [
-    (lambda d: d["forum"].update(title=5), '"title": 5', 'The field "title" must be text.'),
-    (lambda d: d["forum"].update(subtitle=["Regional"]), '"subtitle"', 'The field "subtitle" must be text.'),
-    (lambda d: d["forum"].update(is_public="yes"), '"is_public"', 'The field "is_public" must be true or false.'),
-    (lambda d: d["days"][0].update(to_be_announced=1), '"to_be_announced"', 'The field "to_be_announced" must be true or false.'),
-    (lambda d: d["rooms"][0].update(capacity=True), '"capacity"', 'The field "capacity" must be a whole number, 0 or more.'),
-    (lambda d: d["rooms"][0].update(capacity=2.5), '"capacity"', 'The field "capacity" must be a whole number, 0 or more.'),
-    (lambda d: d["rooms"][0].update(capacity=-1), '"capacity"', 'The field "capacity" must be a whole number, 0 or more.'),
-    (lambda d: first_session(d)["items"][0].update(duration_minutes=-5), '"duration_minutes"',
-     'The field "duration_minutes" must be a whole number, 0 or more.'),
-    (lambda d: (d.update(rooms={"name": "Main hall"}), first_session(d).pop("room")), '"rooms"',
-     'The field "rooms" must be a list ([ … ]).'),
-    (lambda d: d["people"][0].update(roles="secretariat"), '"roles"', 'The field "roles" must be a list ([ … ]).'),
-    (lambda d: d["people"][0].update(roles=[" "]), '" "', 'Each entry of "roles" must be a non-empty text.'),
-    (lambda d: d["people"][0].update(roles=["chair"]), '"chair"',
-     '"chair" is not a valid role; use one of: facilitator, participant, rapporteur, secretariat.'),
-    (lambda d: d["organisations"][0].update(type="ngo"), '"ngo"',
-     '"ngo" is not a valid type; use one of: academia, civil_society, development_bank, government, other, '
-     'private_sector, regional_body, un_agency.'),
-    (lambda d: d["documents"][0].update(kind="memo"), '"memo"',
-     '"memo" is not a valid kind; use one of: concept_note, outcome_document, paper, position_paper, presentation, '
-     'proposal, working_paper.'),
-    (lambda d: d["rooms"][0].update(colour="blue"), '"colour"', 'Unknown field "colour"; the fields allowed here are: name, capacity.'),
-    (lambda d: d["forum"].update(start_date="2030-3-02"), '"start_date"',
-     '"2030-3-02" in "start_date" is not a date written YYYY-MM-DD.'),
-    (lambda d: d["days"][0]["blocks"][0].update(starts="9:00"), '"starts": "9:00"',
-     '"9:00" in "starts" is not a time written HH:MM (24-hour clock).'),
-    (lambda d: d["days"][0]["blocks"][0].update(ends="25:00"), '"ends": "25:00"',
-     '"25:00" in "ends" is not a time written HH:MM (24-hour clock).'),
-    (lambda d: d["days"][0]["blocks"][0].update(ends="09:00"), '"ends": "09:00"', "The time block ends before it starts."),
-    (lambda d: d["days"][0].update(date="2030-03-04"), '"date": "2030-03-04"',
-     "The day 2030-03-04 falls outside the forum's dates (2030-03-02 to 2030-03-03)."),
-    (lambda d: d["days"][0].update(date="2030-03-01"), '"date": "2030-03-01"',
-     "The day 2030-03-01 falls outside the forum's dates (2030-03-02 to 2030-03-03)."),
-    (lambda d: d["forum"].update(slug="-small"), '"slug"', 'The slug "-small" may hold only lower-case letters, digits and hyphens.'),
-    (lambda d: d["forum"].update(timezone="Mars/Olympus"), '"timezone"',
-     '"Mars/Olympus" is not a known IANA time zone (e.g. America/Bogota).'),
-    (lambda d: d["forum"].update(country_code="xx"), '"country_code"', '"xx" is not an ISO 3166 country code.'),
-    (lambda d: d["people"][0].update(organisation="OECD"), '"OECD"',
-     'The organisation "OECD" is not listed in "organisations".'),
-    (lambda d: d["documents"][0].update(organisation="OECD"), '"OECD"',
-     'The organisation "OECD" is not listed in "organisations".'),
-    (lambda d: first_session(d).update(room="Annex"), '"Annex"', 'The room "Annex" is not listed in "rooms".'),
-    (lambda d: first_session(d)["items"][0].update(speaker="nobody@example.org"), "nobody@example.org",
-     'The person "nobody@example.org" is not listed in "people".'),
-    (lambda d: loose_items(d)[0].update(ends="08:59"), '"ends": "08:59"', 'The item "Welcome" ends before it starts.'),
-    (lambda d: loose_items(d)[0].update(starts="08:30"), '{"kind": "opening_remarks"',
-     'The item "Welcome" (08:30–09:15) lies outside its time block (09:00–12:00).'),
-    (lambda d: first_session(d).update(documents=["Good practices paper", "Good practices paper"]),
-     '"Good practices paper"', 'The document "Good practices paper" is tabled twice in this session.'),
-    (lambda d: first_session(d)["appointments"].append({"role": "facilitator", "person": "LEAD@example.org"}),
-     '{"role": "facilitator"', "lead@example.org is appointed twice as facilitator."),
-    (lambda d: d["people"].append(person("LEAD@example.org")), '{"email": "LEAD@example.org"',
-     '"lead@example.org" is listed twice in "people".'),
-    (lambda d: d["documents"].extend([{"title": "Papel", "translation_of": "Good practices paper"},
-                                      {"title": "Papier", "translation_of": "Papel"}]), '{"title": "Papier"',
-     '"Papier" translates "Papel", which is itself a translation; name the original.'),
-    (lambda d: d["documents"].append({"title": "Papel", "translation_of": "Papel"}), '{"title": "Papel"',
-     '"Papel" is given as a translation of "Papel", which is not another listed document.'),
-])
+@pytest.mark.parametrize(
+    ("change", "marker", "message"),
+    [
+        (lambda d: d["forum"].update(title=5), '"title": 5', 'The field "title" must be text.'),
+        (lambda d: d["forum"].update(subtitle=["Regional"]), '"subtitle"', 'The field "subtitle" must be text.'),
+        (lambda d: d["forum"].update(is_public="yes"), '"is_public"', 'The field "is_public" must be true or false.'),
+        (
+            lambda d: d["days"][0].update(to_be_announced=1),
+            '"to_be_announced"',
+            'The field "to_be_announced" must be true or false.',
+        ),
+        (
+            lambda d: d["rooms"][0].update(capacity=True),
+            '"capacity"',
+            'The field "capacity" must be a whole number, 0 or more.',
+        ),
+        (
+            lambda d: d["rooms"][0].update(capacity=2.5),
+            '"capacity"',
+            'The field "capacity" must be a whole number, 0 or more.',
+        ),
+        (
+            lambda d: d["rooms"][0].update(capacity=-1),
+            '"capacity"',
+            'The field "capacity" must be a whole number, 0 or more.',
+        ),
+        (
+            lambda d: first_session(d)["items"][0].update(duration_minutes=-5),
+            '"duration_minutes"',
+            'The field "duration_minutes" must be a whole number, 0 or more.',
+        ),
+        (
+            lambda d: (d.update(rooms={"name": "Main hall"}), first_session(d).pop("room")),
+            '"rooms"',
+            'The field "rooms" must be a list ([ … ]).',
+        ),
+        (lambda d: d["people"][0].update(roles="secretariat"), '"roles"', 'The field "roles" must be a list ([ … ]).'),
+        (lambda d: d["people"][0].update(roles=[" "]), '" "', 'Each entry of "roles" must be a non-empty text.'),
+        (
+            lambda d: d["people"][0].update(roles=["chair"]),
+            '"chair"',
+            '"chair" is not a valid role; use one of: facilitator, participant, rapporteur, secretariat.',
+        ),
+        (
+            lambda d: d["organisations"][0].update(type="ngo"),
+            '"ngo"',
+            '"ngo" is not a valid type; use one of: academia, civil_society, development_bank, government, other, '
+            "private_sector, regional_body, un_agency.",
+        ),
+        (
+            lambda d: d["documents"][0].update(kind="memo"),
+            '"memo"',
+            '"memo" is not a valid kind; use one of: concept_note, outcome_document, paper, position_paper, presentation, '
+            "proposal, working_paper.",
+        ),
+        (
+            lambda d: d["rooms"][0].update(colour="blue"),
+            '"colour"',
+            'Unknown field "colour"; the fields allowed here are: name, capacity.',
+        ),
+        (
+            lambda d: d["forum"].update(start_date="2030-3-02"),
+            '"start_date"',
+            '"2030-3-02" in "start_date" is not a date written YYYY-MM-DD.',
+        ),
+        (
+            lambda d: d["days"][0]["blocks"][0].update(starts="9:00"),
+            '"starts": "9:00"',
+            '"9:00" in "starts" is not a time written HH:MM (24-hour clock).',
+        ),
+        (
+            lambda d: d["days"][0]["blocks"][0].update(ends="25:00"),
+            '"ends": "25:00"',
+            '"25:00" in "ends" is not a time written HH:MM (24-hour clock).',
+        ),
+        (
+            lambda d: d["days"][0]["blocks"][0].update(ends="09:00"),
+            '"ends": "09:00"',
+            "The time block ends before it starts.",
+        ),
+        (
+            lambda d: d["days"][0].update(date="2030-03-04"),
+            '"date": "2030-03-04"',
+            "The day 2030-03-04 falls outside the forum's dates (2030-03-02 to 2030-03-03).",
+        ),
+        (
+            lambda d: d["days"][0].update(date="2030-03-01"),
+            '"date": "2030-03-01"',
+            "The day 2030-03-01 falls outside the forum's dates (2030-03-02 to 2030-03-03).",
+        ),
+        (
+            lambda d: d["forum"].update(slug="-small"),
+            '"slug"',
+            'The slug "-small" may hold only lower-case letters, digits and hyphens.',
+        ),
+        (
+            lambda d: d["forum"].update(timezone="Mars/Olympus"),
+            '"timezone"',
+            '"Mars/Olympus" is not a known IANA time zone (e.g. America/Bogota).',
+        ),
+        (lambda d: d["forum"].update(country_code="xx"), '"country_code"', '"xx" is not an ISO 3166 country code.'),
+        (
+            lambda d: d["people"][0].update(organisation="OECD"),
+            '"OECD"',
+            'The organisation "OECD" is not listed in "organisations".',
+        ),
+        (
+            lambda d: d["documents"][0].update(organisation="OECD"),
+            '"OECD"',
+            'The organisation "OECD" is not listed in "organisations".',
+        ),
+        (lambda d: first_session(d).update(room="Annex"), '"Annex"', 'The room "Annex" is not listed in "rooms".'),
+        (
+            lambda d: first_session(d)["items"][0].update(speaker="nobody@example.org"),
+            "nobody@example.org",
+            'The person "nobody@example.org" is not listed in "people".',
+        ),
+        (
+            lambda d: loose_items(d)[0].update(ends="08:59"),
+            '"ends": "08:59"',
+            'The item "Welcome" ends before it starts.',
+        ),
+        (
+            lambda d: loose_items(d)[0].update(starts="08:30"),
+            '{"kind": "opening_remarks"',
+            'The item "Welcome" (08:30–09:15) lies outside its time block (09:00–12:00).',
+        ),
+        (
+            lambda d: first_session(d).update(documents=["Good practices paper", "Good practices paper"]),
+            '"Good practices paper"',
+            'The document "Good practices paper" is tabled twice in this session.',
+        ),
+        (
+            lambda d: first_session(d)["appointments"].append({"role": "facilitator", "person": "LEAD@example.org"}),
+            '{"role": "facilitator"',
+            "lead@example.org is appointed twice as facilitator.",
+        ),
+        (
+            lambda d: d["people"].append(person("LEAD@example.org")),
+            '{"email": "LEAD@example.org"',
+            '"lead@example.org" is listed twice in "people".',
+        ),
+        (
+            lambda d: d["documents"].extend(
+                [
+                    {"title": "Papel", "translation_of": "Good practices paper"},
+                    {"title": "Papier", "translation_of": "Papel"},
+                ]
+            ),
+            '{"title": "Papier"',
+            '"Papier" translates "Papel", which is itself a translation; name the original.',
+        ),
+        (
+            lambda d: d["documents"].append({"title": "Papel", "translation_of": "Papel"}),
+            '{"title": "Papel"',
+            '"Papel" is given as a translation of "Papel", which is not another listed document.',
+        ),
+    ],
+)
 def test_a_faulty_field_is_refused_with_exactly_this_message(change, marker, message):
     data = changed(change)
 
@@ -564,8 +821,10 @@ def test_a_forum_ending_before_it_starts_is_refused_and_so_are_its_days():
 
     assert problems_of(data) == [
         (line_holding(data, '"end_date"'), "The forum's end date comes before its start date."),
-        (line_holding(data, '"date": "2030-03-02"'),
-         "The day 2030-03-02 falls outside the forum's dates (2030-03-02 to 2030-03-01)."),
+        (
+            line_holding(data, '"date": "2030-03-02"'),
+            "The day 2030-03-02 falls outside the forum's dates (2030-03-02 to 2030-03-01).",
+        ),
     ]
 
 

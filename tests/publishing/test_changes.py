@@ -1,4 +1,5 @@
 """What changed between releases: the pure diff, the calendar sequences, and the wording."""
+
 import copy
 
 from workshop.publishing.changes import Change, ChangeKind, compare_snapshots
@@ -7,9 +8,18 @@ from workshop.publishing.snapshot import stamp_revisions
 
 def make_session(key, **fields):
     session = {
-        "id": key, "number": str(key), "title": f"Title {key}", "outputs": "", "format": "plenary",
-        "block_id": 1, "room_id": 1, "room": "Salón Bolívar", "track_id": None, "track": "",
-        "starts_at": "2011-09-26T14:00:00+00:00", "ends_at": "2011-09-26T15:00:00+00:00",
+        "id": key,
+        "number": str(key),
+        "title": f"Title {key}",
+        "outputs": "",
+        "format": "plenary",
+        "block_id": 1,
+        "room_id": 1,
+        "room": "Salón Bolívar",
+        "track_id": None,
+        "track": "",
+        "starts_at": "2011-09-26T14:00:00+00:00",
+        "ends_at": "2011-09-26T15:00:00+00:00",
         "people": {"facilitator": [{"id": 1, "name": "Ana Muñoz"}], "rapporteur": []},
         "items": [{"kind": "debate", "title": "Debate", "speaker": None, "duration_minutes": None}],
         "documents": [{"id": 1, "title": "Good practices paper", "kind": "paper", "organisation": ""}],
@@ -19,8 +29,15 @@ def make_session(key, **fields):
 
 
 def make_loose_item(key, **fields):
-    item = {"id": key, "kind": "break", "title": "Coffee", "starts_at": "2011-09-26T15:00:00+00:00",
-            "ends_at": "2011-09-26T15:15:00+00:00", "speaker": None, "room": ""}
+    item = {
+        "id": key,
+        "kind": "break",
+        "title": "Coffee",
+        "starts_at": "2011-09-26T15:00:00+00:00",
+        "ends_at": "2011-09-26T15:15:00+00:00",
+        "speaker": None,
+        "room": "",
+    }
     item.update(fields)
     return item
 
@@ -28,7 +45,8 @@ def make_loose_item(key, **fields):
 def make_snapshot(*sessions, days=None, loose_items=()):
     return {
         "forum": {"timezone": "America/Bogota"},
-        "days": days or [{"date": "2011-09-28", "to_be_announced": True, "blocks": [{"loose_items": list(loose_items)}]}],
+        "days": days
+        or [{"date": "2011-09-28", "to_be_announced": True, "blocks": [{"loose_items": list(loose_items)}]}],
         "sessions": {str(session["id"]): session for session in sessions},
         "cancelled": {},
     }
@@ -51,8 +69,11 @@ def test_each_kind_of_change_is_named():
     before = make_snapshot(make_session(1), make_session(2), make_session(3))
     after = make_snapshot(
         make_session(1, starts_at="2011-09-27T14:00:00+00:00", ends_at="2011-09-27T15:00:00+00:00"),
-        make_session(2, title="Producing policy recommendations for Busan",
-                     people={"facilitator": [{"id": 2, "name": "Stanley Kao"}], "rapporteur": []}),
+        make_session(
+            2,
+            title="Producing policy recommendations for Busan",
+            people={"facilitator": [{"id": 2, "name": "Stanley Kao"}], "rapporteur": []},
+        ),
         make_session(4),
     )
     changes = compare_snapshots(before, after)
@@ -103,26 +124,42 @@ def test_a_day_announced_names_its_date():
 
 
 def test_a_day_that_stays_announced_or_pending_or_is_new_is_no_change():
-    before = make_snapshot(days=[
-        {"date": "2011-09-26", "to_be_announced": False, "blocks": []},
-        {"date": "2011-09-27", "to_be_announced": True, "blocks": []},
-    ])
-    after = make_snapshot(days=[
-        {"date": "2011-09-26", "to_be_announced": False, "blocks": []},
-        {"date": "2011-09-27", "to_be_announced": True, "blocks": []},
-        {"date": "2011-09-28", "to_be_announced": True, "blocks": []},
-    ])
+    before = make_snapshot(
+        days=[
+            {"date": "2011-09-26", "to_be_announced": False, "blocks": []},
+            {"date": "2011-09-27", "to_be_announced": True, "blocks": []},
+        ]
+    )
+    after = make_snapshot(
+        days=[
+            {"date": "2011-09-26", "to_be_announced": False, "blocks": []},
+            {"date": "2011-09-27", "to_be_announced": True, "blocks": []},
+            {"date": "2011-09-28", "to_be_announced": True, "blocks": []},
+        ]
+    )
     assert compare_snapshots(before, after) == []
 
 
 def test_someone_who_only_joins_a_session_is_a_staffing_change():
     before = make_snapshot(make_session(1))
-    after = make_snapshot(make_session(1, people={
-        "facilitator": [{"id": 1, "name": "Ana Muñoz"}], "rapporteur": [{"id": 3, "name": "Jorge Chediek"}],
-    }))
-    assert compare_snapshots(before, after) == [Change(ChangeKind.RESTAFFED, after["sessions"]["1"], {
-        "roles": [{"role": "rapporteur", "joined": ["Jorge Chediek"], "left": []}],
-    })]
+    after = make_snapshot(
+        make_session(
+            1,
+            people={
+                "facilitator": [{"id": 1, "name": "Ana Muñoz"}],
+                "rapporteur": [{"id": 3, "name": "Jorge Chediek"}],
+            },
+        )
+    )
+    assert compare_snapshots(before, after) == [
+        Change(
+            ChangeKind.RESTAFFED,
+            after["sessions"]["1"],
+            {
+                "roles": [{"role": "rapporteur", "joined": ["Jorge Chediek"], "left": []}],
+            },
+        )
+    ]
 
 
 def test_someone_who_only_leaves_a_session_is_a_staffing_change():
@@ -136,33 +173,51 @@ def test_a_role_that_appears_or_disappears_with_a_release_counts_its_people():
     before = make_snapshot(make_session(1, people={"facilitator": [{"id": 1, "name": "Ana Muñoz"}]}))
     after = make_snapshot(make_session(1, people={"keynote_speaker": [{"id": 2, "name": "Stanley Kao"}]}))
     [change] = compare_snapshots(before, after)
-    assert change.detail == {"roles": [
-        {"role": "facilitator", "joined": [], "left": ["Ana Muñoz"]},
-        {"role": "keynote_speaker", "joined": ["Stanley Kao"], "left": []},
-    ]}
+    assert change.detail == {
+        "roles": [
+            {"role": "facilitator", "joined": [], "left": ["Ana Muñoz"]},
+            {"role": "keynote_speaker", "joined": ["Stanley Kao"], "left": []},
+        ]
+    }
 
 
 def test_a_new_running_order_is_an_items_change():
     before = make_snapshot(make_session(1))
-    after = make_snapshot(make_session(1, items=[
-        {"kind": "keynote", "title": "Keynote", "speaker": None, "duration_minutes": 5},
-        {"kind": "debate", "title": "Debate", "speaker": None, "duration_minutes": None},
-    ]))
+    after = make_snapshot(
+        make_session(
+            1,
+            items=[
+                {"kind": "keynote", "title": "Keynote", "speaker": None, "duration_minutes": 5},
+                {"kind": "debate", "title": "Debate", "speaker": None, "duration_minutes": None},
+            ],
+        )
+    )
     assert compare_snapshots(before, after) == [Change(ChangeKind.ITEMS_CHANGED, after["sessions"]["1"])]
 
 
 def test_a_move_and_a_new_name_say_what_they_were_before():
     before = make_snapshot(make_session(1))
-    after = make_snapshot(make_session(
-        1, number="1A", title="Renamed", room="Sala Cartagena",
-        starts_at="2011-09-26T16:00:00+00:00", ends_at="2011-09-26T17:30:00+00:00",
-    ))
+    after = make_snapshot(
+        make_session(
+            1,
+            number="1A",
+            title="Renamed",
+            room="Sala Cartagena",
+            starts_at="2011-09-26T16:00:00+00:00",
+            ends_at="2011-09-26T17:30:00+00:00",
+        )
+    )
     session = after["sessions"]["1"]
     assert compare_snapshots(before, after) == [
-        Change(ChangeKind.MOVED, session, {
-            "from_starts_at": "2011-09-26T14:00:00+00:00", "from_ends_at": "2011-09-26T15:00:00+00:00",
-            "from_room": "Salón Bolívar",
-        }),
+        Change(
+            ChangeKind.MOVED,
+            session,
+            {
+                "from_starts_at": "2011-09-26T14:00:00+00:00",
+                "from_ends_at": "2011-09-26T15:00:00+00:00",
+                "from_room": "Salón Bolívar",
+            },
+        ),
         Change(ChangeKind.RENAMED, session, {"from_number": "1", "from_title": "Title 1"}),
     ]
 

@@ -4,25 +4,28 @@ Hypothesis draws programmes (days announced or not, blocks, sessions in blocks a
 loose items with and without speakers, time zones) and publishes them; each output is then read
 back as its reader gets it. Titles carry a tag (SES3, ITM5) that every output must show.
 """
+
 import io
 import re
 from datetime import date, time, timedelta
 
 import pdfplumber
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import empty_all_tables
 from workshop.accounts.models import User
 from workshop.core.timezones import local_to_utc
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, TimeBlock
-from workshop.programme.models import BlockItem, ForumSession, ItemKind
+from workshop.forums.models import Forum
+from workshop.programme.models import BlockItem, ForumDay, ForumSession, ItemKind, TimeBlock
 from workshop.publishing.services import publish_release
 
 FIRST_DAY = date(2031, 3, 10)
 ZONES = ("UTC", "America/Bogota", "Asia/Seoul", "Pacific/Auckland")
-WORDS = st.lists(st.sampled_from(["agenda", "cooperación", "Sud-Sud", "débat", "partners", "Busan", "G20"]),
-                 min_size=0, max_size=4).map(" ".join)
+WORDS = st.lists(
+    st.sampled_from(["agenda", "cooperación", "Sud-Sud", "débat", "partners", "Busan", "G20"]), min_size=0, max_size=4
+).map(" ".join)
 
 
 def pdf_text(body):
@@ -46,8 +49,13 @@ def programmes(draw):
 
 def build(zone, days, draw_words):
     """Write the programme; return the tags of its sessions and loose items."""
-    forum = Forum(slug="property", title="Property forum", start_date=FIRST_DAY,
-                  end_date=FIRST_DAY + timedelta(days=len(days) - 1), timezone=zone)
+    forum = Forum(
+        slug="property",
+        title="Property forum",
+        start_date=FIRST_DAY,
+        end_date=FIRST_DAY + timedelta(days=len(days) - 1),
+        timezone=zone,
+    )
     speaker = User(email="speaker@example.test", name="Amina Yusuf")
     db.session.add_all([forum, speaker])
     tags = {"session": [], "item": []}
@@ -58,8 +66,15 @@ def build(zone, days, draw_words):
     def add_session(on, block, hour, minute):
         tag = f"SES{len(tags['session'])}"
         tags["session"].append(tag)
-        db.session.add(ForumSession(forum=forum, block=block, title=f"{tag} {draw_words()}".strip(),
-                                    starts_at=at(on, hour, minute), ends_at=at(on, hour, minute) + timedelta(minutes=40)))
+        db.session.add(
+            ForumSession(
+                forum=forum,
+                block=block,
+                title=f"{tag} {draw_words()}".strip(),
+                starts_at=at(on, hour, minute),
+                ends_at=at(on, hour, minute) + timedelta(minutes=40),
+            )
+        )
 
     for offset, to_be_announced, blocks, outside in days:
         on = FIRST_DAY + timedelta(days=offset)
@@ -72,16 +87,23 @@ def build(zone, days, draw_words):
                     continue
                 tag = f"ITM{len(tags['item'])}"
                 tags["item"].append(tag)
-                db.session.add(BlockItem(block=block, kind=ItemKind.OTHER, title=f"{tag} {draw_words()}".strip(),
-                                         starts_at=at(on, hour + position), ends_at=at(on, hour + position, 30),
-                                         speaker=speaker if slot == "spoken item" else None))
+                db.session.add(
+                    BlockItem(
+                        block=block,
+                        kind=ItemKind.OTHER,
+                        title=f"{tag} {draw_words()}".strip(),
+                        starts_at=at(on, hour + position),
+                        ends_at=at(on, hour + position, 30),
+                        speaker=speaker if slot == "spoken item" else None,
+                    )
+                )
         for hour in outside:
             add_session(on, None, hour, 15)
         db.session.add(day)
     db.session.flush()
     publisher = User(email="publisher@example.test", name="Publisher", is_admin=True)
     db.session.add(publisher)
-    publish_release(forum, publisher, "preliminary")
+    publish_release(publisher, forum, "preliminary")
     db.session.commit()
     return tags
 
@@ -99,13 +121,18 @@ def test_every_published_session_and_loose_item_is_in_every_output(app, client, 
     agenda = client.get("/api/v1/forums/property/agenda").get_json()
     listed = " ".join(
         entry.get("title") or next(s["title"] for s in agenda["sessions"] if s["id"] == entry["session_id"])
-        for day in agenda["days"] for block in day["blocks"] for entry in block["entries"]
+        for day in agenda["days"]
+        for block in day["blocks"]
+        for entry in block["entries"]
     )
 
     for tag in tags["session"] + tags["item"]:
         pattern = re.compile(rf"\b{tag}\b")
-        missing = [name for name, text in (("page", page), ("PDF", pdf), ("feed", feed), ("JSON days", listed))
-                   if not pattern.search(text)]
+        missing = [
+            name
+            for name, text in (("page", page), ("PDF", pdf), ("feed", feed), ("JSON days", listed))
+            if not pattern.search(text)
+        ]
         assert not missing, f"{tag} is missing from {missing} ({zone}, {days})"
     assert len(agenda["sessions"]) == len(tags["session"])
     # The PDF's text layer may split a name around a time in the next column; the page must name every speaker.

@@ -1,4 +1,5 @@
 """The agenda's layout (days, blocks, entries in order) as plain functions over a snapshot."""
+
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -19,8 +20,14 @@ def bogota(hour, minute=0, day=26):
 
 
 def session(key, start, end, number=None, documents=()):
-    return {"id": key, "number": number or str(key), "title": f"Session {key}", "starts_at": start, "ends_at": end,
-            "documents": list(documents)}
+    return {
+        "id": key,
+        "number": number or str(key),
+        "title": f"Session {key}",
+        "starts_at": start,
+        "ends_at": end,
+        "documents": list(documents),
+    }
 
 
 def loose_item(key, start, end, title="Welcome"):
@@ -28,8 +35,14 @@ def loose_item(key, start, end, title="Welcome"):
 
 
 def block(key, start, end, session_ids=(), loose_items=(), label=""):
-    return {"id": key, "label": label, "starts_at": start, "ends_at": end, "session_ids": list(session_ids),
-            "loose_items": list(loose_items)}
+    return {
+        "id": key,
+        "label": label,
+        "starts_at": start,
+        "ends_at": end,
+        "session_ids": list(session_ids),
+        "loose_items": list(loose_items),
+    }
 
 
 def day(on, *blocks, title="", to_be_announced=False, note=""):
@@ -37,8 +50,11 @@ def day(on, *blocks, title="", to_be_announced=False, note=""):
 
 
 def snapshot(days, *sessions):
-    return {"forum": {"timezone": "America/Bogota"}, "days": days,
-            "sessions": {str(item["id"]): item for item in sessions}}
+    return {
+        "forum": {"timezone": "America/Bogota"},
+        "days": days,
+        "sessions": {str(item["id"]): item for item in sessions},
+    }
 
 
 def entry_titles(agenda_block):
@@ -46,21 +62,38 @@ def entry_titles(agenda_block):
 
 
 def test_days_and_blocks_keep_their_order_and_read_in_the_forums_time():
-    agenda = agenda_days(snapshot(
-        [
-            day("2011-09-26", block(10, utc(14), utc(17), [1], label="Morning"), block(11, utc(19), utc(23), [2]),
-                title="Opening day", note="Registration from 8:00"),
-            day("2011-09-27", title="Field visits", to_be_announced=True),
-        ],
-        session(1, utc(14), utc(15)),
-        session(2, utc(19), utc(20)),
-    ))
+    agenda = agenda_days(
+        snapshot(
+            [
+                day(
+                    "2011-09-26",
+                    block(10, utc(14), utc(17), [1], label="Morning"),
+                    block(11, utc(19), utc(23), [2]),
+                    title="Opening day",
+                    note="Registration from 8:00",
+                ),
+                day("2011-09-27", title="Field visits", to_be_announced=True),
+            ],
+            session(1, utc(14), utc(15)),
+            session(2, utc(19), utc(20)),
+        )
+    )
 
     first, second = agenda
     assert (first.number, first.date, first.title, first.to_be_announced, first.note) == (
-        1, date(2011, 9, 26), "Opening day", False, "Registration from 8:00")
+        1,
+        date(2011, 9, 26),
+        "Opening day",
+        False,
+        "Registration from 8:00",
+    )
     assert (second.number, second.date, second.title, second.to_be_announced, second.blocks) == (
-        2, date(2011, 9, 27), "Field visits", True, [])
+        2,
+        date(2011, 9, 27),
+        "Field visits",
+        True,
+        [],
+    )
     morning = first.blocks[0]
     assert (morning.id, morning.label, morning.starts_at, morning.ends_at) == (10, "Morning", bogota(9), bogota(12))
     assert [agenda_block.id for agenda_block in first.blocks] == [10, 11]
@@ -70,56 +103,96 @@ def test_days_and_blocks_keep_their_order_and_read_in_the_forums_time():
 
 
 def test_a_block_lists_its_items_and_sessions_by_start_time():
-    agenda = agenda_days(snapshot(
-        [day("2011-09-26", block(10, utc(14), utc(17), [2, 1], [
-            loose_item(7, utc(16, 45), utc(17), "Closing remarks"),
-            loose_item(8, utc(14), utc(14, 15), "Opening remarks"),
-        ]))],
-        session(1, utc(14, 15), utc(15)),
-        session(2, utc(15), utc(16, 45)),
-    ))
+    agenda = agenda_days(
+        snapshot(
+            [
+                day(
+                    "2011-09-26",
+                    block(
+                        10,
+                        utc(14),
+                        utc(17),
+                        [2, 1],
+                        [
+                            loose_item(7, utc(16, 45), utc(17), "Closing remarks"),
+                            loose_item(8, utc(14), utc(14, 15), "Opening remarks"),
+                        ],
+                    ),
+                )
+            ],
+            session(1, utc(14, 15), utc(15)),
+            session(2, utc(15), utc(16, 45)),
+        )
+    )
     assert entry_titles(agenda[0].blocks[0]) == [
-        ("item", "Opening remarks"), ("session", "Session 1"), ("session", "Session 2"), ("item", "Closing remarks"),
+        ("item", "Opening remarks"),
+        ("session", "Session 1"),
+        ("session", "Session 2"),
+        ("item", "Closing remarks"),
     ]
     assert [entry.is_session for entry in agenda[0].blocks[0].entries] == [False, True, True, False]
 
 
 def test_an_item_starting_with_a_session_comes_before_it():
-    agenda = agenda_days(snapshot(
-        [day("2011-09-26", block(10, utc(14), utc(17), [1], [loose_item(7, utc(14), utc(14, 10), "Opening remarks")]))],
-        session(1, utc(14), utc(15)),
-    ))
+    agenda = agenda_days(
+        snapshot(
+            [
+                day(
+                    "2011-09-26",
+                    block(10, utc(14), utc(17), [1], [loose_item(7, utc(14), utc(14, 10), "Opening remarks")]),
+                )
+            ],
+            session(1, utc(14), utc(15)),
+        )
+    )
     assert entry_titles(agenda[0].blocks[0]) == [("item", "Opening remarks"), ("session", "Session 1")]
 
 
 def test_parallel_sessions_starting_together_follow_their_numbers():
-    agenda = agenda_days(snapshot(
-        [day("2011-09-26", block(10, utc(14), utc(17), [1, 2, 3]))],
-        session(1, utc(14), utc(15), number="3"),
-        session(2, utc(14), utc(15), number="1"),
-        session(3, utc(14), utc(15), number="2"),
-    ))
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(17), [1, 2, 3]))],
+            session(1, utc(14), utc(15), number="3"),
+            session(2, utc(14), utc(15), number="1"),
+            session(3, utc(14), utc(15), number="2"),
+        )
+    )
     assert [entry.data["number"] for entry in agenda[0].blocks[0].entries] == ["1", "2", "3"]
 
 
 def test_a_block_shows_each_of_its_documents_once_in_the_order_they_are_tabled():
-    agenda = agenda_days(snapshot(
-        [day("2011-09-26", block(10, utc(14), utc(17), [1, 2]))],
-        session(1, utc(14), utc(15), documents=[OUTCOME, PAPER]),
-        session(2, utc(15), utc(16), documents=[PAPER]),
-    ))
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(17), [1, 2]))],
+            session(1, utc(14), utc(15), documents=[OUTCOME, PAPER]),
+            session(2, utc(15), utc(16), documents=[PAPER]),
+        )
+    )
     assert agenda[0].blocks[0].documents == [OUTCOME, PAPER]
 
 
 def test_the_whole_agenda_keeps_blocks_without_sessions():
-    agenda = agenda_days(snapshot(
-        [day("2011-09-26", block(10, utc(14), utc(17)), block(11, utc(17), utc(18), [], [loose_item(7, utc(17), utc(18))]))],
-    ))
-    assert [(agenda_block.id, agenda_block.entries != []) for agenda_block in agenda[0].blocks] == [(10, False), (11, True)]
+    agenda = agenda_days(
+        snapshot(
+            [
+                day(
+                    "2011-09-26",
+                    block(10, utc(14), utc(17)),
+                    block(11, utc(17), utc(18), [], [loose_item(7, utc(17), utc(18))]),
+                )
+            ],
+        )
+    )
+    assert [(agenda_block.id, agenda_block.entries != []) for agenda_block in agenda[0].blocks] == [
+        (10, False),
+        (11, True),
+    ]
 
 
 def test_a_session_no_longer_in_the_snapshot_is_left_out_of_its_block():
-    agenda = agenda_days(snapshot([day("2011-09-26", block(10, utc(14), utc(17), [1, 99]))], session(1, utc(14), utc(15))))
+    agenda = agenda_days(
+        snapshot([day("2011-09-26", block(10, utc(14), utc(17), [1, 99]))], session(1, utc(14), utc(15)))
+    )
     assert entry_titles(agenda[0].blocks[0]) == [("session", "Session 1")]
 
 
@@ -127,8 +200,12 @@ def test_a_personal_agenda_keeps_only_the_blocks_with_ones_sessions_and_every_la
     agenda = agenda_days(
         snapshot(
             [
-                day("2011-09-26", block(10, utc(14), utc(15), [1]), block(11, utc(15), utc(16), [2]),
-                    block(12, utc(16), utc(17), [3, 4])),
+                day(
+                    "2011-09-26",
+                    block(10, utc(14), utc(15), [1]),
+                    block(11, utc(15), utc(16), [2]),
+                    block(12, utc(16), utc(17), [3, 4]),
+                ),
                 day("2011-09-27"),
             ],
             session(1, utc(14), utc(15)),
@@ -156,10 +233,12 @@ def test_a_personal_agenda_shows_only_the_documents_of_ones_sessions():
 
 
 def test_every_time_of_a_block_reads_on_the_forums_wall_clock():
-    agenda = agenda_days(snapshot(
-        [day("2011-09-26", block(10, utc(14), utc(17), [1], [loose_item(7, utc(14), utc(14, 15))]))],
-        session(1, utc(14, 15), utc(15)),
-    ))
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(17), [1], [loose_item(7, utc(14), utc(14, 15))]))],
+            session(1, utc(14, 15), utc(15)),
+        )
+    )
     morning = agenda[0].blocks[0]
     wall_clock = [(moment.hour, moment.minute) for moment in (morning.starts_at, morning.ends_at)]
     for entry in morning.entries:

@@ -1,8 +1,10 @@
 """The public page of a session: what it offers to whom."""
+
 import pytest
 
 from workshop.accounts.models import ForumRoleName
 from workshop.extensions import db
+from workshop.programme.models import ItemKind, SessionItem
 from workshop.publishing.services import publish_release
 
 
@@ -12,7 +14,7 @@ def published_session(create_forum, create_day, create_block, create_user, creat
     block = create_block(create_day(forum), "09:00", "12:00")
     facilitator = create_user(email="lead@example.test", roles={forum: [ForumRoleName.FACILITATOR]})
     session = create_session(forum, block, "Building good practices", facilitators=[facilitator], number="1")
-    publish_release(forum, facilitator, "preliminary")
+    publish_release(facilitator, forum, "preliminary")
     db.session.commit()
     return forum, session, facilitator
 
@@ -34,3 +36,22 @@ def test_anyone_can_add_the_session_to_a_calendar_but_only_its_people_get_the_br
     client.post("/account/logout")
     login(client, facilitator)
     assert brief_link in client.get(url).get_data(as_text=True)
+
+
+def test_a_speaker_of_one_of_its_items_gets_the_brief_as_the_feed_and_the_pdf_agenda_count_them_in(
+    client, login, create_forum, create_day, create_block, create_user, create_session
+):
+    forum = create_forum(slug="speaker-forum")
+    secretariat = create_user(roles={forum: [ForumRoleName.SECRETARIAT]})
+    speaker = create_user(email="keynote@example.test", roles={forum: [ForumRoleName.PARTICIPANT]})
+    session = create_session(forum, create_block(create_day(forum), "09:00", "12:00"), "Horizontal partnerships")
+    session.items.append(
+        SessionItem(kind=ItemKind.KEYNOTE, title="Opening keynote", speaker=speaker, duration_minutes=5)
+    )
+    publish_release(secretariat, forum, "preliminary")
+    db.session.commit()
+    login(client, speaker)
+
+    page = client.get(f"/f/{forum.slug}/sessions/{session.id}").get_data(as_text=True)
+
+    assert f'href="/f/{forum.slug}/sessions/{session.id}/brief.pdf"' in page

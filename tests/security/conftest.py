@@ -4,8 +4,9 @@ Forum A (public) has a secretariat member, a facilitator of session S1, a facili
 a rapporteur of S1 and a participant; forum B has its own secretariat and the same parts; a site
 administrator belongs to neither. Each forum has a tabled document with one uploaded version, an
 organisation of its own and one published release. The world is written with the shared factories
-of tests/conftest.py.
+of tests/factories/.
 """
+
 import io
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,8 +17,8 @@ from sqlalchemy import select
 from tests.conftest import empty_all_tables
 from workshop.accounts.models import ForumRole, ForumRoleName
 from workshop.accounts.tokens import make_password_token, make_unlock_token
+from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
-from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
 from workshop.programme.models import Appointment, AppointmentRole, ItemKind
 from workshop.publishing.services import publish_release
@@ -61,13 +62,25 @@ def role_id(user, forum):
 
 
 def appointment_id(session, user):
-    return db.session.scalar(select(Appointment.id).where(Appointment.session_id == session.id,
-                                                          Appointment.user_id == user.id))
+    return db.session.scalar(
+        select(Appointment.id).where(Appointment.session_id == session.id, Appointment.user_id == user.id)
+    )
 
 
 @pytest.fixture
-def build_world(create_forum, create_user, create_day, create_block, create_room, create_track, create_session,
-                create_item, create_loose_item, create_organisation, appoint):
+def build_world(
+    create_forum,
+    create_user,
+    create_day,
+    create_block,
+    create_room,
+    create_track,
+    create_session,
+    create_item,
+    create_loose_item,
+    create_organisation,
+    appoint,
+):
     """Return a callable that writes both forums, their people and their first releases, and returns their ids."""
 
     def add_forum_parts(forum, secretariat, facilitator, other_facilitator, rapporteur):
@@ -75,32 +88,56 @@ def build_world(create_forum, create_user, create_day, create_block, create_room
         block = create_block(create_day(forum), "09:00", "12:00", label="Morning")
         room, annex = create_room(forum, "Main room", 40), create_room(forum, "Annex", 20)
         track = create_track(forum, "Track", position=1)
-        first = create_session(forum, block, f"{forum.slug} S1", "09:00", "10:00", room=room, track=track,
-                               facilitators=[facilitator])
-        second = create_session(forum, block, f"{forum.slug} S2", "10:00", "11:00", room=annex,
-                                facilitators=[other_facilitator])
+        first = create_session(
+            forum, block, f"{forum.slug} S1", "09:00", "10:00", room=room, track=track, facilitators=[facilitator]
+        )
+        second = create_session(
+            forum, block, f"{forum.slug} S2", "10:00", "11:00", room=annex, facilitators=[other_facilitator]
+        )
         if rapporteur is not None:
             appoint(first, rapporteur, AppointmentRole.RAPPORTEUR)
         first_item = create_item(first, ItemKind.KEYNOTE, "Keynote", duration_minutes=5)
         loose_item = create_loose_item(block, "09:00", "09:15")
         version = document_services.table_new_document(
-            secretariat, first, f"{forum.slug} draft paper", "paper", "en", io.BytesIO(SAMPLE_DOCX), "draft.docx",
+            secretariat,
+            first,
+            f"{forum.slug} draft paper",
+            "paper",
+            "en",
+            io.BytesIO(SAMPLE_DOCX),
+            "draft.docx",
             "preliminary",
         )
         organisation = create_organisation(f"Organisation of {forum.slug}", "", forum_id=forum.id)
-        publish_release(forum, secretariat, "preliminary")
+        publish_release(secretariat, forum, "preliminary")
         db.session.commit()
-        return ForumParts(forum_id=forum.id, ids={
-            "slug": forum.slug, "day_id": block.day_id, "block_id": block.id, "room_id": room.id, "track_id": track.id,
-            "session_id": first.id, "other_session_id": second.id, "item_id": first_item.id,
-            "loose_item_id": loose_item.id, "appointment_id": appointment_id(first, facilitator),
-            "document_id": version.document_id, "number": version.number, "direction": "down",
-            "organisation_id": organisation.id,
-        })
+        return ForumParts(
+            forum_id=forum.id,
+            ids={
+                "slug": forum.slug,
+                "day_id": block.day_id,
+                "block_id": block.id,
+                "room_id": room.id,
+                "track_id": track.id,
+                "session_id": first.id,
+                "other_session_id": second.id,
+                "item_id": first_item.id,
+                "loose_item_id": loose_item.id,
+                "appointment_id": appointment_id(first, facilitator),
+                "document_id": version.document_id,
+                "number": version.number,
+                "direction": "down",
+                "organisation_id": organisation.id,
+            },
+        )
 
     def _build_world():
-        forum_a, forum_b = (create_forum(slug=slug, title=f"Forum {slug}", start_date=FORUM_DATE, days=1,
-                                         timezone="UTC", is_public=True) for slug in ("forum-a", "forum-b"))
+        forum_a, forum_b = (
+            create_forum(
+                slug=slug, title=f"Forum {slug}", start_date=FORUM_DATE, days=1, timezone="UTC", is_public=True
+            )
+            for slug in ("forum-a", "forum-b")
+        )
         users = {
             "secretariat": create_user("sec-a@example.test", roles={forum_a: [ForumRoleName.SECRETARIAT]}),
             "facilitator": create_user("fac-s1@example.test", roles={forum_a: [ForumRoleName.FACILITATOR]}),
@@ -112,16 +149,22 @@ def build_world(create_forum, create_user, create_day, create_block, create_room
         }
         facilitator_b = create_user("fac-b1@example.test", roles={forum_b: [ForumRoleName.FACILITATOR]})
         participant_b = create_user("fac-b2@example.test", roles={forum_b: [ForumRoleName.PARTICIPANT]})
-        parts_a = add_forum_parts(forum_a, users["secretariat"], users["facilitator"], users["facilitator_other"],
-                                  users["rapporteur"])
+        parts_a = add_forum_parts(
+            forum_a, users["secretariat"], users["facilitator"], users["facilitator_other"], users["rapporteur"]
+        )
         parts_b = add_forum_parts(forum_b, users["secretariat_other_forum"], facilitator_b, participant_b, None)
         parts_a.ids["role_id"] = role_id(users["participant"], forum_a)
         parts_b.ids["role_id"] = role_id(participant_b, forum_b)
-        return World(users=users, forum_a=parts_a, forum_b=parts_b, extra_ids={
-            "password_token": make_password_token(users["participant"], "reset"),
-            "unlock_token": make_unlock_token(users["participant"]),
-            "feed_token": users["facilitator"].feed_token,
-        })
+        return World(
+            users=users,
+            forum_a=parts_a,
+            forum_b=parts_b,
+            extra_ids={
+                "password_token": make_password_token(users["participant"], "reset"),
+                "unlock_token": make_unlock_token(users["participant"]),
+                "feed_token": users["facilitator"].feed_token,
+            },
+        )
 
     return _build_world
 

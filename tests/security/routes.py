@@ -1,4 +1,5 @@
 """Read the app's routes and fill their URL parameters from the security world."""
+
 from urllib.parse import urlsplit
 
 from workshop import create_app

@@ -8,12 +8,13 @@ A POST carries an empty form. Whoever is let through, that must change nothing i
 input, listed in ACTIONS_WITHOUT_INPUT, which must then have done something. A refused actor
 changes nothing either.
 """
+
 import pytest
 from sqlalchemy import select
 
 from tests.security.conftest import ACTORS
-from tests.security.test_deletes_ask_first import IRREVERSIBLE
 from tests.security.routes import classify, list_rules, method_for, parameter_values, rule_id
+from tests.security.test_deletes_ask_first import IRREVERSIBLE
 from workshop.extensions import db
 
 OK, LOGIN, FORBIDDEN, NOT_FOUND = "ok", "login", "forbidden", "not_found"
@@ -67,10 +68,10 @@ SIGNED_IN_PAGES = (
 SECRETARIAT_SCREENS = (
     "forums.edit_forum",
     "forums.manage_frame",
-    "forums.edit_day",
-    "forums.delete_day",
-    "forums.edit_block",
-    "forums.delete_block",
+    "programme.edit_day",
+    "programme.delete_day",
+    "programme.edit_block",
+    "programme.delete_block",
     "forums.edit_track",
     "forums.delete_track",
     "forums.edit_room",
@@ -93,7 +94,7 @@ SECRETARIAT_SCREENS = (
     "programme.delete_loose_item",
     "publishing.manage_releases",
     "documents.forum_board",
-    "documents.audit_trail",
+    "forums.audit_trail",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.
@@ -136,7 +137,7 @@ EXPECTED = {
 # POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.
 # (The security world's day, block and room still hold sessions, so deleting them is refused.)
 # The world's day holds its block, the block its sessions, the room a session: deleting them is refused.
-REFUSED_WHILE_IN_USE = {"forums.delete_block", "forums.delete_day", "forums.delete_room"}
+REFUSED_WHILE_IN_USE = {"programme.delete_block", "programme.delete_day", "forums.delete_room"}
 ACTIONS_WITHOUT_INPUT = {
     "accounts.sign_out_everywhere",
     "documents.unlink_document",
@@ -150,8 +151,7 @@ def database_state():
     """Return every row of every table, to tell whether a request wrote anything."""
     db.session.expire_all()
     return {
-        table.name: sorted(map(repr, db.session.execute(select(table)).all()))
-        for table in db.metadata.sorted_tables
+        table.name: sorted(map(repr, db.session.execute(select(table)).all())) for table in db.metadata.sorted_tables
     }
 
 
@@ -184,8 +184,10 @@ def test_route_answers_each_actor_as_expected(app, client, rebuild_world, sign_i
         response = client.open(url, method=method, data=answer)
         outcome = classify(response, login_path)
         if outcome != EXPECTED[rule.endpoint][actor]:
-            surprises.append(f"{actor}: {method} {url} -> {response.status_code} ({outcome}), "
-                             f"expected {EXPECTED[rule.endpoint][actor]}")
+            surprises.append(
+                f"{actor}: {method} {url} -> {response.status_code} ({outcome}), "
+                f"expected {EXPECTED[rule.endpoint][actor]}"
+            )
         if method != "POST":
             continue
         changes = changed_tables(before, database_state())
@@ -201,8 +203,18 @@ def test_route_answers_each_actor_as_expected(app, client, rebuild_world, sign_i
     assert not surprises, "\n".join(surprises)
 
 
-ID_PARAMETERS_OF_A_FORUM = {"day_id", "block_id", "room_id", "track_id", "session_id", "item_id", "appointment_id",
-                            "role_id", "document_id", "organisation_id"}
+ID_PARAMETERS_OF_A_FORUM = {
+    "day_id",
+    "block_id",
+    "room_id",
+    "track_id",
+    "session_id",
+    "item_id",
+    "appointment_id",
+    "role_id",
+    "document_id",
+    "organisation_id",
+}
 RULES_WITH_FORUM_PART_IDS = [
     rule for rule in RULES if "slug" in rule.arguments and set(rule.arguments) & ID_PARAMETERS_OF_A_FORUM
 ]

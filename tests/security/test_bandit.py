@@ -1,4 +1,5 @@
 """bandit finds nothing in the application code; each exception is a justified `# nosec` on its line."""
+
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,9 @@ BANDIT = shutil.which("bandit", path=str(Path(sys.executable).parent)) or shutil
 def test_bandit_finds_no_issue_in_the_application():
     result = subprocess.run(
         [BANDIT, "-r", "workshop", "-q", "-f", "custom", "--msg-template", "{relpath}:{line} {test_id} {msg}"],
-        cwd=PROJECT, capture_output=True, text=True, timeout=300,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr

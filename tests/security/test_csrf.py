@@ -1,8 +1,9 @@
 """Every request that can change state is refused without a CSRF token, and changes nothing."""
+
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import DEFAULT_PASSWORD
+from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.security.routes import list_rules, parameter_values, rule_id
 from workshop.extensions import db
 

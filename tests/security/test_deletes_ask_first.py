@@ -4,6 +4,7 @@ Every route that only takes POST is either irreversible, and then its button ans
 that says what goes with the deed and asks again, or it is listed here with the reason it may act
 at once. A new POST route fails `test_every_post_route_is_classified` until someone decides.
 """
+
 import re
 
 import pytest
@@ -16,8 +17,8 @@ from workshop.programme.models import Appointment, AppointmentRole
 
 IRREVERSIBLE = {
     "accounts.revoke_feed_token",
-    "forums.delete_block",
-    "forums.delete_day",
+    "programme.delete_block",
+    "programme.delete_day",
     "forums.delete_room",
     "forums.delete_track",
     "forums.revoke_forum_role",
@@ -86,23 +87,30 @@ def test_deleting_a_session_says_what_goes_with_it(app, client, world, sign_in):
 
     assert "Delete forum-a S1?" in page
     facilitator = world.user("facilitator").name
-    for consequence in ("Its 1 item in the running order", f"The appointment of {facilitator} as Facilitator",
-                        "The tabling of 1 draft document"):
+    for consequence in (
+        "Its 1 item in the running order",
+        f"The appointment of {facilitator} as Facilitator",
+        "The tabling of 1 draft document",
+    ):
         assert consequence in page
 
 
 def test_taking_the_facilitator_role_away_withdraws_the_appointments_it_stands_for(app, client, world, sign_in):
     facilitator = world.user("facilitator")
-    forum_role = db.session.scalar(db.select(ForumRole).where(
-        ForumRole.user_id == facilitator.id, ForumRole.role == ForumRoleName.FACILITATOR))
+    forum_role = db.session.scalar(
+        db.select(ForumRole).where(ForumRole.user_id == facilitator.id, ForumRole.role == ForumRoleName.FACILITATOR)
+    )
     sign_in(client, world.user("secretariat"))
     url = app.url_for("forums.revoke_forum_role", slug="forum-a", role_id=forum_role.id)
     assert "Facilitator of forum-a S1, with its workspace and uploads" in client.post(url).get_data(as_text=True)
 
     client.post(url, data={"confirmed": "yes"})
 
-    remaining = db.session.scalars(db.select(Appointment).where(
-        Appointment.user_id == facilitator.id, Appointment.role == AppointmentRole.FACILITATOR)).all()
+    remaining = db.session.scalars(
+        db.select(Appointment).where(
+            Appointment.user_id == facilitator.id, Appointment.role == AppointmentRole.FACILITATOR
+        )
+    ).all()
     assert remaining == []
     sign_in(client, facilitator)
     workspace = app.url_for("documents.session_workspace", slug="forum-a", session_id=world.forum_a.ids["session_id"])

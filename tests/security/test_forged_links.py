@@ -1,4 +1,5 @@
 """Every link Workshop sends out (mail, feeds, the API) points at the configured site, whatever Host a request names."""
+
 import json
 import re
 
@@ -38,7 +39,7 @@ def test_an_invitation_link_is_built_on_the_site_address(app, world, smtp_sink, 
     forum = db.session.get(Forum, world.forum_a.forum_id)
 
     with app.test_request_context(headers=FORGED):
-        appoint_to_forum(forum, world.user("secretariat"), "newcomer@example.test", "Newcomer", "participant")
+        appoint_to_forum(world.user("secretariat"), forum, "newcomer@example.test", "Newcomer", "participant")
         db.session.commit()
 
     [message] = smtp_sink.messages
@@ -84,7 +85,10 @@ def test_a_private_forum_export_is_not_built_again_for_another_host(client, worl
     real = ical.calendar_bytes
     monkeypatch.setattr(ical, "calendar_bytes", lambda *arguments: builds.append(1) or real(*arguments))
 
-    bodies = {client.get(f"/f/{forum.slug}/agenda.ics", headers={"Host": f"host{number}.example"}).data for number in range(20)}
+    bodies = {
+        client.get(f"/f/{forum.slug}/agenda.ics", headers={"Host": f"host{number}.example"}).data
+        for number in range(20)
+    }
 
     assert len(builds) == 1
     assert len(bodies) == 1

@@ -3,6 +3,7 @@
 The corpus: script tags, attribute injection, iCal line injection, and images pointing at local
 files and at a loopback server that records whether anything was fetched.
 """
+
 import base64
 import http.server
 import io
@@ -15,12 +16,12 @@ import pytest
 from markupsafe import escape
 from pypdf import PdfReader
 
+from workshop.accounts.models import User
 from workshop.documents import services as document_services
 from workshop.extensions import db
-from workshop.forums.models import Forum, Organisation, Room, TimeBlock, Track
-from workshop.programme.models import ForumSession, SessionItem
+from workshop.forums.models import Forum, Organisation, Room, Track
+from workshop.programme.models import ForumSession, SessionItem, TimeBlock
 from workshop.publishing.services import publish_release
-from workshop.accounts.models import User
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -65,8 +66,10 @@ def hostile_world(world, tmp_path, canary_server):
     """Write the corpus into every text field of forum A, publish, change S1 and publish again."""
     canary_file = tmp_path / "canary.png"
     canary_file.write_bytes(CANARY_PNG)
-    fetchers = (f'<img src="{canary_server}/raw.png"> ![md]({canary_server}/markdown.png) '
-                f'<img src="file://{canary_file}"> ![md](file://{canary_file})')
+    fetchers = (
+        f'<img src="{canary_server}/raw.png"> ![md]({canary_server}/markdown.png) '
+        f'<img src="file://{canary_file}"> ![md](file://{canary_file})'
+    )
     forum = db.session.get(Forum, world.forum_a.forum_id)
     forum.title = f"Forum {SCRIPT} {ICAL_INJECTION}"
     forum.objective = f"{CORPUS}\n\n{fetchers}"
@@ -87,14 +90,14 @@ def hostile_world(world, tmp_path, canary_server):
     facilitator.job_title = SCRIPT
     first.document_links[0].document.title = f"Paper {CORPUS}"
     document_services.save_conclusions(facilitator, first, f"{CORPUS}\n\n{fetchers}")
-    publish_release(forum, world.user("secretariat"), "preliminary")
+    publish_release(world.user("secretariat"), forum, "preliminary")
     db.session.commit()
     first.title = f"S1 moved {SCRIPT} {ICAL_INJECTION}"
     first.starts_at += timedelta(hours=1)
     first.ends_at += timedelta(hours=1)
     second.starts_at -= timedelta(hours=1)
     second.ends_at -= timedelta(hours=1)
-    publish_release(forum, world.user("secretariat"), "final")
+    publish_release(world.user("secretariat"), forum, "final")
     db.session.commit()
     return world
 
@@ -149,7 +152,7 @@ SECRETARIAT_PAGES = [
     ("publishing.manage_releases", {}, f"Forum {SCRIPT}"),
     ("documents.forum_board", {}, f"Paper {SCRIPT} {ATTRIBUTE}"),
     ("documents.session_workspace", {"session_id": "session_id"}, f"Paper {SCRIPT} {ATTRIBUTE}"),
-    ("documents.audit_trail", {}, f"S1 {SCRIPT}"),
+    ("forums.audit_trail", {}, f"S1 {SCRIPT}"),
 ]
 
 
@@ -159,8 +162,11 @@ def page_url(app, world, endpoint, arguments):
     return app.url_for(endpoint, **slug, **{name: ids[key] for name, key in arguments.items()})
 
 
-@pytest.mark.parametrize(("endpoint", "arguments", "shown"), PUBLIC_PAGES + SECRETARIAT_PAGES,
-                         ids=[endpoint for endpoint, *_ in PUBLIC_PAGES + SECRETARIAT_PAGES])
+@pytest.mark.parametrize(
+    ("endpoint", "arguments", "shown"),
+    PUBLIC_PAGES + SECRETARIAT_PAGES,
+    ids=[endpoint for endpoint, *_ in PUBLIC_PAGES + SECRETARIAT_PAGES],
+)
 def test_html_pages_show_the_corpus_as_text(app, client, hostile_world, sign_in, endpoint, arguments, shown):
     sign_in(client, hostile_world.user("secretariat"))
     response = client.get(page_url(app, hostile_world, endpoint, arguments))
@@ -193,19 +199,25 @@ def assert_no_injected_event(calendar_text):
     assert not [line for line in lines if line.startswith("SUMMARY:injected")]
     events = [index for index, line in enumerate(lines) if line == "BEGIN:VEVENT"]
     # Every event starts right after the calendar's own header or after the previous event ended.
-    assert all(lines[index - 1] == "END:VEVENT" or not lines[index - 1].startswith(("SUMMARY", "DESCRIPTION", "Evil"))
-               for index in events)
+    assert all(
+        lines[index - 1] == "END:VEVENT" or not lines[index - 1].startswith(("SUMMARY", "DESCRIPTION", "Evil"))
+        for index in events
+    )
     assert all(":" in line or ";" in line for line in lines if line), "a line that is not a property"
     assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT")
 
 
-@pytest.mark.parametrize("endpoint", ["exports.agenda_calendar", "exports.session_calendar", "exports.room_calendar",
-                                      "exports.track_calendar"])
+@pytest.mark.parametrize(
+    "endpoint",
+    ["exports.agenda_calendar", "exports.session_calendar", "exports.room_calendar", "exports.track_calendar"],
+)
 def test_calendars_carry_no_injected_event(app, client, hostile_world, endpoint):
     ids = hostile_world.forum_a.ids
     arguments = {"session_id": ids["session_id"], "room_id": ids["room_id"], "track_id": ids["track_id"]}
     rule = next(rule for rule in app.url_map.iter_rules() if rule.endpoint == endpoint)
-    url = app.url_for(endpoint, slug=ids["slug"], **{name: arguments[name] for name in rule.arguments if name != "slug"})
+    url = app.url_for(
+        endpoint, slug=ids["slug"], **{name: arguments[name] for name in rule.arguments if name != "slug"}
+    )
     response = client.get(url)
     assert response.status_code == 200
     text = response.get_data(as_text=True)

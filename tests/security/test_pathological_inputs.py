@@ -14,6 +14,7 @@ and time limits. The tests show which of these holds, step by step:
 - An export is built once per release and language, whatever Host header a request names, and
   the cache keeps only the entries of each forum's latest release.
 """
+
 import difflib
 import io
 from pathlib import Path
@@ -42,6 +43,7 @@ BRACKETS = "[" * 20_000
 @pytest.fixture
 def forbid_markdown_parsing(monkeypatch):
     """Make every Markdown parser in reach fail, as a stand-in for one that would take minutes."""
+
     def refuse(*arguments, **keywords):
         raise AssertionError("Markdown was parsed while someone waited for a page")
 
@@ -63,7 +65,7 @@ def world_with_markdown(world):
     forum.objective = "The **objective** of the forum."
     session.outputs = "- a *list* of outputs"
     document_services.save_conclusions(world.user("facilitator"), session, "Trust **first**.")
-    publish_release(forum, world.user("secretariat"), "preliminary")
+    publish_release(world.user("secretariat"), forum, "preliminary")
     db.session.commit()
     return world
 
@@ -87,8 +89,9 @@ def test_pages_show_stored_markdown_without_parsing_it(client, world_with_markdo
     assert "<strong>first</strong>" in pages["workspace"].get_data(as_text=True)
 
 
-def test_the_session_brief_shows_stored_markdown_without_parsing_it(client, world_with_markdown, sign_in,
-                                                                     forbid_markdown_parsing):
+def test_the_session_brief_shows_stored_markdown_without_parsing_it(
+    client, world_with_markdown, sign_in, forbid_markdown_parsing
+):
     world = world_with_markdown
     sign_in(client, world.user("secretariat"))
 
@@ -113,9 +116,17 @@ def test_thousands_of_brackets_are_saved_and_shown_to_everyone(client, world_wit
 
 def session_form(world, **changes):
     return {
-        "number": "1", "title": "S1", "outputs": "", "format": "plenary", "block_id": world.forum_a.ids["block_id"],
-        "starts_at": "09:00", "ends_at": "10:00", "room_id": world.forum_a.ids["room_id"], "track_id": "0",
-        "capacity": "", **changes,
+        "number": "1",
+        "title": "S1",
+        "outputs": "",
+        "format": "plenary",
+        "block_id": world.forum_a.ids["block_id"],
+        "starts_at": "09:00",
+        "ends_at": "10:00",
+        "room_id": world.forum_a.ids["room_id"],
+        "track_id": "0",
+        "capacity": "",
+        **changes,
     }
 
 
@@ -124,7 +135,9 @@ def test_markdown_over_the_limit_is_refused_at_its_field(client, world, sign_in,
     sign_in(client, world.user("secretariat"))
     slug, session_id = world.forum_a.ids["slug"], world.forum_a.ids["session_id"]
 
-    response = client.post(f"/manage/{slug}/sessions/{session_id}/edit", data=session_form(world, **{field: "x" * 20_001}))
+    response = client.post(
+        f"/manage/{slug}/sessions/{session_id}/edit", data=session_form(world, **{field: "x" * 20_001})
+    )
 
     assert response.status_code == 200
     assert "Field cannot be longer than 20000 characters." in response.get_data(as_text=True)
@@ -136,8 +149,13 @@ def test_concept_note_markdown_over_the_limit_is_refused_at_its_field(client, wo
     sign_in(client, world.user("secretariat"))
     forum = db.session.get(Forum, world.forum_a.forum_id)
     data = {
-        "title": forum.title, "slug": forum.slug, "country_code": "", "start_date": forum.start_date.isoformat(),
-        "end_date": forum.end_date.isoformat(), "timezone": forum.timezone, field: "x" * 20_001,
+        "title": forum.title,
+        "slug": forum.slug,
+        "country_code": "",
+        "start_date": forum.start_date.isoformat(),
+        "end_date": forum.end_date.isoformat(),
+        "timezone": forum.timezone,
+        field: "x" * 20_001,
     }
 
     response = client.post(f"/manage/{forum.slug}/edit", data=data)
@@ -153,6 +171,7 @@ REPEATED = ["Horizontal partnerships rest on trust."] * 1500
 
 def forbid_comparing(monkeypatch):
     """Make every sequence matcher in reach fail, as a stand-in for one that would take minutes."""
+
     def refuse(*arguments, **keywords):
         raise AssertionError("two texts were compared while someone waited for a page")
 
@@ -191,7 +210,12 @@ def test_the_document_page_reads_the_stored_comparison_and_never_compares(client
 def test_versions_of_repeated_sentences_are_compared_once_when_uploaded(client, world):
     document = world_document(world)
     upload(world, document, samples.docx_bytes("Draft paper", REPEATED), "repeated.docx")
-    upload(world, document, samples.docx_bytes("Draft paper", REPEATED[:700] + ["A new idea."] + REPEATED[700:]), "again.docx")
+    upload(
+        world,
+        document,
+        samples.docx_bytes("Draft paper", REPEATED[:700] + ["A new idea."] + REPEATED[700:]),
+        "again.docx",
+    )
 
     page = document_page(client, world)
 
@@ -277,8 +301,9 @@ def test_a_child_within_its_limits_answers():
     assert run_limited(allocate, 1024, memory_bytes=64 * 1024**2, cpu_seconds=10) == 1024
 
 
-def test_text_is_extracted_within_the_limits_and_a_file_past_them_is_kept_without_text(client, world, sign_in,
-                                                                                         monkeypatch):
+def test_text_is_extracted_within_the_limits_and_a_file_past_them_is_kept_without_text(
+    client, world, sign_in, monkeypatch
+):
     def parse_like_a_zip_bomb(path, file_type):
         return str(allocate(2 * textextract.EXTRACTION_MEMORY_BYTES))
 
@@ -324,7 +349,9 @@ def count_pdf_renders(monkeypatch):
 
     renders = []
     real = pdf.render_pdf
-    monkeypatch.setattr(pdf, "render_pdf", lambda *arguments, **keywords: renders.append(1) or real(*arguments, **keywords))
+    monkeypatch.setattr(
+        pdf, "render_pdf", lambda *arguments, **keywords: renders.append(1) or real(*arguments, **keywords)
+    )
     return renders
 
 
@@ -332,8 +359,10 @@ def test_twenty_host_names_cost_one_pdf_and_one_cache_entry(app, client, world, 
     app.config["TRUSTED_HOSTS"] = None
     slug = world.forum_a.ids["slug"]
 
-    answers = {client.get(f"/f/{slug}/agenda.pdf", headers={"Host": f"host{number}.example"}).status_code
-               for number in range(20)}
+    answers = {
+        client.get(f"/f/{slug}/agenda.pdf", headers={"Host": f"host{number}.example"}).status_code
+        for number in range(20)
+    }
 
     assert answers == {200}
     assert len(count_pdf_renders) == 1
@@ -348,7 +377,7 @@ def test_a_new_release_evicts_the_cache_entries_of_the_ones_before(app, client, 
         assert client.get(url).status_code == 200
     first = cache_files(app)
 
-    newer = publish_release(forum, world.user("secretariat"), "final")
+    newer = publish_release(world.user("secretariat"), forum, "final")
     db.session.commit()
     for url in exports:
         assert client.get(url).status_code == 200
@@ -362,7 +391,7 @@ def test_a_personal_feed_keeps_one_cache_entry_per_person(app, client, world):
     token = world.user("facilitator").feed_token
     forum = db.session.get(Forum, world.forum_a.forum_id)
     client.get(f"/feeds/{token}.ics")
-    publish_release(forum, world.user("secretariat"), "final")
+    publish_release(world.user("secretariat"), forum, "final")
     db.session.commit()
 
     client.get(f"/feeds/{token}.ics")

@@ -5,6 +5,7 @@ it is written: huge numbers in paths are not found, control characters in paths 
 control characters in form fields are dropped, huge numbers in form fields are refused at their
 field, and a wrong method is answered 405 with the methods that would do.
 """
+
 import importlib
 import inspect
 import pkgutil
@@ -113,7 +114,8 @@ FORM_CLASSES = every_form_class()
 def build_form(form_class, formdata):
     """Build a form from `formdata`; choices that views fill in (or pass as arguments) are left empty."""
     parameters = [
-        parameter for name, parameter in inspect.signature(form_class.__init__).parameters.items()
+        parameter
+        for name, parameter in inspect.signature(form_class.__init__).parameters.items()
         if name != "self" and parameter.kind == parameter.POSITIONAL_OR_KEYWORD and parameter.default is parameter.empty
     ]
     form = form_class(*([] for _ in parameters), formdata=formdata, meta={"csrf": False})
@@ -148,7 +150,8 @@ def test_control_characters_are_dropped_from_every_text_field(app, form_class):
 def test_most_forms_have_text_fields_to_clean(app):
     with app.test_request_context(method="POST"):
         with_text = [
-            form_class for form_class in FORM_CLASSES
+            form_class
+            for form_class in FORM_CLASSES
             if any(isinstance(field, (StringField, TextAreaField)) for field in build_form(form_class, MultiDict()))
         ]
     assert len(with_text) > 15
@@ -180,7 +183,7 @@ def test_a_number_too_large_for_the_database_is_refused_at_its_field(app, form_c
 @pytest.mark.parametrize("page", [str(TOO_LARGE), str(2**63), "0", "-1", "2"])
 def test_a_page_number_beyond_the_pages_is_not_found(app, client, world, sign_in, page):
     sign_in(client, world.user("secretariat"))
-    url = app.url_for("documents.audit_trail", slug=world.forum_a.ids["slug"])
+    url = app.url_for("forums.audit_trail", slug=world.forum_a.ids["slug"])
 
     assert client.get(url).status_code == 200
     assert client.get(f"{url}?page={page}").status_code == 404

@@ -1,4 +1,5 @@
 """`flask user create-admin`: the first account of a new installation."""
+
 import click
 from flask.cli import AppGroup
 
@@ -22,7 +23,3 @@ def create_admin(email, name, password):
     db.session.add(user)
     db.session.commit()
     click.echo(f"{address} is a site administrator.")
-
-
-def register(app):
-    app.cli.add_command(user_cli)

@@ -1,4 +1,5 @@
 """Forms for signing in and setting a password."""
+
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
@@ -49,9 +50,3 @@ class ChangePasswordForm(WorkshopForm):
         _l("Repeat the new password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
     )
     submit = SubmitField(_l("Change the password"))
-
-
-class ConfirmForm(WorkshopForm):
-    """A form with nothing but its CSRF token, for buttons that change state."""
-
-    submit = SubmitField(_l("Confirm"))

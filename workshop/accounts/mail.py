@@ -6,6 +6,7 @@ message is never lost to a server that is down for a while. Without a configured
 go to the log instead (for a local installation such as `make run`; a production site sets
 WORKSHOP_MAIL_SERVER).
 """
+
 import logging
 
 from flask import current_app, render_template

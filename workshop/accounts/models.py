@@ -1,9 +1,10 @@
 """People who use Workshop and the roles they hold in each forum."""
+
 import enum
 import functools
 import secrets
 from datetime import datetime
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from flask_login import UserMixin
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
@@ -12,6 +13,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+
+if TYPE_CHECKING:
+    # Forums sit above accounts: a forum's people are accounts, so the model names them by string only.
+    from workshop.forums.models import Forum, Organisation
 
 
 class ForumRoleName(enum.Enum):
@@ -38,9 +43,9 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     job_title: Mapped[str] = mapped_column(String(200), default="")
-    organisation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     country_code: Mapped[str] = mapped_column(String(2), default="")
-    password_hash: Mapped[Optional[str]] = mapped_column(String(256))
+    password_hash: Mapped[str | None] = mapped_column(String(256))
     is_admin: Mapped[bool] = mapped_column(default=False)
     is_active_account: Mapped[bool] = mapped_column(default=True)
     preferred_language: Mapped[str] = mapped_column(String(5), default="")
@@ -48,10 +53,10 @@ class User(UserMixin, db.Model):
     # Part of the id that session and remember-me cookies carry (get_id): a new one signs every old cookie out.
     session_secret: Mapped[str] = mapped_column(String(64), default=new_session_secret)
     # When the owner was last mailed a link to unlock their sign-in: one mail per lockout, not one per guess.
-    unlock_link_sent_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    unlock_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    organisation = relationship("Organisation")
+    organisation: Mapped[Optional["Organisation"]] = relationship()
     forum_roles: Mapped[list["ForumRole"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     def __repr__(self):
@@ -113,7 +118,7 @@ class ForumRole(db.Model):
     role: Mapped[ForumRoleName] = mapped_column(Enum(ForumRoleName, native_enum=False, length=20))
 
     user: Mapped[User] = relationship(back_populates="forum_roles")
-    forum = relationship("Forum", back_populates="roles")
+    forum: Mapped["Forum"] = relationship(back_populates="roles")
 
 
 class LoginAttempt(db.Model):

@@ -1,4 +1,5 @@
 """Who may do what in a forum, as plain functions that views and templates share."""
+
 from workshop.accounts.models import ForumRoleName
 
 

@@ -1,4 +1,5 @@
 """Account use-cases: sign-in with throttling, invitations, roles and password resets."""
+
 from datetime import timedelta
 
 from email_validator import EmailNotValidError, validate_email
@@ -9,30 +10,54 @@ from sqlalchemy import func, select
 from workshop.accounts.mail import send_mail
 from workshop.accounts.models import ForumRole, LoginAttempt, User, check_stand_in_password
 from workshop.accounts.tokens import (
-    make_password_token, make_trusted_browser_token, make_unlock_token, read_password_token,
-    read_trusted_browser_token, read_unlock_token,
+    make_password_token,
+    make_trusted_browser_token,
+    make_unlock_token,
+    read_password_token,
+    read_trusted_browser_token,
+    read_unlock_token,
 )
 from workshop.core import audit
 from workshop.core.locking import hold_named_lock
+from workshop.core.refusals import Refused
 from workshop.core.site import site_url_for
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 
 
-class WrongPassword(Exception):
+class WrongPassword(Refused):
     """Raised when the current password given to change it is not the account's."""
 
+    status = 400
 
-class TooManyAttempts(Exception):
+    def __init__(self):
+        super().__init__(_("That is not your current password."), field="current_password")
+
+
+class TooManyAttempts(Refused):
     """Raised when an account or an address has failed to sign in too often lately."""
+
+    status = 429
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Too many failed attempts. Wait a few minutes, or reset your password. If the account is "
+                "yours, we have e-mailed you a link that lets you sign in from your browser."
+            )
+        )
+
+
+class InvalidEmail(Refused):
+    """Raised when an e-mail address cannot be an address; the message says why."""
 
 
 def normalise_email(address):
-    """Return the canonical form of an e-mail address, or raise ValueError with the reason."""
+    """Return the canonical form of an e-mail address, or raise InvalidEmail with the reason."""
     try:
         return validate_email(address.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as error:
-        raise ValueError(str(error)) from error
+        raise InvalidEmail(str(error), field="email") from error
 
 
 def find_user_by_email(address):
@@ -40,7 +65,7 @@ def find_user_by_email(address):
 
 
 def authenticate(email, password, remote_address, trusted_browser=False):
-    """Return the user these credentials belong to, or None; refuse outright after repeated failures.
+    """Return the user these credentials belong to, or None; refuse outright after repeated failures; the caller commits.
 
     Each attempt first takes a place among the failures allowed, under a lock, so that simultaneous
     attempts cannot all find room for themselves; then the password is checked, and a right one
@@ -53,11 +78,9 @@ def authenticate(email, password, remote_address, trusted_browser=False):
     user = find_user_by_email(email)
     if _password_matches(user, password):
         db.session.delete(attempt)
-        db.session.commit()
         return user
     if fills_the_limit and not trusted_browser and user is not None and user.is_active:
         _send_unlock_link(user)
-    db.session.commit()
     return None
 
 
@@ -71,16 +94,19 @@ def _take_a_place_among_failures(email, address, trusted_browser):
     if not trusted_browser:
         hold_named_lock(f"sign-in:address:{address}")
     since = utcnow() - timedelta(minutes=config["LOGIN_FAILURE_WINDOW_MINUTES"])
-    recent = select(func.count()).select_from(LoginAttempt).where(
-        LoginAttempt.attempted_at >= since, LoginAttempt.from_trusted_browser == trusted_browser
+    recent = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(LoginAttempt.attempted_at >= since, LoginAttempt.from_trusted_browser == trusted_browser)
     )
     by_account = db.session.scalar(recent.where(LoginAttempt.email == email))
     by_address = 0 if trusted_browser else db.session.scalar(recent.where(LoginAttempt.remote_address == address))
     if by_account >= config["LOGIN_FAILURES_PER_ACCOUNT"] or by_address >= config["LOGIN_FAILURES_PER_ADDRESS"]:
-        db.session.rollback()
+        # The caller's commit_or_refuse rolls back, which lets the locks go.
         raise TooManyAttempts()
     attempt = LoginAttempt(email=email, remote_address=address, from_trusted_browser=trusted_browser)
     db.session.add(attempt)
+    # Committed here, the one service commit: the place is taken and the locks let go before the slow hash.
     db.session.commit()
     return attempt, by_account + 1 == config["LOGIN_FAILURES_PER_ACCOUNT"]
 
@@ -122,18 +148,30 @@ def trust_browser_of(user):
 
 def is_trusted_browser(cookie_value, email):
     """Tell whether the browser's trust cookie was given to the owner of the account at `email`."""
-    user = read_trusted_browser_token(cookie_value, lambda user_id: db.session.get(User, user_id)) if cookie_value else None
+    user = (
+        read_trusted_browser_token(cookie_value, lambda user_id: db.session.get(User, user_id))
+        if cookie_value
+        else None
+    )
     return user is not None and user.email == email.strip().lower()
 
 
-def find_or_invite(email, name, actor, forum=None):
-    """Return the account for `email`, creating it and e-mailing an invitation if it is new."""
-    address = normalise_email(email)
+def find_or_create_account(address, name, **profile):
+    """Return the account for a normalised address and whether it is new; a new one takes `name` and the profile."""
     user = find_user_by_email(address)
     if user is not None:
-        return user
-    user = User(email=address, name=name.strip() or address.split("@")[0])
+        return user, False
+    user = User(email=address, name=name.strip() or address.split("@")[0], **profile)
     db.session.add(user)
+    return user, True
+
+
+def find_or_invite(actor, email, name, forum=None):
+    """Return the account for `email`, creating it and e-mailing an invitation if it is new."""
+    user, is_new = find_or_create_account(normalise_email(email), name)
+    if not is_new:
+        return user
+    # The invitation's token is bound to the account's id.
     db.session.flush()
     audit.record(actor, "account.invited", user.email, forum)
     send_mail(
@@ -197,7 +235,6 @@ def set_password(user, password):
     user.end_every_session()
     db.session.query(LoginAttempt).filter(LoginAttempt.email == user.email).delete()
     audit.record(user, "account.password_set", user.email)
-    db.session.commit()
 
 
 def update_profile(user, name, preferred_language):
@@ -214,3 +251,9 @@ def change_password(user, current_password, new_password):
     user.set_password(new_password)
     user.end_every_session()
     audit.record(user, "account.password_changed", user.email)
+
+
+def revoke_feed_token(user):
+    """Replace the person's calendar secret, so that the subscription links given out before stop working."""
+    user.revoke_feed_token()
+    audit.record(user, "account.feed_token_revoked", user.email)

@@ -1,5 +1,6 @@
 """Signed, expiring links for setting a password (invitations and resets) and for unlocking a sign-in,
 and the cookie that marks a browser whose owner unlocked their account from their mailbox."""
+
 import hashlib
 
 from flask import current_app

@@ -1,18 +1,23 @@
 """Sign in and out, set a password from an invitation or reset link, manage one's feed token."""
+
 import hmac
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from workshop.accounts import services
 from workshop.accounts.forms import (
-    ChangePasswordForm, ConfirmForm, LoginForm, PasswordResetRequestForm, ProfileForm, SetPasswordForm,
+    ChangePasswordForm,
+    LoginForm,
+    PasswordResetRequestForm,
+    ProfileForm,
+    SetPasswordForm,
 )
 from workshop.accounts.models import User
-from workshop.core import audit
-from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
+from workshop.core.refusals import commit_or_refuse
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
@@ -46,12 +51,10 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         trusted = services.is_trusted_browser(request.cookies.get(TRUSTED_BROWSER_COOKIE), form.email.data)
-        try:
+        with commit_or_refuse() as outcome:
             user = services.authenticate(form.email.data, form.password.data, request.remote_addr, trusted)
-        except services.TooManyAttempts:
-            flash(_("Too many failed attempts. Wait a few minutes, or reset your password. If the account is "
-                    "yours, we have e-mailed you a link that lets you sign in from your browser."), "error")
-            return render_template("accounts/login.html", form=form), 429
+        if outcome.refused:
+            return render_template("accounts/login.html", form=form), outcome.status
         if user is None:
             flash(_("That e-mail and password do not match an account."), "error")
             return render_template("accounts/login.html", form=form), 401
@@ -72,10 +75,9 @@ def logout():
 @blueprint.route("/sign-out-everywhere", methods=["POST"])
 @login_required
 def sign_out_everywhere():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    services.sign_out_everywhere(current_user)
-    db.session.commit()
+    require_button()
+    with commit_or_refuse():
+        services.sign_out_everywhere(current_user)
     logout_user()
     flash(_("You are signed out on every device."), "info")
     return redirect(url_for("forums.index"))
@@ -90,13 +92,17 @@ def unlock_sign_in(token):
     form = ConfirmForm()
     if not form.validate_on_submit():
         return render_template("accounts/unlock.html", user=user, token=token)
-    cookie_value = services.trust_browser_of(user)
-    db.session.commit()
+    with commit_or_refuse():
+        cookie_value = services.trust_browser_of(user)
     flash(_("This browser may sign in to %(email)s again. Enter your password.", email=user.email), "info")
     response = redirect(url_for("accounts.login"))
     response.set_cookie(
-        TRUSTED_BROWSER_COOKIE, cookie_value, max_age=current_app.config["TRUSTED_BROWSER_DURATION"],
-        path=url_for("accounts.login").rsplit("/", 1)[0] + "/", httponly=True, samesite="Lax",
+        TRUSTED_BROWSER_COOKIE,
+        cookie_value,
+        max_age=current_app.config["TRUSTED_BROWSER_DURATION"],
+        path=url_for("accounts.login").rsplit("/", 1)[0] + "/",
+        httponly=True,
+        samesite="Lax",
         secure=bool(current_app.config.get("SESSION_COOKIE_SECURE")),
     )
     return response
@@ -106,8 +112,8 @@ def unlock_sign_in(token):
 def request_password_reset():
     form = PasswordResetRequestForm()
     if form.validate_on_submit():
-        services.send_password_reset(form.email.data)
-        db.session.commit()
+        with commit_or_refuse(form):
+            services.send_password_reset(form.email.data)
         flash(_("If that address has an account, a link to set a new password is on its way."), "info")
         return redirect(url_for("accounts.login"))
     return render_template("accounts/request_reset.html", form=form)
@@ -121,7 +127,8 @@ def set_password(token):
         return redirect(url_for("accounts.request_password_reset"))
     form = SetPasswordForm()
     if form.validate_on_submit():
-        services.set_password(user, form.password.data)
+        with commit_or_refuse(form):
+            services.set_password(user, form.password.data)
         login_user(user)
         flash(_("Your password is set."), "info")
         return redirect(url_for("forums.index"))
@@ -133,8 +140,8 @@ def set_password(token):
 def profile():
     form = ProfileForm(current_app.config["LANGUAGES"], obj=current_user, prefix="profile")
     if form.validate_on_submit():
-        services.update_profile(current_user, form.name.data, form.preferred_language.data)
-        db.session.commit()
+        with commit_or_refuse(form):
+            services.update_profile(current_user, form.name.data, form.preferred_language.data)
         # A language picked with ?lang= would otherwise go on overriding the one just saved.
         session.pop("lang", None)
         flash(_("Your account is saved."), "success")
@@ -151,12 +158,9 @@ def _render_profile(profile_form, password_form, status=200):
 def change_password():
     form = ChangePasswordForm(prefix="password")
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse(form) as outcome:
             services.change_password(current_user, form.current_password.data, form.password.data)
-        except services.WrongPassword:
-            form.current_password.errors.append(_("That is not your current password."))
-        else:
-            db.session.commit()
+        if not outcome.refused:
             # The new session secret signed every other device out; this one stays signed in.
             login_user(current_user._get_current_object())
             flash(_("Your password is changed."), "success")
@@ -168,16 +172,15 @@ def change_password():
 @blueprint.route("/feed-token/revoke", methods=["POST"])
 @login_required
 def revoke_feed_token():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_button()
     if not is_confirmed():
         return ask_first(
             _("Replace your calendar secret?"),
             [_("Every calendar subscribed with your current links stops receiving changes until you subscribe again.")],
-            url_for("accounts.profile"), _("Replace my calendar secret"),
+            url_for("accounts.profile"),
+            _("Replace my calendar secret"),
         )
-    current_user.revoke_feed_token()
-    audit.record(current_user, "account.feed_token_revoked", current_user.email)
-    db.session.commit()
+    with commit_or_refuse():
+        services.revoke_feed_token(current_user)
     flash(_("Your old calendar links no longer work. Subscribe again with the new one."), "info")
     return redirect(url_for("accounts.profile"))

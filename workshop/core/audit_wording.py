@@ -1,15 +1,20 @@
 """The audit trail in words: entries keep facts (ids and raw values), and are worded when read, in the reader's language.
 
 An entry's details are keyed by what they are (`session_number`, `version`, `reopened`); each key
-has its wording here, or is marked as a fact no reader needs (ids, checksums). A key used by
-`audit.record` without a wording fails tests/core/test_audit_wording.py.
+has its wording, or is marked as a fact no reader needs (ids, checksums). The keys every feature
+uses are worded here; a feature words its own in its `wording.py` (`AUDIT_DETAILS`) and registers
+them with `register_detail_wording` when it is set up. A key used by `audit.record` without a
+wording fails tests/core/test_audit_wording.py.
 """
+
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
-from flask_babel import get_locale, gettext as _, ngettext
+from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from workshop.core.labels import LABELS, label
+from workshop.core.names import session_name
 
 # Facts kept for an investigation, never shown: the subject already names what they point at.
 UNSHOWN_DETAILS = {"session_id", "session_number", "session_title", "document_id", "sha256"}
@@ -33,8 +38,9 @@ SESSION_SUBJECTS = ("session.", "conclusions.")
 def word_entry(entry):
     """Return an entry's subject and details as sentences in the reader's language."""
     details = entry.details or {}
-    worded = [_word_detail(entry.action, key, value) for key, value in sorted(details.items())
-              if key not in UNSHOWN_DETAILS]
+    worded = [
+        _word_detail(entry.action, key, value) for key, value in sorted(details.items()) if key not in UNSHOWN_DETAILS
+    ]
     session = _session_name(details)
     if session and entry.action.startswith(SESSION_SUBJECTS):
         return WordedEntry(session, [text for text in worded if text])
@@ -48,9 +54,7 @@ def word_entry(entry):
 def _session_name(details):
     if details.get("session_title") is None:
         return None
-    if details.get("session_number"):
-        return _("Session %(number)s. %(title)s", number=details["session_number"], title=details["session_title"])
-    return details["session_title"]
+    return session_name(details.get("session_number"), details["session_title"])
 
 
 def _word_detail(action, key, value):
@@ -59,7 +63,9 @@ def _word_detail(action, key, value):
 
 
 def _role(action, value):
-    group = "forum_role" if action.startswith("forum.") or value not in LABELS["appointment_role"] else "appointment_role"
+    group = (
+        "forum_role" if action.startswith("forum.") or value not in LABELS["appointment_role"] else "appointment_role"
+    )
     return _("Role: %(role)s", role=label(value, group))
 
 
@@ -83,12 +89,11 @@ DETAIL_WORDING = {
     "role": _role,
     "status": _status,
     "language": _language,
-    "item": lambda action, value: _("Item: %(title)s", title=value),
-    "version": lambda action, value: _("Version %(number)d", number=value),
-    "file": lambda action, value: _("File: %(name)s", name=value),
     "name": lambda action, value: _("Name: %(name)s", name=value),
-    "release": lambda action, value: None,
     "session": lambda action, value: _("Session: %(session)s", session=value),
-    "reopened": lambda action, value: _("The submitted conclusions became a draft again.") if value else None,
-    "characters": lambda action, value: ngettext("%(num)d character", "%(num)d characters", value),
 }
+
+
+def register_detail_wording(details):
+    """Add a feature's wordings of the details it records, by key: (action, value) -> sentence, or None to leave out."""
+    DETAIL_WORDING.update(details)

@@ -4,9 +4,26 @@ The content security policy allows no inline script, so the question is a page o
 button posts, the page names the consequences, and only its own button (which adds `confirmed`)
 does the deed.
 """
-from flask import render_template, request
+
+from flask import abort, render_template, request
+from flask_babel import lazy_gettext as _l
+from wtforms import SubmitField
+
+from workshop.core.forms import WorkshopForm
 
 CONFIRMED_FIELD = "confirmed"
+
+
+class ConfirmForm(WorkshopForm):
+    """A form with nothing but its CSRF token, for buttons that change state."""
+
+    submit = SubmitField(_l("Confirm"))
+
+
+def require_button():
+    """Stop a state change that does not come from one of our buttons (a missing or stale CSRF token)."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
 
 
 def is_confirmed():
@@ -17,6 +34,10 @@ def is_confirmed():
 def ask_first(question, consequences, cancel_url, button_label):
     """Return the confirmation page: the question, what goes with the deed, and the buttons to do it or not."""
     return render_template(
-        "confirm.html", question=question, consequences=consequences, cancel_url=cancel_url,
-        button_label=button_label, confirmed_field=CONFIRMED_FIELD,
+        "confirm.html",
+        question=question,
+        consequences=consequences,
+        cancel_url=cancel_url,
+        button_label=button_label,
+        confirmed_field=CONFIRMED_FIELD,
     )

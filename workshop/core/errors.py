@@ -1,4 +1,5 @@
 """Error pages that say what went wrong in the reader's language."""
+
 from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError

@@ -4,6 +4,7 @@ Entries live in a folder per owner (a forum, a person); storing a new entry remo
 that folder it supersedes, so that the cache holds what the latest release needs and not every
 release ever published.
 """
+
 import os
 import tempfile
 from pathlib import Path

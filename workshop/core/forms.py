@@ -5,6 +5,7 @@ feeds on SQLite), and every whole-number field refuses numbers the database cann
 field, instead of failing at the commit. `tests/security/test_request_inputs.py` checks that every
 form of the application derives from this one.
 """
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, TextAreaField

@@ -1,4 +1,5 @@
 """Language choice: an explicit choice kept in the session, then the account's, then the browser's."""
+
 import hashlib
 from functools import lru_cache
 from pathlib import Path

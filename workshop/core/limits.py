@@ -11,6 +11,7 @@ more). A fork taken while another thread holds a lock can leave the child waitin
 wall-clock limit ends such a child like any other that overruns. The child leaves with os._exit,
 so it never closes the database connections it inherited. Linux only, like the deployment.
 """
+
 import multiprocessing
 import os
 import resource

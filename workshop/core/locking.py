@@ -18,6 +18,7 @@ before the checks, so that slow work before it (storing an upload) holds nobody 
 sign-ins of an e-mail address that may belong to no account): a transaction-scoped advisory lock
 on PostgreSQL, the write lock on SQLite.
 """
+
 import hashlib
 
 from sqlalchemy import select, text

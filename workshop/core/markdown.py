@@ -7,6 +7,7 @@ show the stored HTML and never parse Markdown while someone waits.
 
 Free of Flask, so that migrations can render what older versions stored.
 """
+
 import nh3
 from markdown_it import MarkdownIt
 from sqlalchemy import event
@@ -31,6 +32,7 @@ def render_markdown(text):
 
 def render_on_save(source_attribute, html_name):
     """Keep the model's `html_name` column the rendering of `source_attribute`, whenever it is set."""
+
     @event.listens_for(source_attribute, "set")
     def render(target, value, _old_value, _initiator):
         setattr(target, html_name, render_markdown(value))

@@ -9,13 +9,14 @@ commit, on Huey's immediate mode, so a test sees their effect without a consumer
 Arguments must be plain data (ids, strings, numbers): a job runs later, maybe on another host, and
 loads what it needs itself.
 """
+
 import functools
 import logging
 import os
 import socket
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
 
 import click
 from flask import current_app
@@ -43,8 +44,8 @@ class JobSpec:
     retries: int = 0
     retry_delay: int = 0
     retry_backoff: float = 0
-    timeout: Optional[int] = None
-    schedule: Optional[Callable] = None
+    timeout: int | None = None
+    schedule: Callable | None = None
 
 
 @dataclass
@@ -65,17 +66,21 @@ def job_name(function):
 
 def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None):
     """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time."""
+
     def declare(function):
         _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout)
         return function
+
     return declare
 
 
 def periodic_job(schedule, **options):
     """Declare a job the consumer runs on `schedule` (a `crontab(...)`), with no arguments."""
+
     def declare(function):
         _declared_jobs[job_name(function)] = JobSpec(function, schedule=schedule, **options)
         return function
+
     return declare
 
 
@@ -122,10 +127,12 @@ def build_huey(config, instance_path):
 
 def _in_app_context(app, function):
     """Run a job inside an application context of its own, with its own database session."""
+
     @functools.wraps(function)
     def run(*arguments, **keywords):
         with app.app_context():
             return function(*arguments, **keywords)
+
     return run
 
 
@@ -142,7 +149,9 @@ def init_app(app):
             queue.tasks[name] = queue.huey.periodic_task(spec.schedule)(bound)
         else:
             queue.tasks[name] = queue.huey.task(
-                retries=spec.retries, retry_delay=spec.retry_delay, retry_backoff=spec.retry_backoff,
+                retries=spec.retries,
+                retry_delay=spec.retry_delay,
+                retry_backoff=spec.retry_backoff,
                 timeout=spec.timeout,
             )(bound)
     app.extensions[EXTENSION_KEY] = queue

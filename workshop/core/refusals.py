@@ -8,51 +8,82 @@ as flash messages. The view then decides what to render from `outcome.refused`.
     with commit_or_refuse(form) as outcome:
         services.save_room(current_user, room, name=form.name.data)
     if outcome.refused:
-        return render_template("forums/room.html", form=form), 422
+        return render_template("forums/room.html", form=form), outcome.status
     flash(_("Room saved."), "success")
     return redirect(...)
 """
+
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Optional
 
 from flask import flash
+from sqlalchemy.orm.exc import StaleDataError
 
 from workshop.extensions import db
 
 
 class Refused(Exception):
-    """A use case declined the change; `messages` say why, for people, and `field` names the form field."""
+    """A use case declined the change; `messages` say why, for people, and `field` names the form field.
 
-    def __init__(self, *messages, field=None):
+    `status` is the HTTP status a page answers with when it shows the refusal.
+    """
+
+    status = 422
+
+    def __init__(self, *messages, field=None, status=None):
         super().__init__(*messages)
         self.messages = messages
         self.field = field
+        if status is not None:
+            self.status = status
+
+
+class EditConflict(Refused):
+    """Someone saved the record after the form was opened; saving now would undo their change.
+
+    It carries no message: the form page shows what is saved now beside what was typed.
+    """
+
+    status = 409
 
 
 @dataclass
 class Outcome:
     """What happened inside `commit_or_refuse`: nothing to report, or the refusal."""
 
-    refusal: Optional[Refused] = None
+    refusal: Refused | None = None
 
     @property
     def refused(self):
         return self.refusal is not None
 
+    @property
+    def status(self):
+        """Return the HTTP status to answer a refusal with."""
+        return self.refusal.status if self.refusal is not None else 200
+
 
 @contextmanager
 def commit_or_refuse(form=None):
-    """Commit what the block changes, or roll it back and show why it was refused."""
+    """Commit what the block changes, or roll it back and show why it was refused.
+
+    The ORM's own lost-update check (an UPDATE that matched no row of the version read) is a
+    refusal too: someone saved the record in between.
+    """
     outcome = Outcome()
     try:
         yield outcome
-    except Refused as refusal:
-        db.session.rollback()
-        outcome.refusal = refusal
-        show_refusal(refusal, form)
-    else:
         db.session.commit()
+    except Refused as refusal:
+        _refuse(outcome, refusal, form)
+    except StaleDataError:
+        _refuse(outcome, EditConflict(), form)
+
+
+def _refuse(outcome, refusal, form):
+    db.session.rollback()
+    outcome.refusal = refusal
+    show_refusal(refusal, form)
 
 
 def show_refusal(refusal, form=None):

@@ -4,6 +4,7 @@ A link that leaves the site (in a mail, a calendar feed, the API) built from the
 header would point wherever the sender of a forged header wants; built from the request at all, it
 would make every host name a new cache entry. SITE_URL may carry a path ("https://example.org/forum/").
 """
+
 from urllib.parse import urlsplit
 
 from flask import current_app

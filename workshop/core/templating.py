@@ -1,4 +1,5 @@
 """Template filters and globals: local times, countries, labels, stored sanitised HTML, links to the site."""
+
 from datetime import date, datetime
 
 import pycountry
@@ -9,6 +10,7 @@ from markupsafe import Markup
 from workshop.core.labels import label
 from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
+
 
 def as_datetime(value):
     """Accept an aware datetime or its ISO text (as snapshots keep it)."""

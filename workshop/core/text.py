@@ -2,6 +2,7 @@
 
 Free of Flask, so that the limited child process that extracts a document's text can use it too.
 """
+
 import re
 
 # Control characters but tab, line feed and carriage return: PostgreSQL refuses NUL outright, and

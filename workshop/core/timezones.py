@@ -1,5 +1,6 @@
 """Aware datetimes: stored in UTC, shown in the forum's own time zone."""
-from datetime import date, datetime, time, timezone
+
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -18,20 +19,20 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetimes are ambiguous; attach a time zone first")
-        value = value.astimezone(timezone.utc)
+        value = value.astimezone(UTC)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
 
     def process_result_value(self, value, dialect):
         if value is None:
             return None
         if value.tzinfo is None:
-            return value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc)
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
 
 
 def utcnow():
     """Return the current time, aware, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,7 @@ def is_known_timezone(name):
 
 def local_to_utc(day, clock, zone_name):
     """Combine a forum-local date and wall-clock time into an aware UTC datetime."""
-    return datetime.combine(day, clock, tzinfo=ZoneInfo(zone_name)).astimezone(timezone.utc)
+    return datetime.combine(day, clock, tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
 
 
 def utc_to_local(moment, zone_name):

@@ -5,6 +5,7 @@ Werkzeug's `int` takes any number of digits and its `string` any character but "
 outright, both as server errors. These converters make such paths match no route (404). They are
 registered under the usual names, so every route uses them without saying so.
 """
+
 from werkzeug.routing import IntegerConverter, UnicodeConverter, ValidationError
 
 from workshop.core.forms import DATABASE_INTEGER_MAX
@@ -29,4 +30,6 @@ class PrintableTextConverter(UnicodeConverter):
 
 def init_app(app):
     """Register the converters; call before any blueprint adds its routes."""
-    app.url_map.converters.update(int=DatabaseIntegerConverter, default=PrintableTextConverter, string=PrintableTextConverter)
+    app.url_map.converters.update(
+        int=DatabaseIntegerConverter, default=PrintableTextConverter, string=PrintableTextConverter
+    )

@@ -3,23 +3,16 @@
 Two people who open the same form and both save would otherwise both be told "saved" while the
 second silently undoes the first. The second is told instead, and keeps what they typed.
 """
+
 from flask_babel import gettext as _
-from sqlalchemy.orm.exc import StaleDataError
 from wtforms import IntegerField
 from wtforms.validators import Optional
 from wtforms.widgets import HiddenInput
 
 from workshop.core.audit import is_changed
+from workshop.core.refusals import EditConflict
 
 IGNORED_FIELDS = ("csrf_token", "submit", "version")
-
-
-class EditConflict(Exception):
-    """Someone saved the record after the form was opened; saving now would undo their change."""
-
-
-# The ORM's own check: an UPDATE ... WHERE version = <the one read> that matched no row.
-SAVED_MEANWHILE = (EditConflict, StaleDataError)
 
 
 def version_field():

@@ -1,4 +1,5 @@
 """`flask demo`: load the Bogotá 2011 workshop with one login per role; run it as often as you like."""
+
 import click
 from flask_babel import gettext as _
 
@@ -21,7 +22,3 @@ def demo_command():
     click.echo(_("Demo logins (password for all: %(password)s):", password=demo_logins()[0].password))
     for login in demo_logins():
         click.echo(f"  {login.email:<34} {login.role}")
-
-
-def register(app):
-    app.cli.add_command(demo_command)

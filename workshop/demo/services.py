@@ -1,4 +1,5 @@
 """Load the demo forum from its programme file, give its people demo logins and publish release 1."""
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -7,10 +8,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from workshop.accounts.models import User
-from workshop.documents.demo_files import add_demo_documents
+from workshop.accounts.services import find_or_create_account
+from workshop.demo.documents import add_demo_documents
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
-from workshop.programme_files.services import find_forum, import_programme_file
+from workshop.forums.services import find_forum
+from workshop.programme_files.importing import import_programme_file
 from workshop.publishing.services import publish_release
 
 DEMO_SLUG = "bogota-2011"
@@ -45,7 +48,9 @@ def load_demo():
     for email, _role in DEMO_LOGINS:
         db.session.scalar(select(User).where(User.email == email)).set_password(DEMO_PASSWORD)
     secretariat = db.session.scalar(select(User).where(User.email == SECRETARIAT_EMAIL))
-    publish_release(forum, secretariat, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note."))
+    publish_release(
+        secretariat, forum, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note.")
+    )
     add_demo_documents(forum)
     return forum
 
@@ -56,10 +61,7 @@ def demo_logins():
 
 def _demo_admin():
     """Return the demo site administrator, who is no part of the forum's own programme file."""
-    admin = db.session.scalar(select(User).where(User.email == ADMIN_EMAIL))
-    if admin is None:
-        admin = User(email=ADMIN_EMAIL, name="Demo Administrator", job_title="Site administrator")
-        db.session.add(admin)
+    admin, _is_new = find_or_create_account(ADMIN_EMAIL, "Demo Administrator", job_title="Site administrator")
     admin.is_admin = True
     db.session.flush()
     return admin

@@ -4,6 +4,7 @@ A file is streamed into a temporary file next to its final place, flushed to dis
 only then renamed to a generated name, so that a reader never sees half a file and a refused
 upload leaves nothing behind. Its SHA-256 is recorded and checked again before it is served.
 """
+
 import hashlib
 import logging
 import os
@@ -137,7 +138,8 @@ class Archive:
             return []
         cutoff = written_before.timestamp()
         orphans = sorted(
-            path for path in self.folder.iterdir()
+            path
+            for path in self.folder.iterdir()
             if path.is_file() and path.name not in known_names and path.stat().st_mtime < cutoff
         )
         if orphans:

@@ -1,6 +1,6 @@
 """What each session still needs from its facilitator: drafts without a file, conclusions not submitted."""
+
 from dataclasses import dataclass
-from typing import Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -15,7 +15,7 @@ class SessionProgress:
     """One session's documents and conclusions, and what is missing from them."""
 
     session: ForumSession
-    conclusions: Optional[SessionConclusion]
+    conclusions: SessionConclusion | None
 
     @property
     def documents(self):
@@ -57,7 +57,8 @@ def _sessions_query(forum):
         .order_by(ForumSession.starts_at, ForumSession.number, ForumSession.id)
         .options(
             selectinload(ForumSession.appointments).selectinload(Appointment.user),
-            selectinload(ForumSession.document_links).selectinload(SessionDocument.document)
+            selectinload(ForumSession.document_links)
+            .selectinload(SessionDocument.document)
             .selectinload(Document.versions),
         )
     )
@@ -78,11 +79,16 @@ def all_sessions(forum):
 def progress_of(sessions):
     """Return each session's progress, reading all their conclusions in one query."""
     ids = [session.id for session in sessions]
-    conclusions = {
-        conclusion.session_id: conclusion
-        for conclusion in db.session.scalars(
-            select(SessionConclusion).where(SessionConclusion.session_id.in_(ids))
-            .options(selectinload(SessionConclusion.submitted_by))
-        )
-    } if ids else {}
+    conclusions = (
+        {
+            conclusion.session_id: conclusion
+            for conclusion in db.session.scalars(
+                select(SessionConclusion)
+                .where(SessionConclusion.session_id.in_(ids))
+                .options(selectinload(SessionConclusion.submitted_by))
+            )
+        }
+        if ids
+        else {}
+    )
     return [SessionProgress(session, conclusions.get(session.id)) for session in sessions]

@@ -3,6 +3,7 @@
 A file is written before its row is committed; if that transaction rolls back or is abandoned,
 the file must go too, so that a failed upload leaves neither a row nor a file behind.
 """
+
 from sqlalchemy import event
 from sqlalchemy.orm import Session as DatabaseSession
 

@@ -4,6 +4,7 @@ DOCX, PPTX and XLSX are ZIP packages told apart by `[Content_Types].xml` and the
 ODT, ODP and ODS are ZIP packages that name their type in a `mimetype` entry. A generic signature
 library sees only "a ZIP", so the packages are opened and read here.
 """
+
 import zipfile
 from dataclasses import dataclass
 

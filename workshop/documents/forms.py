@@ -1,6 +1,8 @@
 """Forms for uploading drafts and versions, tabling documents in sessions, and writing conclusions."""
+
 from babel import Locale
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional
@@ -22,7 +24,7 @@ def language_choices():
 
 class VersionFieldsMixin:
     file = FileField(_l("File"), validators=[FileRequired(_l("Choose a file to upload."))])
-    status = SelectField(_l("Status of this version"), choices=version_status_choices(), default="preliminary")
+    status = SelectField(_l("Status of this version"), choices=version_status_choices, default="preliminary")
     note = StringField(_l("What changed (optional)"), validators=[Optional(), Length(max=500)])
 
 
@@ -30,7 +32,7 @@ class NewDocumentForm(VersionFieldsMixin, WorkshopForm):
     """A new draft for a session: its description and its first file."""
 
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=500)])
-    kind = SelectField(_l("Kind"), choices=choices("document_kind"), default="paper")
+    kind = SelectField(_l("Kind"), choices=lambda: choices("document_kind"), default="paper")
     language = SelectField(_l("Language"), default="en")
     organisation_id = SelectField(_l("Author organisation"), coerce=int, default=0)
     translation_of_id = SelectField(_l("Language version of"), coerce=int, default=0)
@@ -39,7 +41,9 @@ class NewDocumentForm(VersionFieldsMixin, WorkshopForm):
     def __init__(self, organisations, documents, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.language.choices = language_choices()
-        self.organisation_id.choices = [(0, _l("None"))] + [(organisation.id, str(organisation)) for organisation in organisations]
+        self.organisation_id.choices = [(0, _l("None"))] + [
+            (organisation.id, str(organisation)) for organisation in organisations
+        ]
         self.translation_of_id.choices = [(0, _l("None: this is an original"))] + [
             (document.id, f"{document.title} ({document.language})") for document in documents
         ]

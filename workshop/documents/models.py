@@ -1,4 +1,5 @@
 """Draft documents, their versions, the sessions they are tabled in, and session conclusions."""
+
 import enum
 from datetime import datetime
 from typing import Optional
@@ -6,10 +7,13 @@ from typing import Optional
 from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.accounts.models import User
 from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE
 from workshop.extensions import db
+from workshop.forums.models import Forum, Organisation
+from workshop.programme.models import ForumSession
 
 
 class DocumentKind(enum.Enum):
@@ -42,29 +46,25 @@ class Document(db.Model):
     kind: Mapped[DocumentKind] = mapped_column(
         Enum(DocumentKind, native_enum=False, length=30), default=DocumentKind.PAPER
     )
-    organisation_id: Mapped[Optional[int]] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     language: Mapped[str] = mapped_column(String(5), default="en")
     # The session the document was drafted for (or whose conclusions it holds): its facilitators own it,
     # wherever else it is tabled. None for documents the secretariat added outside any session.
-    session_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("forum_sessions.id", ondelete="SET NULL"), index=True
-    )
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("forum_sessions.id", ondelete="SET NULL"), index=True)
     # Language versions point at the document they translate; the original points at nothing.
-    translation_of_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
+    translation_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    forum = relationship("Forum")
-    session = relationship("ForumSession", foreign_keys=[session_id])
-    organisation = relationship("Organisation")
-    session_links = relationship("SessionDocument", back_populates="document", cascade="all, delete-orphan")
+    forum: Mapped[Forum] = relationship()
+    session: Mapped[ForumSession | None] = relationship(foreign_keys=[session_id])
+    organisation: Mapped[Organisation | None] = relationship()
+    session_links: Mapped[list["SessionDocument"]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
     versions: Mapped[list["DocumentVersion"]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="DocumentVersion.number"
     )
-    translation_of: Mapped[Optional["Document"]] = relationship(
-        remote_side=[id], back_populates="translations"
-    )
+    translation_of: Mapped[Optional["Document"]] = relationship(remote_side=[id], back_populates="translations")
     translations: Mapped[list["Document"]] = relationship(back_populates="translation_of", order_by="Document.language")
 
     def __str__(self):
@@ -100,14 +100,14 @@ class DocumentVersion(db.Model):
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64))
     media_type: Mapped[str] = mapped_column(String(120))
-    uploaded_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     extracted_text: Mapped[str] = mapped_column(Text, default="")
     # When the background job read the file's text and compared it with earlier versions; None until then.
-    prepared_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    prepared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     document: Mapped[Document] = relationship(back_populates="versions")
-    uploaded_by = relationship("User")
+    uploaded_by: Mapped[User | None] = relationship()
 
     @property
     def has_text(self):
@@ -143,7 +143,7 @@ class SessionDocument(db.Model):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
 
-    session = relationship("ForumSession", back_populates="document_links")
+    session: Mapped[ForumSession] = relationship(back_populates="document_links")
     document: Mapped[Document] = relationship(back_populates="session_links")
 
 
@@ -156,19 +156,19 @@ class SessionConclusion(db.Model):
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), unique=True)
     body: Mapped[str] = mapped_column(Text, default="")
     body_html: Mapped[str] = mapped_column(Text, default="")
-    document_id: Mapped[Optional[int]] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
     status: Mapped[ConclusionStatus] = mapped_column(
         Enum(ConclusionStatus, native_enum=False, length=20), default=ConclusionStatus.DRAFT
     )
-    updated_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    submitted_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    submitted_at: Mapped[Optional[datetime]] = mapped_column(UTCDateTime)
+    submitted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    session = relationship("ForumSession")
-    document: Mapped[Optional[Document]] = relationship()
-    updated_by = relationship("User", foreign_keys=[updated_by_id])
-    submitted_by = relationship("User", foreign_keys=[submitted_by_id])
+    session: Mapped[ForumSession] = relationship()
+    document: Mapped[Document | None] = relationship()
+    updated_by: Mapped[User | None] = relationship(foreign_keys=[updated_by_id])
+    submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id])
 
     @property
     def is_submitted(self):

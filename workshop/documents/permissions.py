@@ -1,4 +1,5 @@
 """Who may read a forum's drafts and who may work on a session's documents and conclusions."""
+
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.permissions import can_view_forum, is_secretariat, is_signed_in
 from workshop.programme.models import AppointmentRole

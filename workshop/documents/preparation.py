@@ -5,6 +5,7 @@ versions takes time that grows with their length; the job `services.prepare_vers
 after the upload's transaction commits, and this module stores the results. The document page only
 reads them, and says "being prepared" until they are there.
 """
+
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -36,13 +37,15 @@ def record_preparation(version_id, document_id, text):
 def store_comparisons(document):
     """Store every missing comparison between prepared versions with text that are near neighbours."""
     textual = [version for version in document.versions if version.prepared_at and version.extracted_text]
-    stored = set(db.session.execute(
-        select(VersionComparison.older_version_id, VersionComparison.newer_version_id).where(
-            VersionComparison.newer_version_id.in_([version.id for version in textual])
-        )
-    ).all())
+    stored = set(
+        db.session.execute(
+            select(VersionComparison.older_version_id, VersionComparison.newer_version_id).where(
+                VersionComparison.newer_version_id.in_([version.id for version in textual])
+            )
+        ).all()
+    )
     for position, newer in enumerate(textual):
-        for older in textual[max(0, position - COMPARED_NEIGHBOURS):position]:
+        for older in textual[max(0, position - COMPARED_NEIGHBOURS) : position]:
             if (older.id, newer.id) not in stored:
                 db.session.add(compare_versions(older, newer))
 
@@ -77,9 +80,11 @@ def read_comparison(old, new):
     if old.id == new.id:
         return StoredComparison(old, new, "ready")
     older, newer = sorted((old, new), key=lambda version: version.number)
-    stored = db.session.scalar(select(VersionComparison).where(
-        VersionComparison.older_version_id == older.id, VersionComparison.newer_version_id == newer.id
-    ))
+    stored = db.session.scalar(
+        select(VersionComparison).where(
+            VersionComparison.older_version_id == older.id, VersionComparison.newer_version_id == newer.id
+        )
+    )
     if stored is None:
         return StoredComparison(old, new, "too_far")
     if stored.too_long:

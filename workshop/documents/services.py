@@ -2,6 +2,7 @@
 
 Each takes the acting user, records an audit entry, and leaves the commit to the caller.
 """
+
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -9,21 +10,35 @@ from sqlalchemy import func, select
 from workshop.core import audit
 from workshop.core.audit_wording import session_facts
 from workshop.core.queue import enqueue_after_commit, job
+from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
-from workshop.documents.archive import Archive, safe_original_name
+from workshop.documents.archive import Archive, ArchiveError, EmptyFile, FileTooLarge, safe_original_name
 from workshop.documents.files_in_transaction import discard_unless_committed
-from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE
-from workshop.documents.preparation import record_preparation
+from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE, UnsupportedFileType
 from workshop.documents.models import (
-    ConclusionStatus, Document, DocumentKind, DocumentVersion, SessionConclusion, SessionDocument, VersionStatus,
+    ConclusionStatus,
+    Document,
+    DocumentKind,
+    DocumentVersion,
+    SessionConclusion,
+    SessionDocument,
+    VersionStatus,
 )
+from workshop.documents.preparation import record_preparation
+from workshop.documents.wording import describe_refusal
 from workshop.extensions import db
 from workshop.forums.services import lock_programme
 from workshop.programme.models import ForumSession
 
 
-class DocumentRefused(Exception):
+class DocumentRefused(Refused):
     """A change to drafts or conclusions that the rules do not allow; its message says why."""
+
+    status = 400
+
+
+# What a refused upload answers with: the file's fault (empty, too large, not a document) has its own status.
+UPLOAD_REFUSAL_STATUS = {EmptyFile: 400, FileTooLarge: 413, UnsupportedFileType: 415}
 
 
 def archive_from_config():
@@ -67,7 +82,12 @@ def upload_version(actor, document, stream, filename, status, note=""):
     """
     status = VersionStatus(status)
     archive = archive_from_config()
-    stored = archive.store(stream)
+    try:
+        stored = archive.store(stream)
+    except (ArchiveError, UnsupportedFileType) as error:
+        raise DocumentRefused(
+            describe_refusal(error), field="file", status=UPLOAD_REFUSAL_STATUS.get(type(error), 400)
+        ) from error
     discard_unless_committed(db.session(), archive, stored.stored_name)
     original_name = safe_original_name(filename, stored.file_type)
     # Uploaders of one forum take turns for the number, so versions follow each other without a clash.
@@ -105,9 +125,11 @@ def upload_version(actor, document, stream, filename, status, note=""):
 
 def _next_version_number(document):
     """Return the number after the highest ever used; numbers are never reused or overwritten."""
-    highest = db.session.scalar(
-        select(func.max(DocumentVersion.number)).where(DocumentVersion.document_id == document.id)
-    ) if document.id else None
+    highest = (
+        db.session.scalar(select(func.max(DocumentVersion.number)).where(DocumentVersion.document_id == document.id))
+        if document.id
+        else None
+    )
     return (highest or 0) + 1
 
 
@@ -123,7 +145,9 @@ def link_document(actor, session, document):
     link = SessionDocument(document=document, position=position)
     session.document_links.append(link)
     db.session.flush()
-    audit.record(actor, "document.linked", document.title, session.forum, document_id=document.id, **session_facts(session))
+    audit.record(
+        actor, "document.linked", document.title, session.forum, document_id=document.id, **session_facts(session)
+    )
     return link
 
 
@@ -134,11 +158,14 @@ def unlink_document(actor, session, document):
         raise DocumentRefused(_("%(document)s is not tabled in this session.", document=document.title))
     session.document_links.remove(link)
     db.session.flush()
-    audit.record(actor, "document.unlinked", document.title, session.forum, document_id=document.id, **session_facts(session))
+    audit.record(
+        actor, "document.unlinked", document.title, session.forum, document_id=document.id, **session_facts(session)
+    )
 
 
-def table_new_document(actor, session, title, kind, language, stream, filename, status, note="", organisation=None,
-                       translation_of=None):
+def table_new_document(
+    actor, session, title, kind, language, stream, filename, status, note="", organisation=None, translation_of=None
+):
     """Create a document, archive its first version and table it in the session, in one go."""
     document = create_document(actor, session.forum, title, kind, language, organisation, translation_of, session)
     version = upload_version(actor, document, stream, filename, status, note)
@@ -148,13 +175,17 @@ def table_new_document(actor, session, title, kind, language, stream, filename, 
 
 def draft_conclusions_document_ids(forum):
     """Return the ids of the forum's conclusions documents not submitted yet: their facilitators' work in progress."""
-    return set(db.session.scalars(
-        select(SessionConclusion.document_id).join(SessionConclusion.session).where(
-            SessionConclusion.document_id.is_not(None),
-            SessionConclusion.status == ConclusionStatus.DRAFT,
-            ForumSession.forum_id == forum.id,
+    return set(
+        db.session.scalars(
+            select(SessionConclusion.document_id)
+            .join(SessionConclusion.session)
+            .where(
+                SessionConclusion.document_id.is_not(None),
+                SessionConclusion.status == ConclusionStatus.DRAFT,
+                ForumSession.forum_id == forum.id,
+            )
         )
-    ))
+    )
 
 
 def conclusions_of(session):
@@ -191,8 +222,13 @@ def save_conclusions(actor, session, body):
         conclusions.submitted_at = None
     db.session.flush()
     audit.record(
-        actor, "conclusions.saved", session.title, session.forum, **session_facts(session),
-        reopened=changed and was_submitted, characters=len(body),
+        actor,
+        "conclusions.saved",
+        session.title,
+        session.forum,
+        **session_facts(session),
+        reopened=changed and was_submitted,
+        characters=len(body),
     )
     return conclusions
 
@@ -206,7 +242,14 @@ def attach_conclusions_file(actor, session, stream, filename, status, language, 
             actor, session.forum, title[:500], DocumentKind.OUTCOME_DOCUMENT.value, language, session=session
         )
     version = upload_version(actor, conclusions.document, stream, filename, status, note)
-    audit.record(actor, "conclusions.file_attached", session.title, session.forum, **session_facts(session), version=version.number)
+    audit.record(
+        actor,
+        "conclusions.file_attached",
+        session.title,
+        session.forum,
+        **session_facts(session),
+        version=version.number,
+    )
     return version
 
 

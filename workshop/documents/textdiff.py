@@ -9,6 +9,7 @@ subsequence, whose time grows with the product of the lengths divided by the mac
 never worse (difflib's matcher degrades to cubic time on repeated sentences: two 36 KB drafts
 took 30 s). It runs once per pair of versions, in a background job, and the result is stored.
 """
+
 import difflib
 import re
 from dataclasses import dataclass
@@ -74,7 +75,13 @@ def _merge_adjacent_changes(opcodes):
     """Turn runs of insertions and deletions into one change each, removed sentences shown first."""
     merged = []
     for opcode in opcodes:
-        tag, old_start, old_end, new_start, new_end = opcode.tag, opcode.src_start, opcode.src_end, opcode.dest_start, opcode.dest_end
+        tag, old_start, old_end, new_start, new_end = (
+            opcode.tag,
+            opcode.src_start,
+            opcode.src_end,
+            opcode.dest_start,
+            opcode.dest_end,
+        )
         if merged and tag != "equal" and merged[-1][0] != "equal":
             merged[-1] = ("replace", merged[-1][1], old_end, merged[-1][3], new_end)
         else:

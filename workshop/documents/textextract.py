@@ -5,6 +5,7 @@ process with a memory and a processor-time limit (workshop.core.limits): a file 
 without end costs the child its life, not the worker. It runs in the background job that prepares
 an uploaded version, never in a web request.
 """
+
 import logging
 
 import docx
@@ -33,8 +34,11 @@ def extract_text_within_limits(path, file_type):
     """Return the file's text as `extract_text` does, read in a limited child process; "" past the limits."""
     try:
         return run_limited(
-            extract_text, str(path), file_type,
-            memory_bytes=EXTRACTION_MEMORY_BYTES, cpu_seconds=EXTRACTION_CPU_SECONDS,
+            extract_text,
+            str(path),
+            file_type,
+            memory_bytes=EXTRACTION_MEMORY_BYTES,
+            cpu_seconds=EXTRACTION_CPU_SECONDS,
         )
     except LimitExceeded as error:
         log.warning("gave up extracting the text of %s: %s", path, error)

@@ -1,42 +1,46 @@
-"""Facilitators' boards and session workspaces, the public document pages, downloads, and the audit trail."""
+"""Facilitators' boards and session workspaces, the public document pages and downloads."""
+
 import logging
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from workshop.accounts.forms import ConfirmForm
 from workshop.accounts.permissions import is_secretariat
-from workshop.core.audit import AuditEntry
-from workshop.core.audit_wording import word_entry
+from workshop.core.confirmation import require_button
+from workshop.core.refusals import commit_or_refuse
 from workshop.documents import board, services
-from workshop.documents.archive import ArchiveError, ChecksumMismatch, EmptyFile, FileTooLarge, MissingFile
-from workshop.documents.filetypes import UnsupportedFileType
+from workshop.documents.archive import ChecksumMismatch, MissingFile
 from workshop.documents.forms import (
-    CompareVersionsForm, ConclusionsFileForm, ConclusionsForm, LinkDocumentForm, NewDocumentForm, NewVersionForm,
+    CompareVersionsForm,
+    ConclusionsFileForm,
+    ConclusionsForm,
+    LinkDocumentForm,
+    NewDocumentForm,
+    NewVersionForm,
 )
 from workshop.documents.models import Document, DocumentVersion, SessionConclusion, SessionDocument
 from workshop.documents.permissions import (
-    can_add_version, can_manage_session_documents, can_read_conclusions_document, can_read_documents,
+    can_add_version,
+    can_manage_session_documents,
+    can_read_conclusions_document,
+    can_read_documents,
     can_see_facilitator_board,
 )
 from workshop.documents.preparation import read_comparison
 from workshop.documents.textdiff import count_changes
-from workshop.documents.wording import describe_refusal, file_size, version_status_label
+from workshop.documents.wording import file_size, version_status_label
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
-from workshop.forums.services import organisations_seen_from
 from workshop.forums.models import Organisation
+from workshop.forums.services import organisations_seen_from
 from workshop.programme.models import ForumSession
 
 blueprint = Blueprint("documents", __name__)
 log = logging.getLogger(__name__)
-
-AUDIT_PAGE_SIZE = 100
-REFUSAL_STATUS = {EmptyFile: 400, FileTooLarge: 413, UnsupportedFileType: 415}
 
 
 @blueprint.context_processor
@@ -44,7 +48,6 @@ def document_helpers():
     return {
         "version_status_label": version_status_label,
         "file_size": file_size,
-        "word_audit_entry": word_entry,
     }
 
 
@@ -131,19 +134,6 @@ def _render_workspace(forum, session, status=200, **forms):
     ), status
 
 
-def _refused_upload(error):
-    """Roll back a refused upload and return the message and HTTP status to answer with."""
-    db.session.rollback()
-    if isinstance(error, services.DocumentRefused):
-        return str(error), 400
-    return describe_refusal(error), REFUSAL_STATUS.get(type(error), 400)
-
-
-def _flash_refusal(error):
-    db.session.rollback()
-    flash(str(error), "error")
-
-
 def _back_to_workspace(forum, session, anchor=""):
     url = url_for("documents.session_workspace", slug=forum.slug, session_id=session.id)
     return redirect(f"{url}#{anchor}" if anchor else url)
@@ -185,19 +175,27 @@ def upload_new_document(slug, session_id):
     form = NewDocumentForm(organisations_seen_from(forum), _documents_offered(forum, session), prefix="new")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
-    translation_of = get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
+    translation_of = (
+        get_part_or_404(Document, form.translation_of_id.data, forum) if form.translation_of_id.data else None
+    )
     organisation = db.session.get(Organisation, form.organisation_id.data) if form.organisation_id.data else None
     upload = form.file.data
-    try:
+    with commit_or_refuse(form) as outcome:
         version = services.table_new_document(
-            current_user, session, form.title.data, form.kind.data, form.language.data, upload.stream,
-            upload.filename, form.status.data, form.note.data or "", organisation, translation_of,
+            current_user,
+            session,
+            form.title.data,
+            form.kind.data,
+            form.language.data,
+            upload.stream,
+            upload.filename,
+            form.status.data,
+            form.note.data or "",
+            organisation,
+            translation_of,
         )
-    except (ArchiveError, UnsupportedFileType, services.DocumentRefused) as error:
-        message, status = _refused_upload(error)
-        form.file.errors.append(message)
-        return _render_workspace(forum, session, status, new_document_form=form)
-    db.session.commit()
+    if outcome.refused:
+        return _render_workspace(forum, session, outcome.status, new_document_form=form)
     flash(_("%(document)s is uploaded and tabled in this session.", document=version.document.title), "success")
     return _back_to_workspace(forum, session, f"document-{version.document_id}")
 
@@ -208,21 +206,22 @@ def upload_version(slug, session_id, document_id):
     forum, session = _managed_session(slug, session_id)
     document = _session_document(session, document_id)
     if not can_add_version(current_user, document):
-        abort(403, _("This document was drafted for a session you do not lead; ask the secretariat to add the version."))
+        abort(
+            403, _("This document was drafted for a session you do not lead; ask the secretariat to add the version.")
+        )
     form = NewVersionForm(prefix=f"version-{document.id}")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, version_forms={document.id: form})
     upload = form.file.data
-    try:
+    with commit_or_refuse(form) as outcome:
         version = services.upload_version(
             current_user, document, upload.stream, upload.filename, form.status.data, form.note.data or ""
         )
-    except (ArchiveError, UnsupportedFileType) as error:
-        message, status = _refused_upload(error)
-        form.file.errors.append(message)
-        return _render_workspace(forum, session, status, version_forms={document.id: form})
-    db.session.commit()
-    flash(_("Version %(number)d of %(document)s is uploaded.", number=version.number, document=document.title), "success")
+    if outcome.refused:
+        return _render_workspace(forum, session, outcome.status, version_forms={document.id: form})
+    flash(
+        _("Version %(number)d of %(document)s is uploaded.", number=version.number, document=document.title), "success"
+    )
     return _back_to_workspace(forum, session, f"document-{document.id}")
 
 
@@ -234,12 +233,10 @@ def link_document(slug, session_id):
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, link_form=form)
     document = get_part_or_404(Document, form.document_id.data, forum)
-    try:
+    with commit_or_refuse() as outcome:
         services.link_document(current_user, session, document)
-    except services.DocumentRefused as error:
-        _flash_refusal(error)
+    if outcome.refused:
         return _back_to_workspace(forum, session)
-    db.session.commit()
     flash(_("%(document)s is tabled in this session.", document=document.title), "success")
     return _back_to_workspace(forum, session, f"document-{document.id}")
 
@@ -248,16 +245,15 @@ def link_document(slug, session_id):
 @login_required
 def unlink_document(slug, session_id, document_id):
     forum, session = _managed_session(slug, session_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_button()
     document = _session_document(session, document_id)
-    try:
+    with commit_or_refuse() as outcome:
         services.unlink_document(current_user, session, document)
-    except services.DocumentRefused as error:
-        _flash_refusal(error)
+    if outcome.refused:
         return _back_to_workspace(forum, session)
-    db.session.commit()
-    flash(_("%(document)s is no longer tabled in this session; its files are kept.", document=document.title), "success")
+    flash(
+        _("%(document)s is no longer tabled in this session; its files are kept.", document=document.title), "success"
+    )
     return _back_to_workspace(forum, session)
 
 
@@ -268,8 +264,8 @@ def save_conclusions(slug, session_id):
     form = ConclusionsForm(prefix="conclusions")
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, conclusions_form=form)
-    services.save_conclusions(current_user, session, form.body.data or "")
-    db.session.commit()
+    with commit_or_refuse(form):
+        services.save_conclusions(current_user, session, form.body.data or "")
     flash(_("Conclusions saved as a draft."), "success")
     return _back_to_workspace(forum, session, "conclusions")
 
@@ -282,16 +278,18 @@ def attach_conclusions_file(slug, session_id):
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, conclusions_file_form=form)
     upload = form.file.data
-    try:
+    with commit_or_refuse(form) as outcome:
         services.attach_conclusions_file(
-            current_user, session, upload.stream, upload.filename, form.status.data, form.language.data,
+            current_user,
+            session,
+            upload.stream,
+            upload.filename,
+            form.status.data,
+            form.language.data,
             form.note.data or "",
         )
-    except (ArchiveError, UnsupportedFileType) as error:
-        message, status = _refused_upload(error)
-        form.file.errors.append(message)
-        return _render_workspace(forum, session, status, conclusions_file_form=form)
-    db.session.commit()
+    if outcome.refused:
+        return _render_workspace(forum, session, outcome.status, conclusions_file_form=form)
     flash(_("The conclusions document is attached."), "success")
     return _back_to_workspace(forum, session, "conclusions")
 
@@ -300,14 +298,11 @@ def attach_conclusions_file(slug, session_id):
 @login_required
 def submit_conclusions(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
+    require_button()
+    with commit_or_refuse() as outcome:
         services.submit_conclusions(current_user, session)
-    except services.DocumentRefused as error:
-        _flash_refusal(error)
+    if outcome.refused:
         return _back_to_workspace(forum, session, "conclusions")
-    db.session.commit()
     flash(_("Conclusions submitted to the secretariat."), "success")
     return _back_to_workspace(forum, session, "conclusions")
 
@@ -317,7 +312,9 @@ def _readable_document(slug, document_id):
     if not can_read_documents(current_user, forum):
         abort(404)
     document = db.session.scalar(
-        select(Document).where(Document.id == document_id, Document.forum_id == forum.id).options(
+        select(Document)
+        .where(Document.id == document_id, Document.forum_id == forum.id)
+        .options(
             selectinload(Document.versions),
             selectinload(Document.session_links).selectinload(SessionDocument.session),
         )
@@ -368,29 +365,13 @@ def download_version(slug, document_id, number):
     except (ChecksumMismatch, MissingFile):
         return _integrity_failure(version)
     response = send_file(
-        path, mimetype=version.media_type, as_attachment=True, download_name=version.original_name,
-        conditional=True, etag=version.sha256,
+        path,
+        mimetype=version.media_type,
+        as_attachment=True,
+        download_name=version.original_name,
+        conditional=True,
+        etag=version.sha256,
     )
     # Drafts of a non-public forum must not stay in shared caches.
     response.headers["Cache-Control"] = "public, max-age=300" if forum.is_public else "private, no-store"
     return response
-
-
-@blueprint.route("/manage/<slug>/audit")
-@login_required
-def audit_trail(slug):
-    forum = get_managed_forum(slug)
-    page = request.args.get("page", 1, type=int)
-    total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
-    if not 1 <= page <= max(1, -(-total // AUDIT_PAGE_SIZE)):
-        abort(404)
-    entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.forum_id == forum.id)
-        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
-        .options(selectinload(AuditEntry.actor))
-        .limit(AUDIT_PAGE_SIZE).offset((page - 1) * AUDIT_PAGE_SIZE)
-    ).all()
-    return render_template(
-        "documents/audit.html", forum=forum, entries=entries, page=page,
-        has_next=page * AUDIT_PAGE_SIZE < total, total=total,
-    )

@@ -1,9 +1,12 @@
 """Document words in the reader's language: version states, file sizes, and why a file was refused."""
-from flask_babel import format_decimal, gettext as _
+
+from flask_babel import format_decimal, ngettext
+from flask_babel import gettext as _
 
 from workshop.core.labels import choices, label
 from workshop.documents.archive import EmptyFile, FileTooLarge
 from workshop.documents.filetypes import UnsupportedFileType, accepted_type_names
+
 
 def version_status_label(status):
     return label(status, "version_status")
@@ -42,3 +45,12 @@ def describe_refusal(error):
             accepted=accepted_type_names(),
         )
     return _("The file could not be stored.")
+
+
+# How the audit trail words the details documents record (see workshop.core.audit_wording).
+AUDIT_DETAILS = {
+    "version": lambda action, value: _("Version %(number)d", number=value),
+    "file": lambda action, value: _("File: %(name)s", name=value),
+    "reopened": lambda action, value: _("The submitted conclusions became a draft again.") if value else None,
+    "characters": lambda action, value: ngettext("%(num)d character", "%(num)d characters", value),
+}

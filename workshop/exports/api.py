@@ -4,10 +4,15 @@ Times are ISO 8601 in the forum's own zone with their offset ("2011-09-26T09:00:
 that a reader gets the wall-clock time and the exact moment from one value. People come without
 their e-mail addresses: the snapshot never holds them.
 """
+
 import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from workshop.documents.models import DocumentKind
+from workshop.forums.models import AgendaStatus
+from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
+from workshop.programme.models import AppointmentRole, ItemKind, SessionFormat
 from workshop.publishing.layout import agenda_days
 
 API_VERSION = "1.0.0"
@@ -22,13 +27,7 @@ def agenda_document(snapshot, release, links):
     sessions = [_session(session, forum, zone, links, people, documents) for session in snapshot["sessions"].values()]
     days = [_day(day, zone, people) for day in agenda_days(snapshot)]
     return {
-        "forum": {
-            name: forum[name]
-            for name in (
-                "slug", "title", "subtitle", "city", "country_code", "venue", "timezone",
-                "start_date", "end_date", "convened_by", "facilitated_by", "agenda_note",
-            )
-        },
+        "forum": {name: forum[name] for name in PUBLISHED_FORUM_FIELDS},
         "release": {
             "number": release.number,
             "status": "final" if release.is_final else "preliminary",
@@ -37,8 +36,13 @@ def agenda_document(snapshot, release, links):
         "days": days,
         "sessions": sorted(sessions, key=lambda session: (session["starts_at"], session["number"], session["id"])),
         "cancelled_sessions": [
-            {"id": session["id"], "number": session["number"], "title": session["title"],
-             "starts_at": _local(session["starts_at"], zone), "ends_at": _local(session["ends_at"], zone)}
+            {
+                "id": session["id"],
+                "number": session["number"],
+                "title": session["title"],
+                "starts_at": _local(session["starts_at"], zone),
+                "ends_at": _local(session["ends_at"], zone),
+            }
             for session in snapshot.get("cancelled", {}).values()
         ],
         "people": sorted(people.values(), key=lambda person: (person["name"], person["id"])),
@@ -70,13 +74,16 @@ def _speaker_id(speaker, people):
 
 def _session(session, forum, zone, links, people, documents):
     for document in session["documents"]:
-        documents.setdefault(document["id"], {
-            "id": document["id"],
-            "title": document["title"],
-            "kind": document["kind"],
-            "organisation": document["organisation"],
-            "url": links.document_url(forum["slug"], document["id"]),
-        })
+        documents.setdefault(
+            document["id"],
+            {
+                "id": document["id"],
+                "title": document["title"],
+                "kind": document["kind"],
+                "organisation": document["organisation"],
+                "url": links.document_url(forum["slug"], document["id"]),
+            },
+        )
     return {
         "id": session["id"],
         "number": session["number"],
@@ -161,87 +168,160 @@ INTEGER = {"type": "integer"}
 MOMENT = {"type": "string", "format": "date-time", "description": "Forum-local time with its UTC offset."}
 DAY = {"type": "string", "format": "date"}
 IDS = {"type": "array", "items": INTEGER}
-ITEM_KINDS = ["opening_remarks", "welcome_remarks", "keynote", "presentation", "debate", "questions",
-              "closing_remarks", "break", "other"]
-ROLES = ["facilitator", "moderator", "rapporteur", "organiser", "presenter", "keynote_speaker"]
+ITEM_KINDS = [kind.value for kind in ItemKind]
+ROLES = [role.value for role in AppointmentRole]
 
 SCHEMAS = {
-    "Forum": _object({
-        "slug": STRING, "title": STRING, "subtitle": STRING, "city": STRING,
-        "country_code": {"type": "string", "description": "ISO 3166-1 alpha-2, or empty."},
-        "venue": STRING, "timezone": {"type": "string", "description": "IANA time zone, e.g. America/Bogota."},
-        "start_date": DAY, "end_date": DAY, "convened_by": STRING, "facilitated_by": STRING, "agenda_note": STRING,
-    }),
-    "Release": _object({
-        "number": INTEGER, "status": {"type": "string", "enum": ["preliminary", "final"]}, "published_at": MOMENT,
-    }),
+    "Forum": _object(
+        {
+            "slug": STRING,
+            "title": STRING,
+            "subtitle": STRING,
+            "city": STRING,
+            "country_code": {"type": "string", "description": "ISO 3166-1 alpha-2, or empty."},
+            "venue": STRING,
+            "timezone": {"type": "string", "description": "IANA time zone, e.g. America/Bogota."},
+            "start_date": DAY,
+            "end_date": DAY,
+            "convened_by": STRING,
+            "facilitated_by": STRING,
+            "agenda_note": STRING,
+        }
+    ),
+    "Release": _object(
+        {
+            "number": INTEGER,
+            "status": {"type": "string", "enum": [status.value for status in AgendaStatus]},
+            "published_at": MOMENT,
+        }
+    ),
     "Entry": {
         "oneOf": [
             _object({"type": {"const": "session"}, "session_id": INTEGER}),
-            _object({
-                "type": {"const": "item"}, "id": INTEGER, "kind": {"type": "string", "enum": ITEM_KINDS},
-                "title": STRING, "starts_at": MOMENT, "ends_at": MOMENT, "speaker_id": INTEGER, "room": STRING,
-            }, nullable=("speaker_id",)),
+            _object(
+                {
+                    "type": {"const": "item"},
+                    "id": INTEGER,
+                    "kind": {"type": "string", "enum": ITEM_KINDS},
+                    "title": STRING,
+                    "starts_at": MOMENT,
+                    "ends_at": MOMENT,
+                    "speaker_id": INTEGER,
+                    "room": STRING,
+                },
+                nullable=("speaker_id",),
+            ),
         ],
     },
-    "Block": _object({
-        "id": INTEGER, "label": STRING, "starts_at": MOMENT, "ends_at": MOMENT,
-        "entries": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
-        "document_ids": {**IDS, "description": "The block's draft documents for discussion, in order."},
-    }, nullable=("id",)),
-    "Day": _object({
-        "date": DAY, "title": STRING, "to_be_announced": {"type": "boolean"}, "note": STRING,
-        "blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}},
-    }),
-    "SessionItem": _object({
-        "kind": {"type": "string", "enum": ITEM_KINDS}, "title": STRING, "speaker_id": INTEGER,
-        "speaker_name": {"type": "string", "description": "The speaker's name, with or without an entry in `people`."},
-        "duration_minutes": INTEGER,
-    }, nullable=("speaker_id", "speaker_name", "duration_minutes")),
-    "Session": _object({
-        "id": INTEGER, "number": STRING, "title": STRING, "outputs": {"type": "string", "description": "Markdown."},
-        "format": {"type": "string", "enum": ["engagement_workshop", "plenary", "panel", "working_session", "side_event"]},
-        "block_id": INTEGER, "room_id": INTEGER, "track_id": INTEGER, "starts_at": MOMENT, "ends_at": MOMENT,
-        "people": {
-            "type": "object",
-            "description": "Person ids (see `people`) by role.",
-            "properties": {role: IDS for role in ROLES},
-            "additionalProperties": IDS,
+    "Block": _object(
+        {
+            "id": INTEGER,
+            "label": STRING,
+            "starts_at": MOMENT,
+            "ends_at": MOMENT,
+            "entries": {"type": "array", "items": {"$ref": "#/components/schemas/Entry"}},
+            "document_ids": {**IDS, "description": "The block's draft documents for discussion, in order."},
         },
-        "items": {"type": "array", "items": {"$ref": "#/components/schemas/SessionItem"}},
-        "document_ids": IDS,
-        "sequence": {"type": "integer", "description": "Grows by one each release in which the session changed."},
-        "last_modified": {"type": "string", "format": "date-time"},
-        "url": {"type": "string", "format": "uri"},
-    }, nullable=("block_id", "room_id", "track_id")),
-    "CancelledSession": _object({
-        "id": INTEGER, "number": STRING, "title": STRING, "starts_at": MOMENT, "ends_at": MOMENT,
-    }),
-    "Person": _object({
-        "id": INTEGER, "name": STRING, "job_title": STRING, "organisation": STRING,
-        "organisation_acronym": STRING, "country_code": STRING,
-    }),
+        nullable=("id",),
+    ),
+    "Day": _object(
+        {
+            "date": DAY,
+            "title": STRING,
+            "to_be_announced": {"type": "boolean"},
+            "note": STRING,
+            "blocks": {"type": "array", "items": {"$ref": "#/components/schemas/Block"}},
+        }
+    ),
+    "SessionItem": _object(
+        {
+            "kind": {"type": "string", "enum": ITEM_KINDS},
+            "title": STRING,
+            "speaker_id": INTEGER,
+            "speaker_name": {
+                "type": "string",
+                "description": "The speaker's name, with or without an entry in `people`.",
+            },
+            "duration_minutes": INTEGER,
+        },
+        nullable=("speaker_id", "speaker_name", "duration_minutes"),
+    ),
+    "Session": _object(
+        {
+            "id": INTEGER,
+            "number": STRING,
+            "title": STRING,
+            "outputs": {"type": "string", "description": "Markdown."},
+            "format": {"type": "string", "enum": [session_format.value for session_format in SessionFormat]},
+            "block_id": INTEGER,
+            "room_id": INTEGER,
+            "track_id": INTEGER,
+            "starts_at": MOMENT,
+            "ends_at": MOMENT,
+            "people": {
+                "type": "object",
+                "description": "Person ids (see `people`) by role.",
+                "properties": {role: IDS for role in ROLES},
+                "additionalProperties": IDS,
+            },
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/SessionItem"}},
+            "document_ids": IDS,
+            "sequence": {"type": "integer", "description": "Grows by one each release in which the session changed."},
+            "last_modified": {"type": "string", "format": "date-time"},
+            "url": {"type": "string", "format": "uri"},
+        },
+        nullable=("block_id", "room_id", "track_id"),
+    ),
+    "CancelledSession": _object(
+        {
+            "id": INTEGER,
+            "number": STRING,
+            "title": STRING,
+            "starts_at": MOMENT,
+            "ends_at": MOMENT,
+        }
+    ),
+    "Person": _object(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "job_title": STRING,
+            "organisation": STRING,
+            "organisation_acronym": STRING,
+            "country_code": STRING,
+        }
+    ),
     "Room": _object({"id": INTEGER, "name": STRING, "capacity": INTEGER}),
     "Track": _object({"id": INTEGER, "name": STRING}),
-    "Document": _object({
-        "id": INTEGER, "title": STRING,
-        "kind": {"type": "string", "enum": ["paper", "outcome_document", "position_paper", "concept_note",
-                                            "proposal", "working_paper", "presentation"]},
-        "organisation": STRING, "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
-    }),
+    "Document": _object(
+        {
+            "id": INTEGER,
+            "title": STRING,
+            "kind": {"type": "string", "enum": [kind.value for kind in DocumentKind]},
+            "organisation": STRING,
+            "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
+        }
+    ),
 }
 SCHEMAS["Error"] = _object({"error": _object({"status": INTEGER, "title": STRING, "description": STRING})})
-SCHEMAS["Agenda"] = _object({
-    "forum": {"$ref": "#/components/schemas/Forum"},
-    "release": {"$ref": "#/components/schemas/Release"},
-    **{
-        name: {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}
-        for name, schema in (
-            ("days", "Day"), ("sessions", "Session"), ("cancelled_sessions", "CancelledSession"),
-            ("people", "Person"), ("rooms", "Room"), ("tracks", "Track"), ("documents", "Document"),
-        )
-    },
-})
+SCHEMAS["Agenda"] = _object(
+    {
+        "forum": {"$ref": "#/components/schemas/Forum"},
+        "release": {"$ref": "#/components/schemas/Release"},
+        **{
+            name: {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}
+            for name, schema in (
+                ("days", "Day"),
+                ("sessions", "Session"),
+                ("cancelled_sessions", "CancelledSession"),
+                ("people", "Person"),
+                ("rooms", "Room"),
+                ("tracks", "Track"),
+                ("documents", "Document"),
+            )
+        },
+    }
+)
 
 
 def openapi_document(server_url):
@@ -252,7 +332,7 @@ def openapi_document(server_url):
             "title": "Workshop agenda API",
             "version": API_VERSION,
             "description": "The published agenda of a forum: days, time blocks, sessions, items, people, rooms, "
-                           "tracks and draft documents. Read-only; see docs/api.md.",
+            "tracks and draft documents. Read-only; see docs/api.md.",
         },
         "servers": [{"url": server_url}],
         "paths": {
@@ -261,7 +341,12 @@ def openapi_document(server_url):
                     "operationId": "getAgenda",
                     "summary": "The latest published release of a forum's agenda",
                     "parameters": [
-                        {"name": "slug", "in": "path", "required": True, "schema": {"type": "string", "pattern": "^[^/]+$"}},
+                        {
+                            "name": "slug",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "pattern": "^[^/]+$"},
+                        },
                         {"name": "If-None-Match", "in": "header", "required": False, "schema": STRING},
                     ],
                     "responses": {

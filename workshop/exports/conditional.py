@@ -1,4 +1,5 @@
 """Conditional GET for exports: validators derived from releases, and 304 before anything is rebuilt."""
+
 import hashlib
 
 from flask import make_response, request

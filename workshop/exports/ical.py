@@ -4,9 +4,10 @@ Plain functions from snapshot data to bytes. Every event carries a stable UID, t
 last-modified time the release stamped on its session, and times in the forum's own zone with a
 VTIMEZONE, so that subscribed calendars follow moves, renames and cancellations.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
@@ -15,6 +16,7 @@ from icalendar import Calendar, Event, vDuration, vText
 from workshop.core.labels import label
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import item_line, item_text, location_line, roles_of, session_heading
+from workshop.publishing.layout import has_part_in
 from workshop.publishing.snapshot import loose_items_by_id
 
 PRODUCT_ID = "-//Workshop//Forum agenda//EN"
@@ -76,13 +78,6 @@ def person_agenda(snapshot, published_at, person_id):
     )
 
 
-def has_part_in(session, person_id):
-    """Tell whether a person is appointed to a session in any role or speaks in one of its items."""
-    appointed = any(person["id"] == person_id for people in session["people"].values() for person in people)
-    speaks = any(item["speaker"] and item["speaker"]["id"] == person_id for item in session["items"])
-    return appointed or speaks
-
-
 def calendar_bytes(calendar_name, parts, links: ExportLinks):
     """Return an iCalendar file holding the selected events of every part, with their time zones."""
     calendar = Calendar()
@@ -123,7 +118,9 @@ def _part_events(part, links):
 
 
 def _session_event(session, forum, zone, published_at, links, cancelled):
-    event = _scheduled_event(f"workshop-session-{session['id']}@{links.uid_host}", session, zone, published_at, cancelled)
+    event = _scheduled_event(
+        f"workshop-session-{session['id']}@{links.uid_host}", session, zone, published_at, cancelled
+    )
     event.add("summary", _one_line(session_heading(session)))
     event.add("location", _one_line(location_line(session["room"], forum)))
     event.add("description", session_description(session, forum, links))
@@ -167,7 +164,10 @@ def session_description(session, forum, links):
         lines += ["", _("Programme")] + [f"- {item_line(item)}" for item in session["items"]]
     if session["documents"]:
         lines += ["", _("Draft documents for discussion")]
-        lines += [f"- {document['title']}: {links.document_url(forum['slug'], document['id'])}" for document in session["documents"]]
+        lines += [
+            f"- {document['title']}: {links.document_url(forum['slug'], document['id'])}"
+            for document in session["documents"]
+        ]
     lines += ["", links.session_url(forum["slug"], session["id"])]
     # One line per entry: stray line breaks inside a title would make the list unreadable.
     return "\n".join(_one_line(line) for line in lines)

@@ -1,6 +1,7 @@
 """Where an export points back to: the session pages and document downloads, and the calendar UID domain."""
+
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

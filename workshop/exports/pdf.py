@@ -3,6 +3,7 @@
 WeasyPrint fetches whatever a document points at; ours may hold text written by anyone, so the
 fetcher serves our own static files (`static:` URLs) and refuses everything else.
 """
+
 import mimetypes
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,9 +14,8 @@ from flask import render_template
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from workshop.exports.ical import has_part_in
 from workshop.exports import wording
-from workshop.publishing.layout import agenda_days
+from workshop.publishing.layout import agenda_days, has_part_in
 
 STATIC_SCHEME = "static:"
 TAGGED_VARIANT = "pdf/ua-1"
@@ -45,7 +45,7 @@ class StaticOnlyFetcher(URLFetcher):
     def _static_path(self, url):
         if not url.startswith(STATIC_SCHEME):
             return None
-        path = (self.static_folder / unquote(url[len(STATIC_SCHEME):]).lstrip("/")).resolve()
+        path = (self.static_folder / unquote(url[len(STATIC_SCHEME) :]).lstrip("/")).resolve()
         return path if path.is_relative_to(self.static_folder) and path.is_file() else None
 
 
@@ -105,8 +105,16 @@ def _render_agenda(snapshot, release, links, days, heading):
 def _template_context(links):
     """Return what every PDF template uses to say things: links, language and the shared wording."""
     helpers = (
-        "clock", "clock_range", "date_range", "day_and_month", "long_date", "session_heading",
-        "item_line", "item_text", "people_line", "roles_of",
+        "clock",
+        "clock_range",
+        "date_range",
+        "day_and_month",
+        "long_date",
+        "session_heading",
+        "item_line",
+        "item_text",
+        "people_line",
+        "roles_of",
     )
     return {"links": links, "lang": wording.language(), **{name: getattr(wording, name) for name in helpers}}
 
@@ -131,4 +139,4 @@ def timed_items(session, zone):
             times[index] = [clock - timedelta(minutes=items[index]["duration_minutes"]), clock]
             clock = times[index][0]
         times[untimed[-1]][1] = clock
-    return [(start, end, item) for (start, end), item in zip(times, items)]
+    return [(start, end, item) for (start, end), item in zip(times, items, strict=True)]

@@ -3,8 +3,10 @@
 Each view loads what it needs, checks access, answers 304 when the client's copy is current, and
 only then asks an export function for the bytes.
 """
+
 from flask import Blueprint, abort, current_app, jsonify, request
-from flask_babel import force_locale, gettext as _
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -18,8 +20,9 @@ from workshop.exports.links import ExportLinks
 from workshop.exports.wording import language
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404
-from workshop.forums.models import Forum, ForumDay, TimeBlock
-from workshop.programme.models import Appointment, BlockItem, ForumSession, SessionItem
+from workshop.forums.models import Forum
+from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
+from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
 
 blueprint = Blueprint("exports", __name__)
@@ -40,7 +43,9 @@ def export_links():
     return ExportLinks(
         uid_host=current_app.config["CALENDAR_UID_HOST"] or site_host(),
         session_url=lambda slug, session_id: site_url_for("publishing.show_session", slug=slug, session_id=session_id),
-        document_url=lambda slug, document_id: site_url_for("documents.show_document", slug=slug, document_id=document_id),
+        document_url=lambda slug, document_id: site_url_for(
+            "documents.show_document", slug=slug, document_id=document_id
+        ),
     )
 
 
@@ -70,26 +75,40 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private, pe
     extension = filename.rsplit(".", 1)[-1]
     cache_dir = current_app.config["CACHE_DIR"]
     if person is not None:
-        body = cached_bytes(cache_dir, f"person-{person.id}", f"{etag}.{extension}", build, superseded=lambda name: True)
+        body = cached_bytes(
+            cache_dir, f"person-{person.id}", f"{etag}.{extension}", build, superseded=lambda name: True
+        )
     else:
         [release] = releases
-        body = cached_bytes(cache_dir, release.cache_folder, release.cache_name(f"{etag}.{extension}"), build,
-                            superseded=release.supersedes)
+        body = cached_bytes(
+            cache_dir,
+            release.cache_folder,
+            release.cache_name(f"{etag}.{extension}"),
+            build,
+            superseded=release.supersedes,
+        )
     return send_export(body, mimetype, filename, etag, last_modified, private)
 
 
 def send_forum_calendar(forum, release, kind, name, select_part, filename):
     """Send one forum's feed; `select_part` reads the snapshot only when the feed must be built."""
     return send_unless_unchanged(
-        kind, [release], lambda: ical.calendar_bytes(name, [select_part()], export_links()),
-        CALENDAR_TYPE, filename, private=not forum.is_public,
+        kind,
+        [release],
+        lambda: ical.calendar_bytes(name, [select_part()], export_links()),
+        CALENDAR_TYPE,
+        filename,
+        private=not forum.is_public,
     )
 
 
 @blueprint.route("/f/<slug>/agenda.ics")
 def agenda_calendar(slug):
     forum, release = published_forum(slug)
-    select_part = lambda: ical.whole_agenda(release.snapshot, release.published_at)
+
+    def select_part():
+        return ical.whole_agenda(release.snapshot, release.published_at)
+
     return send_forum_calendar(forum, release, "agenda.ics", forum.title, select_part, f"{forum.slug}.ics")
 
 
@@ -107,7 +126,10 @@ def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
     """Send the feed of one track or room of the published agenda, or 404 if the release has none such."""
     forum, release = published_forum(slug)
     group = next((group for group in release.snapshot[collection] if group["id"] == group_id), None) or abort(404)
-    select_part = lambda: select_agenda(release.snapshot, release.published_at, group_id)
+
+    def select_part():
+        return select_agenda(release.snapshot, release.published_at, group_id)
+
     name = f"{forum.title} – {group['name']}"
     filename = f"{forum.slug}-{kind}-{group_id}.ics"
     return send_forum_calendar(forum, release, f"{kind}-{group_id}.ics", name, select_part, filename)
@@ -119,7 +141,10 @@ def session_calendar(slug, session_id):
     key = str(session_id)
     if key not in release.snapshot["sessions"] and key not in release.snapshot["cancelled"]:
         abort(404)
-    select_part = lambda: ical.single_session(release.snapshot, release.published_at, session_id)
+
+    def select_part():
+        return ical.single_session(release.snapshot, release.published_at, session_id)
+
     return send_forum_calendar(
         forum, release, f"session-{session_id}.ics", forum.title, select_part, f"{forum.slug}-session-{session_id}.ics"
     )
@@ -152,10 +177,14 @@ def personal_calendar(token):
 
 def forums_with_a_part_for(user):
     """Return the forums where the person holds a role, an appointment, or speaks."""
-    forum_ids = select(ForumRole.forum_id).where(ForumRole.user_id == user.id).union(
-        select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
-        select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
-        select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+    forum_ids = (
+        select(ForumRole.forum_id)
+        .where(ForumRole.user_id == user.id)
+        .union(
+            select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
+            select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
+            select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
+        )
     )
     return db.session.scalars(select(Forum).where(Forum.id.in_(forum_ids)).order_by(Forum.start_date, Forum.id)).all()
 
@@ -164,11 +193,14 @@ def forums_with_a_part_for(user):
 def agenda_pdf(slug):
     forum, release = published_forum(slug)
     return send_unless_unchanged(
-        "agenda.pdf", [release],
+        "agenda.pdf",
+        [release],
         lambda: pdf_module().agenda_pdf(
             release.snapshot, release, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-agenda.pdf", private=not forum.is_public,
+        PDF_TYPE,
+        f"{forum.slug}-agenda.pdf",
+        private=not forum.is_public,
     )
 
 
@@ -178,11 +210,14 @@ def personal_agenda_pdf(slug):
     forum, release = published_forum(slug)
     person = {"id": current_user.id, "name": current_user.name}
     return send_unless_unchanged(
-        f"my-agenda.pdf|{current_user.id}|{current_user.name}", [release],
+        f"my-agenda.pdf|{current_user.id}|{current_user.name}",
+        [release],
         lambda: pdf_module().personal_agenda_pdf(
             release.snapshot, release, person, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-my-agenda.pdf", private=True,
+        PDF_TYPE,
+        f"{forum.slug}-my-agenda.pdf",
+        private=True,
     )
 
 
@@ -191,14 +226,17 @@ def personal_agenda_pdf(slug):
 def session_brief_pdf(slug, session_id):
     forum, release = published_forum(slug)
     session = release.snapshot["sessions"].get(str(session_id)) or abort(404)
-    if not (is_secretariat(current_user, forum) or ical.has_part_in(session, current_user.id)):
+    if not (is_secretariat(current_user, forum) or has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
-        f"brief-{session_id}.pdf", [release],
+        f"brief-{session_id}.pdf",
+        [release],
         lambda: pdf_module().session_brief_pdf(
             release.snapshot, release, session_id, links=export_links(), static_folder=current_app.static_folder
         ),
-        PDF_TYPE, f"{forum.slug}-session-{session_id}-brief.pdf", private=True,
+        PDF_TYPE,
+        f"{forum.slug}-session-{session_id}-brief.pdf",
+        private=True,
     )
 
 
@@ -206,9 +244,12 @@ def session_brief_pdf(slug, session_id):
 def agenda_json(slug):
     forum, release = published_forum(slug)
     response = send_unless_unchanged(
-        "agenda.json", [release],
+        "agenda.json",
+        [release],
         lambda: api.agenda_json(release.snapshot, release, export_links()),
-        JSON_TYPE, f"{forum.slug}-agenda.json", private=not forum.is_public,
+        JSON_TYPE,
+        f"{forum.slug}-agenda.json",
+        private=not forum.is_public,
     )
     response.headers.pop("Content-Disposition", None)
     if forum.is_public:

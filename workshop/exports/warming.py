@@ -5,9 +5,11 @@ and its feed about half a second to serialise (docs/benchmarks.md). Built by the
 that cost lands on a person and inside a web worker; built here, in a process of its own, readers
 find them in the cache.
 """
+
 import contextvars
 import logging
 import os
+
 # Runs our own `flask` command with a fixed argument list and no shell.
 import subprocess  # nosec B404
 import sys
@@ -36,9 +38,7 @@ def warm_exports(app, slug, site):
         for path in warmed_paths(slug):
             # Each request in a context of its own, as on a server: inside the command's app context
             # they would share one `g`, and with it the language of the first request.
-            response = contextvars.Context().run(
-                client.get, path, base_url=site, headers={"Accept-Language": language}
-            )
+            response = contextvars.Context().run(client.get, path, base_url=site, headers={"Accept-Language": language})
             statuses[(language, path)] = response.status_code
     return statuses
 
@@ -65,14 +65,26 @@ def start_warming(app, release):
         "WORKSHOP_CACHE_DIR": app.config["CACHE_DIR"],
         "WORKSHOP_SITE_URL": app.config["SITE_URL"],
     }
-    command = [sys.executable, "-m", "flask", "--app", "wsgi", "exports", "warm", release.forum.slug, "--site", app.config["SITE_URL"]]
+    command = [
+        sys.executable,
+        "-m",
+        "flask",
+        "--app",
+        "wsgi",
+        "exports",
+        "warm",
+        release.forum.slug,
+        "--site",
+        app.config["SITE_URL"],
+    ]
     log.info("Building the exports of %s release %d ahead of readers", release.forum.slug, release.number)
     # A fixed argument list without a shell; the slug is one that a URL rule and the database accepted.
     return subprocess.Popen(  # nosec B603
-        command, cwd=Path(app.root_path).parent, env=environment,
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        command,
+        cwd=Path(app.root_path).parent,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
-
-
-def register(app):
-    app.cli.add_command(exports_cli)

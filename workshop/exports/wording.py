@@ -1,10 +1,13 @@
 """Say the parts of a snapshot in words, the same way in the PDF, the calendar and the brief."""
+
 from datetime import datetime
 
 from babel.dates import format_date, format_interval, format_skeleton, format_time
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from workshop.core.labels import label
+from workshop.core.names import session_name
 
 # The roles a person is listed under on the agenda, in the order the agenda names them.
 ROLE_ORDER = ("facilitator", "moderator", "keynote_speaker", "presenter", "rapporteur", "organiser")
@@ -43,9 +46,7 @@ def long_date(day):
 
 def session_heading(session):
     """Return "Session 1. Title", or the title alone for an unnumbered session."""
-    if session["number"]:
-        return _("Session %(number)s. %(title)s", number=session["number"], title=session["title"])
-    return session["title"]
+    return session_name(session["number"], session["title"])
 
 
 def person_line(person):

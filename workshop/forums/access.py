@@ -1,4 +1,5 @@
 """Load a forum or one of its parts, or stop the request with 404 or 403."""
+
 from flask import abort
 from flask_login import current_user
 from sqlalchemy import select

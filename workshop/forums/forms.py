@@ -1,7 +1,8 @@
 """Forms the secretariat fills to set up a forum and its frame."""
+
 import pycountry
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
 from workshop.core.forms import MultilineField, WorkshopForm
@@ -10,29 +11,35 @@ from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.templating import country_name
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
-from workshop.forums.dates import MAX_FORUM_DAYS, is_too_long
+from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_too_long
 
 
 def country_choices():
     """Offer every ISO 3166 country, named and sorted in the reader's language."""
-    return [("", "—")] + sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1])
+    return [("", "—")] + sorted(
+        ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1]
+    )
 
 
 class ForumForm(WorkshopForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=300)])
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=TEXT_LIMITS["title"])])
     slug = StringField(
         _l("Web address name"),
-        validators=[DataRequired(), Length(max=80), Regexp(r"^[a-z0-9][a-z0-9-]*$", message=_l("Use lower-case letters, digits and hyphens."))],
+        validators=[
+            DataRequired(),
+            Length(max=TEXT_LIMITS["slug"]),
+            Regexp(SLUG_PATTERN, message=_l("Use lower-case letters, digits and hyphens.")),
+        ],
     )
-    subtitle = StringField(_l("Subtitle"), validators=[Length(max=300)])
-    city = StringField(_l("City"), validators=[Length(max=120)])
+    subtitle = StringField(_l("Subtitle"), validators=[Length(max=TEXT_LIMITS["subtitle"])])
+    city = StringField(_l("City"), validators=[Length(max=TEXT_LIMITS["city"])])
     country_code = SelectField(_l("Country"), choices=country_choices, validate_choice=True)
-    venue = StringField(_l("Venue"), validators=[Length(max=300)])
+    venue = StringField(_l("Venue"), validators=[Length(max=TEXT_LIMITS["venue"])])
     start_date = DateField(_l("First day"), validators=[DataRequired()])
     end_date = DateField(_l("Last day"), validators=[DataRequired()])
     timezone = StringField(_l("Time zone (IANA, e.g. America/Bogota)"), validators=[DataRequired()])
-    convened_by = StringField(_l("Convened by"), validators=[Length(max=300)])
-    facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=300)])
+    convened_by = StringField(_l("Convened by"), validators=[Length(max=TEXT_LIMITS["convened_by"])])
+    facilitated_by = StringField(_l("Facilitated by"), validators=[Length(max=TEXT_LIMITS["facilitated_by"])])
     objective = MultilineField(_l("Objective (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     background = MultilineField(_l("Background (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     participants_text = MultilineField(_l("Participants (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
@@ -50,29 +57,12 @@ class ForumForm(WorkshopForm):
         if self.start_date.data and field.data and field.data < self.start_date.data:
             raise ValidationError(_l("The last day cannot come before the first."))
         if self.start_date.data and field.data and is_too_long(self.start_date.data, field.data):
-            raise ValidationError(_l(
-                "A forum lasts at most %(days)d days; check the year and the month of the last day.", days=MAX_FORUM_DAYS
-            ))
-
-
-class DayForm(WorkshopForm):
-    date = DateField(_l("Date"), validators=[DataRequired()])
-    title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
-    to_be_announced = BooleanField(_l("Programme to be announced"))
-    note = MultilineField(_l("Note"))
-    submit = SubmitField(_l("Save"))
-
-
-class BlockForm(WorkshopForm):
-    day_id = SelectField(_l("Day"), coerce=int)
-    starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
-    ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
-    label = StringField(_l("Label (optional)"), validators=[Length(max=200)])
-    submit = SubmitField(_l("Save"))
-
-    def validate_ends_at(self, field):
-        if self.starts_at.data and field.data and field.data <= self.starts_at.data:
-            raise ValidationError(_l("The block must end after it starts."))
+            raise ValidationError(
+                _l(
+                    "A forum lasts at most %(days)d days; check the year and the month of the last day.",
+                    days=MAX_FORUM_DAYS,
+                )
+            )
 
 
 class TrackForm(WorkshopForm):

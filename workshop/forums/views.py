@@ -1,26 +1,29 @@
-"""The forums list, a forum's home page, and the secretariat's screens for the forum's frame."""
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import format_date, gettext as _
-from flask_login import current_user, login_required
-from sqlalchemy import select
-from sqlalchemy.orm import contains_eager
+"""The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
 
-from workshop.accounts.forms import ConfirmForm
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager, selectinload
+
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.permissions import can_create_forum, can_edit_organisation, can_view_forum, is_secretariat
-from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.audit import AuditEntry
+from workshop.core.audit_wording import word_entry
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
-from workshop.core.refusals import commit_or_refuse
-from workshop.core.timezones import utc_to_local
-from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
+from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
 from workshop.forums.access import get_editable_organisation, get_forum_or_404, get_managed_forum, get_part_or_404
-from workshop.forums.forms import BlockForm, DayForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
-from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.forums.forms import ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
+from workshop.forums.models import Forum, Organisation, Room, Track
+from workshop.programme import frame
 from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
 blueprint = Blueprint("forums", __name__)
+AUDIT_PAGE_SIZE = 100
 
 
 @blueprint.route("/")
@@ -35,7 +38,9 @@ def show_forum(slug):
     forum = get_forum_or_404(slug)
     roles = current_user.roles_in(forum) if current_user.is_authenticated else set()
     return render_template(
-        "forums/show.html", forum=forum, can_manage=is_secretariat(current_user, forum),
+        "forums/show.html",
+        forum=forum,
+        can_manage=is_secretariat(current_user, forum),
         leads_sessions=ForumRoleName.FACILITATOR in roles,
     )
 
@@ -45,7 +50,9 @@ def show_forum(slug):
 def manage_index():
     """Show each person's home: every forum they have a part in, and what they can do there."""
     return render_template(
-        "forums/manage_index.html", parts=forum_parts_of(current_user), can_create=can_create_forum(current_user),
+        "forums/manage_index.html",
+        parts=forum_parts_of(current_user),
+        can_create=can_create_forum(current_user),
     )
 
 
@@ -56,15 +63,12 @@ def create_forum():
         abort(403)
     form = ForumForm()
     if form.validate_on_submit():
-        try:
-            forum = services.create_forum(current_user, **_forum_fields(form))
-        except services.FrameError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        with commit_or_refuse(form) as outcome:
+            forum = frame.create_forum(current_user, **_forum_fields(form))
+        if not outcome.refused:
             flash(_("Forum created with one day per date. Add time blocks next."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
+        return render_template("forums/edit_forum.html", form=form, forum=None, conflict=None), outcome.status
     return render_template("forums/edit_forum.html", form=form, forum=None, conflict=None)
 
 
@@ -76,19 +80,15 @@ def edit_forum(slug):
     form.slug.render_kw = {"readonly": True}
     form.slug.data = forum.slug
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse(form) as outcome:
             check_version(forum, form.version.data)
-            services.update_forum(forum, current_user, **_forum_fields(form))
-            db.session.commit()
-        except services.FrameError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        except SAVED_MEANWHILE:
-            db.session.rollback()
+            frame.update_forum(current_user, forum, **_forum_fields(form))
+        if isinstance(outcome.refusal, EditConflict):
             return _show_edit_conflict(forum, form)
-        else:
+        if not outcome.refused:
             flash(_("Forum saved."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
+        return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=None), outcome.status
     return render_template("forums/edit_forum.html", form=form, forum=forum, conflict=None)
 
 
@@ -101,7 +101,9 @@ def _show_edit_conflict(forum, form):
 
 
 def _forum_fields(form):
-    fields = {name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")}
+    fields = {
+        name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")
+    }
     fields["timezone"] = fields["timezone"].strip()
     return fields
 
@@ -113,95 +115,27 @@ def manage_frame(slug):
     return render_template("forums/frame.html", forum=forum, form=ConfirmForm())
 
 
-def _back_to_frame(forum):
-    return redirect(url_for("forums.manage_frame", slug=forum.slug))
+def frame_url(forum):
+    """Return the address of the forum's frame: its days, blocks, tracks and rooms."""
+    return url_for("forums.manage_frame", slug=forum.slug)
 
 
-def _save_or_show(forum, form, save, heading, done_url=None):
-    """Run `save` for a valid form and commit, or show the form again with what went wrong."""
-    if form.validate_on_submit():
-        try:
-            save()
-        except services.FrameError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
-            flash(_("Saved."), "success")
-            return redirect(done_url) if done_url else _back_to_frame(forum)
-    return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
+def render_part(forum, form, heading, status=200):
+    """Show a part's form: empty, or as typed with what was wrong at its fields or flashed."""
+    return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading), status
 
 
-def _delete(forum, remove, question, consequences=()):
-    """Ask first, then run `remove` behind a CSRF-checked button and commit, or say why it cannot be done."""
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    if not is_confirmed():
-        return ask_first(question, consequences, url_for("forums.manage_frame", slug=forum.slug), _("Delete"))
-    try:
-        remove()
-    except services.FrameError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+def saved(done_url):
+    """Say the part is saved and go back where its list is."""
+    flash(_("Saved."), "success")
+    return redirect(done_url)
+
+
+def after_delete(forum, outcome):
+    """Say the part is deleted, unless that was refused (the refusal is flashed), and go back to the frame."""
+    if not outcome.refused:
         flash(_("Deleted."), "success")
-    return _back_to_frame(forum)
-
-
-@blueprint.route("/manage/<slug>/days/new", methods=["GET", "POST"])
-@blueprint.route("/manage/<slug>/days/<int:day_id>/edit", methods=["GET", "POST"])
-@login_required
-def edit_day(slug, day_id=None):
-    forum = get_managed_forum(slug)
-    day = get_part_or_404(ForumDay, day_id, forum) if day_id else ForumDay()
-    form = DayForm(obj=day)
-    fields = lambda: {name: getattr(form, name).data for name in ("date", "title", "to_be_announced", "note")}
-    return _save_or_show(forum, form, lambda: services.save_day(forum, current_user, day, **fields()), _("Day"))
-
-
-@blueprint.route("/manage/<slug>/days/<int:day_id>/delete", methods=["POST"])
-@login_required
-def delete_day(slug, day_id):
-    forum = get_managed_forum(slug)
-    day = get_part_or_404(ForumDay, day_id, forum)
-    question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
-    return _delete(forum, lambda: services.delete_day(forum, current_user, day), question, services.what_goes_with_day(day))
-
-
-def _forum_of_block(block):
-    return block.day.forum_id
-
-
-@blueprint.route("/manage/<slug>/blocks/new", methods=["GET", "POST"])
-@blueprint.route("/manage/<slug>/blocks/<int:block_id>/edit", methods=["GET", "POST"])
-@login_required
-def edit_block(slug, block_id=None):
-    forum = get_managed_forum(slug)
-    block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block) if block_id else TimeBlock()
-    form = BlockForm(day_id=block.day_id)
-    form.day_id.choices = [(day.id, day.date.isoformat()) for day in forum.days]
-    if block_id and not form.is_submitted():
-        form.starts_at.data = utc_to_local(block.starts_at, forum.timezone).time()
-        form.ends_at.data = utc_to_local(block.ends_at, forum.timezone).time()
-        form.label.data = block.label
-
-    def save():
-        day = get_part_or_404(ForumDay, form.day_id.data, forum)
-        services.save_block(forum, current_user, block, day, form.starts_at.data, form.ends_at.data, form.label.data)
-
-    return _save_or_show(forum, form, save, _("Time block"))
-
-
-@blueprint.route("/manage/<slug>/blocks/<int:block_id>/delete", methods=["POST"])
-@login_required
-def delete_block(slug, block_id):
-    forum = get_managed_forum(slug)
-    block = get_part_or_404(TimeBlock, block_id, forum, _forum_of_block)
-    question = _("Delete the time block %(block)s?", block=services.block_name(block))
-    return _delete(
-        forum, lambda: services.delete_block(forum, current_user, block), question, services.what_goes_with_block(block)
-    )
+    return redirect(frame_url(forum))
 
 
 @blueprint.route("/manage/<slug>/tracks/new", methods=["GET", "POST"])
@@ -211,8 +145,13 @@ def edit_track(slug, track_id=None):
     forum = get_managed_forum(slug)
     track = get_part_or_404(Track, track_id, forum) if track_id else Track()
     form = TrackForm(obj=track)
-    save = lambda: services.save_track(forum, current_user, track, form.name.data, form.position.data)
-    return _save_or_show(forum, form, save, _("Track"))
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_track(current_user, track, forum, name=form.name.data, position=form.position.data)
+        if not outcome.refused:
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Track"), outcome.status)
+    return render_part(forum, form, _("Track"))
 
 
 @blueprint.route("/manage/<slug>/tracks/<int:track_id>/delete", methods=["POST"])
@@ -220,10 +159,13 @@ def edit_track(slug, track_id=None):
 def delete_track(slug, track_id):
     forum = get_managed_forum(slug)
     track = get_part_or_404(Track, track_id, forum)
-    question = _("Delete the track %(name)s?", name=track.name)
-    return _delete(
-        forum, lambda: services.delete_track(forum, current_user, track), question, services.what_goes_with_track(track)
-    )
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the track %(name)s?", name=track.name)
+        return ask_first(question, frame.what_goes_with_track(track), frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        services.delete_track(current_user, track, forum)
+    return after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/rooms/new", methods=["GET", "POST"])
@@ -233,8 +175,13 @@ def edit_room(slug, room_id=None):
     forum = get_managed_forum(slug)
     room = get_part_or_404(Room, room_id, forum) if room_id else Room()
     form = RoomForm(obj=room)
-    save = lambda: services.save_room(forum, current_user, room, form.name.data.strip(), form.capacity.data)
-    return _save_or_show(forum, form, save, _("Room"))
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_room(current_user, room, forum, name=form.name.data.strip(), capacity=form.capacity.data)
+        if not outcome.refused:
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Room"), outcome.status)
+    return render_part(forum, form, _("Room"))
 
 
 @blueprint.route("/manage/<slug>/rooms/<int:room_id>/delete", methods=["POST"])
@@ -242,10 +189,13 @@ def edit_room(slug, room_id=None):
 def delete_room(slug, room_id):
     forum = get_managed_forum(slug)
     room = get_part_or_404(Room, room_id, forum)
-    question = _("Delete the room %(name)s?", name=room.name)
-    return _delete(
-        forum, lambda: services.delete_room(forum, current_user, room), question, services.what_goes_with_room(room)
-    )
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the room %(name)s?", name=room.name)
+        return ask_first(question, frame.what_goes_with_room(room), frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        frame.delete_room(current_user, room, forum)
+    return after_delete(forum, outcome)
 
 
 @blueprint.route("/manage/<slug>/organisations")
@@ -254,7 +204,8 @@ def list_organisations(slug):
     forum = get_managed_forum(slug)
     organisations = services.organisations_seen_from(forum)
     return render_template(
-        "forums/organisations.html", forum=forum,
+        "forums/organisations.html",
+        forum=forum,
         own=[organisation for organisation in organisations if organisation.forum_id == forum.id],
         shared=[organisation for organisation in organisations if organisation.forum_id is None],
         can_edit=lambda organisation: can_edit_organisation(current_user, organisation, forum),
@@ -268,18 +219,26 @@ def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
     organisation = get_editable_organisation(organisation_id, forum) if organisation_id else Organisation()
     form = OrganisationForm(obj=organisation)
-    heading = _("Organisation of the shared directory") if organisation_id and organisation.forum_id is None else _("Organisation")
-    if not form.validate_on_submit():
-        return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading)
-    with commit_or_refuse(form) as outcome:
-        services.save_organisation(
-            current_user, forum, organisation, form.name.data.strip(), (form.acronym.data or "").strip(),
-            form.type.data, form.country_code.data,
-        )
-    if outcome.refused:
-        return render_template("forums/edit_part.html", forum=forum, form=form, heading=heading), 409
-    flash(_("Saved."), "success")
-    return redirect(url_for("forums.list_organisations", slug=forum.slug))
+    heading = (
+        _("Organisation of the shared directory")
+        if organisation_id and organisation.forum_id is None
+        else _("Organisation")
+    )
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.save_organisation(
+                current_user,
+                organisation,
+                forum,
+                name=form.name.data.strip(),
+                acronym=(form.acronym.data or "").strip(),
+                type=form.type.data,
+                country_code=form.country_code.data,
+            )
+        if not outcome.refused:
+            return saved(url_for("forums.list_organisations", slug=forum.slug))
+        return render_part(forum, form, heading, outcome.status)
+    return render_part(forum, form, heading)
 
 
 @blueprint.route("/manage/<slug>/people", methods=["GET", "POST"])
@@ -288,17 +247,18 @@ def manage_people(slug):
     forum = get_managed_forum(slug)
     form = RoleForm()
     if form.validate_on_submit():
-        try:
-            user = services.appoint_to_forum(forum, current_user, form.email.data, form.name.data, form.role.data)
-        except ValueError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        with commit_or_refuse(form) as outcome:
+            user = services.appoint_to_forum(
+                current_user, forum, email=form.email.data, name=form.name.data, role=form.role.data
+            )
+        if not outcome.refused:
             flash(_("%(name)s is now in the forum.", name=user.name), "success")
             return redirect(url_for("forums.manage_people", slug=forum.slug))
     roles = db.session.scalars(
-        select(ForumRole).join(User).where(ForumRole.forum_id == forum.id).order_by(ForumRole.role, User.name)
+        select(ForumRole)
+        .join(User)
+        .where(ForumRole.forum_id == forum.id)
+        .order_by(ForumRole.role, User.name)
         .options(contains_eager(ForumRole.user))
     ).all()
     return render_template("forums/people.html", forum=forum, form=form, roles=roles, confirm=ConfirmForm())
@@ -309,19 +269,44 @@ def manage_people(slug):
 def revoke_forum_role(slug, role_id):
     forum = get_managed_forum(slug)
     forum_role = get_part_or_404(ForumRole, role_id, forum)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    require_button()
     if not is_confirmed():
-        question = _("Take the role %(role)s away from %(name)s?", role=label(forum_role.role, "forum_role"),
-                     name=forum_role.user.name)
+        question = _(
+            "Take the role %(role)s away from %(name)s?",
+            role=label(forum_role.role, "forum_role"),
+            name=forum_role.user.name,
+        )
         people_url = url_for("forums.manage_people", slug=forum.slug)
         return ask_first(question, what_goes_with_forum_role(forum_role), people_url, _("Take the role away"))
-    try:
-        withdraw_forum_role(forum, current_user, forum_role)
-    except services.FrameError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
+    with commit_or_refuse() as outcome:
+        withdraw_forum_role(current_user, forum_role, forum)
+    if not outcome.refused:
         flash(_("Role removed."), "success")
     return redirect(url_for("forums.manage_people", slug=forum.slug))
+
+
+@blueprint.route("/manage/<slug>/audit")
+@login_required
+def audit_trail(slug):
+    forum = get_managed_forum(slug)
+    page = request.args.get("page", 1, type=int)
+    total = db.session.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.forum_id == forum.id))
+    if not 1 <= page <= max(1, -(-total // AUDIT_PAGE_SIZE)):
+        abort(404)
+    entries = db.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.forum_id == forum.id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+        .options(selectinload(AuditEntry.actor))
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE)
+    ).all()
+    return render_template(
+        "forums/audit.html",
+        forum=forum,
+        entries=entries,
+        page=page,
+        word_audit_entry=word_entry,
+        has_next=page * AUDIT_PAGE_SIZE < total,
+        total=total,
+    )

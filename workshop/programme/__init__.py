@@ -1,1 +1,15 @@
 """Sessions, their items and keynote slots, appointments, and the scheduling rules."""
+
+
+def init_app(app):
+    """Give the application what the programme owns: tables, names, audit wording and the programme screens."""
+    from workshop.core.audit_wording import register_detail_wording
+    from workshop.core.labels import register_labels
+    from workshop.programme import models  # noqa: F401  (registers the tables)
+    from workshop.programme.labels import LABELS
+    from workshop.programme.views import blueprint
+    from workshop.programme.wording import AUDIT_DETAILS
+
+    register_labels(LABELS)
+    register_detail_wording(AUDIT_DETAILS)
+    app.register_blueprint(blueprint)

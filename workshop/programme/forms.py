@@ -1,12 +1,33 @@
-"""Forms for sessions, their items and appointments, and loose items of a block."""
+"""Forms for the programme: days and time blocks, sessions, their items and appointments, loose items of a block."""
+
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
+from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
 from workshop.core.forms import MultilineField, WorkshopForm
 from workshop.core.labels import choices, enum_value
 from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.versions import version_field
+
+
+class DayForm(WorkshopForm):
+    date = DateField(_l("Date"), validators=[DataRequired()])
+    title = StringField(_l("Title (optional)"), validators=[Length(max=200)])
+    to_be_announced = BooleanField(_l("Programme to be announced"))
+    note = MultilineField(_l("Note"))
+    submit = SubmitField(_l("Save"))
+
+
+class BlockForm(WorkshopForm):
+    day_id = SelectField(_l("Day"), coerce=int)
+    starts_at = TimeField(_l("Starts"), validators=[DataRequired()])
+    ends_at = TimeField(_l("Ends"), validators=[DataRequired()])
+    label = StringField(_l("Label (optional)"), validators=[Length(max=200)])
+    submit = SubmitField(_l("Save"))
+
+    def validate_ends_at(self, field):
+        if self.starts_at.data and field.data and field.data <= self.starts_at.data:
+            raise ValidationError(_l("The block must end after it starts."))
 
 
 class SessionForm(WorkshopForm):
@@ -56,4 +77,3 @@ class AppointmentForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     submit = SubmitField(_l("Appoint"))
-

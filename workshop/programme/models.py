@@ -1,46 +1,59 @@
-"""Sessions of a forum, the items inside them, loose items of a block, and who is appointed to what."""
-import enum
-from datetime import datetime
-from typing import Optional
+"""The programme of a forum: its days and time blocks, sessions, the items inside them, loose items, appointments."""
 
-from flask_babel import gettext as _
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
+from workshop.accounts.models import User
 from workshop.core.markdown import render_on_save
+from workshop.core.names import session_name
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
+from workshop.forums.models import Forum, Room, Track
+from workshop.programme.rules import AppointmentRole, ItemKind, SessionFormat
 
-KEYNOTE_DEFAULT_MINUTES = 5
-
-
-class ItemKind(enum.Enum):
-    OPENING_REMARKS = "opening_remarks"
-    WELCOME_REMARKS = "welcome_remarks"
-    KEYNOTE = "keynote"
-    PRESENTATION = "presentation"
-    DEBATE = "debate"
-    QUESTIONS = "questions"
-    CLOSING_REMARKS = "closing_remarks"
-    BREAK = "break"
-    OTHER = "other"
+if TYPE_CHECKING:
+    from workshop.documents.models import SessionDocument
 
 
-class SessionFormat(enum.Enum):
-    ENGAGEMENT_WORKSHOP = "engagement_workshop"
-    PLENARY = "plenary"
-    PANEL = "panel"
-    WORKING_SESSION = "working_session"
-    SIDE_EVENT = "side_event"
+class ForumDay(db.Model):
+    __tablename__ = "forum_days"
+    __table_args__ = (UniqueConstraint("forum_id", "date", name="uq_forum_days_forum_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date]
+    title: Mapped[str] = mapped_column(String(200), default="")
+    to_be_announced: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    # The forum lists its days, but only the programme knows them: the forum model names no part of the programme.
+    forum: Mapped[Forum] = relationship(backref=backref("days", cascade="all, delete-orphan", order_by="ForumDay.date"))
+    blocks: Mapped[list["TimeBlock"]] = relationship(
+        back_populates="day", cascade="all, delete-orphan", order_by="TimeBlock.starts_at"
+    )
 
 
-class AppointmentRole(enum.Enum):
-    FACILITATOR = "facilitator"
-    MODERATOR = "moderator"
-    RAPPORTEUR = "rapporteur"
-    ORGANISER = "organiser"
-    PRESENTER = "presenter"
-    KEYNOTE_SPEAKER = "keynote_speaker"
+class TimeBlock(db.Model):
+    __tablename__ = "time_blocks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("forum_days.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    label: Mapped[str] = mapped_column(String(200), default="")
+
+    day: Mapped[ForumDay] = relationship(back_populates="blocks")
+    loose_items: Mapped[list["BlockItem"]] = relationship(
+        back_populates="block", cascade="all, delete-orphan", order_by="BlockItem.starts_at"
+    )
+    sessions: Mapped[list["ForumSession"]] = relationship(back_populates="block", order_by="ForumSession.starts_at")
+
+    @property
+    def forum(self):
+        return self.day.forum
 
 
 class ForumSession(db.Model):
@@ -50,7 +63,7 @@ class ForumSession(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
-    block_id: Mapped[Optional[int]] = mapped_column(ForeignKey("time_blocks.id", ondelete="SET NULL"), index=True)
+    block_id: Mapped[int | None] = mapped_column(ForeignKey("time_blocks.id", ondelete="SET NULL"), index=True)
     number: Mapped[str] = mapped_column(String(20), default="")
     title: Mapped[str] = mapped_column(String(500))
     outputs: Mapped[str] = mapped_column(Text, default="")
@@ -58,27 +71,28 @@ class ForumSession(db.Model):
     format: Mapped[SessionFormat] = mapped_column(
         Enum(SessionFormat, native_enum=False, length=30), default=SessionFormat.ENGAGEMENT_WORKSHOP
     )
-    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"), index=True)
-    track_id: Mapped[Optional[int]] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"), index=True)
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"), index=True)
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("tracks.id", ondelete="SET NULL"), index=True)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    capacity: Mapped[Optional[int]]
+    capacity: Mapped[int | None]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Counts saves: a form sends back the version it was opened on, so that a save over someone else's is caught.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
-    forum = relationship("Forum")
-    block = relationship("TimeBlock", back_populates="sessions")
-    room = relationship("Room")
-    track = relationship("Track")
+    # The forum lists its sessions (read-only); the forum model names no part of the programme.
+    forum: Mapped[Forum] = relationship(backref=backref("sessions", viewonly=True))
+    block: Mapped[TimeBlock | None] = relationship(back_populates="sessions")
+    room: Mapped[Room | None] = relationship()
+    track: Mapped[Track | None] = relationship()
     items: Mapped[list["SessionItem"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SessionItem.position"
     )
     appointments: Mapped[list["Appointment"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="Appointment.id"
     )
-    document_links = relationship(
-        "SessionDocument", back_populates="session", cascade="all, delete-orphan", order_by="SessionDocument.position"
+    document_links: Mapped[list["SessionDocument"]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="SessionDocument.position"
     )
 
     # Only a save of the form bumps the version (see `core.versions`); every UPDATE still checks it.
@@ -86,7 +100,7 @@ class ForumSession(db.Model):
 
     def __str__(self):
         """Name the session as the agenda does, in the reader's language: "Session 2. Title"."""
-        return _("Session %(number)s. %(title)s", number=self.number, title=self.title) if self.number else self.title
+        return session_name(self.number, self.title)
 
     def people_with(self, role):
         """Return the users appointed to this session in `role`."""
@@ -108,13 +122,13 @@ class SessionItem(db.Model):
     position: Mapped[int] = mapped_column(default=0)
     kind: Mapped[ItemKind] = mapped_column(Enum(ItemKind, native_enum=False, length=30))
     title: Mapped[str] = mapped_column(Text, default="")
-    speaker_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # A speaker named without an e-mail address has no account; the name alone is kept and shown.
     speaker_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
-    duration_minutes: Mapped[Optional[int]]
+    duration_minutes: Mapped[int | None]
 
     session: Mapped[ForumSession] = relationship(back_populates="items")
-    speaker = relationship("User")
+    speaker: Mapped[User | None] = relationship()
 
     @property
     def speaker_shown(self):
@@ -133,19 +147,17 @@ class BlockItem(db.Model):
     title: Mapped[str] = mapped_column(Text)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    speaker_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    room_id: Mapped[Optional[int]] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id", ondelete="SET NULL"))
 
-    block = relationship("TimeBlock", back_populates="loose_items")
-    speaker = relationship("User")
-    room = relationship("Room")
+    block: Mapped[TimeBlock] = relationship(back_populates="loose_items")
+    speaker: Mapped[User | None] = relationship()
+    room: Mapped[Room | None] = relationship()
 
 
 class Appointment(db.Model):
     __tablename__ = "appointments"
-    __table_args__ = (
-        UniqueConstraint("session_id", "user_id", "role", name="uq_appointments_session_user_role"),
-    )
+    __table_args__ = (UniqueConstraint("session_id", "user_id", "role", name="uq_appointments_session_user_role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("forum_sessions.id", ondelete="CASCADE"), index=True)
@@ -153,4 +165,4 @@ class Appointment(db.Model):
     role: Mapped[AppointmentRole] = mapped_column(Enum(AppointmentRole, native_enum=False, length=30))
 
     session: Mapped[ForumSession] = relationship(back_populates="appointments")
-    user = relationship("User")
+    user: Mapped[User] = relationship()

@@ -4,10 +4,11 @@ A session is described by a `Slot`; the rules compare one slot with the forum's 
 block and the other slots of the forum, and return `Conflict`s. Callers decide what to do with
 them (the secretariat's screens refuse the change and say why).
 """
+
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Iterable, Mapping, Optional
 from zoneinfo import ZoneInfo
 
 
@@ -44,10 +45,10 @@ class Slot:
     label: str
     starts_at: datetime
     ends_at: datetime
-    room_id: Optional[int] = None
+    room_id: int | None = None
     room_name: str = ""
     people: Mapping[int, str] = field(default_factory=dict)
-    block: Optional[Window] = None
+    block: Window | None = None
     item_minutes: tuple = ()
 
 
@@ -79,21 +80,30 @@ def check_timing(slot: Slot, dates: ForumDates) -> list[Conflict]:
     """Return the conflicts of a slot with the forum's dates, its block and its own items."""
     conflicts = []
     zone = ZoneInfo(dates.timezone)
-    first, last = slot.starts_at.astimezone(zone).date(), (slot.ends_at - timedelta(microseconds=1)).astimezone(zone).date()
+    first, last = (
+        slot.starts_at.astimezone(zone).date(),
+        (slot.ends_at - timedelta(microseconds=1)).astimezone(zone).date(),
+    )
     if first < dates.first_day or last > dates.last_day:
-        conflicts.append(Conflict(
-            ConflictKind.OUTSIDE_FORUM_DATES, slot.label,
-            detail={"first_day": dates.first_day, "last_day": dates.last_day},
-        ))
+        conflicts.append(
+            Conflict(
+                ConflictKind.OUTSIDE_FORUM_DATES,
+                slot.label,
+                detail={"first_day": dates.first_day, "last_day": dates.last_day},
+            )
+        )
     if slot.block and (slot.starts_at < slot.block.starts_at or slot.ends_at > slot.block.ends_at):
         conflicts.append(Conflict(ConflictKind.OUTSIDE_BLOCK, slot.label, slot.block.label))
     planned = sum(minutes for minutes in slot.item_minutes if minutes)
     available = int((slot.ends_at - slot.starts_at).total_seconds() // 60)
     if planned > available:
-        conflicts.append(Conflict(
-            ConflictKind.ITEMS_OVERRUN, slot.label,
-            detail={"planned_minutes": planned, "available_minutes": available},
-        ))
+        conflicts.append(
+            Conflict(
+                ConflictKind.ITEMS_OVERRUN,
+                slot.label,
+                detail={"planned_minutes": planned, "available_minutes": available},
+            )
+        )
     return conflicts
 
 
@@ -101,13 +111,11 @@ def check_pair(slot: Slot, other: Slot) -> list[Conflict]:
     """Return the conflicts between two sessions that run at the same time."""
     conflicts = []
     if slot.room_id is not None and slot.room_id == other.room_id:
-        conflicts.append(Conflict(
-            ConflictKind.ROOM_DOUBLE_BOOKED, slot.label, other.label, {"room": slot.room_name}
-        ))
+        conflicts.append(Conflict(ConflictKind.ROOM_DOUBLE_BOOKED, slot.label, other.label, {"room": slot.room_name}))
     for person_id in sorted(set(slot.people) & set(other.people)):
-        conflicts.append(Conflict(
-            ConflictKind.PERSON_DOUBLE_BOOKED, slot.label, other.label, {"person": slot.people[person_id]}
-        ))
+        conflicts.append(
+            Conflict(ConflictKind.PERSON_DOUBLE_BOOKED, slot.label, other.label, {"person": slot.people[person_id]})
+        )
     return conflicts
 
 

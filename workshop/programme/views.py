@@ -1,21 +1,32 @@
 """The secretariat's programme screens: the overview, sessions, items, appointments and loose items."""
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import format_date, gettext as _
+from flask_babel import format_date
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from workshop.accounts.forms import ConfirmForm
-from workshop.core.confirmation import ask_first, is_confirmed
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
-from workshop.core.timezones import local_date, local_to_utc, utc_to_local
-from workshop.core.versions import SAVED_MEANWHILE, check_version, saved_values_that_differ
+from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.timezones import local_date, utc_to_local
+from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums.access import get_managed_forum, get_part_or_404
-from workshop.forums.models import ForumDay, TimeBlock
-from workshop.programme import services
-from workshop.programme.forms import AppointmentForm, ItemForm, LooseItemForm, SessionForm
-from workshop.programme.models import Appointment, BlockItem, ForumSession, ItemKind, SessionFormat, SessionItem
+from workshop.forums.views import after_delete, frame_url, render_part, saved
+from workshop.programme import frame, services
+from workshop.programme.forms import AppointmentForm, BlockForm, DayForm, ItemForm, LooseItemForm, SessionForm
+from workshop.programme.models import (
+    Appointment,
+    BlockItem,
+    ForumDay,
+    ForumSession,
+    ItemKind,
+    SessionFormat,
+    SessionItem,
+    TimeBlock,
+)
 from workshop.programme.wording import describe_conflict
 
 blueprint = Blueprint("programme", __name__, url_prefix="/manage/<slug>")
@@ -25,35 +36,36 @@ NO_BLOCK = -1
 _AUTO = object()
 
 
-def _flash_conflicts(error):
-    for conflict in error.conflicts:
-        flash(describe_conflict(conflict), "error")
-
-
-def _require_button():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-
-
 @blueprint.route("/")
 @login_required
 def overview(slug):
     forum = get_managed_forum(slug)
     days = db.session.scalars(
-        select(ForumDay).where(ForumDay.forum_id == forum.id).order_by(ForumDay.date).options(
+        select(ForumDay)
+        .where(ForumDay.forum_id == forum.id)
+        .order_by(ForumDay.date)
+        .options(
             selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions).selectinload(ForumSession.room),
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.sessions)
-            .selectinload(ForumSession.appointments).selectinload(Appointment.user),
+            selectinload(ForumDay.blocks)
+            .selectinload(TimeBlock.sessions)
+            .selectinload(ForumSession.appointments)
+            .selectinload(Appointment.user),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker),
         )
     ).all()
     outside_blocks = db.session.scalars(
-        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
-        .order_by(ForumSession.starts_at, ForumSession.number).options(selectinload(ForumSession.room))
+        select(ForumSession)
+        .where(ForumSession.forum_id == forum.id, ForumSession.block_id.is_(None))
+        .order_by(ForumSession.starts_at, ForumSession.number)
+        .options(selectinload(ForumSession.room))
     ).all()
     conflicts = [describe_conflict(conflict) for conflict in services.programme_conflicts(forum)]
     return render_template(
-        "programme/overview.html", forum=forum, days=days, outside_blocks=outside_blocks, conflicts=conflicts,
+        "programme/overview.html",
+        forum=forum,
+        days=days,
+        outside_blocks=outside_blocks,
+        conflicts=conflicts,
     )
 
 
@@ -64,8 +76,16 @@ def _session_form(forum, session, formdata=_AUTO):
     form.block_id.choices = [(block.id, _block_name(block, forum)) for block in blocks]
     if session.id and session.block_id is None:
         # Imported sessions may stand outside any block; saving the form must not move them into one.
-        form.block_id.choices.insert(0, (NO_BLOCK, _("Outside any time block (on %(day)s)", day=format_date(
-            local_date(session.starts_at, forum.timezone), "medium"))))
+        form.block_id.choices.insert(
+            0,
+            (
+                NO_BLOCK,
+                _(
+                    "Outside any time block (on %(day)s)",
+                    day=format_date(local_date(session.starts_at, forum.timezone), "medium"),
+                ),
+            ),
+        )
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
     if session.id and (formdata is None or not form.is_submitted()):
@@ -82,21 +102,108 @@ def _block_name(block, forum):
     return f"{start:%Y-%m-%d} {start:%H:%M}–{end:%H:%M} {block.label}".strip()
 
 
-def _apply_session_form(forum, session, form):
+def _session_changes(forum, session, form):
+    """Return what the session form says, for the service: its block (or its day, outside any block) and its fields."""
     if form.block_id.data == NO_BLOCK:
         block, on = None, local_date(session.starts_at, forum.timezone)
     else:
-        block = get_part_or_404(TimeBlock, form.block_id.data, forum, lambda part: part.day.forum_id)
+        block = _block_of(forum, form.block_id.data)
         on = block.day.date
-    session.forum, session.block = forum, block
-    session.number, session.title = (form.number.data or "").strip(), form.title.data.strip()
-    session.outputs = form.outputs.data or ""
-    session.format = SessionFormat(form.format.data)
-    session.starts_at = local_to_utc(on, form.starts_at.data, forum.timezone)
-    session.ends_at = local_to_utc(on, form.ends_at.data, forum.timezone)
-    session.room_id = form.room_id.data or None
-    session.track_id = form.track_id.data or None
-    session.capacity = form.capacity.data
+    return {
+        "block": block,
+        "on": on,
+        "starts": form.starts_at.data,
+        "ends": form.ends_at.data,
+        "number": (form.number.data or "").strip(),
+        "title": form.title.data.strip(),
+        "outputs": form.outputs.data or "",
+        "format": SessionFormat(form.format.data),
+        "room_id": form.room_id.data or None,
+        "track_id": form.track_id.data or None,
+        "capacity": form.capacity.data,
+    }
+
+
+@blueprint.route("/days/new", methods=["GET", "POST"])
+@blueprint.route("/days/<int:day_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_day(slug, day_id=None):
+    forum = get_managed_forum(slug)
+    day = get_part_or_404(ForumDay, day_id, forum) if day_id else ForumDay()
+    form = DayForm(obj=day)
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            frame.save_day(
+                current_user,
+                day,
+                forum,
+                date=form.date.data,
+                title=form.title.data,
+                to_be_announced=form.to_be_announced.data,
+                note=form.note.data,
+            )
+        if not outcome.refused:
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Day"), outcome.status)
+    return render_part(forum, form, _("Day"))
+
+
+@blueprint.route("/days/<int:day_id>/delete", methods=["POST"])
+@login_required
+def delete_day(slug, day_id):
+    forum = get_managed_forum(slug)
+    day = get_part_or_404(ForumDay, day_id, forum)
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the day %(day)s?", day=format_date(day.date, "full"))
+        return ask_first(question, frame.what_goes_with_day(day), frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        frame.delete_day(current_user, day, forum)
+    return after_delete(forum, outcome)
+
+
+@blueprint.route("/blocks/new", methods=["GET", "POST"])
+@blueprint.route("/blocks/<int:block_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_block(slug, block_id=None):
+    forum = get_managed_forum(slug)
+    block = _block_of(forum, block_id) if block_id else TimeBlock()
+    form = BlockForm(day_id=block.day_id)
+    form.day_id.choices = [(day.id, day.date.isoformat()) for day in forum.days]
+    if block_id and not form.is_submitted():
+        form.starts_at.data = utc_to_local(block.starts_at, forum.timezone).time()
+        form.ends_at.data = utc_to_local(block.ends_at, forum.timezone).time()
+        form.label.data = block.label
+    if form.validate_on_submit():
+        day = get_part_or_404(ForumDay, form.day_id.data, forum)
+        with commit_or_refuse(form) as outcome:
+            frame.save_block(
+                current_user,
+                block,
+                forum,
+                day=day,
+                starts_at=form.starts_at.data,
+                ends_at=form.ends_at.data,
+                label=form.label.data,
+            )
+        if not outcome.refused:
+            return saved(frame_url(forum))
+        return render_part(forum, form, _("Time block"), outcome.status)
+    return render_part(forum, form, _("Time block"))
+
+
+@blueprint.route("/blocks/<int:block_id>/delete", methods=["POST"])
+@login_required
+def delete_block(slug, block_id):
+    forum = get_managed_forum(slug)
+    block = _block_of(forum, block_id)
+    require_button()
+    if not is_confirmed():
+        question = _("Delete the time block %(block)s?", block=frame.block_name(block))
+        return ask_first(question, frame.what_goes_with_block(block), frame_url(forum), _("Delete"))
+    with commit_or_refuse() as outcome:
+        frame.delete_block(current_user, block, forum)
+    return after_delete(forum, outcome)
 
 
 @blueprint.route("/sessions/new", methods=["GET", "POST"])
@@ -110,28 +217,32 @@ def edit_session(slug, session_id=None):
         flash(_("Add a time block to a day before adding sessions."), "error")
         return redirect(url_for("forums.manage_frame", slug=forum.slug))
     if form.validate_on_submit():
-        try:
+        changes = _session_changes(forum, session, form)
+        with commit_or_refuse(form) as outcome:
             if session_id:
                 check_version(session, form.version.data)
-            _apply_session_form(forum, session, form)
-            services.save_session(session, current_user, "session.changed" if session_id else "session.created")
-            db.session.commit()
-        except services.SchedulingConflict as error:
-            db.session.rollback()
-            _flash_conflicts(error)
-            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
-                                   is_new=not session_id, conflict=None), 409
-        except SAVED_MEANWHILE:
-            db.session.rollback()
+            services.save_session(current_user, session, forum, **changes)
+        if isinstance(outcome.refusal, EditConflict):
             db.session.refresh(session)
             conflict = saved_values_that_differ(form, _session_form(forum, session, formdata=None))
             form.version.data = session.version
-            return render_template("programme/edit_session.html", forum=forum, form=form, session=session,
-                                   is_new=False, conflict=conflict), 409
+            return _render_session_form(forum, session, form, False, conflict, outcome.status)
+        if outcome.refused:
+            return _render_session_form(forum, session, form, not session_id, None, outcome.status)
         flash(_("%(session)s saved.", session=session), "success")
         return redirect(url_for("programme.show_session", slug=forum.slug, session_id=session.id))
-    return render_template("programme/edit_session.html", forum=forum, form=form, session=session, is_new=not session_id,
-                           conflict=None)
+    return _render_session_form(forum, session, form, not session_id)
+
+
+def _render_session_form(forum, session, form, is_new, conflict=None, status=200):
+    return render_template(
+        "programme/edit_session.html",
+        forum=forum,
+        form=form,
+        session=session,
+        is_new=is_new,
+        conflict=conflict,
+    ), status
 
 
 @blueprint.route("/sessions/<int:session_id>")
@@ -142,8 +253,12 @@ def show_session(slug, session_id):
     item_form = ItemForm()
     item_form.kind.data = ItemKind.KEYNOTE.value
     return render_template(
-        "programme/session.html", forum=forum, session=session, item_form=item_form,
-        appointment_form=AppointmentForm(), confirm=ConfirmForm(),
+        "programme/session.html",
+        forum=forum,
+        session=session,
+        item_form=item_form,
+        appointment_form=AppointmentForm(),
+        confirm=ConfirmForm(),
     )
 
 
@@ -152,36 +267,33 @@ def show_session(slug, session_id):
 def delete_session(slug, session_id):
     forum = get_managed_forum(slug)
     session = get_part_or_404(ForumSession, session_id, forum)
-    _require_button()
+    require_button()
     if not is_confirmed():
         return ask_first(
-            _("Delete %(session)s?", session=session), services.what_goes_with_session(session),
-            url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Delete the session"),
+            _("Delete %(session)s?", session=session),
+            services.what_goes_with_session(session),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Delete the session"),
         )
-    services.delete_session(session, current_user)
-    db.session.commit()
+    with commit_or_refuse() as outcome:
+        services.delete_session(current_user, session)
+    if outcome.refused:
+        return _back_to_session(forum, session)
     flash(_("Session deleted. It disappears from the agenda with the next release."), "success")
     return redirect(url_for("programme.overview", slug=forum.slug))
 
 
-def _back_to_session(forum, session):
+def _back_to_session(forum, session, outcome=None, success_message=None):
+    """Return to the session's page, saying the change is done unless it was refused (the refusal is flashed)."""
+    if outcome is not None and not outcome.refused:
+        flash(success_message, "success")
     return redirect(url_for("programme.show_session", slug=forum.slug, session_id=session.id))
 
 
-def _run_checked(forum, session, change, success_message):
-    """Run a change to a session, committing it or rolling it back with the conflicts it caused."""
-    try:
-        change()
-    except services.SchedulingConflict as error:
-        db.session.rollback()
-        _flash_conflicts(error)
-    except ValueError as error:
-        db.session.rollback()
-        flash(str(error), "error")
-    else:
-        db.session.commit()
-        flash(success_message, "success")
-    return _back_to_session(forum, session)
+def _flash_form_errors(form):
+    """Say what is wrong with a form posted from the session page, which shows no form of its own to mark."""
+    for errors in form.errors.values():
+        flash(" ".join(str(error) for error in errors), "error")
 
 
 @blueprint.route("/sessions/<int:session_id>/items", methods=["POST"])
@@ -191,14 +303,19 @@ def add_item(slug, session_id):
     session = get_part_or_404(ForumSession, session_id, forum)
     form = ItemForm()
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(" ".join(str(error) for error in errors), "error")
+        _flash_form_errors(form)
         return _back_to_session(forum, session)
-    change = lambda: services.add_item(
-        session, current_user, form.kind.data, form.title.data.strip(),
-        form.speaker_email.data or "", form.speaker_name.data or "", form.duration_minutes.data,
-    )
-    return _run_checked(forum, session, change, _("Item added."))
+    with commit_or_refuse() as outcome:
+        services.add_item(
+            current_user,
+            session,
+            kind=form.kind.data,
+            title=form.title.data.strip(),
+            speaker_email=form.speaker_email.data or "",
+            speaker_name=form.speaker_name.data or "",
+            duration_minutes=form.duration_minutes.data,
+        )
+    return _back_to_session(forum, session, outcome, _("Item added."))
 
 
 def _item_of(forum, session_id, item_id):
@@ -213,13 +330,21 @@ def _item_of(forum, session_id, item_id):
 def edit_item(slug, session_id, item_id):
     forum = get_managed_forum(slug)
     item = _item_of(forum, session_id, item_id)
+    session = item.session
     form = ItemForm(obj=item)
     del form.speaker_email, form.speaker_name
     form.submit.label.text = _("Save")
     if form.validate_on_submit():
-        change = lambda: services.update_item(item, current_user, form.kind.data, form.title.data.strip(), form.duration_minutes.data)
-        return _run_checked(forum, item.session, change, _("Item saved."))
-    return render_template("programme/edit_item.html", forum=forum, form=form, session=item.session)
+        with commit_or_refuse() as outcome:
+            services.update_item(
+                current_user,
+                item,
+                kind=form.kind.data,
+                title=form.title.data.strip(),
+                duration_minutes=form.duration_minutes.data,
+            )
+        return _back_to_session(forum, session, outcome, _("Item saved."))
+    return render_template("programme/edit_item.html", forum=forum, form=form, session=session)
 
 
 @blueprint.route("/sessions/<int:session_id>/items/<int:item_id>/move/<direction>", methods=["POST"])
@@ -227,11 +352,14 @@ def edit_item(slug, session_id, item_id):
 def move_item(slug, session_id, item_id, direction):
     forum = get_managed_forum(slug)
     item = _item_of(forum, session_id, item_id)
-    _require_button()
+    session = item.session
+    require_button()
     offsets = {"up": -1, "down": 1}
     if direction not in offsets:
         abort(404)
-    return _run_checked(forum, item.session, lambda: services.move_item(item, current_user, offsets[direction]), _("Order changed."))
+    with commit_or_refuse() as outcome:
+        services.move_item(current_user, item, offsets[direction])
+    return _back_to_session(forum, session, outcome, _("Order changed."))
 
 
 @blueprint.route("/sessions/<int:session_id>/items/<int:item_id>/delete", methods=["POST"])
@@ -240,13 +368,21 @@ def delete_item(slug, session_id, item_id):
     forum = get_managed_forum(slug)
     item = _item_of(forum, session_id, item_id)
     session = item.session
-    _require_button()
+    require_button()
     if not is_confirmed():
         return ask_first(
-            _("Remove the item %(item)s from %(session)s?", item=item.title or label(item.kind, "item_kind"), session=session),
-            [], url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Remove the item"),
+            _(
+                "Remove the item %(item)s from %(session)s?",
+                item=item.title or label(item.kind, "item_kind"),
+                session=session,
+            ),
+            [],
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Remove the item"),
         )
-    return _run_checked(forum, session, lambda: services.remove_item(item, current_user), _("Item removed."))
+    with commit_or_refuse() as outcome:
+        services.remove_item(current_user, item)
+    return _back_to_session(forum, session, outcome, _("Item removed."))
 
 
 @blueprint.route("/sessions/<int:session_id>/appointments", methods=["POST"])
@@ -256,11 +392,11 @@ def appoint(slug, session_id):
     session = get_part_or_404(ForumSession, session_id, forum)
     form = AppointmentForm()
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            flash(" ".join(str(error) for error in errors), "error")
+        _flash_form_errors(form)
         return _back_to_session(forum, session)
-    change = lambda: services.appoint(session, current_user, form.role.data, form.email.data, form.name.data or "")
-    return _run_checked(forum, session, change, _("Appointment saved."))
+    with commit_or_refuse() as outcome:
+        services.appoint(current_user, session, role=form.role.data, email=form.email.data, name=form.name.data or "")
+    return _back_to_session(forum, session, outcome, _("Appointment saved."))
 
 
 @blueprint.route("/sessions/<int:session_id>/appointments/<int:appointment_id>/delete", methods=["POST"])
@@ -271,13 +407,31 @@ def withdraw(slug, session_id, appointment_id):
     appointment = db.session.get(Appointment, appointment_id)
     if appointment is None or appointment.session_id != session.id:
         abort(404)
-    _require_button()
+    require_button()
     if not is_confirmed():
-        question = _("Withdraw %(name)s as %(role)s of %(session)s?", name=appointment.user.name,
-                     role=label(appointment.role, "appointment_role"), session=session)
-        return ask_first(question, services.what_goes_with_appointment(appointment),
-                         url_for("programme.show_session", slug=forum.slug, session_id=session.id), _("Withdraw"))
-    return _run_checked(forum, session, lambda: services.withdraw(appointment, current_user), _("Appointment withdrawn."))
+        question = _(
+            "Withdraw %(name)s as %(role)s of %(session)s?",
+            name=appointment.user.name,
+            role=label(appointment.role, "appointment_role"),
+            session=session,
+        )
+        return ask_first(
+            question,
+            services.what_goes_with_appointment(appointment),
+            url_for("programme.show_session", slug=forum.slug, session_id=session.id),
+            _("Withdraw"),
+        )
+    with commit_or_refuse() as outcome:
+        services.withdraw(current_user, appointment)
+    return _back_to_session(forum, session, outcome, _("Appointment withdrawn."))
+
+
+def _forum_of_block(block):
+    return block.day.forum_id
+
+
+def _block_of(forum, block_id):
+    return get_part_or_404(TimeBlock, block_id, forum, _forum_of_block)
 
 
 @blueprint.route("/blocks/<int:block_id>/items/new", methods=["GET", "POST"])
@@ -285,25 +439,29 @@ def withdraw(slug, session_id, appointment_id):
 @login_required
 def edit_loose_item(slug, block_id, item_id=None):
     forum = get_managed_forum(slug)
-    block = get_part_or_404(TimeBlock, block_id, forum, lambda part: part.day.forum_id)
+    block = _block_of(forum, block_id)
     item = _loose_item_of(block, item_id) if item_id else BlockItem(kind=ItemKind.OPENING_REMARKS)
     form = LooseItemForm(obj=item)
     if item_id and not form.is_submitted():
         form.starts_at.data = utc_to_local(item.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(item.ends_at, forum.timezone).time()
+    status = 200
     if form.validate_on_submit():
-        try:
+        with commit_or_refuse(form) as outcome:
             services.save_loose_item(
-                block, item, current_user, form.kind.data, form.title.data.strip(), form.starts_at.data, form.ends_at.data
+                current_user,
+                item,
+                block,
+                kind=form.kind.data,
+                title=form.title.data.strip(),
+                starts_at=form.starts_at.data,
+                ends_at=form.ends_at.data,
             )
-        except ValueError as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        if not outcome.refused:
             flash(_("Saved."), "success")
             return redirect(url_for("programme.overview", slug=forum.slug))
-    return render_template("programme/edit_loose_item.html", forum=forum, form=form, block=block)
+        status = outcome.status
+    return render_template("programme/edit_loose_item.html", forum=forum, form=form, block=block), status
 
 
 def _loose_item_of(block, item_id):
@@ -317,13 +475,17 @@ def _loose_item_of(block, item_id):
 @login_required
 def delete_loose_item(slug, block_id, item_id):
     forum = get_managed_forum(slug)
-    block = get_part_or_404(TimeBlock, block_id, forum, lambda part: part.day.forum_id)
-    item = _loose_item_of(block, item_id)
-    _require_button()
+    item = _loose_item_of(_block_of(forum, block_id), item_id)
+    require_button()
     if not is_confirmed():
-        return ask_first(_("Delete the loose item %(title)s?", title=item.title), [],
-                         url_for("programme.overview", slug=forum.slug), _("Delete"))
-    services.delete_loose_item(item, current_user)
-    db.session.commit()
-    flash(_("Deleted."), "success")
+        return ask_first(
+            _("Delete the loose item %(title)s?", title=item.title),
+            [],
+            url_for("programme.overview", slug=forum.slug),
+            _("Delete"),
+        )
+    with commit_or_refuse() as outcome:
+        services.delete_loose_item(current_user, item)
+    if not outcome.refused:
+        flash(_("Deleted."), "success")
     return redirect(url_for("programme.overview", slug=forum.slug))

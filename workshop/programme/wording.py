@@ -1,5 +1,7 @@
 """Scheduling conflicts said in words the secretariat reads in its own language."""
-from flask_babel import format_date, gettext as _
+
+from flask_babel import format_date
+from flask_babel import gettext as _
 
 from workshop.programme.scheduling import ConflictKind
 
@@ -17,11 +19,11 @@ def describe_conflict(conflict):
             last=format_date(detail["last_day"], "long"),
         )
     if conflict.kind == ConflictKind.OUTSIDE_BLOCK:
-        return _("%(session)s does not fit inside its time block %(block)s.", session=conflict.subject, block=conflict.other)
-    if conflict.kind == ConflictKind.ROOM_DOUBLE_BOOKED:
         return _(
-            "%(room)s is already taken by %(other)s at that time.", room=detail["room"], other=conflict.other
+            "%(session)s does not fit inside its time block %(block)s.", session=conflict.subject, block=conflict.other
         )
+    if conflict.kind == ConflictKind.ROOM_DOUBLE_BOOKED:
+        return _("%(room)s is already taken by %(other)s at that time.", room=detail["room"], other=conflict.other)
     if conflict.kind == ConflictKind.PERSON_DOUBLE_BOOKED:
         return _(
             "%(person)s is also appointed to %(other)s at that time.", person=detail["person"], other=conflict.other
@@ -32,3 +34,9 @@ def describe_conflict(conflict):
         planned=detail["planned_minutes"],
         available=detail["available_minutes"],
     )
+
+
+# How the audit trail words the details the programme records (see workshop.core.audit_wording).
+AUDIT_DETAILS = {
+    "item": lambda action, value: _("Item: %(title)s", title=value),
+}

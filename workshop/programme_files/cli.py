@@ -1,11 +1,14 @@
 """`flask forum export SLUG` and `flask forum import FILE`: a forum's programme as a JSON file."""
+
 import click
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
 from workshop.extensions import db
+from workshop.forums.services import find_forum
+from workshop.programme_files.exporting import programme_file_text
+from workshop.programme_files.importing import import_programme_file
 from workshop.programme_files.problems import ProgrammeFileError
-from workshop.programme_files.services import find_forum, import_programme_file, programme_file_text
 
 forum_cli = AppGroup("forum", help="Export and import a forum's programme as JSON.")
 
@@ -21,7 +24,11 @@ def echo_problems(error, source):
 @forum_cli.command("export")
 @click.argument("slug")
 @click.option(
-    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default: standard output)."
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (default: standard output).",
 )
 def export_command(slug, output):
     """Write a forum's programme as JSON."""
@@ -44,7 +51,3 @@ def import_command(source, replace):
         echo_problems(error, source.name)
         raise click.exceptions.Exit(1) from None
     click.echo(_("Imported %(title)s as /f/%(slug)s/.", title=forum.title, slug=forum.slug))
-
-
-def register(app):
-    app.cli.add_command(forum_cli)

@@ -5,6 +5,7 @@ needs the line of the field that is wrong. The pure-Python scanner of `json.scan
 back into the decoder for every object and array; wrapping those callbacks lets us note where
 each member's value begins without writing a parser of our own.
 """
+
 import json
 from bisect import bisect_right
 from json.decoder import JSONArray, JSONObject
@@ -61,6 +62,7 @@ class _PositionRecordingDecoder(json.JSONDecoder):
         def scan_and_record(text, offset):
             starts.append(self.line_at(offset))
             return scan_once(text, offset)
+
         return scan_and_record
 
     def _parse_object(self, text_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None):
@@ -70,9 +72,11 @@ class _PositionRecordingDecoder(json.JSONDecoder):
             text_and_end, strict, self._recording(scan_once, starts), object_hook, object_pairs_hook, memo
         )
         member_lines = {}
-        for (key, _value), line in zip(pairs, starts):
+        for (key, _value), line in zip(pairs, starts, strict=True):
             if key in member_lines:
-                self.duplicates.append(Problem(line, N_('The field "%(field)s" appears twice in this object.'), {"field": key}))
+                self.duplicates.append(
+                    Problem(line, N_('The field "%(field)s" appears twice in this object.'), {"field": key})
+                )
             member_lines[key] = line
         return PositionedDict(pairs, self.line_at(end - 1), member_lines), end_of_object
 
@@ -88,10 +92,15 @@ def decode_programme_file(data):
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ProgrammeFileError([
-            Problem(data.count(b"\n", 0, error.start) + 1, N_("The file is not UTF-8 text: byte %(byte)s cannot be read."),
-                    {"byte": hex(data[error.start])})
-        ]) from None
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    data.count(b"\n", 0, error.start) + 1,
+                    N_("The file is not UTF-8 text: byte %(byte)s cannot be read."),
+                    {"byte": hex(data[error.start])},
+                )
+            ]
+        ) from None
 
 
 def load_positioned(text):
@@ -100,10 +109,15 @@ def load_positioned(text):
     try:
         data = decoder.decode(text)
     except json.JSONDecodeError as error:
-        raise ProgrammeFileError([
-            Problem(error.lineno, N_("This is not valid JSON: %(reason)s (column %(column)d)."),
-                    {"reason": error.msg, "column": error.colno})
-        ]) from None
+        raise ProgrammeFileError(
+            [
+                Problem(
+                    error.lineno,
+                    N_("This is not valid JSON: %(reason)s (column %(column)d)."),
+                    {"reason": error.msg, "column": error.colno},
+                )
+            ]
+        ) from None
     if decoder.duplicates:
         raise ProgrammeFileError(decoder.duplicates)
     return data

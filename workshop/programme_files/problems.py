@@ -3,13 +3,14 @@
 Messages are English templates marked with `N_` so that they can be extracted for translation;
 whoever shows them to a person translates them then (`gettext(problem.template, **problem.params)`).
 """
+
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping, Optional
 
 
 @dataclass(frozen=True)
 class Problem:
-    line: Optional[int]
+    line: int | None
     template: str
     params: Mapping[str, object] = field(default_factory=dict)
 

@@ -1,324 +1,40 @@
 """Check a programme file's data and turn it into specifications, noting every problem with its line.
 
-Pure: no Flask, no database. The values an enumeration may take come in a `Vocabulary` from the
-caller, so that the models stay the one place they are defined. What needs the database (does
-the slug exist, do the sessions clash under the scheduling rules) is checked by the services.
+Pure: no Flask, no database. The fields of each object are read by `reader.ObjectReader`; the
+result is made of the frozen specifications of `specs.py`. What needs the database (does the slug
+exist, do the sessions clash under the scheduling rules) is checked by the import.
 """
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Optional
 
-import pycountry
 from email_validator import EmailNotValidError, validate_email
 
 from workshop.core.messages import N_
 from workshop.core.timezones import is_known_timezone
+from workshop.forums.rules import CONCEPT_NOTE_FIELDS, TEXT_LIMITS, is_slug
+from workshop.forums.rules import FORUM_FIELDS as FORUM_SETTINGS
 from workshop.programme_files.problems import Problem, ProgrammeFileError
+from workshop.programme_files.reader import MISSING, ObjectReader
+from workshop.programme_files.specs import (
+    AppointmentSpec,
+    BlockSpec,
+    DaySpec,
+    DocumentSpec,
+    ItemSpec,
+    LooseItemSpec,
+    OrganisationSpec,
+    PersonSpec,
+    ProgrammeSpec,
+    RoomSpec,
+    SessionSpec,
+    TrackSpec,
+)
 
 FORMAT_KEY = "workshop_forum_format"
 FORMAT_VERSION = 1
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
-CLOCK_PATTERN = re.compile(r"\d{2}:\d{2}")
-MISSING = object()
 
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The values each enumerated field may take."""
-
-    agenda_status: frozenset
-    item_kind: frozenset
-    session_format: frozenset
-    appointment_role: frozenset
-    forum_role: frozenset
-    document_kind: frozenset
-    organisation_type: frozenset
-
-
-@dataclass(frozen=True)
-class OrganisationSpec:
-    line: Optional[int]
-    name: str
-    acronym: str
-    type: str
-    country_code: str
-
-
-@dataclass(frozen=True)
-class PersonSpec:
-    line: Optional[int]
-    email: str
-    name: str
-    job_title: str
-    organisation: Optional[str]
-    country_code: str
-    roles: tuple
-
-
-@dataclass(frozen=True)
-class RoomSpec:
-    line: Optional[int]
-    name: str
-    capacity: int
-
-
-@dataclass(frozen=True)
-class TrackSpec:
-    line: Optional[int]
-    name: str
-
-
-@dataclass(frozen=True)
-class DocumentSpec:
-    line: Optional[int]
-    title: str
-    kind: str
-    organisation: Optional[str]
-    language: str
-    translation_of: Optional[str]
-
-
-@dataclass(frozen=True)
-class LooseItemSpec:
-    line: Optional[int]
-    kind: str
-    title: str
-    starts: time
-    ends: time
-    speaker: Optional[str]
-    room: Optional[str]
-
-
-@dataclass(frozen=True)
-class ItemSpec:
-    line: Optional[int]
-    kind: str
-    title: str
-    speaker: Optional[str]
-    duration_minutes: Optional[int]
-
-
-@dataclass(frozen=True)
-class AppointmentSpec:
-    line: Optional[int]
-    role: str
-    person: str
-
-
-@dataclass(frozen=True)
-class SessionSpec:
-    line: Optional[int]
-    number: str
-    title: str
-    outputs: str
-    format: str
-    room: Optional[str]
-    track: Optional[str]
-    capacity: Optional[int]
-    starts: time
-    ends: time
-    items: tuple
-    appointments: tuple
-    documents: tuple
-
-
-@dataclass(frozen=True)
-class BlockSpec:
-    line: Optional[int]
-    label: str
-    starts: time
-    ends: time
-    loose_items: tuple
-    sessions: tuple
-
-
-@dataclass(frozen=True)
-class DaySpec:
-    line: Optional[int]
-    date: date
-    title: str
-    to_be_announced: bool
-    note: str
-    blocks: tuple
-    sessions: tuple
-
-
-@dataclass(frozen=True)
-class ProgrammeSpec:
-    forum: dict
-    forum_line: Optional[int]
-    slug_line: Optional[int]
-    organisations: tuple
-    people: tuple
-    rooms: tuple
-    tracks: tuple
-    documents: tuple
-    days: tuple
-
-
-def line_of(container, key):
-    """Return the line where `container[key]` starts, if the data came from a positioned parse."""
-    finder = getattr(container, "line_of", None)
-    return finder(key) if finder else None
-
-
-class ObjectReader:
-    """Read the fields of one JSON object, noting problems and carrying on instead of stopping."""
-
-    def __init__(self, problems, value, line, fields):
-        self.problems = problems
-        self.line = getattr(value, "line", None) or line
-        self.valid = isinstance(value, dict)
-        self.data = value if self.valid else {}
-        if not self.valid:
-            self.report(self.line, N_("Expected an object ({ … }) here."))
-        for key in self.data:
-            if key not in fields:
-                self.report(
-                    line_of(self.data, key),
-                    N_('Unknown field "%(field)s"; the fields allowed here are: %(fields)s.'),
-                    field=key, fields=", ".join(fields),
-                )
-
-    def report(self, line, template, **params):
-        self.problems.append(Problem(line, template, params))
-
-    def line_of(self, key):
-        return line_of(self.data, key) or self.line
-
-    def value(self, key, required):
-        """Return the raw value of a field, MISSING if absent or null (noting it if it was required)."""
-        if key in self.data and self.data[key] is not None:
-            return self.data[key]
-        if required:
-            self.report(self.line_of(key), N_('The field "%(field)s" is required.'), field=key)
-        return MISSING
-
-    def text(self, key, required=False, max_length=None, default=""):
-        value = self.value(key, required)
-        if value is MISSING:
-            return None if required else default
-        if not isinstance(value, str):
-            self.report(self.line_of(key), N_('The field "%(field)s" must be text.'), field=key)
-            return None if required else default
-        value = value.strip() if max_length else value
-        if required and not value:
-            self.report(self.line_of(key), N_('The field "%(field)s" must not be empty.'), field=key)
-            return None
-        if max_length and len(value) > max_length:
-            self.report(
-                self.line_of(key), N_('The field "%(field)s" is longer than %(limit)d characters.'),
-                field=key, limit=max_length,
-            )
-            return None if required else default
-        return value
-
-    def reference(self, key, max_length):
-        """Read the name of something listed elsewhere in the file, or None."""
-        value = self.text(key, max_length=max_length, default=None)
-        return value or None
-
-    def boolean(self, key, default):
-        value = self.value(key, False)
-        if value is MISSING:
-            return default
-        if not isinstance(value, bool):
-            self.report(self.line_of(key), N_('The field "%(field)s" must be true or false.'), field=key)
-            return default
-        return value
-
-    def count(self, key, default=None):
-        value = self.value(key, False)
-        if value is MISSING:
-            return default
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.report(self.line_of(key), N_('The field "%(field)s" must be a whole number, 0 or more.'), field=key)
-            return default
-        return value
-
-    def choice(self, key, allowed, default=None, required=False):
-        value = self.value(key, required)
-        if value is MISSING:
-            return default
-        if value not in allowed:
-            self.report(
-                self.line_of(key), N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
-                value=value, field=key, allowed=", ".join(sorted(allowed)),
-            )
-            return None
-        return value
-
-    def country(self, key):
-        value = self.text(key, max_length=2)
-        if value and pycountry.countries.get(alpha_2=value.upper()) is None:
-            self.report(self.line_of(key), N_('"%(value)s" is not an ISO 3166 country code.'), value=value)
-            return ""
-        return (value or "").upper()
-
-    def date(self, key):
-        value = self.text(key, required=True)
-        if value is None:
-            return None
-        parsed = _parse(value, "%Y-%m-%d", DATE_PATTERN)
-        if parsed is None:
-            self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a date written YYYY-MM-DD.'),
-                value=value, field=key,
-            )
-            return None
-        return parsed.date()
-
-    def clock(self, key):
-        value = self.text(key, required=True)
-        if value is None:
-            return None
-        parsed = _parse(value, "%H:%M", CLOCK_PATTERN)
-        if parsed is None:
-            self.report(
-                self.line_of(key), N_('"%(value)s" in "%(field)s" is not a time written HH:MM (24-hour clock).'),
-                value=value, field=key,
-            )
-            return None
-        return parsed.time()
-
-    def array(self, key):
-        """Return the elements of an array field with their lines; a missing array is empty."""
-        value = self.value(key, False)
-        if value is MISSING:
-            return []
-        if not isinstance(value, list):
-            self.report(self.line_of(key), N_('The field "%(field)s" must be a list ([ … ]).'), field=key)
-            return []
-        return [(element, line_of(value, index) or self.line_of(key)) for index, element in enumerate(value)]
-
-    def texts(self, key, max_length):
-        """Return the strings of an array of text, with their lines."""
-        strings = []
-        for element, line in self.array(key):
-            if isinstance(element, str) and element.strip() and len(element.strip()) <= max_length:
-                strings.append((element.strip(), line))
-            else:
-                self.report(line, N_('Each entry of "%(field)s" must be a non-empty text.'), field=key)
-        return strings
-
-
-def _parse(value, layout, pattern):
-    """Return the datetime `value` spells in `layout`, or None; the pattern insists on leading zeros."""
-    if not pattern.fullmatch(value):
-        return None
-    try:
-        return datetime.strptime(value, layout)
-    except ValueError:
-        return None
-
-
-FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "start_date", "end_date", "timezone",
-    "convened_by", "facilitated_by", "objective", "background", "participants_text", "methodology",
-    "agenda_note", "status", "is_public",
-)
+# The forum's own fields, with the status the agenda was last published with before the last of them.
+FORUM_FIELDS = (*FORUM_SETTINGS[:-1], "status", FORUM_SETTINGS[-1])
+TEXT_FIELDS = ("subtitle", "city", "venue", "convened_by", "facilitated_by")
+MARKDOWN_FIELDS = (*CONCEPT_NOTE_FIELDS, "agenda_note")
 TOP_FIELDS = (FORMAT_KEY, "forum", "organisations", "people", "rooms", "tracks", "documents", "days")
 
 
@@ -341,7 +57,8 @@ class ProgrammeReader:
             self.report(
                 top.line_of(FORMAT_KEY),
                 N_('This is not a Workshop programme file: "%(field)s" must be %(version)d.'),
-                field=FORMAT_KEY, version=FORMAT_VERSION,
+                field=FORMAT_KEY,
+                version=FORMAT_VERSION,
             )
             raise ProgrammeFileError(self.problems)
         forum_value = top.value("forum", True)
@@ -367,9 +84,15 @@ class ProgrammeReader:
         if self.problems:
             raise ProgrammeFileError(self.problems)
         return ProgrammeSpec(
-            forum=forum, forum_line=forum_reader.line, slug_line=forum_reader.line_of("slug"),
-            organisations=tuple(organisations), people=tuple(people), rooms=tuple(rooms), tracks=tuple(tracks),
-            documents=tuple(documents), days=tuple(days),
+            forum=forum,
+            forum_line=forum_reader.line,
+            slug_line=forum_reader.line_of("slug"),
+            organisations=tuple(organisations),
+            people=tuple(people),
+            rooms=tuple(rooms),
+            tracks=tuple(tracks),
+            documents=tuple(documents),
+            days=tuple(days),
         )
 
     def read_each(self, reader, key, read_one):
@@ -384,7 +107,9 @@ class ProgrammeReader:
             if spec is None:
                 continue
             if identity(spec) in seen:
-                self.report(spec.line, N_('"%(name)s" is listed twice in "%(field)s".'), name=str(identity(spec)), field=key)
+                self.report(
+                    spec.line, N_('"%(name)s" is listed twice in "%(field)s".'), name=str(identity(spec)), field=key
+                )
                 continue
             seen.add(identity(spec))
             specs.append(spec)
@@ -392,33 +117,28 @@ class ProgrammeReader:
 
     def read_forum(self, reader):
         forum = {
-            "slug": reader.text("slug", required=True, max_length=80),
-            "title": reader.text("title", required=True, max_length=300),
-            "subtitle": reader.text("subtitle", max_length=300),
-            "city": reader.text("city", max_length=120),
+            **{
+                name: reader.text(name, required=True, max_length=TEXT_LIMITS[name])
+                for name in ("slug", "title", "timezone")
+            },
+            **{name: reader.text(name, max_length=TEXT_LIMITS[name]) for name in TEXT_FIELDS},
+            **{name: reader.text(name) for name in MARKDOWN_FIELDS},
             "country_code": reader.country("country_code"),
-            "venue": reader.text("venue", max_length=300),
             "start_date": reader.date("start_date"),
             "end_date": reader.date("end_date"),
-            "timezone": reader.text("timezone", required=True, max_length=64),
-            "convened_by": reader.text("convened_by", max_length=300),
-            "facilitated_by": reader.text("facilitated_by", max_length=300),
-            "objective": reader.text("objective"),
-            "background": reader.text("background"),
-            "participants_text": reader.text("participants_text"),
-            "methodology": reader.text("methodology"),
-            "agenda_note": reader.text("agenda_note"),
             "status": reader.choice("status", self.vocabulary.agenda_status, default="preliminary"),
             "is_public": reader.boolean("is_public", True),
         }
-        if forum["slug"] and not SLUG_PATTERN.match(forum["slug"]):
+        if forum["slug"] and not is_slug(forum["slug"]):
             reader.report(
-                reader.line_of("slug"), N_('The slug "%(slug)s" may hold only lower-case letters, digits and hyphens.'),
+                reader.line_of("slug"),
+                N_('The slug "%(slug)s" may hold only lower-case letters, digits and hyphens.'),
                 slug=forum["slug"],
             )
         if forum["timezone"] and not is_known_timezone(forum["timezone"]):
             reader.report(
-                reader.line_of("timezone"), N_('"%(zone)s" is not a known IANA time zone (e.g. America/Bogota).'),
+                reader.line_of("timezone"),
+                N_('"%(zone)s" is not a known IANA time zone (e.g. America/Bogota).'),
                 zone=forum["timezone"],
             )
             forum["timezone"] = None
@@ -430,8 +150,11 @@ class ProgrammeReader:
         reader = ObjectReader(self.problems, value, line, ("name", "acronym", "type", "country_code"))
         name = reader.text("name", required=True, max_length=300)
         spec = OrganisationSpec(
-            reader.line, name, reader.text("acronym", max_length=40),
-            reader.choice("type", self.vocabulary.organisation_type, default="other"), reader.country("country_code"),
+            reader.line,
+            name,
+            reader.text("acronym", max_length=40),
+            reader.choice("type", self.vocabulary.organisation_type, default="other"),
+            reader.country("country_code"),
         )
         return spec if name else None
 
@@ -440,26 +163,40 @@ class ProgrammeReader:
             self.problems, value, line, ("email", "name", "job_title", "organisation", "country_code", "roles")
         )
         email = self.read_email(reader)
-        organisation = reader.reference("organisation", 300)
-        if organisation and organisation not in self.organisation_names:
-            reader.report(
-                reader.line_of("organisation"), N_('The organisation "%(name)s" is not listed in "organisations".'),
-                name=organisation,
-            )
+        organisation = self.read_organisation_reference(reader)
         roles = []
         for role, role_line in reader.texts("roles", 20):
             if role not in self.vocabulary.forum_role:
                 reader.report(
-                    role_line, N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
-                    value=role, field="role", allowed=", ".join(sorted(self.vocabulary.forum_role)),
+                    role_line,
+                    N_('"%(value)s" is not a valid %(field)s; use one of: %(allowed)s.'),
+                    value=role,
+                    field="role",
+                    allowed=", ".join(sorted(self.vocabulary.forum_role)),
                 )
             elif role not in roles:
                 roles.append(role)
         spec = PersonSpec(
-            reader.line, email, reader.text("name", required=True, max_length=200),
-            reader.text("job_title", max_length=200), organisation, reader.country("country_code"), tuple(roles),
+            reader.line,
+            email,
+            reader.text("name", required=True, max_length=200),
+            reader.text("job_title", max_length=200),
+            organisation,
+            reader.country("country_code"),
+            tuple(roles),
         )
         return spec if email and spec.name else None
+
+    def read_organisation_reference(self, reader):
+        """Read the name of an organisation, which must be listed in "organisations"."""
+        organisation = reader.reference("organisation", 300)
+        if organisation and organisation not in self.organisation_names:
+            reader.report(
+                reader.line_of("organisation"),
+                N_('The organisation "%(name)s" is not listed in "organisations".'),
+                name=organisation,
+            )
+        return organisation
 
     def read_email(self, reader):
         address = reader.text("email", required=True, max_length=254)
@@ -471,8 +208,10 @@ class ProgrammeReader:
         except EmailNotValidError as error:
             self.unreadable_emails.add(address.lower())
             reader.report(
-                reader.line_of("email"), N_('"%(value)s" is not an e-mail address: %(reason)s'),
-                value=address, reason=str(error),
+                reader.line_of("email"),
+                N_('"%(value)s" is not an e-mail address: %(reason)s'),
+                value=address,
+                reason=str(error),
             )
             return None
 
@@ -491,14 +230,12 @@ class ProgrammeReader:
             self.problems, value, line, ("title", "kind", "organisation", "language", "translation_of")
         )
         title = reader.text("title", required=True, max_length=500)
-        organisation = reader.reference("organisation", 300)
-        if organisation and organisation not in self.organisation_names:
-            reader.report(
-                reader.line_of("organisation"), N_('The organisation "%(name)s" is not listed in "organisations".'),
-                name=organisation,
-            )
+        organisation = self.read_organisation_reference(reader)
         spec = DocumentSpec(
-            reader.line, title, reader.choice("kind", self.vocabulary.document_kind, default="paper"), organisation,
+            reader.line,
+            title,
+            reader.choice("kind", self.vocabulary.document_kind, default="paper"),
+            organisation,
             reader.text("language", max_length=5, default="en") or "en",
             reader.reference("translation_of", 500),
         )
@@ -512,14 +249,18 @@ class ProgrammeReader:
             if spec.translation_of and (original is None or original is spec):
                 self.report(
                     spec.line,
-                    N_('"%(title)s" is given as a translation of "%(original)s", which is not another listed document.'),
-                    title=spec.title, original=spec.translation_of,
+                    N_(
+                        '"%(title)s" is given as a translation of "%(original)s", which is not another listed document.'
+                    ),
+                    title=spec.title,
+                    original=spec.translation_of,
                 )
             elif original is not None and original.translation_of:
                 self.report(
                     spec.line,
                     N_('"%(title)s" translates "%(original)s", which is itself a translation; name the original.'),
-                    title=spec.title, original=original.title,
+                    title=spec.title,
+                    original=original.title,
                 )
 
     def read_day(self, value, line):
@@ -530,14 +271,22 @@ class ProgrammeReader:
         first, last = self.forum_dates
         if day and first and last and not first <= day <= last:
             reader.report(
-                reader.line_of("date"), N_("The day %(day)s falls outside the forum's dates (%(first)s to %(last)s)."),
-                day=day.isoformat(), first=first.isoformat(), last=last.isoformat(),
+                reader.line_of("date"),
+                N_("The day %(day)s falls outside the forum's dates (%(first)s to %(last)s)."),
+                day=day.isoformat(),
+                first=first.isoformat(),
+                last=last.isoformat(),
             )
         blocks = self.read_each(reader, "blocks", self.read_block)
         sessions = self.read_each(reader, "sessions", self.read_session)
         spec = DaySpec(
-            reader.line, day, reader.text("title", max_length=200), reader.boolean("to_be_announced", False),
-            reader.text("note"), blocks, sessions,
+            reader.line,
+            day,
+            reader.text("title", max_length=200),
+            reader.boolean("to_be_announced", False),
+            reader.text("note"),
+            blocks,
+            sessions,
         )
         return spec if day else None
 
@@ -551,9 +300,15 @@ class ProgrammeReader:
             item = self.read_loose_item(element, item_line)
             if item and starts and ends and ends > starts and not (starts <= item.starts and item.ends <= ends):
                 self.report(
-                    item.line, N_('The item "%(title)s" (%(starts)s–%(ends)s) lies outside its time block (%(block_starts)s–%(block_ends)s).'),
-                    title=item.title, starts=_clock(item.starts), ends=_clock(item.ends),
-                    block_starts=_clock(starts), block_ends=_clock(ends),
+                    item.line,
+                    N_(
+                        'The item "%(title)s" (%(starts)s–%(ends)s) lies outside its time block (%(block_starts)s–%(block_ends)s).'
+                    ),
+                    title=item.title,
+                    starts=_clock(item.starts),
+                    ends=_clock(item.ends),
+                    block_starts=_clock(starts),
+                    block_ends=_clock(ends),
                 )
             if item:
                 loose_items.append(item)
@@ -569,16 +324,35 @@ class ProgrammeReader:
         if starts and ends and ends <= starts:
             reader.report(reader.line_of("ends"), N_('The item "%(title)s" ends before it starts.'), title=title or "")
         spec = LooseItemSpec(
-            reader.line, kind, title, starts, ends, self.read_person_reference(reader, "speaker"),
+            reader.line,
+            kind,
+            title,
+            starts,
+            ends,
+            self.read_person_reference(reader, "speaker"),
             self.read_named_reference(reader, "room", self.room_names, "rooms"),
         )
         return spec if kind and title and starts and ends and ends > starts else None
 
     def read_session(self, value, line):
         reader = ObjectReader(
-            self.problems, value, line,
-            ("number", "title", "outputs", "format", "room", "track", "capacity", "starts", "ends",
-             "items", "appointments", "documents"),
+            self.problems,
+            value,
+            line,
+            (
+                "number",
+                "title",
+                "outputs",
+                "format",
+                "room",
+                "track",
+                "capacity",
+                "starts",
+                "ends",
+                "items",
+                "appointments",
+                "documents",
+            ),
         )
         title = reader.text("title", required=True, max_length=500)
         starts, ends = reader.clock("starts"), reader.clock("ends")
@@ -589,15 +363,25 @@ class ProgrammeReader:
             if document not in self.document_titles:
                 self.report(document_line, N_('The document "%(title)s" is not listed in "documents".'), title=document)
             elif document in documents:
-                self.report(document_line, N_('The document "%(title)s" is tabled twice in this session.'), title=document)
+                self.report(
+                    document_line, N_('The document "%(title)s" is tabled twice in this session.'), title=document
+                )
             else:
                 documents.append(document)
         spec = SessionSpec(
-            reader.line, reader.text("number", max_length=20), title, reader.text("outputs"),
+            reader.line,
+            reader.text("number", max_length=20),
+            title,
+            reader.text("outputs"),
             reader.choice("format", self.vocabulary.session_format, default="engagement_workshop"),
             self.read_named_reference(reader, "room", self.room_names, "rooms"),
             self.read_named_reference(reader, "track", self.track_names, "tracks"),
-            reader.count("capacity"), starts, ends, items, appointments, tuple(documents),
+            reader.count("capacity"),
+            starts,
+            ends,
+            items,
+            appointments,
+            tuple(documents),
         )
         return spec if title and starts and ends else None
 
@@ -605,7 +389,10 @@ class ProgrammeReader:
         reader = ObjectReader(self.problems, value, line, ("kind", "title", "speaker", "duration_minutes"))
         kind = reader.choice("kind", self.vocabulary.item_kind, required=True)
         spec = ItemSpec(
-            reader.line, kind, reader.text("title"), self.read_person_reference(reader, "speaker"),
+            reader.line,
+            kind,
+            reader.text("title"),
+            self.read_person_reference(reader, "speaker"),
             reader.count("duration_minutes"),
         )
         return spec if kind else None
@@ -641,8 +428,11 @@ class ProgrammeReader:
         name = reader.reference(key, 300)
         if name and name not in known:
             reader.report(
-                reader.line_of(key), N_('The %(kind)s "%(name)s" is not listed in "%(section)s".'),
-                kind=key, name=name, section=section,
+                reader.line_of(key),
+                N_('The %(kind)s "%(name)s" is not listed in "%(section)s".'),
+                kind=key,
+                name=name,
+                section=section,
             )
             return None
         return name

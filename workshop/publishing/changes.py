@@ -2,9 +2,10 @@
 
 Pure functions over snapshot data (see `snapshot.py`); the wording lives in `wording.py`.
 """
+
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 
 class ChangeKind(enum.Enum):
@@ -46,12 +47,26 @@ def compare_snapshots(before, after) -> list[Change]:
 def compare_sessions(before, after) -> list[Change]:
     """Return how one session changed between two releases."""
     changes = []
-    if (before["starts_at"], before["ends_at"], before["room"]) != (after["starts_at"], after["ends_at"], after["room"]):
-        changes.append(Change(ChangeKind.MOVED, after, {
-            "from_starts_at": before["starts_at"], "from_ends_at": before["ends_at"], "from_room": before["room"],
-        }))
+    if (before["starts_at"], before["ends_at"], before["room"]) != (
+        after["starts_at"],
+        after["ends_at"],
+        after["room"],
+    ):
+        changes.append(
+            Change(
+                ChangeKind.MOVED,
+                after,
+                {
+                    "from_starts_at": before["starts_at"],
+                    "from_ends_at": before["ends_at"],
+                    "from_room": before["room"],
+                },
+            )
+        )
     if (before["number"], before["title"]) != (after["number"], after["title"]):
-        changes.append(Change(ChangeKind.RENAMED, after, {"from_number": before["number"], "from_title": before["title"]}))
+        changes.append(
+            Change(ChangeKind.RENAMED, after, {"from_number": before["number"], "from_title": before["title"]})
+        )
     if before["format"] != after["format"]:
         changes.append(Change(ChangeKind.REFORMATTED, after, {"from_format": before["format"]}))
     staffing = _staffing_changes(before["people"], after["people"])

@@ -1,4 +1,5 @@
 """The form that publishes a release."""
+
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import Length

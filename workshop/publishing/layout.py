@@ -2,6 +2,7 @@
 
 Pure functions over snapshot data; the agenda page, the PDF agenda and other outputs share them.
 """
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -41,6 +42,13 @@ class AgendaDay:
     blocks: list = field(default_factory=list)
 
 
+def has_part_in(session, person_id):
+    """Tell whether a person has a part in a session: appointed to it in any role, or speaking in one of its items."""
+    appointed = any(person["id"] == person_id for people in session["people"].values() for person in people)
+    speaks = any(item["speaker"] and item["speaker"]["id"] == person_id for item in session["items"])
+    return appointed or speaks
+
+
 def local(iso_text, zone):
     """Parse a snapshot's UTC ISO time and express it in the forum's zone."""
     return datetime.fromisoformat(iso_text).astimezone(zone)
@@ -58,7 +66,9 @@ def agenda_days(snapshot, session_filter=None):
     keep = session_filter or (lambda session: True)
     placed, days = set(), []
     for number, day in enumerate(snapshot["days"], start=1):
-        agenda_day = AgendaDay(number, date.fromisoformat(day["date"]), day["title"], day["to_be_announced"], day["note"])
+        agenda_day = AgendaDay(
+            number, date.fromisoformat(day["date"]), day["title"], day["to_be_announced"], day["note"]
+        )
         for block in day["blocks"]:
             listed = [sessions[str(key)] for key in block["session_ids"] if str(key) in sessions]
             placed.update(session["id"] for session in listed)
@@ -90,8 +100,9 @@ def _with_sessions_outside_blocks(days, sessions, zone):
 def _block_of_one(session, zone):
     starts_at, ends_at = local(session["starts_at"], zone), local(session["ends_at"], zone)
     entry = AgendaEntry("session", starts_at, ends_at, session)
-    return AgendaBlock(id=None, label="", starts_at=starts_at, ends_at=ends_at, entries=[entry],
-                       documents=_block_documents([session]))
+    return AgendaBlock(
+        id=None, label="", starts_at=starts_at, ends_at=ends_at, entries=[entry], documents=_block_documents([session])
+    )
 
 
 def _merge_overlapping(blocks):
@@ -137,4 +148,3 @@ def _block_documents(sessions):
                 seen.add(document["id"])
                 documents.append(document)
     return documents
-

@@ -1,13 +1,14 @@
 """A published agenda release and the snapshot it froze."""
+
 from datetime import datetime
-from typing import Optional
 
 from sqlalchemy import JSON, Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from workshop.accounts.models import User
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus
+from workshop.forums.models import AgendaStatus, Forum
 
 
 class AgendaRelease(db.Model):
@@ -19,12 +20,12 @@ class AgendaRelease(db.Model):
     number: Mapped[int]
     status: Mapped[AgendaStatus] = mapped_column(Enum(AgendaStatus, native_enum=False, length=20))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    published_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(String(1000), default="")
     snapshot: Mapped[dict] = mapped_column(JSON)
 
-    forum = relationship("Forum")
-    published_by = relationship("User")
+    forum: Mapped[Forum] = relationship()
+    published_by: Mapped[User | None] = relationship()
 
     @property
     def cache_key(self):

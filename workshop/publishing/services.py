@@ -1,9 +1,11 @@
 """Publish an agenda release and read the releases of a forum."""
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import defer
 
 from workshop.core import audit
+from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
@@ -13,15 +15,18 @@ from workshop.publishing.models import AgendaRelease
 from workshop.publishing.snapshot import build_snapshot, stamp_revisions
 
 
-class PublishingRefused(Exception):
+class PublishingRefused(Refused):
     """Raised when the programme cannot be published as it stands."""
 
 
 def latest_release(forum):
     """Return the newest release; its snapshot loads only when read, so a cache hit never parses it."""
     return db.session.scalar(
-        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number.desc())
-        .options(defer(AgendaRelease.snapshot)).limit(1)
+        select(AgendaRelease)
+        .where(AgendaRelease.forum_id == forum.id)
+        .order_by(AgendaRelease.number.desc())
+        .options(defer(AgendaRelease.snapshot))
+        .limit(1)
     )
 
 
@@ -32,7 +37,7 @@ def list_releases(forum):
     ).all()
 
 
-def publish_release(forum, actor, status, note=""):
+def publish_release(actor, forum, status, note=""):
     """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts.
 
     Publishers of one forum take turns, so release numbers follow each other without a gap or a clash.

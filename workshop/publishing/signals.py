@@ -1,4 +1,5 @@
 """Signals other features listen to, so that publishing never has to know who reacts to a release."""
+
 from blinker import Namespace
 
 signals = Namespace()

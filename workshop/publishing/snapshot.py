@@ -1,18 +1,23 @@
 """Freeze a forum's programme into plain data: what a release keeps and every output reads."""
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import User
 from workshop.documents.models import Document, SessionDocument
 from workshop.extensions import db
-from workshop.forums.models import ForumDay, TimeBlock
-from workshop.programme.models import AppointmentRole, Appointment, BlockItem, ForumSession, SessionItem
+from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
+from workshop.programme.models import (
+    Appointment,
+    AppointmentRole,
+    BlockItem,
+    ForumDay,
+    ForumSession,
+    SessionItem,
+    TimeBlock,
+)
 
 SNAPSHOT_FORMAT = 1
-FORUM_FIELDS = (
-    "slug", "title", "subtitle", "city", "country_code", "venue", "timezone",
-    "convened_by", "facilitated_by", "agenda_note", "is_public",
-)
 # Fields that make a session "the same event" for calendars; any change bumps its sequence.
 BOOKKEEPING_FIELDS = ("sequence", "last_modified")
 
@@ -21,8 +26,13 @@ def build_snapshot(forum):
     """Return the forum's current programme as JSON-ready data."""
     sessions = load_sessions(forum)
     days = db.session.scalars(
-        select(ForumDay).where(ForumDay.forum_id == forum.id).order_by(ForumDay.date).options(
-            selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.speaker)
+        select(ForumDay)
+        .where(ForumDay.forum_id == forum.id)
+        .order_by(ForumDay.date)
+        .options(
+            selectinload(ForumDay.blocks)
+            .selectinload(TimeBlock.loose_items)
+            .selectinload(BlockItem.speaker)
             .selectinload(User.organisation),
             selectinload(ForumDay.blocks).selectinload(TimeBlock.loose_items).selectinload(BlockItem.room),
         )
@@ -45,7 +55,8 @@ def build_snapshot(forum):
 def load_sessions(forum):
     """Return the forum's sessions in agenda order, with everything an agenda says of them loaded at once."""
     return db.session.scalars(
-        select(ForumSession).where(ForumSession.forum_id == forum.id)
+        select(ForumSession)
+        .where(ForumSession.forum_id == forum.id)
         .order_by(ForumSession.starts_at, ForumSession.number, ForumSession.id)
         .options(
             selectinload(ForumSession.room),
@@ -53,14 +64,15 @@ def load_sessions(forum):
             selectinload(ForumSession.block),
             selectinload(ForumSession.items).selectinload(SessionItem.speaker).selectinload(User.organisation),
             selectinload(ForumSession.appointments).selectinload(Appointment.user).selectinload(User.organisation),
-            selectinload(ForumSession.document_links).selectinload(SessionDocument.document)
+            selectinload(ForumSession.document_links)
+            .selectinload(SessionDocument.document)
             .selectinload(Document.organisation),
         )
     ).all()
 
 
 def _forum_data(forum):
-    data = {name: getattr(forum, name) for name in FORUM_FIELDS}
+    data = {name: getattr(forum, name) for name in (*PUBLISHED_FORUM_FIELDS, "is_public")}
     data.update(start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat())
     return data
 
@@ -112,7 +124,14 @@ def person_data(user):
 
 def named_person_data(name):
     """Return what the agenda says of a speaker known by name only: no account, so no id."""
-    return {"id": None, "name": name, "job_title": "", "organisation": "", "organisation_acronym": "", "country_code": ""}
+    return {
+        "id": None,
+        "name": name,
+        "job_title": "",
+        "organisation": "",
+        "organisation_acronym": "",
+        "country_code": "",
+    }
 
 
 def item_speaker_data(item):

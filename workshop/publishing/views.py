@@ -1,21 +1,24 @@
 """The public agenda and its changelog, and the secretariat's publishing screen."""
+
 import hashlib
+from itertools import pairwise
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
 from workshop.core.i18n import catalog_fingerprint
+from workshop.core.refusals import commit_or_refuse
 from workshop.core.site import site_url
-from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
 from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.forms import PublishForm
-from workshop.publishing.layout import agenda_days
+from workshop.publishing.layout import agenda_days, has_part_in
 from workshop.publishing.signals import release_published
 from workshop.publishing.snapshot import build_snapshot
 from workshop.publishing.wording import describe_change
@@ -32,7 +35,9 @@ def show_agenda(slug):
     forum = get_forum_or_404(slug)
     release = services.latest_release(forum)
     return render_template(
-        "publishing/agenda.html", forum=forum, release=release,
+        "publishing/agenda.html",
+        forum=forum,
+        release=release,
         agenda_days_html=_agenda_days_html(forum, release) if release else "",
         can_manage=is_secretariat(current_user, forum),
     )
@@ -48,11 +53,17 @@ def _agenda_days_html(forum, release):
 
     def render():
         snapshot = release.snapshot
-        html = render_template("publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot))
+        html = render_template(
+            "publishing/_agenda_days.html", forum=forum, snapshot=snapshot, days=agenda_days(snapshot)
+        )
         return html.encode()
 
-    name = release.cache_name(f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html")
-    body = cached_bytes(current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes)
+    name = release.cache_name(
+        f"agenda-{hashlib.sha256(release.cache_key.encode()).hexdigest()[:12]}-{language}-{site}.html"
+    )
+    body = cached_bytes(
+        current_app.config["CACHE_DIR"], release.cache_folder, name, render, superseded=release.supersedes
+    )
     # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
     return Markup(body.decode())  # nosec B704
 
@@ -67,17 +78,18 @@ def show_session(slug, session_id):
         abort(404)
     shown = session or cancelled
     return render_template(
-        "publishing/session.html", forum=forum, release=release, session=shown, is_cancelled=session is None,
+        "publishing/session.html",
+        forum=forum,
+        release=release,
+        session=shown,
+        is_cancelled=session is None,
         may_read_brief=session is not None and _takes_part_or_manages(current_user, forum, session),
     )
 
 
 def _takes_part_or_manages(user, forum, session):
-    """Tell whether `user` runs this session (in any role) or the forum; they get the session brief."""
-    if not user.is_authenticated:
-        return False
-    people = (person["id"] for role in session["people"].values() for person in role)
-    return is_secretariat(user, forum) or user.id in people
+    """Tell whether `user` has a part in this session or runs the forum; they get the session brief."""
+    return user.is_authenticated and (is_secretariat(user, forum) or has_part_in(session, user.id))
 
 
 @blueprint.route("/f/<slug>/agenda/changes")
@@ -86,9 +98,11 @@ def list_changes(slug):
     releases = services.list_releases(forum)
     history = [
         (release, _described_changes(older.snapshot, release.snapshot, forum.timezone))
-        for release, older in zip(releases, releases[1:])
+        for release, older in pairwise(releases)
     ]
-    return render_template("publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None)
+    return render_template(
+        "publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None
+    )
 
 
 @blueprint.route("/manage/<slug>/releases", methods=["GET", "POST"])
@@ -97,18 +111,18 @@ def manage_releases(slug):
     forum = get_managed_forum(slug)
     form = PublishForm(status=forum.status.value)
     if form.validate_on_submit():
-        try:
-            release = services.publish_release(forum, current_user, form.status.data, (form.note.data or "").strip())
-        except services.PublishingRefused as error:
-            db.session.rollback()
-            flash(str(error), "error")
-        else:
-            db.session.commit()
+        with commit_or_refuse(form) as outcome:
+            release = services.publish_release(current_user, forum, form.status.data, (form.note.data or "").strip())
+        if not outcome.refused:
             release_published.send(current_app._get_current_object(), release=release)
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))
     latest = services.latest_release(forum)
     pending = _described_changes(latest.snapshot if latest else None, build_snapshot(forum), forum.timezone)
     return render_template(
-        "publishing/releases.html", forum=forum, form=form, releases=services.list_releases(forum), pending=pending,
+        "publishing/releases.html",
+        forum=forum,
+        form=form,
+        releases=services.list_releases(forum),
+        pending=pending,
     )

@@ -1,17 +1,19 @@
 """Agenda changes said in words a participant understands."""
+
 from datetime import date, datetime
 
-from flask_babel import format_date, format_time, gettext as _
+from flask_babel import format_date, format_time
+from flask_babel import gettext as _
 
 from workshop.core.labels import label
+from workshop.core.names import session_name
 from workshop.core.timezones import utc_to_local
 from workshop.publishing.changes import ChangeKind
 
 
-def session_name(session):
-    if session.get("number"):
-        return _("Session %(number)s. %(title)s", number=session["number"], title=session["title"])
-    return session["title"]
+def name_of(session):
+    """Name a session of a snapshot as the agenda does."""
+    return session_name(session.get("number"), session["title"])
 
 
 def when(starts_at, ends_at, room, zone):
@@ -30,11 +32,19 @@ def describe_change(change, zone):
         return _("The programme of %(day)s is now announced.", day=format_date(_date(subject["date"]), "full"))
     if change.kind == ChangeKind.DAY_POSTPONED:
         return _("The programme of %(day)s is to be announced again.", day=format_date(_date(subject["date"]), "full"))
-    name = session_name(subject)
+    name = name_of(subject)
     if change.kind == ChangeKind.ADDED:
-        return _("New: %(session)s, %(when)s.", session=name, when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone))
+        return _(
+            "New: %(session)s, %(when)s.",
+            session=name,
+            when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone),
+        )
     if change.kind == ChangeKind.REMOVED:
-        return _("Cancelled: %(session)s (was %(when)s).", session=name, when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone))
+        return _(
+            "Cancelled: %(session)s (was %(when)s).",
+            session=name,
+            when=when(subject["starts_at"], subject["ends_at"], subject["room"], zone),
+        )
     if change.kind == ChangeKind.MOVED:
         return _(
             "Moved: %(session)s, from %(before)s to %(after)s.",
@@ -43,13 +53,21 @@ def describe_change(change, zone):
             after=when(subject["starts_at"], subject["ends_at"], subject["room"], zone),
         )
     if change.kind == ChangeKind.RENAMED:
-        old = session_name({"number": detail["from_number"], "title": detail["from_title"]})
+        old = session_name(detail["from_number"], detail["from_title"])
         return _("Renamed: %(old)s is now %(session)s.", old=old, session=name)
     if change.kind == ChangeKind.REFORMATTED:
-        return _("Format of %(session)s: now %(format)s, was %(before)s.", session=name,
-                 format=label(subject["format"], "session_format"), before=label(detail["from_format"], "session_format"))
+        return _(
+            "Format of %(session)s: now %(format)s, was %(before)s.",
+            session=name,
+            format=label(subject["format"], "session_format"),
+            before=label(detail["from_format"], "session_format"),
+        )
     if change.kind == ChangeKind.RESTAFFED:
-        return _("New people in %(session)s: %(roles)s.", session=name, roles="; ".join(_staffing(role) for role in detail["roles"]))
+        return _(
+            "New people in %(session)s: %(roles)s.",
+            session=name,
+            roles="; ".join(_staffing(role) for role in detail["roles"]),
+        )
     if change.kind == ChangeKind.ITEMS_CHANGED:
         return _("The running order of %(session)s changed.", session=name)
     return _documents(name, detail)
@@ -62,11 +80,17 @@ def _date(text):
 def _staffing(role):
     parts = []
     if role["joined"]:
-        parts.append(_("%(role)s now %(names)s", role=label(role["role"], "appointment_role"), names=", ".join(role["joined"])))
+        parts.append(
+            _("%(role)s now %(names)s", role=label(role["role"], "appointment_role"), names=", ".join(role["joined"]))
+        )
     if role["left"]:
-        parts.append(_(
-            "%(role)s no longer %(names)s", role=label(role["role"], "appointment_role"), names=", ".join(role["left"])
-        ))
+        parts.append(
+            _(
+                "%(role)s no longer %(names)s",
+                role=label(role["role"], "appointment_role"),
+                names=", ".join(role["left"]),
+            )
+        )
     return ", ".join(parts)
 
 
@@ -77,3 +101,9 @@ def _documents(name, detail):
     if detail["removed"]:
         parts.append(_("withdrawn %(titles)s", titles=", ".join(f"“{title}”" for title in detail["removed"])))
     return _("Documents for discussion in %(session)s: %(changes)s.", session=name, changes="; ".join(parts))
+
+
+# The release number names the entry itself (see workshop.core.audit_wording), so it is not said again.
+AUDIT_DETAILS = {
+    "release": lambda action, value: None,
+}

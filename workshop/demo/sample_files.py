@@ -1,4 +1,5 @@
 """Build small real PDF, DOCX and ODT files from a title and paragraphs, for the demo forum and tests."""
+
 import io
 from html import escape
 
@@ -17,8 +18,10 @@ h1 { font-size: 16pt; }
 def make_pdf(title, paragraphs):
     """Return the bytes of a PDF with a heading and paragraphs."""
     body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
-    html = f"<html><head><style>{PDF_STYLE}</style><title>{escape(title)}</title></head>" \
-           f"<body><h1>{escape(title)}</h1>{body}</body></html>"
+    html = (
+        f"<html><head><style>{PDF_STYLE}</style><title>{escape(title)}</title></head>"
+        f"<body><h1>{escape(title)}</h1>{body}</body></html>"
+    )
     # No base URL and no external resources: the document is built from our own text only.
     return HTML(string=html).write_pdf()
 

@@ -3,13 +3,14 @@
 The files are generated (PDF with WeasyPrint, DOCX with python-docx) and go through the same
 upload service as a facilitator's, so the demo shows the archive, the audit trail and the diffs.
 """
+
 import io
 
 from sqlalchemy import select
 
+from workshop.demo.sample_files import make_docx, make_pdf
 from workshop.documents import services
 from workshop.documents.models import Document
-from workshop.documents.sample_files import make_docx, make_pdf
 from workshop.extensions import db
 
 GOOD_PRACTICES_V1 = [
@@ -52,25 +53,43 @@ DRAFT_CONCLUSIONS = (
 
 def add_demo_documents(forum):
     """Upload generated files for the demo forum's drafts and start the conclusions of session 1; the caller commits."""
-    documents = {document.title: document for document in db.session.scalars(
-        select(Document).where(Document.forum_id == forum.id)
-    )}
+    documents = {
+        document.title: document
+        for document in db.session.scalars(select(Document).where(Document.forum_id == forum.id))
+    }
     good_practices = _titled(documents, "Good practices paper")
     outcome = _titled(documents, "Busan Outcome Document")
     recommendations = _titled(documents, "Draft Policy Recommendations")
 
     _upload(good_practices, make_pdf, GOOD_PRACTICES_V1, "Good_practices_paper_v1.pdf", "preliminary", "")
-    _upload(good_practices, make_pdf, GOOD_PRACTICES_V2, "Good_practices_paper_v2.pdf", "revised",
-            "Adds regional case stories and a recommendation on regional platforms.")
+    _upload(
+        good_practices,
+        make_pdf,
+        GOOD_PRACTICES_V2,
+        "Good_practices_paper_v2.pdf",
+        "revised",
+        "Adds regional case stories and a recommendation on regional platforms.",
+    )
     _upload(outcome, make_docx, OUTCOME_V1, "Busan_Outcome_Document.docx", "preliminary", "")
-    _upload(outcome, make_docx, OUTCOME_V2, "Busan_Outcome_Document_rev1.docx", "revised",
-            "Wording agreed with the regional platforms.")
+    _upload(
+        outcome,
+        make_docx,
+        OUTCOME_V2,
+        "Busan_Outcome_Document_rev1.docx",
+        "revised",
+        "Wording agreed with the regional platforms.",
+    )
     _upload(recommendations, make_pdf, RECOMMENDATIONS_EN, "Policy_recommendations.pdf", "preliminary", "")
 
     uploader = _uploader(recommendations)
     spanish = services.create_document(
-        uploader, forum, "Recomendaciones de política para Busan (borrador)", recommendations.kind.value, "es",
-        recommendations.organisation, translation_of=recommendations,
+        uploader,
+        forum,
+        "Recomendaciones de política para Busan (borrador)",
+        recommendations.kind.value,
+        "es",
+        recommendations.organisation,
+        translation_of=recommendations,
     )
     _upload(spanish, make_pdf, RECOMMENDATIONS_ES, "Propuesta_Bogotá.pdf", "preliminary", "")
 

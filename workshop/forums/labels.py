@@ -1,0 +1,31 @@
+"""Names of the forums feature: its audit actions, the agenda's status and the kinds of organisation."""
+
+from flask_babel import lazy_gettext as _l
+
+LABELS = {
+    "audit_action": {
+        "forum.created": _l("Forum created"),
+        "forum.changed": _l("Forum settings changed"),
+        "forum.role_granted": _l("Role given"),
+        "forum.role_revoked": _l("Role taken away"),
+        "track.saved": _l("Track saved"),
+        "track.deleted": _l("Track deleted"),
+        "room.saved": _l("Room saved"),
+        "room.deleted": _l("Room deleted"),
+        "organisation.saved": _l("Organisation saved"),
+    },
+    "agenda_status": {
+        "preliminary": _l("Preliminary"),
+        "final": _l("Final"),
+    },
+    "organisation_type": {
+        "government": _l("Government"),
+        "un_agency": _l("UN agency"),
+        "development_bank": _l("Development bank"),
+        "regional_body": _l("Regional integration body"),
+        "civil_society": _l("Civil society organisation"),
+        "academia": _l("Academia"),
+        "private_sector": _l("Private sector"),
+        "other": _l("Other"),
+    },
+}
