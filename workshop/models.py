@@ -9,3 +9,4 @@ def load_all_models():
     import workshop.forums.models  # noqa: F401
     import workshop.programme.models  # noqa: F401
     import workshop.publishing.models  # noqa: F401
+    import workshop.registration.models  # noqa: F401

@@ -11,7 +11,9 @@ from sqlalchemy import text
 
 from workshop import create_app
 from workshop.extensions import db
+from workshop.accounts.models import User
 from workshop.documents.models import Document
+from workshop.forums.models import Forum, StakeholderGroup
 
 FIRST_REVISION = "237fc07b31c6"
 NOW = "2011-09-01 12:00:00"
@@ -109,3 +111,13 @@ def test_downgrading_to_the_first_revision_keeps_its_rows(empty_database_app):
     upgrade(revision="heads")
     downgrade(revision=FIRST_REVISION)
     assert read_rows() == before
+
+
+def test_a_forum_that_existed_before_registration_gets_the_six_stakeholder_groups(empty_database_app):
+    upgrade(revision=FIRST_REVISION)
+    insert_rows()
+    upgrade(revision="heads")
+
+    forum = db.session.get(Forum, 1)
+    assert [group.stakeholder for group in forum.participant_groups] == list(StakeholderGroup)
+    assert db.session.get(User, 1).wants_change_digests is True

@@ -39,6 +39,8 @@ class User(UserMixin, db.Model):
     is_active_account: Mapped[bool] = mapped_column(default=True)
     preferred_language: Mapped[str] = mapped_column(String(5), default="")
     feed_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_feed_token)
+    # One e-mail after each release listing the changes to the person's own sessions; they may opt out.
+    wants_change_digests: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation = relationship("Organisation")

@@ -42,6 +42,22 @@ LABELS = {
         "conclusions.saved": _l("Conclusions saved"),
         "conclusions.file_attached": _l("Conclusions document attached"),
         "conclusions.submitted": _l("Conclusions submitted"),
+        "registration.settings_saved": _l("Registration settings saved"),
+        "registration.started": _l("Registration started"),
+        "registration.email_checked": _l("Registration e-mail address checked"),
+        "registration.approved": _l("Registration approved"),
+        "registration.declined": _l("Registration declined"),
+        "registration.promoted": _l("Moved up from the waiting list"),
+        "registration.changed": _l("Registration details changed"),
+        "registration.cancelled": _l("Registration cancelled"),
+        "registration.withdrawn": _l("Registration withdrawn and personal data erased"),
+        "registration.invited": _l("Invited to register"),
+        "group.saved": _l("Participant group saved"),
+        "group.deleted": _l("Participant group deleted"),
+        "group.member_added": _l("Member added to a group"),
+        "group.member_removed": _l("Member removed from a group"),
+        "session.restricted": _l("Session restricted to a group"),
+        "session.unrestricted": _l("Session opened to everyone"),
     },
     "item_kind": {
         "opening_remarks": _l("Opening remarks"),
@@ -96,6 +112,52 @@ LABELS = {
         "working_paper": _l("Working paper"),
         "presentation": _l("Presentation"),
     },
+    "stakeholder_group": {
+        "country_representatives": _l("Country representatives"),
+        "multilateral_organisations": _l("Multilateral organisations"),
+        "south_south_practitioners": _l("South-South Cooperation practitioners"),
+        "civil_society": _l("Civil society organisations"),
+        "subject_matter_experts": _l("Subject-matter experts (academia)"),
+        "technical_secretariat": _l("Technical Secretariat"),
+    },
+    "group_kind": {
+        "stakeholder": _l("Stakeholder group"),
+        "regional_platform": _l("Regional platform"),
+        "working_group": _l("Working group"),
+        "coalition": _l("Coalition"),
+        "other": _l("Other group"),
+    },
+    "registration_mode": {
+        "open": _l("Open: anyone may register"),
+        "approval": _l("Approval: the secretariat accepts each registration"),
+        "invitation": _l("Invitation only: the secretariat invites by e-mail"),
+    },
+    "registration_status": {
+        "awaiting_email_check": _l("Awaiting e-mail check"),
+        "awaiting_approval": _l("Awaiting approval"),
+        "confirmed": _l("Confirmed"),
+        "waiting": _l("On the waiting list"),
+        "declined": _l("Declined"),
+        "cancelled": _l("Cancelled"),
+    },
+    "choice_status": {
+        "chosen": _l("Place taken"),
+        "waiting": _l("On the waiting list"),
+    },
+    "gender": {
+        "woman": _l("Woman"),
+        "man": _l("Man"),
+        "another": _l("Another gender"),
+        "undisclosed": _l("Prefer not to say"),
+    },
+    "honorific": {
+        "mx": _l("Mx"),
+        "ms": _l("Ms"),
+        "mr": _l("Mr"),
+        "dr": _l("Dr"),
+        "prof": _l("Prof."),
+        "excellency": _l("H.E."),
+    },
     "organisation_type": {
         "government": _l("Government"),
         "un_agency": _l("UN agency"),
@@ -118,3 +180,8 @@ def label(value, group):
 def choices(group):
     """Return (value, label) pairs for a select field."""
     return [(key, text) for key, text in LABELS[group].items()]
+
+
+def group_label(stakeholder, name):
+    """Name a participant group: a stakeholder group by its label in the reader's language, any other by its name."""
+    return str(label(stakeholder, "stakeholder_group")) if stakeholder else name

@@ -8,7 +8,7 @@ from flask import current_app
 from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup
 
-from workshop.core.labels import label
+from workshop.core.labels import group_label, label
 from workshop.core.timezones import utc_to_local
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "h3", "h4", "code", "pre"}
@@ -59,5 +59,6 @@ def init_app(app):
     app.add_template_filter(country_name)
     app.add_template_filter(render_markdown, "markdown")
     app.add_template_filter(label)
+    app.add_template_global(group_label)
     app.add_template_global(lambda: str(get_locale() or "en"), "current_language")
     app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")

@@ -61,12 +61,17 @@ class ForumSession(db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     capacity: Mapped[Optional[int]]
+    # Shown to everyone, but only this group's members may choose it and find it in their own agenda.
+    restricted_to_group_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("participant_groups.id", ondelete="SET NULL"), index=True
+    )
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     forum = relationship("Forum")
     block = relationship("TimeBlock", back_populates="sessions")
     room = relationship("Room")
     track = relationship("Track")
+    restricted_to_group = relationship("ParticipantGroup")
     items: Mapped[list["SessionItem"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SessionItem.position"
     )

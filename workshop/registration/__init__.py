@@ -1,0 +1,1 @@
+"""Participants: registration, participant groups, capacity with waiting lists, and choosing sessions."""
