@@ -62,8 +62,9 @@ def _register_blueprints(app):
     from workshop.forums.views import blueprint as forums
     from workshop.programme.views import blueprint as programme
     from workshop.publishing.views import blueprint as publishing
+    from workshop.registration.views import blueprint as registration
 
-    for blueprint in (accounts, forums, programme, publishing, exports, documents):
+    for blueprint in (accounts, forums, programme, publishing, exports, documents, registration):
         app.register_blueprint(blueprint)
     register_error_pages(app)
 

@@ -50,6 +50,9 @@ class DefaultConfig:
     LOGIN_FAILURE_WINDOW_MINUTES = 15
     PASSWORD_TOKEN_MAX_AGE = 60 * 60 * 24
     INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 14
+    # How long a registrant's link to confirm their e-mail address works, and an invitation to register.
+    REGISTRATION_EMAIL_CHECK_MAX_AGE = 60 * 60 * 24 * 3
+    REGISTRATION_INVITATION_MAX_AGE = 60 * 60 * 24 * 90
 
 
 def load_config(app, test_config=None):

@@ -17,9 +17,11 @@ from workshop.accounts.tokens import make_password_token
 from workshop.documents import services as document_services
 from workshop.documents.sample_files import make_docx
 from workshop.extensions import db
-from workshop.forums.models import Forum, ForumDay, Organisation, Room, TimeBlock, Track
+from workshop.forums.models import Forum, ForumDay, GroupKind, GroupMember, Organisation, ParticipantGroup, Room, TimeBlock, Track
 from workshop.programme.models import Appointment, AppointmentRole, BlockItem, ForumSession, ItemKind, SessionItem
 from workshop.publishing.services import publish_release
+from workshop.registration.models import Registration, RegistrationSettings
+from workshop.registration.rules import RegistrationMode, RegistrationStatus
 
 ACTORS = (
     "anonymous",
@@ -82,11 +84,17 @@ def add_forum_parts(slug, secretariat, facilitator, other_facilitator, rapporteu
     first_item = SessionItem(session=first, position=0, kind=ItemKind.KEYNOTE, title="Keynote", duration_minutes=5)
     loose_item = BlockItem(block=block, kind=ItemKind.OPENING_REMARKS, title="Welcome", starts_at=at(9),
                            ends_at=at(9, 15))
+    # A coalition with one member organisation, to which S1 is restricted.
+    coalition = ParticipantGroup(forum=forum, name=f"{slug} coalition", kind=GroupKind.COALITION, position=6)
+    member = GroupMember(group=coalition, organisation=Organisation(name=f"{slug} member"))
+    first.restricted_to_group = coalition
     facilitation = Appointment(session=first, user=facilitator, role=AppointmentRole.FACILITATOR)
     appointments = [facilitation, Appointment(session=second, user=other_facilitator, role=AppointmentRole.FACILITATOR)]
     if rapporteur is not None:
         appointments.append(Appointment(session=first, user=rapporteur, role=AppointmentRole.RAPPORTEUR))
-    db.session.add_all([forum, day, block, room, annex, track, first, second, first_item, loose_item, *appointments])
+    settings = RegistrationSettings(forum=forum, mode=RegistrationMode.OPEN)
+    db.session.add_all([forum, day, block, room, annex, track, first, second, first_item, loose_item, *appointments,
+                        coalition, member, settings])
     db.session.flush()
     version = document_services.table_new_document(
         secretariat, first, f"{slug} draft paper", "paper", "en", io.BytesIO(SAMPLE_DOCX), "draft.docx", "preliminary",
@@ -102,6 +110,8 @@ def add_forum_parts(slug, secretariat, facilitator, other_facilitator, rapporteu
         "item_id": first_item.id,
         "loose_item_id": loose_item.id,
         "appointment_id": facilitation.id,
+        "group_id": coalition.id,
+        "member_id": member.id,
         "document_id": version.document_id,
         "number": version.number,
         "direction": "down",
@@ -135,7 +145,10 @@ def build_world():
     ]
     forum_roles = [ForumRole(user=user, forum=forum, role=role) for user, forum, role in roles]
     organisation = Organisation(name="Test Organisation", acronym="TO")
-    db.session.add_all([*forum_roles, organisation])
+    registration = Registration(forum=forum_a, user=users["participant"], email=users["participant"].email,
+                                name="part-a", status=RegistrationStatus.CONFIRMED, arrival_number=1,
+                                group=forum_a.participant_groups[0])
+    db.session.add_all([*forum_roles, organisation, registration])
     db.session.flush()
     publish_release(forum_a, users["secretariat"], "preliminary")
     publish_release(forum_b, users["secretariat_other_forum"], "preliminary")

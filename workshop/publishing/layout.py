@@ -41,6 +41,25 @@ class AgendaDay:
     blocks: list = field(default_factory=list)
 
 
+PLENARY = "plenary"
+
+
+def people_with_a_part_in(session):
+    """Return the ids of the people appointed to a session in any role or speaking in one of its items."""
+    appointed = {person["id"] for people in session["people"].values() for person in people}
+    return appointed | {item["speaker"]["id"] for item in session["items"] if item["speaker"]}
+
+
+def has_part_in(session, person_id):
+    """Tell whether a person is appointed to a session in any role or speaks in one of its items."""
+    return person_id in people_with_a_part_in(session)
+
+
+def restricted_group_id(session):
+    """Return the id of the group a session is restricted to, or None for a session open to everyone."""
+    return (session.get("restricted_to") or {}).get("id")
+
+
 def local(iso_text, zone):
     """Parse a snapshot's UTC ISO time and express it in the forum's zone."""
     return datetime.fromisoformat(iso_text).astimezone(zone)
