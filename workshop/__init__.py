@@ -63,6 +63,8 @@ def _register_blueprints(app):
     from workshop.programme.views import blueprint as programme
     from workshop.publishing.views import blueprint as publishing
     from workshop.registration.views import blueprint as registration
+    # Declares the change-digest job and listens for published releases.
+    import workshop.registration.digest  # noqa: F401
 
     for blueprint in (accounts, forums, programme, publishing, exports, documents, registration):
         app.register_blueprint(blueprint)
