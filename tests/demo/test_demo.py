@@ -78,7 +78,16 @@ def local(moment):
 
 
 def sessions_of(forum):
-    return {session.number: session for session in db.session.scalars(select(ForumSession).where(ForumSession.forum_id == forum.id))}
+    """Return the concept note's sessions by number (the demo's unnumbered side sessions are not among them)."""
+    sessions = db.session.scalars(select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.number != ""))
+    return {session.number: session for session in sessions}
+
+
+def side_sessions_of(forum):
+    """Return the sessions the demo adds to the concept note's, so that participants have something to choose."""
+    return db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.number == "").order_by(ForumSession.starts_at)
+    ).all()
 
 
 def user(email):
@@ -182,7 +191,19 @@ def test_the_demo_has_no_scheduling_conflicts_and_is_published_as_release_1(demo
     assert programme_conflicts(forum) == []
     [release] = db.session.scalars(select(AgendaRelease).where(AgendaRelease.forum_id == forum.id)).all()
     assert (release.number, release.status) == (1, AgendaStatus.PRELIMINARY)
-    assert len(release.snapshot["sessions"]) == 5
+    assert len(release.snapshot["sessions"]) == len(CONCEPT_NOTE_SESSIONS) + len(side_sessions_of(forum))
+
+
+def test_the_demo_adds_a_parallel_side_event_and_a_coalitions_closed_meeting(demo):
+    forum, _output = demo
+    sessions = sessions_of(forum)
+
+    side_event, closed_meeting = side_sessions_of(forum)
+    assert side_event.format.value == "side_event" and side_event.capacity == 30
+    assert side_event.starts_at == sessions["3"].starts_at and side_event.room != sessions["3"].room
+    assert closed_meeting.starts_at == sessions["5"].starts_at
+    assert closed_meeting.restricted_to_group.name == "Building block on South-South Cooperation"
+    assert all(session.restricted_to_group is None for session in sessions.values())
 
 
 def test_running_the_demo_again_says_so_and_changes_nothing(demo, runner):
@@ -194,3 +215,4 @@ def test_running_the_demo_again_says_so_and_changes_nothing(demo, runner):
     assert result.exit_code == 0
     assert "exists already" in result.output
     assert [db.session.scalar(select(func.count()).select_from(model)) for model in (Forum, ForumSession, User, AgendaRelease)] == counts
+

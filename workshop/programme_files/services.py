@@ -12,7 +12,10 @@ from workshop.core.messages import N_
 from workshop.core.timezones import local_date, local_time, local_to_utc
 from workshop.documents.models import Document, DocumentKind, SessionDocument
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus, Forum, ForumDay, Organisation, OrganisationType, Room, TimeBlock, Track
+from workshop.forums.models import (
+    AgendaStatus, Forum, ForumDay, GroupKind, GroupMember, Organisation, OrganisationType, ParticipantGroup, Room,
+    StakeholderGroup, TimeBlock, Track,
+)
 from workshop.programme.models import (
     KEYNOTE_DEFAULT_MINUTES,
     Appointment,
@@ -42,6 +45,8 @@ def programme_vocabulary():
         forum_role=frozenset(member.value for member in ForumRoleName),
         document_kind=frozenset(member.value for member in DocumentKind),
         organisation_type=frozenset(member.value for member in OrganisationType),
+        group_kind=frozenset(member.value for member in GroupKind),
+        stakeholder_group=frozenset(member.value for member in StakeholderGroup),
     )
 
 
@@ -60,9 +65,11 @@ def export_forum(forum):
         select(Document).where(Document.forum_id == forum.id).order_by(Document.id)
         .options(selectinload(Document.organisation), selectinload(Document.translation_of))
     ).all()
-    people = _people_of(forum, sessions)
+    groups = forum.participant_groups
+    people = _people_of(forum, sessions, groups)
     organisations = {user.organisation for user in people if user.organisation}
     organisations |= {document.organisation for document in documents if document.organisation}
+    organisations |= {member.organisation for group in groups for member in group.members if member.organisation}
     sessions_by_block, sessions_by_date = defaultdict(list), defaultdict(list)
     for session in sessions:
         if session.block_id is not None:
@@ -80,6 +87,7 @@ def export_forum(forum):
         "forum": _forum_data(forum),
         "organisations": [_organisation_data(item) for item in sorted(organisations, key=lambda item: item.name)],
         "people": [_person_data(user, forum) for user in people],
+        "participant_groups": [_group_data(group) for group in groups],
         "rooms": [{"name": room.name, "capacity": room.capacity} for room in forum.rooms],
         "tracks": [{"name": track.name} for track in forum.tracks],
         "documents": [_document_data(document) for document in documents],
@@ -87,9 +95,10 @@ def export_forum(forum):
     }
 
 
-def _people_of(forum, sessions):
-    """Return everyone the forum names: role holders, appointees and speakers, by e-mail address."""
+def _people_of(forum, sessions, groups):
+    """Return everyone the forum names: role holders, appointees, speakers and group members, by e-mail address."""
     people = set(db.session.scalars(select(User).join(ForumRole).where(ForumRole.forum_id == forum.id)))
+    people.update(member.user for group in groups for member in group.members if member.user)
     for session in sessions:
         people.update(appointment.user for appointment in session.appointments)
         people.update(item.speaker for item in session.items if item.speaker)
@@ -125,6 +134,22 @@ def _person_data(user, forum):
         "organisation": user.organisation.name if user.organisation else None,
         "country_code": user.country_code,
         "roles": [role.value for role in ForumRoleName if role in held],
+    }
+
+
+def group_reference(group):
+    """Name a group as a programme file does: a stakeholder group by its value, any other by its name."""
+    return group.stakeholder.value if group.stakeholder else group.name
+
+
+def _group_data(group):
+    return {
+        "name": group.name,
+        "stakeholder": group.stakeholder.value if group.stakeholder else None,
+        "kind": group.kind.value,
+        "quota": group.quota,
+        "organisations": sorted(member.organisation.name for member in group.members if member.organisation),
+        "people": sorted(member.user.email for member in group.members if member.user),
     }
 
 
@@ -197,6 +222,7 @@ def _session_data(session, zone):
             {"role": appointment.role.value, "person": appointment.user.email} for appointment in session.appointments
         ],
         "documents": [link.document.title for link in session.document_links],
+        "restricted_to": group_reference(session.restricted_to_group) if session.restricted_to_group else None,
     }
 
 
@@ -275,6 +301,7 @@ class _ProgrammeBuilder:
         for item in spec.people:
             for role in item.roles:
                 grant_role(self.people[item.email], self.forum, ForumRoleName(role))
+        self.groups = self._groups(spec.participant_groups)
         self.rooms = {item.name: Room(name=item.name, capacity=item.capacity) for item in spec.rooms}
         self.forum.rooms.extend(self.rooms.values())
         self.tracks = {item.name: Track(name=item.name, position=index) for index, item in enumerate(spec.tracks)}
@@ -308,6 +335,35 @@ class _ProgrammeBuilder:
             )
             db.session.add(user)
         return user
+
+    def _groups(self, items):
+        """Set the stakeholder groups' quotas and rebuild the forum's own groups with their members, by reference."""
+        listed = {item.reference: item for item in items}
+        groups = {}
+        for group in list(self.forum.participant_groups):
+            reference = group.stakeholder.value if group.stakeholder else group.name
+            if group.stakeholder is None and reference not in listed:
+                self.forum.participant_groups.remove(group)
+                continue
+            groups[reference] = group
+        for position, item in enumerate(items, start=len(StakeholderGroup)):
+            group = groups.get(item.reference)
+            if group is None:
+                group = ParticipantGroup(name=item.name, position=position)
+                self.forum.participant_groups.append(group)
+                groups[item.reference] = group
+            group.quota = item.quota
+            if item.name:
+                group.kind = GroupKind(item.kind)
+                # The old members go first: the same organisation listed again must not meet itself.
+                group.members.clear()
+                db.session.flush()
+                group.members.extend(GroupMember(organisation=self.organisations[name]) for name in item.organisations)
+                group.members.extend(GroupMember(user=self.people[email]) for email in item.people)
+        for group in groups.values():
+            if group.stakeholder is not None and group.stakeholder.value not in listed:
+                group.quota = None
+        return groups
 
     def _document(self, item):
         document = self.kept_documents.get(item.title) or Document(forum=self.forum, title=item.title)
@@ -353,6 +409,7 @@ class _ProgrammeBuilder:
             track=self.tracks[item.track] if item.track else None,
             capacity=item.capacity,
             starts_at=self._moment(on, item.starts), ends_at=self._moment(on, item.ends),
+            restricted_to_group=self.groups[item.restricted_to] if item.restricted_to else None,
         )
         session.items = [self._session_item(position, part) for position, part in enumerate(item.items)]
         for appointment in item.appointments:
