@@ -33,7 +33,9 @@ test-sqlite: $(DEV_STAMP) system-packages
 test-postgres: $(DEV_STAMP) system-packages
 	.ci/with-postgres $(PYTEST) --ignore=tests/e2e -p no:cacheprovider
 
-bench: $(DEV_STAMP) ; $(PYTHON) bench/run.py
+bench: $(DEV_STAMP)
+	$(PYTHON) bench/run.py
+	$(PYTHON) bench/registration_burst.py
 
 system-packages:
 	.ci/system-packages

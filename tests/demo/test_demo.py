@@ -9,11 +9,14 @@ from workshop.core.timezones import utc_to_local
 from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG
 from workshop.documents.models import Document
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus, Forum
+from workshop.forums.models import AgendaStatus, Forum, StakeholderGroup
 from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
 from workshop.programme.services import programme_conflicts
 from workshop.programme_files.services import find_forum
 from workshop.publishing.models import AgendaRelease
+from workshop.registration.models import Registration
+from workshop.registration.queries import registration_of, selection_of, window_of
+from workshop.registration.rules import RegistrationStatus, WindowState
 
 # The concept note's preliminary agenda, item by item, with the keynote slots left out.
 CONCEPT_NOTE_SESSIONS = {
@@ -216,3 +219,22 @@ def test_running_the_demo_again_says_so_and_changes_nothing(demo, runner):
     assert "exists already" in result.output
     assert [db.session.scalar(select(func.count()).select_from(model)) for model in (Forum, ForumSession, User, AgendaRelease)] == counts
 
+
+def test_the_demo_forum_takes_registrations_and_has_a_few_dozen_across_all_groups_and_statuses(demo):
+    forum, _output = demo
+    registrations = db.session.scalars(select(Registration).where(Registration.forum_id == forum.id)).all()
+
+    assert len(registrations) >= 36
+    assert {registration.status for registration in registrations} == set(RegistrationStatus)
+    assert {registration.group.stakeholder for registration in registrations} == set(StakeholderGroup)
+    assert window_of(forum)[1] == WindowState.OPEN
+    confirmed = [registration for registration in registrations if registration.status == RegistrationStatus.CONFIRMED]
+    waiting = [registration for registration in registrations if registration.status == RegistrationStatus.WAITING]
+    civil_society = next(group for group in forum.participant_groups if group.stakeholder == StakeholderGroup.CIVIL_SOCIETY)
+    assert sum(registration.group == civil_society for registration in confirmed) == civil_society.quota
+    assert waiting and all(registration.group == civil_society for registration in waiting), "the quota is what they wait for"
+    assert sorted(registration.arrival_number for registration in confirmed + waiting) == list(
+        range(1, len(confirmed) + len(waiting) + 1))
+    participant = user("participant@demo.workshop.test")
+    assert registration_of(participant, forum).status == RegistrationStatus.CONFIRMED
+    assert selection_of(participant, forum).chosen

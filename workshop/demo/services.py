@@ -12,6 +12,7 @@ from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
 from workshop.programme_files.services import find_forum, import_programme_file
 from workshop.publishing.services import publish_release
+from workshop.registration.demo_data import add_demo_registrations
 
 DEMO_SLUG = "bogota-2011"
 # Not a secret: the published password of the throwaway demo accounts (bandit B105).
@@ -47,6 +48,7 @@ def load_demo():
     secretariat = db.session.scalar(select(User).where(User.email == SECRETARIAT_EMAIL))
     publish_release(forum, secretariat, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note."))
     add_demo_documents(forum)
+    add_demo_registrations(forum)
     return forum
 
 
