@@ -22,16 +22,15 @@ from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation, OrganisationType, ParticipantGroup
-from workshop.registration import rules
+from workshop.registration import rules, wording
 from workshop.registration.choices import release_choices
-from workshop.registration.queries import registration_of, settings_of, window_of
 from workshop.registration.mail import language_for, send_mail_in, send_to_registrant
 from workshop.registration.models import Gender, Honorific, Invitation, Registration, RegistrationSettings
+from workshop.registration.queries import settings_of, window_of
 from workshop.registration.rules import Attempt, Places, RegistrationMode, RegistrationStatus, WindowState
 from workshop.registration.tokens import (
     TokenProblem, make_email_check_token, make_invitation_token, read_email_check_token, read_invitation_token,
 )
-from workshop.registration import wording
 
 Status = RegistrationStatus
 
