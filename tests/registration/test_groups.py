@@ -61,6 +61,7 @@ def test_the_secretariat_adds_a_coalition_with_people_and_whole_organisations(se
     assert [message["To"] for message in smtp_sink.messages] == ["dewi@bappenas.example.org"], "a new account is invited"
     listing = page(client.get(f"/manage/{forum.slug}/groups/{group.id}"))
     assert "Dewi Santoso" in listing and "everyone from this organisation" in listing
+    assert '<option selected value="coalition">' in listing, "the form shows the group's own kind"
 
 
 def test_the_same_member_or_name_twice_is_refused_with_a_reason(secretariat_client, forum):

@@ -99,6 +99,8 @@ def withdraw(actor, registration):
     db.session.flush()
     if user is not None and account_can_close(user):
         db.session.execute(delete(LoginAttempt).where(LoginAttempt.email == user.email))
+        # The cancellation deleted the participant role's row; read the roles again so it is not deleted twice.
+        db.session.expire(user, ["forum_roles"])
         db.session.delete(user)
         return True
     return False

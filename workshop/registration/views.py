@@ -575,7 +575,9 @@ def _group_of(forum, group_id):
 def show_group(slug, group_id):
     forum = get_managed_forum(slug)
     group = _group_of(forum, group_id)
-    form = GroupForm(obj=group, kind=group.kind.value)
+    form = GroupForm(obj=group)
+    if not form.is_submitted():
+        form.kind.data = group.kind.value
     if group.is_stakeholder_group:
         form = None
     elif form.validate_on_submit():
