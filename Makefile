@@ -46,7 +46,9 @@ test-sqlite: $(DEV_STAMP) system-packages
 test-postgres: $(DEV_STAMP) system-packages
 	.ci/with-postgres $(PYTEST) --ignore=tests/e2e -p no:cacheprovider
 
-bench: $(DEV_STAMP) ; $(PYTHON) bench/run.py
+bench: $(DEV_STAMP)
+	$(PYTHON) bench/run.py
+	$(PYTHON) bench/registration_burst.py
 
 # Modules unchanged since .ci/mutation-scores.json was written keep their score; `.ci/mutation --fresh` reruns all.
 mutation: $(DEV_STAMP)

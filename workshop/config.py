@@ -65,6 +65,9 @@ class DefaultConfig:
     UNLOCK_TOKEN_MAX_AGE = 60 * 60 * 24
     TRUSTED_BROWSER_DURATION = timedelta(days=30)
     INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 14
+    # How long a registrant's link to confirm their e-mail address works, and an invitation to register.
+    REGISTRATION_EMAIL_CHECK_MAX_AGE = 60 * 60 * 24 * 3
+    REGISTRATION_INVITATION_MAX_AGE = 60 * 60 * 24 * 90
 
 
 def load_config(app, test_config=None):

@@ -40,6 +40,9 @@ def admin_only():
 
 PUBLIC_FORUM_PAGES = (
     "forums.index",
+    "registration.register",
+    "registration.check_email",
+    "registration.list_participants",
     "forums.show_forum",
     "publishing.show_agenda",
     "publishing.show_session",
@@ -63,6 +66,16 @@ SIGNED_IN_PAGES = (
     "accounts.revoke_feed_token",
     "forums.manage_index",
     "exports.personal_agenda_pdf",
+    # One's own registration: someone without one is sent to the registration form.
+    "registration.mine",
+    "registration.edit_mine",
+    "registration.cancel_mine",
+    "registration.list_sessions",
+    "registration.choose_session",
+    "registration.drop_session",
+    "registration.set_digest_preference",
+    "registration.download_my_data",
+    "registration.withdraw",
 )
 
 SECRETARIAT_SCREENS = (
@@ -95,6 +108,17 @@ SECRETARIAT_SCREENS = (
     "publishing.manage_releases",
     "documents.forum_board",
     "forums.audit_trail",
+    "registration.manage_settings",
+    "registration.list_registrations",
+    "registration.decide_registrations",
+    "registration.invite",
+    "registration.list_groups",
+    "registration.show_group",
+    "registration.add_member",
+    "registration.remove_member",
+    "registration.restrict_session",
+    "registration.unrestrict_session",
+    "registration.delete_group",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.
@@ -214,6 +238,8 @@ ID_PARAMETERS_OF_A_FORUM = {
     "role_id",
     "document_id",
     "organisation_id",
+    "group_id",
+    "member_id",
 }
 RULES_WITH_FORUM_PART_IDS = [
     rule for rule in RULES if "slug" in rule.arguments and set(rule.arguments) & ID_PARAMETERS_OF_A_FORUM

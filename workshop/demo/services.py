@@ -15,6 +15,7 @@ from workshop.forums.models import AgendaStatus
 from workshop.forums.services import find_forum
 from workshop.programme_files.importing import import_programme_file
 from workshop.publishing.services import publish_release
+from workshop.registration.demo_data import add_demo_registrations
 
 DEMO_SLUG = "bogota-2011"
 # Not a secret: the published password of the throwaway demo accounts (bandit B105).
@@ -52,6 +53,7 @@ def load_demo():
         secretariat, forum, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note.")
     )
     add_demo_documents(forum)
+    add_demo_registrations(forum)
     return forum
 
 

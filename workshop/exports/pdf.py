@@ -15,11 +15,12 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workshop.exports import wording
-from workshop.publishing.layout import agenda_days, has_part_in
+from workshop.exports.ical import in_person_agenda
+from workshop.publishing.layout import agenda_days
+from workshop.registration.rules import NO_SELECTION
 
 STATIC_SCHEME = "static:"
 TAGGED_VARIANT = "pdf/ua-1"
-PLENARY = "plenary"
 
 
 class FetchRefused(ValueError):
@@ -62,9 +63,9 @@ def agenda_pdf(snapshot, release, *, links, static_folder, **options):
     return render_pdf(html, static_folder, **options)
 
 
-def personal_agenda_pdf(snapshot, release, person, *, links, static_folder, **options):
-    """Return the agenda of one person: the sessions they have a part in, and every plenary."""
-    days = agenda_days(snapshot, lambda session: session["format"] == PLENARY or has_part_in(session, person["id"]))
+def personal_agenda_pdf(snapshot, release, person, *, links, static_folder, selection=NO_SELECTION, **options):
+    """Return the agenda of one person: the sessions they chose or have a part in, and the plenaries."""
+    days = agenda_days(snapshot, lambda session: in_person_agenda(session, person["id"], selection))
     html = _render_agenda(snapshot, release, links, days, heading=person["name"])
     return render_pdf(html, static_folder, **options)
 

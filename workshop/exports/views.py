@@ -24,6 +24,9 @@ from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
+from workshop.registration.models import Registration
+from workshop.registration.queries import selection_fingerprint, selection_of
+from workshop.registration.rules import RegistrationStatus
 
 blueprint = Blueprint("exports", __name__)
 
@@ -155,17 +158,23 @@ def personal_calendar(token):
     user = db.session.scalar(select(User).where(User.feed_token == token))
     if user is None or not user.is_active:
         abort(404)
-    releases = [release for release in map(latest_release, forums_with_a_part_for(user)) if release is not None]
+    published = [(forum, latest_release(forum)) for forum in forums_with_a_part_for(user)]
+    selections = {forum.id: selection_of(user, forum) for forum, release in published if release is not None}
+    releases = [release for _forum, release in published if release is not None]
+    fingerprints = ",".join(selection_fingerprint(selections[release.forum_id]) for release in releases)
     # Calendar clients send no cookies: write the feed in the person's own language if they chose one.
     languages = current_app.config["LANGUAGES"]
     asked = request.args.get("lang") in languages
     with force_locale(user.preferred_language if user.preferred_language in languages and not asked else language()):
         return send_unless_unchanged(
-            f"person-{user.id}.ics",
+            f"person-{user.id}.ics|{fingerprints}",
             releases,
             lambda: ical.calendar_bytes(
                 _("%(name)s – my sessions", name=user.name),
-                [ical.person_agenda(release.snapshot, release.published_at, user.id) for release in releases],
+                [
+                    ical.person_agenda(release.snapshot, release.published_at, user.id, selections[release.forum_id])
+                    for release in releases
+                ],
                 export_links(),
             ),
             CALENDAR_TYPE,
@@ -176,11 +185,14 @@ def personal_calendar(token):
 
 
 def forums_with_a_part_for(user):
-    """Return the forums where the person holds a role, an appointment, or speaks."""
+    """Return the forums where the person holds a role, has a place, has an appointment, or speaks."""
     forum_ids = (
         select(ForumRole.forum_id)
         .where(ForumRole.user_id == user.id)
         .union(
+            select(Registration.forum_id).where(
+                Registration.user_id == user.id, Registration.status == RegistrationStatus.CONFIRMED
+            ),
             select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
             select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
             select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
@@ -209,11 +221,17 @@ def agenda_pdf(slug):
 def personal_agenda_pdf(slug):
     forum, release = published_forum(slug)
     person = {"id": current_user.id, "name": current_user.name}
+    selection = selection_of(current_user, forum)
     return send_unless_unchanged(
-        f"my-agenda.pdf|{current_user.id}|{current_user.name}",
+        f"my-agenda.pdf|{current_user.id}|{current_user.name}|{selection_fingerprint(selection)}",
         [release],
         lambda: pdf_module().personal_agenda_pdf(
-            release.snapshot, release, person, links=export_links(), static_folder=current_app.static_folder
+            release.snapshot,
+            release,
+            person,
+            links=export_links(),
+            static_folder=current_app.static_folder,
+            selection=selection,
         ),
         PDF_TYPE,
         f"{forum.slug}-my-agenda.pdf",
