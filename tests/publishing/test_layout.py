@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from workshop.publishing.layout import agenda_days, has_part_in
+from workshop.publishing.layout import PLENARY, agenda_days, has_part_in, people_with_a_part_in, restricted_group_id
 
 BOGOTA = ZoneInfo("America/Bogota")
 PAPER = {"id": 1, "title": "Good practices paper"}
@@ -425,3 +425,20 @@ def test_a_person_speaking_in_an_item_has_a_part_in_the_session_without_being_ap
 
 def test_nobody_has_a_part_in_a_session_without_people_or_speakers():
     assert has_part_in(staffed(speakers=[None]), 5) is False
+
+
+def test_the_people_with_a_part_in_a_session_are_its_appointees_and_its_named_speakers():
+    session_data = staffed(
+        {"facilitator": [{"id": 5}], "panellist": [{"id": 6}]}, speakers=[{"id": 9}, None, {"id": 5}]
+    )
+    assert people_with_a_part_in(session_data) == {5, 6, 9}
+
+
+def test_a_session_is_restricted_to_the_group_it_names_and_otherwise_open_to_everyone():
+    assert restricted_group_id({"restricted_to": {"id": 7, "name": "Building block"}}) == 7
+    assert restricted_group_id({"restricted_to": None}) is None
+    assert restricted_group_id({}) is None, "a release published before registration names no restriction"
+
+
+def test_a_plenary_is_named_as_the_snapshot_writes_its_format():
+    assert PLENARY == "plenary"

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from workshop.accounts.models import User
+from workshop.accounts.services import find_or_create_account
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 from workshop.forums.models import Organisation, OrganisationType, StakeholderGroup
@@ -460,11 +460,7 @@ def _organisations(forum):
 
 
 def _account(email, name, country, organisation):
-    user = db.session.scalar(select(User).where(User.email == email))
-    if user is None:
-        user = User(email=email, name=name, country_code=country, organisation=organisation)
-        db.session.add(user)
-    return user
+    return find_or_create_account(email, name, country_code=country, organisation=organisation)[0]
 
 
 def _add_choices(forum, registrations):

@@ -12,8 +12,14 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
-from workshop.accounts.models import ForumRoleName, User
-from workshop.accounts.services import find_user_by_email, grant_role, normalise_email, revoke_role
+from workshop.accounts.models import ForumRoleName
+from workshop.accounts.services import (
+    find_or_create_account,
+    find_user_by_email,
+    grant_role,
+    normalise_email,
+    revoke_role,
+)
 from workshop.accounts.tokens import make_password_token
 from workshop.core import audit
 from workshop.core.locking import hold_write_lock
@@ -323,18 +329,21 @@ def _organisation_for(forum, details: Details):
 
 def account_for(registration):
     """Return the account of the registration's address, opening one (without a password) if there is none."""
-    user = find_user_by_email(registration.email)
-    if user is None:
-        user = User(
-            email=registration.email,
-            name=registration.name,
-            country_code=registration.country_code,
-            organisation=registration.organisation,
-            preferred_language=registration.language,
-        )
-        db.session.add(user)
+    user, is_new = find_or_create_account(
+        registration.email,
+        registration.name,
+        country_code=registration.country_code,
+        organisation=registration.organisation,
+        preferred_language=registration.language,
+    )
+    if is_new:
         db.session.flush()
     return user
+
+
+def choose_change_digests(actor, wanted):
+    """Record whether the person wants an e-mail after each release that changes their sessions."""
+    actor.wants_change_digests = wanted
 
 
 def _send_email_check(registration, settings):

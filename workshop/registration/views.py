@@ -317,8 +317,8 @@ def set_digest_preference():
     form = DigestForm()
     if not form.validate_on_submit():
         abort(400)
-    current_user.wants_change_digests = form.wants_change_digests.data
-    db.session.commit()
+    with commit_or_refuse():
+        services.choose_change_digests(current_user, form.wants_change_digests.data)
     if form.wants_change_digests.data:
         flash(_("You will get an e-mail when a new release changes your sessions."), "success")
     else:
