@@ -271,7 +271,10 @@ def test_replacing_keeps_the_documents_still_listed_and_deletes_those_left_out(a
 
     before = documents()
     demo_data["documents"] = [item for item in demo_data["documents"] if item["title"] != "Building block proposal"]
-    session_named(demo_data, "3")["documents"].remove("Building block proposal")
+    for day in demo_data["days"]:
+        for session in [*day["sessions"], *(session for block in day["blocks"] for session in block["sessions"])]:
+            if "Building block proposal" in session["documents"]:
+                session["documents"].remove("Building block proposal")
 
     import_text(text_of(demo_data), replace=True)
 

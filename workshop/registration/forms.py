@@ -3,7 +3,6 @@
 from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -19,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from workshop.core.forms import WorkshopForm
 from workshop.core.labels import choices, group_label
 from workshop.forums.forms import country_choices
 from workshop.registration.rules import SPOKEN_LANGUAGES
@@ -41,7 +41,7 @@ def optional_choice(group):
     return [("", "—")] + choices(group)
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[Optional(), Email(), Length(max=254)])
     title = SelectField(_l("Title (optional)"), choices=lambda: optional_choice("honorific"), validators=[Optional()])
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
@@ -75,7 +75,7 @@ class RegistrationForm(FlaskForm):
             raise ValidationError(_l("Choose your country."))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(WorkshopForm):
     mode = SelectField(_l("How people register"), choices=lambda: choices("registration_mode"))
     opens_on = DateField(_l("Opens on (empty: now)"), validators=[Optional()])
     closes_after = DateField(_l("Closes after (empty: never)"), validators=[Optional()])
@@ -100,7 +100,7 @@ class SettingsForm(FlaskForm):
             raise ValidationError(_l("Registration must close after it opens."))
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(WorkshopForm):
     addresses = TextAreaField(
         _l("E-mail addresses, one per line or separated by commas"), validators=[Length(max=200000)]
     )
@@ -108,24 +108,24 @@ class InvitationForm(FlaskForm):
     submit = SubmitField(_l("Send invitations"))
 
 
-class GroupForm(FlaskForm):
+class GroupForm(WorkshopForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     kind = SelectField(_l("Kind"), choices=lambda: [pair for pair in choices("group_kind") if pair[0] != "stakeholder"])
     submit = SubmitField(_l("Save"))
 
 
-class MemberForm(FlaskForm):
+class MemberForm(WorkshopForm):
     email = EmailField(_l("A person, by e-mail"), validators=[Optional(), Email()])
     name = StringField(_l("Their name (for a new account)"), validators=[Length(max=200)])
     organisation_id = SelectField(_l("Or a whole organisation"), coerce=int, validate_choice=False)
     submit = SubmitField(_l("Add"))
 
 
-class RestrictionForm(FlaskForm):
+class RestrictionForm(WorkshopForm):
     session_id = SelectField(_l("Session"), coerce=int, validate_choice=False, validators=[DataRequired()])
     submit = SubmitField(_l("Restrict to this group"))
 
 
-class DigestForm(FlaskForm):
+class DigestForm(WorkshopForm):
     wants_change_digests = BooleanField(_l("E-mail me when a new release changes a session I chose or take part in"))
     submit = SubmitField(_l("Save"))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.permissions import can_view_forum
-from workshop.core.confirmation import ConfirmForm
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed
 from workshop.core.labels import group_label
 from workshop.core.refusals import Refused, commit_or_refuse, show_refusal
 from workshop.core.timezones import local_date, local_to_utc
@@ -304,6 +304,16 @@ def cancel_mine(slug):
     if registration is None:
         return _to_register(forum)
     _button_pressed()
+    if not is_confirmed():
+        return ask_first(
+            _("Cancel your registration for %(forum)s?", forum=forum.title),
+            [
+                _("Your place at the forum, which goes to the next person waiting."),
+                _("Your places in the sessions you chose."),
+            ],
+            url_for("registration.mine", slug=forum.slug),
+            _("Cancel my registration"),
+        )
     with commit_or_refuse() as outcome:
         services.cancel(current_user, registration)
     if not outcome.refused:
@@ -435,6 +445,16 @@ def withdraw(slug):
     if registration is None:
         return _to_register(forum)
     _button_pressed()
+    if not is_confirmed():
+        return ask_first(
+            _("Withdraw your registration for %(forum)s and erase your personal data?", forum=forum.title),
+            [
+                _("Everything you told us when you registered; only anonymous counts remain."),
+                _("Your place at the forum and in the sessions you chose."),
+            ],
+            url_for("registration.mine", slug=forum.slug),
+            _("Withdraw and erase"),
+        )
     user = current_user._get_current_object()
     with commit_or_refuse() as outcome:
         account_closed = privacy.withdraw(user, registration)
@@ -602,6 +622,14 @@ def decide_registrations(slug):
     if not chosen:
         flash(_("Tick the registrations to decide on first."), "error")
         return redirect(url_for("registration.list_registrations", slug=forum.slug))
+    if decision == "decline" and not is_confirmed():
+        return ask_first(
+            _("Decline %(count)d registrations?", count=len(chosen)),
+            [_("The registration of %(name)s", name=registration.name) for registration in chosen],
+            url_for("registration.list_registrations", slug=forum.slug),
+            _("Decline"),
+            carried=[("decision", decision), *(("registration_ids", registration.id) for registration in chosen)],
+        )
     with commit_or_refuse() as outcome:
         (services.approve if decision == "approve" else services.decline)(current_user, forum, chosen)
     if not outcome.refused:
@@ -804,6 +832,13 @@ def delete_group(slug, group_id):
     forum = get_managed_forum(slug)
     group = _group_of(forum, group_id)
     _button_pressed()
+    if not is_confirmed():
+        return ask_first(
+            _("Delete the group %(name)s?", name=group_label(group.stakeholder, group.name)),
+            [_("Its %(count)d members", count=len(group.members))] if group.members else [],
+            url_for("registration.show_group", slug=forum.slug, group_id=group.id),
+            _("Delete"),
+        )
     with commit_or_refuse() as outcome:
         groups.delete_group(current_user, group)
     if outcome.refused:
