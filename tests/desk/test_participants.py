@@ -104,8 +104,20 @@ def test_the_secretariat_approves_in_bulk_and_comes_back_to_the_same_view(desk_c
     assert {message["To"] for message in smtp_sink.messages} >= {people["ana"].email, people["bruno"].email}
 
 
+def test_declining_asks_first_naming_each_person_then_declines(desk_client, forum, people, smtp_sink):
+    page = decide(desk_client, forum, "decline", people["bruno"], people["dmitri"], country="BR").get_data(as_text=True)
+    assert "Decline 2 registrations?" in page and "Bruno Silva" in page and "Dmitri" in page
+    assert statuses(people["bruno"], people["dmitri"]) == [Status.AWAITING_APPROVAL, Status.WAITING]
+
+    response = decide(desk_client, forum, "decline", people["bruno"], people["dmitri"], country="BR", confirmed="yes")
+
+    assert response.headers["Location"].endswith("/desk/participants?country=BR")
+    assert statuses(people["bruno"], people["dmitri"]) == [Status.DECLINED, Status.DECLINED]
+    assert "2 registrations declined." in desk_client.get(response.headers["Location"]).get_data(as_text=True)
+
+
 def test_declining_goes_through_registrations_rules(desk_client, forum, people, smtp_sink):
-    response = decide(desk_client, forum, "decline", people["bruno"], people["carla"])
+    response = decide(desk_client, forum, "decline", people["bruno"], people["carla"], confirmed="yes")
     page = desk_client.get(response.headers["Location"]).get_data(as_text=True)
     assert "cannot become" in page
     # Refused as a whole: nobody was declined, not even the one who could have been.

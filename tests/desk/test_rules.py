@@ -3,12 +3,17 @@
 import pytest
 
 from workshop.desk.rules import (
+    SIGNATURE_LENGTH,
+    BadgeCode,
     CheckedIn,
     ListedPerson,
     Needs,
     ParticipantFilter,
     arrange_official_list,
     as_query_args,
+    badge_code,
+    is_genuine,
+    read_badge_code,
     read_filter,
     spreadsheet_cell,
 )
@@ -100,3 +105,42 @@ def test_the_official_list_goes_by_group_order_then_country_then_name():
     assert [country.country for country in civil_society.countries] == ["Brazil", "Colombia"]
     assert [p.name for p in civil_society.countries[1].people] == ["ana", "Zoe"]
     assert arrange_official_list([]) == ()
+
+
+def test_a_badge_code_reads_back_forgiving_spaces_and_case():
+    code = badge_code("secret", 3, 1234)
+    number, signature = code.split("-")
+    assert number == "1234" and len(signature) == SIGNATURE_LENGTH
+    assert read_badge_code(f" {code.lower()[:6]} {code.lower()[6:]} ") == BadgeCode(1234, signature)
+    assert is_genuine(read_badge_code(code), "secret", 3)
+
+
+def test_a_badge_is_tied_to_its_forum_its_person_and_the_secret():
+    code = read_badge_code(badge_code("secret", 3, 1234))
+    assert not is_genuine(code, "secret", 4)
+    assert not is_genuine(code, "other secret", 3)
+    assert not is_genuine(BadgeCode(1235, code.signature), "secret", 3)
+    assert badge_code("secret", 3, 1234) != badge_code("secret", 3, 1235)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        None,
+        "1234",
+        "1234-",
+        "0-AAAAAAAAAA",
+        "1234-AAAAAAAAA",
+        "1234-AAAAAAAAAAA",
+        "1234-AAAAAAAAA1",
+        "x-AAAAAAAAAA",
+    ],
+)
+def test_what_is_not_a_badge_code_reads_as_none(text):
+    assert read_badge_code(text) is None
+
+
+def test_the_longest_registration_number_is_read():
+    assert read_badge_code("123456789012-AAAAAAAAAA") == BadgeCode(123456789012, "AAAAAAAAAA")
+    assert read_badge_code("1234567890123-AAAAAAAAAA") is None

@@ -122,6 +122,7 @@ SECRETARIAT_SCREENS = (
     "desk.list_participants",
     "desk.decide_participants",
     "desk.export_participants",
+    "desk.check_in",
     "exports.list_of_participants_pdf",
 )
 

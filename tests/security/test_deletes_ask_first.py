@@ -42,6 +42,8 @@ ACTS_AT_ONCE = {
     "programme.add_item": "adds an item",
     "programme.appoint": "adds an appointment",
     "programme.move_item": "moving it back undoes it",
+    "desk.decide_participants": "approving gives places (cancelling undoes it); declining asks first on a page of its own",
+    "desk.check_in": "records who came; a second scan records nothing more",
 }
 POST_ONLY_RULES = [rule for rule in list_rules() if rule.methods & {"GET", "POST"} == {"POST"}]
 ASKING_RULES = [rule for rule in POST_ONLY_RULES if rule.endpoint in IRREVERSIBLE]

@@ -3,6 +3,10 @@
 Pure: no Flask, no database. The desk's queries, views and exports read these.
 """
 
+import base64
+import hashlib
+import hmac
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -130,3 +134,36 @@ def arrange_official_list(people):
         GroupListing(group, tuple(CountryListing(country, tuple(members)) for country, members in countries))
         for group, countries in listing
     )
+
+
+# A badge code is the registration's number and a signature only the server can make:
+# "1234-K7Q2M9XW4D". It names nobody, and cannot be guessed from another badge.
+SIGNATURE_LENGTH = 10
+BADGE_CODE = re.compile(rf"^([1-9][0-9]{{0,11}})-([A-Z2-7]{{{SIGNATURE_LENGTH}}})$")
+
+
+@dataclass(frozen=True)
+class BadgeCode:
+    registration_id: int
+    signature: str
+
+
+def badge_signature(secret, forum_id, registration_id):
+    """Return the signature that ties a registration's badge to its forum, from the application's secret."""
+    digest = hmac.new(secret.encode("utf-8"), f"badge|{forum_id}|{registration_id}".encode(), hashlib.sha256)
+    return base64.b32encode(digest.digest()).decode("ascii")[:SIGNATURE_LENGTH]
+
+
+def badge_code(secret, forum_id, registration_id):
+    return f"{registration_id}-{badge_signature(secret, forum_id, registration_id)}"
+
+
+def read_badge_code(text):
+    """Return the parts of a typed or scanned code (spaces and case forgiven), or None if it is not one."""
+    match = BADGE_CODE.match("".join((text or "").split()).upper())
+    return BadgeCode(int(match.group(1)), match.group(2)) if match else None
+
+
+def is_genuine(code, secret, forum_id):
+    """Tell whether a code's signature is the one this forum's registration carries (in constant time)."""
+    return hmac.compare_digest(code.signature, badge_signature(secret, forum_id, code.registration_id))

@@ -5,12 +5,17 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from workshop.core.confirmation import ConfirmForm
+from workshop.core.confirmation import ConfirmForm, is_confirmed
+from workshop.core.labels import group_label
 from workshop.core.refusals import commit_or_refuse
+from workshop.core.templating import local_clock
 from workshop.desk import listing, spreadsheets
+from workshop.desk import services as desk_services
+from workshop.desk.forms import AT_THE_FORUM, CheckInForm
 from workshop.desk.rules import CheckedIn, Needs, as_query_args, read_filter
 from workshop.extensions import db
-from workshop.forums.access import get_managed_forum
+from workshop.forums.access import get_managed_forum, get_part_or_404
+from workshop.programme.models import ForumSession
 from workshop.registration import services
 from workshop.registration.models import Registration
 from workshop.registration.rules import RegistrationStatus
@@ -73,6 +78,9 @@ def decide_participants(slug):
         # A ticked registration was withdrawn since the list was shown: decide on none rather than on part.
         flash(_("The list has changed since you opened it. Look at it again and tick again."), "error")
         return back
+    if decide is services.decline and not is_confirmed():
+        # Declining is final: ask first, on a page that names each person and carries the ticks and the view.
+        return render_template("desk/confirm_decline.html", forum=forum, chosen=chosen, query_args=_filter_of_form())
     with commit_or_refuse() as outcome:
         decide(current_user, forum, chosen)
     if not outcome.refused:
@@ -111,3 +119,65 @@ def export_participants(slug, kind):
             "Cache-Control": "private, no-store",
         },
     )
+
+
+# --- Check-in at the door -------------------------------------------------------------------
+
+
+def _check_in_form(forum):
+    form = CheckInForm()
+    sessions = db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id).order_by(ForumSession.starts_at, ForumSession.id)
+    ).all()
+    form.session_id.choices = [(AT_THE_FORUM, _("The forum's entrance"))] + [
+        (session.id, " ".join(filter(None, (session.number, session.title)))) for session in sessions
+    ]
+    if not form.is_submitted() and request.args.get("session", "").isdigit():
+        form.session_id.data = int(request.args["session"])
+    return form
+
+
+@blueprint.route("/manage/<slug>/desk/check-in", methods=["GET", "POST"])
+@login_required
+def check_in(slug):
+    forum = get_managed_forum(slug)
+    form = _check_in_form(forum)
+    if form.validate_on_submit():
+        session = None
+        if form.session_id.data != AT_THE_FORUM:
+            session = get_part_or_404(ForumSession, form.session_id.data, forum)
+        with commit_or_refuse(form) as outcome:
+            result = desk_services.check_in(current_user, forum, form.code.data, session)
+        if not outcome.refused:
+            flash(_checked_in_message(result, forum), "warning" if result.already_at else "success")
+            return redirect(url_for("desk.check_in", slug=forum.slug, session=form.session_id.data or None))
+    found = _search_confirmed(forum, request.args.get("q", ""))
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "desk/check_in.html", forum=forum, form=form, found=found, badge_code_of=desk_services.badge_code_of
+    ), status
+
+
+def _checked_in_message(result, forum):
+    registration = result.registration
+    group = group_label(registration.group.stakeholder, registration.group.name) if registration.group else ""
+    if result.already_at:
+        return _(
+            "Already checked in (at %(time)s): %(name)s, %(group)s.",
+            time=local_clock(result.already_at, forum.timezone),
+            name=registration.name,
+            group=group,
+        )
+    if not result.had_chosen:
+        return _(
+            "Checked in: %(name)s, %(group)s. They had no place in this session; the desk notes it.",
+            name=registration.name,
+            group=group,
+        )
+    return _("Checked in: %(name)s, %(group)s.", name=registration.name, group=group)
+
+
+def _search_confirmed(forum, text):
+    """Return the confirmed people whose name holds the text (at most 20), for the desk officer to pick."""
+    chosen = read_filter({"q": text, "status": RegistrationStatus.CONFIRMED.value}, STATUS_VALUES)
+    return listing.find_participants(forum, chosen)[:20] if chosen.search else []
