@@ -20,6 +20,7 @@ FEATURES = (
     "documents",
     "publishing",
     "registration",
+    "desk",
     "exports",
     "programme_files",
     "demo",

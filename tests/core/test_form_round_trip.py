@@ -77,6 +77,7 @@ NOT_EDIT_FORMS = {
     "registration.check_email": "confirms an address from a mailed link",
     "registration.invite": "invites new people",
     "registration.list_groups": "adds a group",
+    "desk.check_in": "records who came from a typed badge code",
 }
 FORM_RULES = [rule for rule in list_rules() if {"GET", "POST"} <= rule.methods]
 

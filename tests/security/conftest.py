@@ -186,6 +186,8 @@ def build_world(
                 "password_token": make_password_token(users["participant"], "reset"),
                 "unlock_token": make_unlock_token(users["participant"]),
                 "feed_token": users["facilitator"].feed_token,
+                # The participant list's export format (desk.export_participants).
+                "kind": "xlsx",
             },
         )
 

@@ -119,6 +119,11 @@ SECRETARIAT_SCREENS = (
     "registration.restrict_session",
     "registration.unrestrict_session",
     "registration.delete_group",
+    "desk.list_participants",
+    "desk.decide_participants",
+    "desk.export_participants",
+    "desk.check_in",
+    "exports.list_of_participants_pdf",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.

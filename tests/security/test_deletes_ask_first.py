@@ -57,6 +57,8 @@ ACTS_AT_ONCE = {
     "registration.remove_member": "adding the member again undoes it",
     "registration.restrict_session": "opening the session again undoes it",
     "registration.unrestrict_session": "restricting the session again undoes it",
+    "desk.decide_participants": "approving gives places (cancelling undoes it); declining asks first on a page of its own",
+    "desk.check_in": "records who came; a second scan records nothing more",
 }
 POST_ONLY_RULES = [rule for rule in list_rules() if rule.methods & {"GET", "POST"} == {"POST"}]
 ASKING_RULES = [rule for rule in POST_ONLY_RULES if rule.endpoint in IRREVERSIBLE]

@@ -14,12 +14,13 @@ from workshop.accounts.models import ForumRole, User
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
 from workshop.core.site import site_host, site_url, site_url_for
+from workshop.desk.listing import official_list
 from workshop.exports import api, ical
 from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import language
 from workshop.extensions import db
-from workshop.forums.access import get_forum_or_404
+from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
@@ -255,6 +256,25 @@ def session_brief_pdf(slug, session_id):
         PDF_TYPE,
         f"{forum.slug}-session-{session_id}-brief.pdf",
         private=True,
+    )
+
+
+@blueprint.route("/manage/<slug>/desk/list-of-participants.pdf")
+@login_required
+def list_of_participants_pdf(slug):
+    forum = get_managed_forum(slug)
+    # Imported here for the reason pdf_module() gives: WeasyPrint loads in the first worker that renders.
+    from workshop.exports.participants import list_of_participants_pdf as render_list
+
+    body = render_list(forum, official_list(forum), static_folder=current_app.static_folder)
+    return (
+        body,
+        200,
+        {
+            "Content-Type": PDF_TYPE,
+            "Content-Disposition": f'attachment; filename="{forum.slug}-list-of-participants.pdf"',
+            "Cache-Control": "private, no-store",
+        },
     )
 
 
