@@ -21,6 +21,7 @@ PURE_MODULES = (
     "forums/rules.py",
     "programme/rules.py",
     "programme/scheduling.py",
+    "programme/board_layout.py",
     "publishing/changes.py",
     "publishing/layout.py",
     "programme_files/problems.py",
