@@ -31,9 +31,21 @@
     return (number < 10 ? "0" : "") + number;
   }
 
+  function minuteOf(row) {
+    return firstMinute + (row - FIRST_ROW) * step;
+  }
+
+  // What is sent: the 24-hour clock the form fields read.
   function clockOf(row) {
-    var minute = firstMinute + (row - FIRST_ROW) * step;
+    var minute = minuteOf(row);
     return pad(Math.floor(minute / 60) % 24) + ":" + pad(minute % 60);
+  }
+
+  // What is said: the time as the page's language writes it, as on the cards.
+  function spokenClockOf(row) {
+    var minute = minuteOf(row);
+    var moment = new Date(2000, 0, 1, Math.floor(minute / 60) % 24, minute % 60);
+    return new Intl.DateTimeFormat(document.documentElement.lang, { hour: "numeric", minute: "2-digit" }).format(moment);
   }
 
   function numberIn(card, prefix) {
@@ -65,7 +77,7 @@
   function describePlace(card) {
     var head = heads[numberIn(card, "room-") - FIRST_COLUMN];
     return grid.dataset.position
-      .replace("{time}", clockOf(numberIn(card, "at-")))
+      .replace("{time}", spokenClockOf(numberIn(card, "at-")))
       .replace("{room}", head.textContent.trim());
   }
 
