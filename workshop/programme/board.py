@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
-from flask_babel import format_time
+from babel.dates import format_time
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -28,26 +30,19 @@ class Card:
 
     session: ForumSession
     place: Place | None
-    starts: time
-    ends: time
+    starts: str
+    ends: str
     track_colour: int | None
     conflicts: tuple[str, ...]
 
     @property
     def clock(self):
-        return clock_span(self.starts, self.ends)
+        return f"{self.starts}–{self.ends}"
 
     @property
     def spoken(self):
         """Say the card as a screen reader should: "Session 12. Title, 09:00 to 10:30, Sala Cartagena, Track 2"."""
-        parts = [
-            _(
-                "%(session)s, %(starts)s to %(ends)s",
-                session=self.session,
-                starts=format_time(self.starts, "short"),
-                ends=format_time(self.ends, "short"),
-            )
-        ]
+        parts = [_("%(session)s, %(starts)s to %(ends)s", session=self.session, starts=self.starts, ends=self.ends)]
         parts += [part.name for part in (self.session.room, self.session.track) if part is not None]
         return ", ".join(parts)
 
@@ -58,12 +53,12 @@ class Entry:
 
     title: str
     place: Place
-    starts: time
-    ends: time
+    starts: str
+    ends: str
 
     @property
     def clock(self):
-        return clock_span(self.starts, self.ends)
+        return f"{self.starts}–{self.ends}"
 
 
 @dataclass(frozen=True)
@@ -86,11 +81,6 @@ class Board:
         return self.span.start
 
 
-def clock_span(starts, ends):
-    """Say a stretch of the day as the agenda does: "09:00–10:30"."""
-    return f"{format_time(starts, 'short')}–{format_time(ends, 'short')}"
-
-
 def pick_day(forum, wanted):
     """Return the forum's day on `wanted` (an ISO date), else its first day; None when it has no days."""
     days = list(forum.days)
@@ -104,6 +94,7 @@ def pick_day(forum, wanted):
 def load_board(forum, day):
     """Read and place everything the board shows of one day."""
     zone = forum.timezone
+    say_clock = _clock_words(zone)
     sessions = _sessions_on(forum, day.date)
     blocks = db.session.scalars(
         select(TimeBlock)
@@ -136,8 +127,10 @@ def load_board(forum, day):
         column = board_layout.room_column(room_ids, room_id)
         for session, session_span, lane in zip(in_room, spans, board_layout.lanes(spans), strict=True):
             where = board_layout.place(session_span, span, column, lane)
-            cards.append(_card(session, where, zone, tracks, worded[session.id]))
-    tray = [_card(session, None, zone, tracks, worded[session.id]) for session in sessions if session.room_id is None]
+            cards.append(_card(session, where, say_clock, tracks, worded[session.id]))
+    tray = [
+        _card(session, None, say_clock, tracks, worded[session.id]) for session in sessions if session.room_id is None
+    ]
     return Board(
         forum=forum,
         day=day,
@@ -148,10 +141,10 @@ def load_board(forum, day):
         cards=cards,
         tray=tray,
         loose_items=[
-            _entry(item.title, item, span, local_span, zone, _column_of(item.room_id, room_ids)) for item in loose
+            _entry(item.title, item, span, local_span, say_clock, _column_of(item.room_id, room_ids)) for item in loose
         ],
-        blocks=[_entry(block.label, block, span, local_span, zone, None) for block in blocks],
-        marks=[_mark(minute, span) for minute in board_layout.hour_marks(span)],
+        blocks=[_entry(block.label, block, span, local_span, say_clock, None) for block in blocks],
+        marks=[_mark(minute, span, say_clock) for minute in board_layout.hour_marks(span)],
         conflicts=[describe_conflict(conflict) for conflict in find_all_conflicts(slots.values(), dates)],
     )
 
@@ -188,26 +181,39 @@ def _column_of(room_id, room_ids):
     return board_layout.room_column(room_ids, room_id) if room_id in room_ids else None
 
 
-def _card(session, where, zone, tracks, conflicts):
+def _clock_words(zone):
+    """Return a function that says a UTC moment's local time in the reader's language, working out each time once.
+
+    A day of the board names a few dozen distinct times hundreds of times; Flask-Babel's formatter is slow.
+    """
+    locale = get_locale()
+
+    @cache
+    def say(clock):
+        return format_time(clock, "short", locale=locale)
+
+    return lambda moment: say(moment if isinstance(moment, time) else _clock(moment, zone))
+
+
+def _card(session, where, say_clock, tracks, conflicts):
     return Card(
         session=session,
         place=where,
-        starts=_clock(session.starts_at, zone),
-        ends=_clock(session.ends_at, zone),
+        starts=say_clock(session.starts_at),
+        ends=say_clock(session.ends_at),
         track_colour=tracks.get(session.track_id),
         conflicts=conflicts,
     )
 
 
-def _entry(title, part, span, local_span, zone, column):
+def _entry(title, part, span, local_span, say_clock, column):
     where = board_layout.place(local_span(part.starts_at, part.ends_at), span, column)
-    return Entry(title, where, _clock(part.starts_at, zone), _clock(part.ends_at, zone))
+    return Entry(title, where, say_clock(part.starts_at), say_clock(part.ends_at))
 
 
-def _mark(minute, span):
-    clock = time(minute // 60 % 24, minute % 60)
-    where = board_layout.place(Span(minute, minute + 30), span, 1)
-    return Entry(format_time(clock, "short"), where, clock, clock)
+def _mark(minute, span, say_clock):
+    clock = say_clock(time(minute // 60 % 24, minute % 60))
+    return Entry(clock, board_layout.place(Span(minute, minute + 30), span, 1), clock, clock)
 
 
 def _clock(moment, zone):
