@@ -24,6 +24,7 @@ PURE_MODULES = (
     "programme/board_layout.py",
     "publishing/changes.py",
     "publishing/layout.py",
+    "publishing/grid.py",
     "programme_files/problems.py",
     "programme_files/reader.py",
     "programme_files/specs.py",

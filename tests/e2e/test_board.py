@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 BOARD = "/manage/bogota-2011/board?day=2011-09-27"
@@ -90,10 +91,28 @@ def test_the_keyboard_escape_puts_a_card_back_and_nothing_is_sent(new_page, sign
     assert card(page, 3).get_attribute("class") == before
 
 
-def test_the_board_has_no_serious_accessibility_violation(new_page, sign_in_as):
+def test_visitor_sees_parallel_sessions_side_by_side_on_a_desktop_and_a_list_on_a_phone(new_page):
+    desktop = new_page(viewport={"width": 1280, "height": 900})
+    desktop.goto("/f/bogota-2011/agenda/grid")
+    third, fourth = (desktop.get_by_role("link", name=re.compile(f"^Session {number}\\.")) for number in (3, 4))
+    assert third.bounding_box()["y"] == fourth.bounding_box()["y"], "parallel sessions share a row"
+    assert third.bounding_box()["x"] < fourth.bounding_box()["x"]
+
+    phone = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto("/f/bogota-2011/agenda/grid")
+    third, fourth = (phone.get_by_role("link", name=re.compile(f"^Session {number}\\.")) for number in (3, 4))
+    assert third.bounding_box()["y"] < fourth.bounding_box()["y"], "on a phone the rooms follow each other"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, "nothing scrolls sideways"
+
+
+@pytest.mark.parametrize(
+    ("path", "reader"), [(BOARD, "secretariat@demo.workshop.test"), ("/f/bogota-2011/agenda/grid", None)]
+)
+def test_the_board_and_the_grid_have_no_serious_accessibility_violation(new_page, sign_in_as, path, reader):
     page = new_page(bypass_csp=True)
-    sign_in_as(page, "secretariat@demo.workshop.test")
-    page.goto(BOARD)
+    if reader:
+        sign_in_as(page, reader)
+    page.goto(path)
     violations = Axe().run(page).response["violations"]
     serious = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "

@@ -42,6 +42,7 @@ PUBLIC_FORUM_PAGES = (
     "forums.index",
     "forums.show_forum",
     "publishing.show_agenda",
+    "publishing.show_agenda_grid",
     "publishing.show_session",
     "publishing.list_changes",
     "documents.show_document",
