@@ -40,6 +40,7 @@ ROWS = [
     ("personal feed, median", ""),
     ("50 concurrent draft downloads, median", ""),
     ("50 concurrent session edits", "none lost, no error"),
+    ("schedule board, one day (secretariat), median", "< 1 s"),
     ("peak worker memory (RSS)", "< 150 MB"),
 ]
 
@@ -199,8 +200,8 @@ class FormReader(HTMLParser):
             self.fields[self.textarea] += data
 
 
-def concurrent_edits(base, slug, session_ids, settings):
-    """Sign the secretariat in, read 50 edit forms, post 50 new titles at once; count what the DB kept."""
+def signed_in_secretariat(base):
+    """Return an HTTP client signed in as the benchmark forum's secretariat, through the login form."""
     client = requests.Session()
     client.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=CONCURRENT_EDITS))
     login_page = client.get(f"{base}/account/login").text
@@ -209,6 +210,19 @@ def concurrent_edits(base, slug, session_ids, settings):
         f"{base}/account/login",
         data={"csrf_token": token, "email": SECRETARIAT_EMAIL, "password": SECRETARIAT_PASSWORD},
     )
+    return client
+
+
+def board_median(base, slug, duration):
+    """Drive the secretariat's schedule board of the first day (a fifth of the sessions) with wrk, signed in."""
+    client = signed_in_secretariat(base)
+    cookie = "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    return describe_wrk(wrk_median(f"{base}/manage/{slug}/board", duration, headers=[f"Cookie: {cookie}"]))
+
+
+def concurrent_edits(base, slug, session_ids, settings):
+    """Sign the secretariat in, read 50 edit forms, post 50 new titles at once; count what the DB kept."""
+    client = signed_in_secretariat(base)
     targets = session_ids[1 : CONCURRENT_EDITS + 1]
     forms = {}
     for session_id in targets:
@@ -293,6 +307,9 @@ def measure(base, built, duration, settings, server):
         else MISSING
     )
     column["50 concurrent session edits"] = concurrent_edits(base, slug, built.session_ids, settings)
+    column["schedule board, one day (secretariat), median"] = (
+        board_median(base, slug, duration) if probe(f"/manage/{slug}/board") is not None else MISSING
+    )
     column["peak worker memory (RSS)"] = f"{peak_rss_mb(worker_pids(server)):.0f} MB"
     return column
 
