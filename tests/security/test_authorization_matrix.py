@@ -41,6 +41,7 @@ def admin_only():
 PUBLIC_FORUM_PAGES = (
     "forums.index",
     "forums.show_forum",
+    "forums.forum_stylesheet",
     "publishing.show_agenda",
     "publishing.show_session",
     "publishing.list_changes",
@@ -67,6 +68,7 @@ SIGNED_IN_PAGES = (
 
 SECRETARIAT_SCREENS = (
     "forums.edit_forum",
+    "forums.edit_appearance",
     "forums.manage_frame",
     "programme.edit_day",
     "programme.delete_day",
