@@ -21,11 +21,14 @@ DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 .PHONY: run test lint test-sqlite test-postgres mutation system-packages bench lock
 
 run: $(RUNTIME_STAMP)
-	$(FLASK) db upgrade
-	$(FLASK) demo
-	@echo "Workshop: http://127.0.0.1:5000/  (the demo agenda: http://127.0.0.1:5000/f/bogota-2011/agenda)"
-	@# The queue worker runs beside the web server and stops with it.
-	$(FLASK) queue work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "Migrating the database (instance/workshop.sqlite)..."
+	@$(FLASK) db upgrade
+	@echo "Loading the demo forum..."
+	@$(FLASK) demo --no-sign-ins
+	@echo "Starting the web server and the queue worker..."
+	@# The worker and the welcome run beside the web server and stop with it; the welcome speaks once it answers.
+	@$(FLASK) queue work & worker=$$!; $(FLASK) welcome --wait & welcome=$$!; \
+		trap 'kill $$worker $$welcome 2>/dev/null' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port 5000
 
 # Lint first: it takes a second. The stages share nothing, so they run side by side; the mutation
@@ -67,12 +70,14 @@ translations:
 	$(VENV)/bin/pybabel compile -d $(TRANSLATIONS) --statistics
 
 $(PYTHON):
-	python3 -m venv $(VENV)
+	@echo "Creating the virtual environment $(VENV)..."
+	@python3 -m venv $(VENV)
 
 $(RUNTIME_STAMP): requirements.lock | $(PYTHON)
-	$(PYTHON) -m pip install --quiet -r requirements.lock
-	rm -f $(VENV)/.installed-runtime-*
-	touch $@
+	@echo "Installing Workshop's Python packages into $(VENV) (a minute the first time)..."
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-runtime-*
+	@touch $@
 
 $(DEV_STAMP): requirements-dev.lock | $(PYTHON)
 	$(PYTHON) -m pip install --quiet -r requirements-dev.lock

@@ -30,6 +30,10 @@ class DefaultConfig:
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "workshop@localhost"
     MAX_UPLOAD_MB = 25
+    # Workshop's own log lines (and the web server's request log) at this level and above.
+    LOG_LEVEL = "INFO"
+    # Every library's (fontTools, huey, alembic, ...): warnings only, unless INFO or DEBUG is asked for.
+    LIBRARY_LOG_LEVEL = "WARNING"
     # The host part of calendar UIDs; keep it fixed once feeds are out, or calendars see new events.
     CALENDAR_UID_HOST = None
     # Build the agenda PDF, feed and JSON of a new release in a background process (exports/warming.py).

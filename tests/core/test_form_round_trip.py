@@ -30,6 +30,7 @@ def _blocks(forum):
 EDIT_FORMS = {
     "accounts.profile": lambda forum: [{}],
     "forums.edit_forum": lambda forum: [{}],
+    "forums.edit_appearance": lambda forum: [{}],
     "programme.edit_day": lambda forum: [{"day_id": day.id} for day in forum.days],
     "programme.edit_block": lambda forum: [{"block_id": block.id} for block in _blocks(forum)],
     "forums.edit_track": lambda forum: [{"track_id": track.id} for track in forum.tracks],

@@ -19,6 +19,9 @@ ORDER = ("core", *FEATURES)
 SCREENS_ABOVE = {("forums/views.py", "programme")}
 PURE_MODULES = (
     "desk/rules.py",
+    "core/checklist.py",
+    "forums/colours.py",
+    "forums/listing.py",
     "forums/rules.py",
     "programme/rules.py",
     "programme/scheduling.py",

@@ -211,13 +211,51 @@ def test_the_demo_people_hold_their_roles_and_can_sign_in(demo):
     assert all(s.facilitators and facilitator not in s.facilitators for n, s in sessions.items() if n not in ("1", "2"))
 
 
-def test_the_demo_has_no_scheduling_conflicts_and_is_published_as_release_1(demo):
+def test_the_demo_has_no_scheduling_conflicts_and_three_releases_published_before_the_forum(demo):
     forum, _output = demo
 
     assert programme_conflicts(forum) == []
-    [release] = db.session.scalars(select(AgendaRelease).where(AgendaRelease.forum_id == forum.id)).all()
-    assert (release.number, release.status) == (1, AgendaStatus.PRELIMINARY)
-    assert len(release.snapshot["sessions"]) == len(CONCEPT_NOTE_SESSIONS) + len(side_sessions_of(forum))
+    releases = db.session.scalars(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number)
+    ).all()
+    assert [(release.number, release.status) for release in releases] == [
+        (1, AgendaStatus.PRELIMINARY),
+        (2, AgendaStatus.PRELIMINARY),
+        (3, AgendaStatus.PRELIMINARY),
+    ]
+    published = [local(release.published_at) for release in releases]
+    assert published == sorted(published)
+    assert published[-1].date() < forum.start_date
+    assert all(release.note for release in releases)
+    assert [len(release.snapshot["sessions"]) for release in releases] == [
+        len(CONCEPT_NOTE_SESSIONS) + len(side_sessions_of(forum))
+    ] * 3
+
+
+def test_each_demo_release_changes_something_and_the_last_is_the_programme_as_loaded(demo):
+    forum, _output = demo
+    releases = db.session.scalars(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number)
+    ).all()
+    session_3, session_5 = sessions_of(forum)["3"], sessions_of(forum)["5"]
+
+    def seen(release, session, field):
+        return release.snapshot["sessions"][str(session.id)][field]
+
+    assert [seen(release, session_3, "room") for release in releases] == [
+        "Salón Bolívar",
+        "Sala Cartagena",
+        "Sala Cartagena",
+    ]
+    assert [seen(release, session_5, "title") for release in releases] == [
+        "Knowledge sharing: the recommendations to the G20",
+        "Knowledge sharing: the recommendations to the G20",
+        "How to improve the impact of Knowledge Sharing?",
+    ]
+    assert (session_3.room.name, session_5.title) == (
+        "Sala Cartagena",
+        "How to improve the impact of Knowledge Sharing?",
+    )
 
 
 def test_the_demo_adds_a_parallel_side_event_and_a_coalitions_closed_meeting(demo):

@@ -44,6 +44,7 @@ PUBLIC_FORUM_PAGES = (
     "registration.check_email",
     "registration.list_participants",
     "forums.show_forum",
+    "forums.forum_stylesheet",
     "publishing.show_agenda",
     "publishing.show_agenda_grid",
     "publishing.show_session",
@@ -81,6 +82,7 @@ SIGNED_IN_PAGES = (
 
 SECRETARIAT_SCREENS = (
     "forums.edit_forum",
+    "forums.edit_appearance",
     "forums.manage_frame",
     "programme.edit_day",
     "programme.delete_day",

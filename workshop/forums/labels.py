@@ -14,6 +14,11 @@ LABELS = {
         "room.deleted": _l("Room deleted"),
         "organisation.saved": _l("Organisation saved"),
     },
+    "forum_timing": {
+        "upcoming": _l("Upcoming"),
+        "under_way": _l("Under way"),
+        "past": _l("Past"),
+    },
     "agenda_status": {
         "preliminary": _l("Preliminary"),
         "final": _l("Final"),

@@ -94,6 +94,8 @@ class Forum(db.Model):
         Enum(AgendaStatus, native_enum=False, length=20), default=AgendaStatus.PRELIMINARY
     )
     is_public: Mapped[bool] = mapped_column(default=True)
+    # The convener's colour as #rrggbb (forums/colours.py), or empty for the site's own.
+    accent_colour: Mapped[str] = mapped_column(String(7), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Counts saves of the settings: a form sends back the version it was opened on (lost updates).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
