@@ -33,7 +33,7 @@ EXTENSION_KEY = "workshop.queue"
 PENDING_JOBS_KEY = "workshop.queue.awaiting_commit"
 queue_cli = AppGroup("queue", help="Run and inspect background work.")
 
-__all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job"]
+__all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class JobSpec:
     retry_delay: int = 0
     retry_backoff: float = 0
     timeout: int | None = None
+    priority: int | None = None
     schedule: Callable | None = None
 
 
@@ -64,11 +65,14 @@ def job_name(function):
     return f"{function.__module__}.{function.__qualname__}"
 
 
-def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None):
-    """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time."""
+def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None, priority=None):
+    """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time.
+
+    Waiting jobs of a higher `priority` run first.
+    """
 
     def declare(function):
-        _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout)
+        _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout, priority)
         return function
 
     return declare
@@ -95,6 +99,11 @@ def enqueue_after_commit(function, *arguments):
 def enqueue_now(function, *arguments):
     """Hand a job to the queue at once, for callers that have nothing to commit first."""
     return _queue().tasks[job_name(function)](*arguments)
+
+
+def shared_storage():
+    """Return the queue's key-value storage, which every host and worker sees: `put_if_empty`, `get`, `delete`."""
+    return _queue().huey
 
 
 def _queue():
@@ -153,6 +162,7 @@ def init_app(app):
                 retry_delay=spec.retry_delay,
                 retry_backoff=spec.retry_backoff,
                 timeout=spec.timeout,
+                priority=spec.priority,
             )(bound)
     app.extensions[EXTENSION_KEY] = queue
     app.cli.add_command(queue_cli)

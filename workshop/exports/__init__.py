@@ -2,9 +2,7 @@
 
 
 def init_app(app):
-    """Give the application the export pages and feeds, and `flask exports`."""
+    """Give the application the export pages and feeds, and (through exports.builds) the builds queued at publishing."""
     from workshop.exports.views import blueprint
-    from workshop.exports.warming import exports_cli
 
     app.register_blueprint(blueprint)
-    app.cli.add_command(exports_cli)
