@@ -137,3 +137,23 @@ def test_a_second_web_host_sends_what_the_first_one_s_worker_built(
     assert second.status_code == 200
     assert second.data == first.get("/f/bogota-2011/agenda.pdf").data
     assert len(count_renders) == 1
+
+
+def test_the_publish_page_shows_each_build_until_every_export_is_ready(app, client, login, bogota_forum):
+    login(client, bogota_forum.secretary)
+    release = bogota_forum.release
+    shared_storage().put_if_empty(builds.claim_key(release, builds.PDF, "fr"), time.time())
+    assert client.get("/f/bogota-2011/agenda.ics").status_code == 200
+
+    page = client.get("/manage/bogota-2011/releases").get_data(as_text=True)
+    assert "Exports of release 1" in page
+    assert "Calendar feed (EN): ready" in page
+    assert "PDF agenda (FR): being prepared" in page
+    assert "JSON agenda (ES): built when first asked for" in page
+    assert "Every export is ready." not in page
+
+    app.config["WARM_EXPORTS_AFTER_PUBLISHING"] = True
+    assert client.post("/manage/bogota-2011/releases", data={"status": "final"}).status_code == 302
+    page = client.get("/manage/bogota-2011/releases").get_data(as_text=True)
+    assert "Exports of release 2" in page and "Every export is ready." in page
+    assert page.count(": ready</li>") == len(AGENDA_URLS) * len(LANGUAGES)

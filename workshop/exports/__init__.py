@@ -3,6 +3,9 @@
 
 def init_app(app):
     """Give the application the export pages and feeds, and (through exports.builds) the builds queued at publishing."""
+    from workshop.exports.builds import build_progress
     from workshop.exports.views import blueprint
 
     app.register_blueprint(blueprint)
+    # The publishing feature's page shows the builds without importing exports (templates/exports/_build_progress.html).
+    app.add_template_global(build_progress, "export_build_progress")

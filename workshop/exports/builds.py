@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 
 from workshop.core.filecache import cached_bytes, stored_bytes
 from workshop.core.queue import enqueue_now, job, shared_storage
@@ -43,6 +44,16 @@ class Prebuilt:
     mimetype: str
     build: object
     retry_after_seconds: int
+    name: str
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """Where one export of a release stands: ready to send, queued or being built, or not asked for yet."""
+
+    export: Prebuilt
+    language: str
+    state: str
 
 
 def _feed(release):
@@ -62,9 +73,9 @@ def _pdf(release):
     return pdf.agenda_pdf(release.snapshot, release, links=site_export_links(), static_folder=current_app.static_folder)
 
 
-FEED = Prebuilt("agenda.ics", "ics", "text/calendar", _feed, retry_after_seconds=2)
-JSON = Prebuilt("agenda.json", "json", "application/json", _json, retry_after_seconds=2)
-PDF = Prebuilt("agenda.pdf", "pdf", "application/pdf", _pdf, retry_after_seconds=10)
+FEED = Prebuilt("agenda.ics", "ics", "text/calendar", _feed, retry_after_seconds=2, name=_l("Calendar feed"))
+JSON = Prebuilt("agenda.json", "json", "application/json", _json, retry_after_seconds=2, name=_l("JSON agenda"))
+PDF = Prebuilt("agenda.pdf", "pdf", "application/pdf", _pdf, retry_after_seconds=10, name=_l("PDF agenda"))
 PREBUILT = {export.kind: export for export in (FEED, JSON, PDF)}
 
 
@@ -109,6 +120,21 @@ def request_every_build(release):
     for export in (FEED, JSON, PDF):
         for language in languages:
             request_build(release, export, language)
+
+
+def build_progress(release):
+    """Return where each export of `release` stands in each language, for the secretariat's publish page."""
+    progress = []
+    for export in (FEED, JSON, PDF):
+        for language in current_app.config["LANGUAGES"]:
+            if stored_export(release, export, language) is not None:
+                state = "ready"
+            elif shared_storage().get(claim_key(release, export, language), peek=True) is not None:
+                state = "preparing"
+            else:
+                state = "not_asked"
+            progress.append(BuildProgress(export, language, state))
+    return progress
 
 
 @job(priority=QUICK_PRIORITY, timeout=120)
