@@ -171,11 +171,19 @@ def init_app(app):
 @queue_cli.command("work")
 @click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
 @click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread", show_default=True)
-def work_command(workers, worker_type):
+@click.option(
+    "--max-delay",
+    default=0.5,
+    show_default=True,
+    help="Longest pause, in seconds, between two looks at an empty queue (SQLite storage; Redis blocks instead).",
+)
+def work_command(workers, worker_type, max_delay):
     """Run the queue's consumer until interrupted: jobs as they come, periodic jobs on schedule."""
     huey = _queue().huey
     log.info("Queue worker started: %d %s worker(s) on %s", workers, worker_type, type(huey.storage).__name__)
-    Consumer(huey, workers=workers, worker_type=worker_type).run()
+    # Huey's default lets an idle worker wait up to 10 s before looking again: exports built after
+    # publishing would start that late. Half a second of SQLite polling costs nothing.
+    Consumer(huey, workers=workers, worker_type=worker_type, max_delay=max_delay).run()
 
 
 @job()
