@@ -46,6 +46,23 @@ def test_whole_agenda_is_well_formed_with_a_vtimezone(bogota_snapshot, links):
     assert b"DTSTART;TZID=America/Bogota:20110926T091500" in data
 
 
+def test_a_utc_forum_writes_utc_times_without_a_vtimezone(bogota_snapshot, links):
+    in_bogota = icalendar.Calendar.from_ical(
+        calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links)
+    )
+    bogota_snapshot["forum"]["timezone"] = "UTC"
+
+    data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links)
+
+    assert_well_formed(data)
+    calendar = icalendar.Calendar.from_ical(data)
+    assert calendar.walk("VTIMEZONE") == []
+    assert b"DTSTART:20110926T141500Z" in data
+    starts = {str(event["UID"]): event.decoded("DTSTART") for event in calendar.walk("VEVENT")}
+    assert starts == {str(event["UID"]): event.decoded("DTSTART") for event in in_bogota.walk("VEVENT")}
+    assert calendar["X-WR-TIMEZONE"] == "UTC"
+
+
 def test_every_session_and_loose_item_has_a_stable_uid(bogota_snapshot, links):
     data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links)
 

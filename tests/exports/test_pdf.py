@@ -13,11 +13,13 @@ from workshop.exports.pdf import (
     FetchRefused,
     StaticOnlyFetcher,
     agenda_pdf,
+    block_rows,
     personal_agenda_pdf,
     render_pdf,
     session_brief_pdf,
     timed_items,
 )
+from workshop.publishing.layout import AgendaBlock
 
 from .agenda_samples import KOUASSI, build_bogota_snapshot, release_of
 
@@ -233,3 +235,39 @@ def test_hostile_titles_and_markdown_fetch_nothing(render, bogota_snapshot, forb
     # The markup is shown as the text it is (line breaks may fall anywhere inside it).
     assert 'Goodpractices<imgsrc="file:///etc/passwd">' in agenda.replace(" ", "")
     assert "Recommendations" in brief
+
+
+CROWDED = 30
+
+
+def crowd_the_first_block(snapshot):
+    """Put 30 more sessions into the first time block, each tabling the same draft as the block's first session."""
+    block = snapshot["days"][0]["blocks"][0]
+    first = snapshot["sessions"][str(block["session_ids"][0])]
+    for index in range(CROWDED):
+        session = {
+            **first,
+            "id": 5000 + index,
+            "number": f"C{index:02d}",
+            "title": f"Crowded session {index:02d}",
+            "items": [*first["items"][:-1], {**first["items"][-1], "title": f"Closing of crowded session {index:02d}"}],
+        }
+        snapshot["sessions"][str(session["id"])] = session
+        block["session_ids"].append(session["id"])
+    return snapshot
+
+
+def test_a_crowded_time_block_breaks_between_sessions_and_starts_on_the_first_page(render, bogota_snapshot):
+    pages = pages_text(render(agenda_pdf, crowd_the_first_block(bogota_snapshot), release_of(3)))
+
+    assert len(pages) > 2
+    assert "Building good practices" in pages[0], "the agenda's first page is left empty"
+    for index in range(CROWDED):
+        [opens] = [number for number, text in enumerate(pages) if f"Crowded session {index:02d}" in text]
+        [closes] = [number for number, text in enumerate(pages) if f"Closing of crowded session {index:02d}" in text]
+        assert opens == closes, f"crowded session {index:02d} is split across pages"
+    assert " ".join(pages).count("Good practices paper") == 1, "a draft tabled by every session is listed once"
+
+
+def test_a_time_block_without_entries_still_gets_a_row_for_its_time():
+    assert block_rows(AgendaBlock(id=1, label="", starts_at=None, ends_at=None)) == [(None, [])]

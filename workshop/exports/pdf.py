@@ -103,6 +103,20 @@ def _render_agenda(snapshot, release, links, days, heading):
     )
 
 
+def block_rows(block):
+    """Return a block's rows: each entry with the drafts first tabled by it, so that a draft is listed once.
+
+    A block with no entries still gets one row, for its time.
+    """
+    listed, rows = set(), []
+    for entry in block.entries:
+        documents = entry.data.get("documents", []) if entry.is_session else []
+        first_tabled = [document for document in documents if document["id"] not in listed]
+        listed.update(document["id"] for document in first_tabled)
+        rows.append((entry, first_tabled))
+    return rows or [(None, [])]
+
+
 def _template_context(links):
     """Return what every PDF template uses to say things: links, language and the shared wording."""
     helpers = (
@@ -117,7 +131,12 @@ def _template_context(links):
         "people_line",
         "roles_of",
     )
-    return {"links": links, "lang": wording.language(), **{name: getattr(wording, name) for name in helpers}}
+    return {
+        "links": links,
+        "lang": wording.language(),
+        "block_rows": block_rows,
+        **{name: getattr(wording, name) for name in helpers},
+    }
 
 
 def timed_items(session, zone):

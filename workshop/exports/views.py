@@ -4,7 +4,7 @@ Each view loads what it needs, checks access, answers 304 when the client's copy
 only then asks an export function for the bytes.
 """
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,11 +13,11 @@ from sqlalchemy import select
 from workshop.accounts.models import ForumRole, User
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
-from workshop.core.site import site_host, site_url, site_url_for
+from workshop.core.site import site_url
 from workshop.desk.listing import official_list
-from workshop.exports import api, ical
+from workshop.exports import api, builds, ical
 from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
-from workshop.exports.links import ExportLinks
+from workshop.exports.links import site_export_links
 from workshop.exports.wording import language
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum
@@ -31,26 +31,15 @@ from workshop.registration.rules import RegistrationStatus
 
 blueprint = Blueprint("exports", __name__)
 
-CALENDAR_TYPE = "text/calendar"
-PDF_TYPE = "application/pdf"
-JSON_TYPE = "application/json"
+CALENDAR_TYPE = builds.FEED.mimetype
+PDF_TYPE = builds.PDF.mimetype
+JSON_TYPE = builds.JSON.mimetype
 
 
 @blueprint.app_template_filter("webcal")
 def as_webcal(url):
     """Turn an absolute http(s) feed URL into the webcal:// one that makes calendar apps subscribe."""
     return "webcal://" + url.split("://", 1)[1]
-
-
-def export_links():
-    """Return the links exports write: session pages, document downloads, and the calendar UID domain."""
-    return ExportLinks(
-        uid_host=current_app.config["CALENDAR_UID_HOST"] or site_host(),
-        session_url=lambda slug, session_id: site_url_for("publishing.show_session", slug=slug, session_id=session_id),
-        document_url=lambda slug, document_id: site_url_for(
-            "documents.show_document", slug=slug, document_id=document_id
-        ),
-    )
 
 
 def pdf_module():
@@ -94,12 +83,43 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private, pe
     return send_export(body, mimetype, filename, etag, last_modified, private)
 
 
+def send_prebuilt(forum, release, export, filename):
+    """Send an export that a queue worker built; if it is not ready, queue its build and say it is being prepared.
+
+    A web worker never lays out these exports itself: under an immediate queue (tests, a single
+    process) the build runs inside `request_build`, and is found right after it.
+    """
+    etag = release_etag(export.kind, [release], language())
+    private = not forum.is_public
+    if is_unchanged(etag, release.published_at):
+        return send_export(None, export.mimetype, filename, etag, release.published_at, private)
+    body = builds.stored_export(release, export, language())
+    if body is None and builds.request_build(release, export, language()):
+        body = builds.stored_export(release, export, language())
+    if body is None:
+        return being_prepared(release, export)
+    return send_export(body, export.mimetype, filename, etag, release.published_at, private)
+
+
+def being_prepared(release, export):
+    """Answer 503 with Retry-After: the export of this release is queued or being built right now."""
+    description = _(
+        "This export of release %(number)d is being prepared and will be ready in a few seconds. Please try again.",
+        number=release.number,
+    )
+    page = render_template("errors/error.html", code=503, title=_("Being prepared"), description=description)
+    response = current_app.make_response((page, 503))
+    response.headers["Retry-After"] = str(export.retry_after_seconds)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def send_forum_calendar(forum, release, kind, name, select_part, filename):
     """Send one forum's feed; `select_part` reads the snapshot only when the feed must be built."""
     return send_unless_unchanged(
         kind,
         [release],
-        lambda: ical.calendar_bytes(name, [select_part()], export_links()),
+        lambda: ical.calendar_bytes(name, [select_part()], site_export_links()),
         CALENDAR_TYPE,
         filename,
         private=not forum.is_public,
@@ -109,11 +129,7 @@ def send_forum_calendar(forum, release, kind, name, select_part, filename):
 @blueprint.route("/f/<slug>/agenda.ics")
 def agenda_calendar(slug):
     forum, release = published_forum(slug)
-
-    def select_part():
-        return ical.whole_agenda(release.snapshot, release.published_at)
-
-    return send_forum_calendar(forum, release, "agenda.ics", forum.title, select_part, f"{forum.slug}.ics")
+    return send_prebuilt(forum, release, builds.FEED, f"{forum.slug}.ics")
 
 
 @blueprint.route("/f/<slug>/tracks/<int:track_id>.ics")
@@ -176,7 +192,7 @@ def personal_calendar(token):
                     ical.person_agenda(release.snapshot, release.published_at, user.id, selections[release.forum_id])
                     for release in releases
                 ],
-                export_links(),
+                site_export_links(),
             ),
             CALENDAR_TYPE,
             "my-sessions.ics",
@@ -205,16 +221,7 @@ def forums_with_a_part_for(user):
 @blueprint.route("/f/<slug>/agenda.pdf")
 def agenda_pdf(slug):
     forum, release = published_forum(slug)
-    return send_unless_unchanged(
-        "agenda.pdf",
-        [release],
-        lambda: pdf_module().agenda_pdf(
-            release.snapshot, release, links=export_links(), static_folder=current_app.static_folder
-        ),
-        PDF_TYPE,
-        f"{forum.slug}-agenda.pdf",
-        private=not forum.is_public,
-    )
+    return send_prebuilt(forum, release, builds.PDF, f"{forum.slug}-agenda.pdf")
 
 
 @blueprint.route("/f/<slug>/my-agenda.pdf")
@@ -230,7 +237,7 @@ def personal_agenda_pdf(slug):
             release.snapshot,
             release,
             person,
-            links=export_links(),
+            links=site_export_links(),
             static_folder=current_app.static_folder,
             selection=selection,
         ),
@@ -251,7 +258,7 @@ def session_brief_pdf(slug, session_id):
         f"brief-{session_id}.pdf",
         [release],
         lambda: pdf_module().session_brief_pdf(
-            release.snapshot, release, session_id, links=export_links(), static_folder=current_app.static_folder
+            release.snapshot, release, session_id, links=site_export_links(), static_folder=current_app.static_folder
         ),
         PDF_TYPE,
         f"{forum.slug}-session-{session_id}-brief.pdf",
@@ -281,14 +288,7 @@ def list_of_participants_pdf(slug):
 @blueprint.route("/api/v1/forums/<slug>/agenda")
 def agenda_json(slug):
     forum, release = published_forum(slug)
-    response = send_unless_unchanged(
-        "agenda.json",
-        [release],
-        lambda: api.agenda_json(release.snapshot, release, export_links()),
-        JSON_TYPE,
-        f"{forum.slug}-agenda.json",
-        private=not forum.is_public,
-    )
+    response = send_prebuilt(forum, release, builds.JSON, f"{forum.slug}-agenda.json")
     response.headers.pop("Content-Disposition", None)
     if forum.is_public:
         # Organisers' websites read the agenda of a public forum from their own pages.
