@@ -13,7 +13,17 @@ from workshop.extensions import babel, csrf, db, login_manager, mail, migrate
 
 # Every feature package, lowest first; each one's `init_app` registers what it owns (tables, names,
 # blueprint, commands). A new feature is one more name here.
-FEATURES = ("accounts", "forums", "programme", "documents", "publishing", "exports", "programme_files", "demo")
+FEATURES = (
+    "accounts",
+    "forums",
+    "programme",
+    "documents",
+    "publishing",
+    "reports",
+    "exports",
+    "programme_files",
+    "demo",
+)
 
 
 def create_app(test_config=None):

@@ -20,6 +20,7 @@ from workshop.demo.services import ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SLUG, SECRET
 from workshop.extensions import db
 from workshop.forums.models import Organisation
 from workshop.programme.models import BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
+from workshop.reports.models import SessionReport
 
 
 def _blocks(forum):
@@ -45,6 +46,12 @@ EDIT_FORMS = {
     "programme.edit_loose_item": lambda forum: [
         {"block_id": item.block_id, "item_id": item.id}
         for item in db.session.scalars(select(BlockItem).where(BlockItem.block_id.in_([b.id for b in _blocks(forum)])))
+    ],
+    "reports.edit_report": lambda forum: [
+        {"session_id": report.session_id}
+        for report in db.session.scalars(
+            select(SessionReport).join(ForumSession).where(ForumSession.forum_id == forum.id)
+        )
     ],
 }
 # The shared directory's organisations are the site administrator's to edit, not a forum secretariat's.

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from workshop.accounts.models import User
 from workshop.accounts.services import find_or_create_account
 from workshop.demo.documents import add_demo_documents
+from workshop.demo.report import add_demo_report
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus
 from workshop.forums.services import find_forum
@@ -52,6 +53,7 @@ def load_demo():
         secretariat, forum, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note.")
     )
     add_demo_documents(forum)
+    add_demo_report(forum)
     return forum
 
 

@@ -4,7 +4,7 @@ Each view loads what it needs, checks access, answers 304 when the client's copy
 only then asks an export function for the bytes.
 """
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, make_response, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -19,11 +19,14 @@ from workshop.exports.conditional import is_unchanged, last_published, release_e
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import language
 from workshop.extensions import db
-from workshop.forums.access import get_forum_or_404
+from workshop.forums.access import get_forum_or_404, get_part_or_404
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
+from workshop.reports import services as report_services
+from workshop.reports.permissions import can as can_read_report
+from workshop.reports.workflow import Action
 
 blueprint = Blueprint("exports", __name__)
 
@@ -261,3 +264,25 @@ def agenda_json(slug):
 @blueprint.route("/api/v1/openapi.json")
 def openapi_json():
     return jsonify(api.openapi_document(site_url().rstrip("/")))
+
+
+@blueprint.route("/f/<slug>/sessions/<int:session_id>/report.pdf")
+@login_required
+def session_report_pdf(slug, session_id):
+    forum = get_forum_or_404(slug)
+    session = get_part_or_404(ForumSession, session_id, forum)
+    report = report_services.report_of(session)
+    if not can_read_report(current_user, session, Action.READ, report):
+        abort(403)
+    if report is None:
+        abort(404)
+    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+
+    body = report_pdf.session_report_pdf(
+        report_services.printed_report(report), forum.title, static_folder=current_app.static_folder
+    )
+    response = make_response(body)
+    response.mimetype = PDF_TYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="{forum.slug}-session-{session_id}-report.pdf"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
