@@ -79,8 +79,8 @@ def test_rapporteur_types_the_seed_report_and_the_secretariat_returns_then_appro
     sign_in_as(secretariat, SECRETARIAT)
     secretariat.goto(report_url)
     secretariat.click("summary:has-text('Return to the rapporteur with comments')")
-    secretariat.fill("#body", "Please add the countries of the presenters.")
-    click_and_wait(secretariat, "button:has-text('Return to the rapporteur')")
+    secretariat.fill("#return-body", "Please add the countries of the presenters.")
+    click_and_wait(secretariat, "#return-submit")
     assert "Report returned to the rapporteur." in secretariat.inner_text("body")
 
     rapporteur.goto(report_url)

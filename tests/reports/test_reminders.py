@@ -43,7 +43,7 @@ def test_a_submitted_report_is_not_chased_and_a_returned_one_is(app, client, sig
     assert remind(THREE_DAYS_BEFORE) == 0
 
     sign_in(client, world.secretariat)
-    client.post(world.url(app, "reports.return_report"), data={"body": "Add the counts of the side event."})
+    client.post(world.url(app, "reports.return_report"), data={"return-body": "Add the counts of the side event."})
     assert remind(THREE_DAYS_BEFORE) == 1
     assert [message["To"] for message in smtp_sink.messages] == [world.rapporteur.email]
 

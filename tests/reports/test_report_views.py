@@ -33,7 +33,7 @@ def test_the_form_is_filled_from_the_agenda(app, client, sign_in, report_world):
     assert 'value="oelissetche@eyp.org.ar"' in page
     assert 'value="Stephanie Childs"' in page
     assert 'value="Handy Acosta Cuellar"' in page
-    assert "Stanley Kao, Director General, TW" in page
+    assert "Stanley Kao, Director General, Taiwan" in page
     assert 'value="Engagement workshop"' in page
     assert "2:30" in page and "4:00" in page
     assert saved_report(report_world) is None
@@ -134,9 +134,9 @@ def test_the_report_goes_through_return_revision_and_approval(app, client, sign_
     assert saved_report(world).status == ReportStatus.SUBMITTED
 
     sign_in(client, world.secretariat)
-    refused = client.post(world.url(app, "reports.return_report"), data={"body": "  "})
+    refused = client.post(world.url(app, "reports.return_report"), data={"return-body": "  "})
     assert refused.status_code == 422 and saved_report(world).status == ReportStatus.SUBMITTED
-    client.post(world.url(app, "reports.return_report"), data={"body": "Please name the presenters' countries."})
+    client.post(world.url(app, "reports.return_report"), data={"return-body": "Please name the presenters' countries."})
     assert saved_report(world).status == ReportStatus.RETURNED
 
     sign_in(client, world.rapporteur)
@@ -183,7 +183,7 @@ def test_the_facilitator_reads_and_comments_but_does_not_edit(app, client, sign_
     assert client.get(world.url(app, "reports.edit_report")).status_code == 403
     assert write(app, client, world, summary="Facilitator's version").status_code == 403
     assert client.post(world.url(app, "reports.submit_report")).status_code == 403
-    client.post(world.url(app, "reports.comment_on_report"), data={"body": "Add the third question."})
+    client.post(world.url(app, "reports.comment_on_report"), data={"comment-body": "Add the third question."})
 
     assert [comment.body for comment in saved_report(world).comments] == ["Add the third question."]
     assert saved_report(world).summary != "Facilitator's version"
@@ -196,3 +196,54 @@ def test_a_rapporteur_of_another_session_or_a_participant_cannot_reach_the_repor
         assert client.get(world.url(app, "reports.show_report")).status_code == 403
         assert write(app, client, world).status_code == 403
     assert saved_report(world) is None
+
+
+def test_the_board_lists_every_session_and_filters_by_track_and_status(
+    app, client, sign_in, report_world, create_session, create_track
+):
+    world = report_world
+    other = create_session(world.forum, world.session.block, "A plenary without a report", "16:00", "17:00")
+    sign_in(client, world.rapporteur)
+    write(app, client, world)
+    client.post(world.url(app, "reports.submit_report"))
+    sign_in(client, world.secretariat)
+    board = app.url_for("reports.forum_board", slug=world.forum.slug)
+
+    everything = client.get(board).get_data(as_text=True)
+    submitted = client.get(f"{board}?status=submitted").get_data(as_text=True)
+    missing = client.get(f"{board}?status=missing").get_data(as_text=True)
+    track = client.get(f"{board}?track={world.session.track_id}").get_data(as_text=True)
+
+    assert world.session.title in everything and other.title in everything
+    assert world.session.title in submitted and other.title not in submitted
+    assert other.title in missing and world.session.title not in missing
+    assert world.session.title in track and other.title not in track
+    assert "Handy Acosta Cuellar" in everything
+
+
+def test_the_secretariat_sets_the_deadline_and_not_before_the_forum(app, client, sign_in, report_world):
+    world = report_world
+    sign_in(client, world.secretariat)
+    url = app.url_for("reports.set_deadline", slug=world.forum.slug)
+
+    refused = client.post(url, data={"due_on": "2030-10-01"})
+    client.post(url, data={"due_on": "2030-12-01"})
+
+    assert refused.status_code == 422 and "cannot be due before the forum starts" in refused.get_data(as_text=True)
+    board = client.get(app.url_for("reports.forum_board", slug=world.forum.slug)).get_data(as_text=True)
+    assert 'value="2030-12-01"' in board
+
+
+def test_the_first_revision_is_the_start_and_later_ones_show_what_changed(app, client, sign_in, report_world):
+    world = report_world
+    sign_in(client, world.rapporteur)
+    write(app, client, world)
+    write(app, client, world, version=str(saved_report(world).version), outcomes="- A new outcome.")
+
+    page = client.get(world.url(app, "reports.show_report")).get_data(as_text=True)
+
+    assert "The first revision: the report as it was started." in page
+    assert (
+        '<li class="added"><ins><span class="visually-hidden">Added: </span>Outcomes: - A new outcome.</ins></li>'
+        in page
+    )

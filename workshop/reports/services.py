@@ -12,7 +12,7 @@ from workshop.core.audit_wording import session_facts
 from workshop.core.labels import label
 from workshop.core.locking import hold_write_lock
 from workshop.core.refusals import EditConflict, Refused
-from workshop.core.templating import local_clock, local_day
+from workshop.core.templating import country_name, local_clock, local_day
 from workshop.core.timezones import local_date, utcnow
 from workshop.extensions import db
 from workshop.programme.models import Appointment, ForumSession
@@ -126,7 +126,7 @@ def known_facts(session):
                 person.name,
                 person.job_title,
                 person.organisation.name if person.organisation else "",
-                person.country_code,
+                country_name(person.country_code),
             )
             for person in presenters
         ),

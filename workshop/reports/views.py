@@ -59,7 +59,7 @@ def _render_report(forum, session, report, status=200, **forms):
     parts = parts_in(current_user, session)
     revisions = report.revisions if report else []
     changes = [
-        (revision, compare_revisions(revisions[index - 1] if index else None, revision))
+        (revision, compare_revisions(revisions[index - 1], revision) if index else [])
         for index, revision in enumerate(revisions)
     ]
     return render_template(
@@ -71,8 +71,8 @@ def _render_report(forum, session, report, status=200, **forms):
         actions=allowed_actions(parts, report.status if report else ReportStatus.DRAFT),
         changes=list(reversed(changes)),
         deadline=services.forum_deadline(forum),
-        comment_form=forms.get("comment_form") or CommentForm(formdata=None),
-        return_form=forms.get("return_form") or ReturnForm(formdata=None),
+        comment_form=forms.get("comment_form") or CommentForm(prefix="comment", formdata=None),
+        return_form=forms.get("return_form") or ReturnForm(prefix="return", formdata=None),
     ), status
 
 
@@ -186,7 +186,12 @@ def _step_with_text(slug, session_id, action, form, step, done_message, anchor="
 @login_required
 def return_report(slug, session_id):
     return _step_with_text(
-        slug, session_id, Action.RETURN, ReturnForm(), services.return_report, _("Report returned to the rapporteur.")
+        slug,
+        session_id,
+        Action.RETURN,
+        ReturnForm(prefix="return"),
+        services.return_report,
+        _("Report returned to the rapporteur."),
     )
 
 
@@ -197,7 +202,7 @@ def comment_on_report(slug, session_id):
         slug,
         session_id,
         Action.COMMENT,
-        CommentForm(),
+        CommentForm(prefix="comment"),
         services.comment_on_report,
         _("Comment added."),
         anchor="#comments",

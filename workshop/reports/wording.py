@@ -26,7 +26,7 @@ def revision_text(content):
 def compare_revisions(older, newer):
     """Return what changed from one revision to the next, sentence by sentence (None if too long to compare)."""
     try:
-        return compare_texts(revision_text(older.content if older else {}), revision_text(newer.content))
+        return compare_texts(revision_text(older.content), revision_text(newer.content))
     except TooLongToCompare:
         return None
 
