@@ -97,6 +97,8 @@ SECRETARIAT_SCREENS = (
     "forums.audit_trail",
     "reports.forum_board",
     "reports.set_deadline",
+    "reports.show_outcome",
+    "exports.outcome_pdf",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.

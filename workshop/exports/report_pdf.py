@@ -14,3 +14,9 @@ def session_report_pdf(printed, forum_title, *, static_folder, **options):
     """Return the tagged PDF of one report (a `reports.services.PrintedReport`)."""
     html = render_template("exports/session_report_pdf.html", printed=printed, forum_title=forum_title, lang=language())
     return render_pdf(html, static_folder, **options)
+
+
+def outcome_pdf(outcome, forum_title, *, static_folder, **options):
+    """Return the tagged PDF of a forum's consolidated outcome (a `reports.outcome.ConsolidatedOutcome`)."""
+    html = render_template("exports/outcome_pdf.html", outcome=outcome, forum_title=forum_title, lang=language())
+    return render_pdf(html, static_folder, **options)

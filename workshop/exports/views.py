@@ -19,12 +19,13 @@ from workshop.exports.conditional import is_unchanged, last_published, release_e
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import language
 from workshop.extensions import db
-from workshop.forums.access import get_forum_or_404, get_part_or_404
+from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
 from workshop.reports import services as report_services
+from workshop.reports.outcome import consolidated_outcome
 from workshop.reports.permissions import can as can_read_report
 from workshop.reports.workflow import Action
 
@@ -281,8 +282,23 @@ def session_report_pdf(slug, session_id):
     body = report_pdf.session_report_pdf(
         report_services.printed_report(report), forum.title, static_folder=current_app.static_folder
     )
+    return _send_pdf(body, f"{forum.slug}-session-{session_id}-report.pdf")
+
+
+def _send_pdf(body, filename):
+    """Send a PDF built for this request alone: never kept by a cache, it may be an unpublished draft."""
     response = make_response(body)
     response.mimetype = PDF_TYPE
-    response.headers["Content-Disposition"] = f'attachment; filename="{forum.slug}-session-{session_id}-report.pdf"'
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@blueprint.route("/manage/<slug>/outcome.pdf")
+@login_required
+def outcome_pdf(slug):
+    forum = get_managed_forum(slug)
+    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+
+    body = report_pdf.outcome_pdf(consolidated_outcome(forum), forum.title, static_folder=current_app.static_folder)
+    return _send_pdf(body, f"{forum.slug}-outcome.pdf")

@@ -12,6 +12,7 @@ from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part
 from workshop.programme.models import ForumSession
 from workshop.reports import board, services
 from workshop.reports.forms import CommentForm, DeadlineForm, ReportForm, ReturnForm
+from workshop.reports.outcome import consolidated_outcome
 from workshop.reports.permissions import can, covers_sessions, parts_in
 from workshop.reports.rules import REVISED_FIELDS, recommendation_rows
 from workshop.reports.wording import compare_revisions
@@ -230,6 +231,13 @@ def _render_board(forum, deadline_form, status=200):
         deadline=services.forum_deadline(forum),
         deadline_form=deadline_form,
     ), status
+
+
+@blueprint.route("/manage/<slug>/outcome")
+@login_required
+def show_outcome(slug):
+    forum = get_managed_forum(slug)
+    return render_template("reports/outcome.html", forum=forum, outcome=consolidated_outcome(forum))
 
 
 @blueprint.route("/manage/<slug>/reports/deadline", methods=["POST"])
