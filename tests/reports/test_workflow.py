@@ -21,7 +21,6 @@ from workshop.reports.workflow import (
     needs_reminder,
     next_status,
     parts_sum,
-    public_count,
 )
 
 DRAFT, SUBMITTED, RETURNED, APPROVED = ReportStatus
@@ -148,8 +147,3 @@ def test_an_empty_total_is_filled_from_its_parts_and_a_given_one_is_kept():
     assert completed(ParticipantCounts(11, 9, None, 25)) == ParticipantCounts(11, 9, None, 25)
     assert completed(ParticipantCounts(None, None, None, None)) == ParticipantCounts(None, None, None, None)
     assert completed(ParticipantCounts(None, None, 0, None)) == ParticipantCounts(None, None, 0, 0)
-
-
-@pytest.mark.parametrize(("value", "shown"), [(None, None), (0, None), (4, None), (5, 5), (20, 20)])
-def test_counts_under_five_are_not_shown_in_public(value, shown):
-    assert public_count(value) == shown

@@ -16,8 +16,6 @@ DEFAULT_DAYS_AFTER_FORUM = 14
 REMINDER_DAYS_BEFORE = 3
 # Reminders stop this many days after the deadline: by then the secretariat chases in person.
 REMINDERS_STOP_AFTER_DAYS = 28
-# Counts below this could point at a person, so public outputs do not show them.
-SMALLEST_PUBLIC_COUNT = 5
 
 
 class ReportStatus(enum.Enum):
@@ -168,10 +166,3 @@ def completed(counts: ParticipantCounts) -> ParticipantCounts:
     if counts.total is not None or all(value is None for value in (counts.women, counts.men, counts.other)):
         return counts
     return ParticipantCounts(counts.women, counts.men, counts.other, parts_sum(counts))
-
-
-def public_count(value: int | None) -> int | None:
-    """Return a count as a public output may show it: None for a count below SMALLEST_PUBLIC_COUNT (or unknown)."""
-    if value is None or value < SMALLEST_PUBLIC_COUNT:
-        return None
-    return value
