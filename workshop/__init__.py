@@ -21,6 +21,7 @@ FEATURES = (
     "publishing",
     "registration",
     "desk",
+    "reports",
     "exports",
     "programme_files",
     "demo",

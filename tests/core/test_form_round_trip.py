@@ -20,6 +20,7 @@ from workshop.demo.services import ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SLUG, SECRET
 from workshop.extensions import db
 from workshop.forums.models import Organisation
 from workshop.programme.models import BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
+from workshop.reports.models import SessionReport
 
 
 def _blocks(forum):
@@ -53,6 +54,12 @@ EDIT_FORMS = {
         {"group_id": group.id} for group in forum.participant_groups if not group.is_stakeholder_group
     ],
     "registration.edit_mine": lambda forum: [{}],
+    "reports.edit_report": lambda forum: [
+        {"session_id": report.session_id}
+        for report in db.session.scalars(
+            select(SessionReport).join(ForumSession).where(ForumSession.forum_id == forum.id)
+        )
+    ],
 }
 PARTICIPANT_EMAIL = "participant@demo.workshop.test"
 # Forms someone other than the secretariat fills: the shared directory's organisations are the site

@@ -1,7 +1,7 @@
 """Imports run downward: a feature reads core, accounts and the features set up before it, never one above it.
 
 FEATURES (workshop/__init__.py) is the order: accounts, forums, programme, documents, publishing,
-exports, programme_files, demo. Pure rules modules import no Flask, so that they are tested
+reports, exports, programme_files, demo. Pure rules modules import no Flask, so that they are tested
 without an app. Imports made for type annotations only (`if TYPE_CHECKING:`) do not count.
 """
 
@@ -26,6 +26,8 @@ PURE_MODULES = (
     "programme/rules.py",
     "programme/scheduling.py",
     "programme/board_layout.py",
+    "reports/rules.py",
+    "reports/workflow.py",
     "publishing/changes.py",
     "publishing/layout.py",
     "publishing/grid.py",

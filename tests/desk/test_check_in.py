@@ -12,6 +12,8 @@ from workshop.extensions import db
 from workshop.programme.models import SessionFormat
 from workshop.registration.models import Gender, Registration, SessionChoice
 from workshop.registration.rules import ChoiceStatus, RegistrationStatus
+from workshop.reports.services import known_participant_counts
+from workshop.reports.workflow import ParticipantCounts
 
 Status = RegistrationStatus
 
@@ -160,6 +162,20 @@ def test_attendance_counts_by_gender_each_person_once(desk_client, forum, create
     assert session_attendance(parallel.id) == AttendanceCounts(women=2, men=1, other=2, total=5)
     assert session_attendance(plenary.id) == AttendanceCounts(women=0, men=1, other=0, total=1)
     assert forum_attendance(forum) == AttendanceCounts(women=2, men=1, other=3, total=6)
+
+
+def test_a_session_report_starts_from_the_people_checked_in_at_it(desk_client, forum, create_registration, sessions):
+    parallel, plenary = sessions
+    for name, gender in (("Ana", Gender.WOMAN), ("Carlos", Gender.MAN), ("Dani", Gender.ANOTHER)):
+        check_in(
+            desk_client,
+            forum,
+            badge_code_of(create_registration(forum, name, status=Status.CONFIRMED, gender=gender)),
+            parallel,
+        )
+
+    assert known_participant_counts(parallel) == ParticipantCounts(women=1, men=1, other=1, total=3)
+    assert known_participant_counts(plenary) is None, "nobody checked in: the rapporteur counts"
 
 
 def test_two_doors_checking_in_the_same_person_at_once_record_one_attendance(

@@ -25,6 +25,8 @@ from workshop.programme.models import Appointment, AppointmentRole, ItemKind
 from workshop.publishing.services import publish_release
 from workshop.registration.models import Registration, RegistrationSettings
 from workshop.registration.rules import RegistrationMode, RegistrationStatus
+from workshop.reports import services as report_services
+from workshop.reports.rules import REVISED_FIELDS
 
 ACTORS = (
     "anonymous",
@@ -39,6 +41,18 @@ ACTORS = (
 
 FORUM_DATE = date(2030, 11, 5)
 SAMPLE_DOCX = make_docx("Draft paper", ["A paragraph of the draft."])
+
+
+def blank_report(title):
+    """Return the fields of a report in draft that holds nothing but its title."""
+    return {
+        **dict.fromkeys(REVISED_FIELDS, ""),
+        "title": title,
+        "women": None,
+        "men": None,
+        "other": None,
+        "total": None,
+    }
 
 
 @dataclass
@@ -99,6 +113,7 @@ def build_world(
         )
         if rapporteur is not None:
             appoint(first, rapporteur, AppointmentRole.RAPPORTEUR)
+            report_services.save_report(rapporteur, first, None, [], **blank_report(f"{forum.slug} S1"))
         first_item = create_item(first, ItemKind.KEYNOTE, "Keynote", duration_minutes=5)
         loose_item = create_loose_item(block, "09:00", "09:15")
         version = document_services.table_new_document(

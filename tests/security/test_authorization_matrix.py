@@ -130,6 +130,10 @@ SECRETARIAT_SCREENS = (
     "desk.export_participants",
     "desk.check_in",
     "exports.list_of_participants_pdf",
+    "reports.forum_board",
+    "reports.set_deadline",
+    "reports.show_outcome",
+    "exports.outcome_pdf",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.
@@ -167,6 +171,16 @@ EXPECTED = {
     # The brief of S1 is for the people with a part in it (its facilitator and rapporteur) and the secretariat.
     "exports.session_brief_pdf": {**secretariat_only(), "facilitator": OK, "rapporteur": OK},
     "forums.create_forum": admin_only(),
+    # S1's report (a draft): its rapporteur writes and submits it; its facilitator reads and comments.
+    **{
+        endpoint: {**secretariat_only(), "facilitator": OK, "rapporteur": OK}
+        for endpoint in ("reports.show_report", "reports.comment_on_report", "exports.session_report_pdf")
+    },
+    **{
+        endpoint: {**secretariat_only(), "rapporteur": OK}
+        for endpoint in ("reports.edit_report", "reports.submit_report", "reports.reopen_report", "reports.my_reports")
+    },
+    **{endpoint: secretariat_only() for endpoint in ("reports.return_report", "reports.approve_report")},
 }
 
 # POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.
@@ -176,6 +190,7 @@ REFUSED_WHILE_IN_USE = {"programme.delete_block", "programme.delete_day", "forum
 ACTIONS_WITHOUT_INPUT = {
     "accounts.sign_out_everywhere",
     "documents.unlink_document",
+    "reports.submit_report",
     *(IRREVERSIBLE - REFUSED_WHILE_IN_USE),
 }
 

@@ -59,6 +59,12 @@ ACTS_AT_ONCE = {
     "registration.unrestrict_session": "restricting the session again undoes it",
     "desk.decide_participants": "approving gives places (cancelling undoes it); declining asks first on a page of its own",
     "desk.check_in": "records who came; a second scan records nothing more",
+    "reports.approve_report": "reopening the report undoes it; every revision stays",
+    "reports.comment_on_report": "adds a comment",
+    "reports.reopen_report": "approving the report again undoes it",
+    "reports.return_report": "the rapporteur resubmits it; the comments stay",
+    "reports.set_deadline": "setting another day undoes it",
+    "reports.submit_report": "the secretariat returns it; every revision stays",
 }
 POST_ONLY_RULES = [rule for rule in list_rules() if rule.methods & {"GET", "POST"} == {"POST"}]
 ASKING_RULES = [rule for rule in POST_ONLY_RULES if rule.endpoint in IRREVERSIBLE]

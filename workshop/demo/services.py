@@ -10,6 +10,7 @@ from workshop.accounts.models import User
 from workshop.accounts.services import find_or_create_account
 from workshop.demo.documents import add_demo_documents
 from workshop.demo.releases import publish_demo_releases
+from workshop.demo.report import add_demo_report
 from workshop.extensions import db
 from workshop.forums.services import find_forum
 from workshop.programme_files.importing import import_programme_file
@@ -50,6 +51,7 @@ def load_demo():
     publish_demo_releases(secretariat, forum)
     add_demo_documents(forum)
     add_demo_registrations(forum)
+    add_demo_report(forum)
     return forum
 
 

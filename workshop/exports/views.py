@@ -4,7 +4,7 @@ Each view loads what it needs, checks access, answers 304 when the client's copy
 only then asks an export function for the bytes.
 """
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, make_response, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -20,7 +20,7 @@ from workshop.exports.conditional import is_unchanged, last_published, release_e
 from workshop.exports.links import site_export_links
 from workshop.exports.wording import language
 from workshop.extensions import db
-from workshop.forums.access import get_forum_or_404, get_managed_forum
+from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
@@ -28,6 +28,10 @@ from workshop.publishing.services import latest_release
 from workshop.registration.models import Registration
 from workshop.registration.queries import selection_fingerprint, selection_of
 from workshop.registration.rules import RegistrationStatus
+from workshop.reports import services as report_services
+from workshop.reports.outcome import consolidated_outcome
+from workshop.reports.permissions import can as can_read_report
+from workshop.reports.workflow import Action
 
 blueprint = Blueprint("exports", __name__)
 
@@ -299,3 +303,40 @@ def agenda_json(slug):
 @blueprint.route("/api/v1/openapi.json")
 def openapi_json():
     return jsonify(api.openapi_document(site_url().rstrip("/")))
+
+
+@blueprint.route("/f/<slug>/sessions/<int:session_id>/report.pdf")
+@login_required
+def session_report_pdf(slug, session_id):
+    forum = get_forum_or_404(slug)
+    session = get_part_or_404(ForumSession, session_id, forum)
+    report = report_services.report_of(session)
+    if not can_read_report(current_user, session, Action.READ, report):
+        abort(403)
+    if report is None:
+        abort(404)
+    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+
+    body = report_pdf.session_report_pdf(
+        report_services.printed_report(report), forum.title, static_folder=current_app.static_folder
+    )
+    return _send_pdf(body, f"{forum.slug}-session-{session_id}-report.pdf")
+
+
+def _send_pdf(body, filename):
+    """Send a PDF built for this request alone: never kept by a cache, it may be an unpublished draft."""
+    response = make_response(body)
+    response.mimetype = PDF_TYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@blueprint.route("/manage/<slug>/outcome.pdf")
+@login_required
+def outcome_pdf(slug):
+    forum = get_managed_forum(slug)
+    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+
+    body = report_pdf.outcome_pdf(consolidated_outcome(forum), forum.title, static_folder=current_app.static_folder)
+    return _send_pdf(body, f"{forum.slug}-outcome.pdf")
