@@ -92,15 +92,31 @@ def test_a_page_with_two_forms_has_unique_ids(
     assert len(ids) == len(set(ids))
 
 
-def test_the_agenda_grid_is_a_native_table_with_scoped_headers(
-    client, create_forum, create_day, create_block, create_session, create_user
-):
+@pytest.fixture
+def published(create_forum, create_day, create_block, create_session, create_user):
+    """Return a forum with one session, published once, and the session."""
     forum = create_forum(slug="table-forum")
-    create_session(forum, create_block(create_day(forum), "09:00", "12:00"), "Tables", "09:00", "10:30")
+    session = create_session(forum, create_block(create_day(forum), "09:00", "12:00"), "Tables", "09:00", "10:30")
     publish_release(create_user(is_admin=True), forum, AgendaStatus.PRELIMINARY.value)
     db.session.commit()
+    return forum, session
+
+
+def test_the_agenda_grid_is_a_native_table_with_scoped_headers(client, published):
+    forum, _session = published
     page = elements(client.get(f"/f/{forum.slug}/agenda"))
 
     assert len(page.all("table", **{"class": "agenda-table"})) == 1
     assert [cell["scope"] for cell in page.all("th")] == ["col", "col", "col", "row"]
     assert not [attributes for _tag, attributes in page.tags if attributes.get("role") in ("table", "row", "cell")]
+
+
+def test_every_public_page_describes_itself(client, published):
+    forum, session = published
+    paths = ["/", f"/f/{forum.slug}/", f"/f/{forum.slug}/agenda", f"/f/{forum.slug}/sessions/{session.id}"]
+    paths.append(f"/f/{forum.slug}/agenda/changes")
+
+    for path in paths:
+        descriptions = elements(client.get(path)).all("meta", name="description")
+        assert len(descriptions) == 1, path
+        assert len(descriptions[0]["content"]) > 20, path

@@ -27,19 +27,24 @@ def scope_header_cells(pdf_bytes):
     return output.getvalue()
 
 
-def _scope_cells(node, in_head):
+def structure_children(node):
+    """Yield the structure elements directly under `node`, leaving out marked content and object references."""
     kids = node.get("/K")
     if kids is None:
         return
     kids = kids.get_object()
     for kid in kids if isinstance(kids, ArrayObject) else [kids]:
         kid = kid.get_object()
-        if not isinstance(kid, DictionaryObject) or "/S" not in kid:
-            continue
-        role = kid["/S"]
+        if isinstance(kid, DictionaryObject) and "/S" in kid:
+            yield kid
+
+
+def _scope_cells(node, in_head):
+    for element in structure_children(node):
+        role = element["/S"]
         if role == "/TH":
-            _set_scope(kid, COLUMN if in_head else ROW)
-        _scope_cells(kid, in_head or role == "/THead")
+            _set_scope(element, COLUMN if in_head else ROW)
+        _scope_cells(element, in_head or role == "/THead")
 
 
 def _set_scope(cell, scope):
