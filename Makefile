@@ -58,10 +58,18 @@ system-packages:
 
 # The validators come from npm at the versions validate/package-lock.json pins. Their install scripts would
 # download a browser and a Java runtime: Debian's Chromium and Java are used instead.
+# Its Python validators have a lock of their own (validate/requirements.lock), installed beside the dev lock.
 NODE_HASH := $(shell cat validate/package-lock.json | sha256sum | cut -c1-12)
 NODE_STAMP := validate/node_modules/.installed-$(NODE_HASH)
-validate: $(DEV_STAMP) system-packages $(NODE_STAMP)
+VALIDATE_HASH := $(shell cat validate/requirements.lock | sha256sum | cut -c1-12)
+VALIDATE_STAMP := $(VENV)/.installed-validate-$(VALIDATE_HASH)
+validate: $(DEV_STAMP) system-packages $(VALIDATE_STAMP) $(NODE_STAMP)
 	$(PYTHON) -m validate
+
+$(VALIDATE_STAMP): validate/requirements.lock $(DEV_STAMP)
+	$(PYTHON) -m pip install --quiet -r validate/requirements.lock
+	rm -f $(VENV)/.installed-validate-*
+	touch $@
 
 $(NODE_STAMP): validate/package-lock.json
 	cd validate && PUPPETEER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
@@ -94,3 +102,4 @@ LOCK_FLAGS := --quiet --upgrade --python-version 3.11
 lock: $(DEV_STAMP)
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements.txt -o requirements.lock
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) validate/requirements.txt --constraint requirements-dev.lock -o validate/requirements.lock
