@@ -17,6 +17,11 @@ async function check(visit) {
       browser, page, standard: "WCAG2AA", runners: ["htmlcs"], timeout: 60000,
       headers: visit.cookie ? { Cookie: visit.cookie } : {},
     });
+    // A session the site did not accept lands on the sign-in page, which pa11y would check instead, silently.
+    const landed = new URL(page.url()).pathname;
+    if (landed !== new URL(visit.url).pathname) {
+      problems.push({ id: visit.id, code: "pa11y", message: `redirected to ${landed}: the page was not checked`, selector: "" });
+    }
     for (const issue of result.issues.filter((found) => found.type === "error")) {
       problems.push({ id: visit.id, code: issue.code, message: issue.message, selector: issue.selector });
     }
