@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
+from validate.pdf_structure import outline_titles, read_structure, structure_problems
 from workshop.core.markdown import render_markdown
 from workshop.exports.pdf import (
     FetchRefused,
@@ -66,7 +67,10 @@ def test_agenda_reads_like_the_concept_note(render, bogota_snapshot):
     assert "Session 1. Building good practices" in text
     assert "Good practices paper" in text
     assert "Facilitator: Ana Muñoz (APC-Colombia)" in text
-    assert "Day 3 – September 28 Draft documents for discussion The agenda of this day will be announced." in text
+    assert (
+        "Day 3 – September 28 Time Programme Draft documents for discussion The agenda of this day will be announced."
+        in text
+    )
     assert "*Agenda for the activities programmed for September 28" in text
 
 
@@ -107,6 +111,34 @@ def test_fonts_are_embedded_and_the_pdf_is_tagged(render, bogota_snapshot):
     assert any("DejaVu" in name for name in fonts)
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+
+
+def test_every_kind_of_pdf_is_tagged_as_pdf_ua_asks(render, bogota_snapshot):
+    pdfs = {
+        "agenda": render(agenda_pdf, bogota_snapshot, release_of(3)),
+        "personal agenda": render(personal_agenda_pdf, bogota_snapshot, release_of(3), KOUASSI),
+        "brief": render(session_brief_pdf, bogota_snapshot, release_of(3), 11),
+    }
+
+    for kind, data in pdfs.items():
+        assert structure_problems(data) == [], kind
+        _reader, structure = read_structure(data)
+        assert structure.count("/TH") > 0, kind
+
+
+def test_each_day_of_the_agenda_is_a_heading_and_a_bookmark(render, bogota_snapshot):
+    reader, structure = read_structure(render(agenda_pdf, bogota_snapshot, release_of(3)))
+    titles = outline_titles(reader)
+
+    assert structure.count("/H3") == 3
+    for day in ("Day 1 – September 26", "Day 2 – September 27", "Day 3 – September 28"):
+        assert any(title.startswith(day) for title in titles), (day, titles)
+
+
+def test_loose_items_such_as_closing_remarks_show_their_time(render, bogota_snapshot):
+    text = " ".join(pages_text(render(agenda_pdf, bogota_snapshot, release_of(3))))
+
+    assert "3:45 PM Closing remarks." in text
 
 
 def test_the_pdf_follows_the_request_language(render, bogota_snapshot):

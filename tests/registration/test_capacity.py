@@ -100,10 +100,10 @@ def test_a_freed_place_goes_to_the_earliest_arrival_with_an_email(small_forum, p
         clients[name], _user = person(name)
         register_signed_in(clients[name], small_forum)
 
-    clients["bo"].post(f"/f/{small_forum.slug}/registration/cancel")
+    clients["bo"].post(f"/f/{small_forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert statuses(small_forum)["ce"] == S.CONFIRMED and waiting_list(small_forum) == ["dan", "eve"]
     assert "A place has freed" in mail_to("ce@example.org")[-1].get_content()
-    clients["ana"].post(f"/f/{small_forum.slug}/registration/cancel")
+    clients["ana"].post(f"/f/{small_forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert statuses(small_forum)["dan"] == S.CONFIRMED and waiting_list(small_forum) == ["eve"]
     assert "position 1" in clients["eve"].get(f"/f/{small_forum.slug}/registration").get_data(as_text=True)
 
@@ -122,7 +122,7 @@ def test_the_waiting_list_follows_arrival_not_the_order_the_forms_were_sent(
     app.test_client().post(path_of(link))
 
     assert waiting_list(small_forum) == ["late", "early"]
-    first.post(f"/f/{small_forum.slug}/registration/cancel")
+    first.post(f"/f/{small_forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert statuses(small_forum)["late"] == S.CONFIRMED and waiting_list(small_forum) == ["early"]
 
 
@@ -139,7 +139,7 @@ def test_a_full_group_quota_makes_its_people_wait_while_others_get_places(create
         register_signed_in(clients[name], forum, **({"group_id": group} if group else {}))
 
     assert statuses(forum) == {"ana": S.CONFIRMED, "bo": S.WAITING, "ce": S.CONFIRMED}
-    clients["ana"].post(f"/f/{forum.slug}/registration/cancel")
+    clients["ana"].post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert statuses(forum)["bo"] == S.CONFIRMED
 
 
@@ -184,7 +184,11 @@ def test_declining_someone_on_the_waiting_list_moves_the_others_up(small_forum, 
 
     client.post(
         f"/manage/{small_forum.slug}/registrations/decide",
-        data={"decision": "decline", "registration_ids": [registration_for(small_forum, "ce@example.org").id]},
+        data={
+            "decision": "decline",
+            "confirmed": "yes",
+            "registration_ids": [registration_for(small_forum, "ce@example.org").id],
+        },
     )
 
     assert waiting_list(small_forum) == ["dan", "eve"]
@@ -265,7 +269,8 @@ def test_simultaneous_cancellations_promote_exactly_as_many_in_order(create_foru
     waiting_before = waiting_list(forum)
 
     responses = run_together(
-        len(leaving), lambda number: leaving[number][0].post(f"/f/{forum.slug}/registration/cancel")
+        len(leaving),
+        lambda number: leaving[number][0].post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"}),
     )
 
     assert [response.status_code for response in responses] == [302] * len(leaving)
@@ -287,7 +292,7 @@ def test_cancellations_and_registrations_at_the_same_time_keep_the_count_and_the
 
     def act(number):
         if number < 4:
-            return present[number][0].post(f"/f/{forum.slug}/registration/cancel")
+            return present[number][0].post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"})
         return post(newcomers[number - 4])
 
     responses = run_together(4 + len(newcomers), act)

@@ -102,14 +102,14 @@ def test_cancelling_a_registration_gives_its_session_places_away(programme, part
     for client in (first, second, waiting):
         choose(client, programme.parallel_a)
 
-    first.post(f"/f/{programme.forum.slug}/registration/cancel")
+    first.post(f"/f/{programme.forum.slug}/registration/cancel", data={"confirmed": "yes"})
 
     assert choices_of(waiting_user) == {"Regional platforms": ChoiceStatus.CHOSEN}
 
 
 def test_someone_without_a_confirmed_place_cannot_choose(programme, participant):
     client, user = participant(programme.forum, "ana")
-    client.post(f"/f/{programme.forum.slug}/registration/cancel")
+    client.post(f"/f/{programme.forum.slug}/registration/cancel", data={"confirmed": "yes"})
 
     response = client.post(
         f"/f/{programme.forum.slug}/registration/sessions/{programme.parallel_a.id}/choose", follow_redirects=True

@@ -119,7 +119,9 @@ def test_stakeholder_groups_keep_their_names_have_no_listed_members_and_are_neve
         follow_redirects=True,
     )
     assert "People join a stakeholder group by choosing it when they register." in page(refused)
-    deleted = client.post(f"/manage/{forum.slug}/groups/{civil_society.id}/delete", follow_redirects=True)
+    deleted = client.post(
+        f"/manage/{forum.slug}/groups/{civil_society.id}/delete", data={"confirmed": "yes"}, follow_redirects=True
+    )
     assert "cannot be deleted" in page(deleted)
     assert db.session.get(ParticipantGroup, civil_society.id) is not None
 
@@ -134,12 +136,14 @@ def test_a_session_is_restricted_to_a_group_and_opened_again(
 
     client.post(f"/manage/{forum.slug}/groups/{group.id}/sessions", data={"session_id": session.id})
     assert session.restricted_to_group == group
-    refused = client.post(f"/manage/{forum.slug}/groups/{group.id}/delete", follow_redirects=True)
+    refused = client.post(
+        f"/manage/{forum.slug}/groups/{group.id}/delete", data={"confirmed": "yes"}, follow_redirects=True
+    )
     assert "Sessions are still restricted to this group" in page(refused)
 
     client.post(f"/manage/{forum.slug}/groups/{group.id}/sessions/{session.id}/remove")
     assert db.session.get(type(session), session.id).restricted_to_group is None
-    client.post(f"/manage/{forum.slug}/groups/{group.id}/delete")
+    client.post(f"/manage/{forum.slug}/groups/{group.id}/delete", data={"confirmed": "yes"})
     assert custom_group(forum) is None
 
 

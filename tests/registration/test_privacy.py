@@ -60,7 +60,7 @@ def test_withdrawal_erases_the_person_keeps_the_counts_and_gives_the_place_away(
     registration_id, group_id = registration.id, registration.group_id
     db.session.commit()
 
-    response = client.post(f"/f/{forum.slug}/registration/withdraw")
+    response = client.post(f"/f/{forum.slug}/registration/withdraw", data={"confirmed": "yes"})
 
     assert response.status_code == 302
     kept = db.session.get(Registration, registration_id)
@@ -113,7 +113,7 @@ def test_withdrawal_hands_the_session_place_to_the_next_in_line(programme, parti
     for client, _user in people:
         choose(client, programme.parallel_a)
 
-    people[0][0].post(f"/f/{programme.forum.slug}/registration/withdraw")
+    people[0][0].post(f"/f/{programme.forum.slug}/registration/withdraw", data={"confirmed": "yes"})
 
     waiting_choice = db.session.scalar(
         select(SessionChoice).where(SessionChoice.registration.has(user_id=people[2][1].id))
@@ -127,7 +127,7 @@ def test_someone_with_another_part_in_a_forum_keeps_their_account(forum, partici
     user.forum_roles.append(ForumRole(forum_id=other.id, role=ForumRoleName.FACILITATOR))
     db.session.commit()
 
-    client.post(f"/f/{forum.slug}/registration/withdraw", follow_redirects=True)
+    client.post(f"/f/{forum.slug}/registration/withdraw", data={"confirmed": "yes"}, follow_redirects=True)
 
     assert db.session.scalar(select(User).where(User.email == "kim@example.org")) is not None
     assert registration_for(forum, "kim@example.org") is None

@@ -115,7 +115,7 @@ def test_a_new_registration_for_an_unchecked_address_replaces_the_old_link(clien
 
 def test_a_cancelled_persons_old_link_says_the_registration_was_cancelled(forum, register_and_confirm):
     done = register_and_confirm(forum, EMAIL)
-    assert done.client.post(f"/f/{forum.slug}/registration/cancel").status_code == 302
+    assert done.client.post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"}).status_code == 302
     assert registration_for(forum, EMAIL).status == S.CANCELLED
 
     response = done.client.post(path_of(done.link))
@@ -280,7 +280,8 @@ def test_approval_mode_waits_for_the_secretariat_which_approves_or_declines(
         f"/manage/{forum.slug}/registrations/decide", data={"decision": "approve", "registration_ids": [first.id]}
     )
     client.post(
-        f"/manage/{forum.slug}/registrations/decide", data={"decision": "decline", "registration_ids": [second.id]}
+        f"/manage/{forum.slug}/registrations/decide",
+        data={"decision": "decline", "confirmed": "yes", "registration_ids": [second.id]},
     )
 
     assert registration_for(forum, "first@example.org").status == S.CONFIRMED
@@ -395,7 +396,7 @@ def test_a_participant_sees_and_changes_what_they_gave(forum, register_and_confi
 
 def test_a_cancelled_person_may_register_again(forum, register_and_confirm, mail_to):
     done = register_and_confirm(forum, EMAIL)
-    done.client.post(f"/f/{forum.slug}/registration/cancel")
+    done.client.post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert "is cancelled" in mail_to(EMAIL)[-1]["Subject"]
     assert "Cancel my registration" not in page(done.client.get(f"/f/{forum.slug}/registration"))
 
@@ -408,8 +409,10 @@ def test_a_cancelled_person_may_register_again(forum, register_and_confirm, mail
 
 def test_cancelling_twice_is_refused(forum, register_and_confirm):
     done = register_and_confirm(forum, EMAIL)
-    done.client.post(f"/f/{forum.slug}/registration/cancel")
-    response = done.client.post(f"/f/{forum.slug}/registration/cancel", follow_redirects=True)
+    done.client.post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"})
+    response = done.client.post(
+        f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"}, follow_redirects=True
+    )
     assert "there is nothing to change or cancel" in page(response)
 
 
@@ -473,5 +476,5 @@ def test_a_forum_that_is_not_public_opens_its_form_to_the_invited_only_and_lets_
     registration = registration_for(forum, "ce@example.org")
     assert ForumRoleName.PARTICIPANT in registration.user.roles_in(forum)
     assert invited.get(f"/f/{forum.slug}/registration").status_code == 200
-    invited.post(f"/f/{forum.slug}/registration/cancel")
+    invited.post(f"/f/{forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert ForumRoleName.PARTICIPANT not in registration_for(forum, "ce@example.org").user.roles_in(forum)

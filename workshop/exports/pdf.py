@@ -16,6 +16,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workshop.exports import wording
 from workshop.exports.ical import in_person_agenda
+from workshop.exports.pdf_tags import scope_header_cells
 from workshop.publishing.layout import agenda_days
 from workshop.registration.rules import NO_SELECTION
 
@@ -54,7 +55,9 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     """Return the PDF of an HTML document whose resources come only from our static folder."""
     fetcher = fetcher or StaticOnlyFetcher(static_folder)
     document = HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=TAGGED_VARIANT if tagged else None)
+    if not tagged:
+        return document.write_pdf()
+    return scope_header_cells(document.write_pdf(pdf_variant=TAGGED_VARIANT))
 
 
 def agenda_pdf(snapshot, release, *, links, static_folder, **options):

@@ -121,8 +121,13 @@ class MemberForm(WorkshopForm):
     submit = SubmitField(_l("Add"))
 
 
+def chosen_id(value):
+    """Read a select's chosen id; its empty first option ("choose one") reads as nothing chosen."""
+    return int(value) if value not in ("", None) else None
+
+
 class RestrictionForm(WorkshopForm):
-    session_id = SelectField(_l("Session"), coerce=int, validate_choice=False, validators=[DataRequired()])
+    session_id = SelectField(_l("Session"), coerce=chosen_id, validate_choice=False, validators=[DataRequired()])
     submit = SubmitField(_l("Restrict to this group"))
 
 

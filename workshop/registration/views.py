@@ -735,7 +735,8 @@ def show_group(slug, group_id):
         (organisation.id, str(organisation)) for organisation in services.organisations_for(forum)
     ]
     restriction_form = RestrictionForm()
-    restriction_form.session_id.choices = [
+    # A required select starts with an empty choice, so that nothing is chosen until the secretariat picks.
+    restriction_form.session_id.choices = [("", _("Choose a session"))] + [
         (session.id, str(session)) for session in forum.sessions if session.restricted_to_group_id != group.id
     ]
     return render_template(
