@@ -71,13 +71,11 @@ SIGNED_IN_PAGES = (
     # One's own registration: someone without one is sent to the registration form.
     "registration.mine",
     "registration.edit_mine",
-    "registration.cancel_mine",
     "registration.list_sessions",
     "registration.choose_session",
     "registration.drop_session",
     "registration.set_digest_preference",
     "registration.download_my_data",
-    "registration.withdraw",
 )
 
 SECRETARIAT_SCREENS = (
@@ -164,6 +162,11 @@ PUBLIC_EXPORTS = (
 EXPECTED = {
     **{endpoint: everyone() for endpoint in PUBLIC_FORUM_PAGES + ACCOUNT_PAGES_FOR_ANYONE + PUBLIC_EXPORTS},
     **{endpoint: signed_in() for endpoint in SIGNED_IN_PAGES},
+    # Cancelling or withdrawing one's own registration: someone without one has nothing to cancel.
+    **{
+        endpoint: {**everyone(NOT_FOUND), "anonymous": LOGIN, "participant": OK}
+        for endpoint in ("registration.cancel_mine", "registration.withdraw")
+    },
     **{endpoint: secretariat_only() for endpoint in SECRETARIAT_SCREENS},
     **{endpoint: {**secretariat_only(), "facilitator": OK} for endpoint in SESSION_DOCUMENT_SCREENS},
     # Facilitators of the forum see their own board; the secretariat sees everyone's.
@@ -186,11 +189,21 @@ EXPECTED = {
 # POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.
 # (The security world's day, block and room still hold sessions, so deleting them is refused.)
 # The world's day holds its block, the block its sessions, the room a session: deleting them is refused.
-REFUSED_WHILE_IN_USE = {"programme.delete_block", "programme.delete_day", "forums.delete_room"}
+# The world uses what these delete (a room, a day, a block, a group restricting S1): they are refused with a reason.
+REFUSED_WHILE_IN_USE = {
+    "programme.delete_block",
+    "programme.delete_day",
+    "forums.delete_room",
+    "registration.delete_group",
+}
 ACTIONS_WITHOUT_INPUT = {
     "accounts.sign_out_everywhere",
     "documents.unlink_document",
     "reports.submit_report",
+    # An empty form is an answer here: the box unticked (no digests), the member or restriction named in the URL.
+    "registration.set_digest_preference",
+    "registration.remove_member",
+    "registration.unrestrict_session",
     *(IRREVERSIBLE - REFUSED_WHILE_IN_USE),
 }
 

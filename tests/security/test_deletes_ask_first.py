@@ -50,6 +50,8 @@ ACTS_AT_ONCE = {
     "programme.appoint": "adds an appointment",
     "programme.move_item": "moving it back undoes it",
     "registration.set_digest_preference": "sets a preference; setting it again undoes it",
+    "programme.move_session": "moving the card back (or Undo) undoes it",
+    "programme.undo_move": "moving the card again undoes it",
     "registration.choose_session": "takes a place; dropping it undoes it",
     "registration.drop_session": "gives a place back; choosing again takes a free place or one in line",
     "registration.decide_registrations": "approving admits people; declining asks first (tested below)",

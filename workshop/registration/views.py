@@ -302,7 +302,7 @@ def _button_pressed():
 def cancel_mine(slug):
     forum, registration = _own_registration(slug)
     if registration is None:
-        return _to_register(forum)
+        abort(404)  # nothing of theirs to cancel or withdraw
     _button_pressed()
     if not is_confirmed():
         return ask_first(
@@ -443,7 +443,7 @@ def download_my_data():
 def withdraw(slug):
     forum, registration = _own_registration(slug)
     if registration is None:
-        return _to_register(forum)
+        abort(404)  # nothing of theirs to cancel or withdraw
     _button_pressed()
     if not is_confirmed():
         return ask_first(
