@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.permissions import can_view_forum
-from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed
+from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import group_label
 from workshop.core.refusals import Refused, commit_or_refuse, show_refusal
 from workshop.core.timezones import local_date, local_to_utc
@@ -292,18 +292,13 @@ def edit_mine(slug):
     return render_template("registration/edit.html", forum=forum, form=form), 422 if form.is_submitted() else 200
 
 
-def _button_pressed():
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-
-
 @blueprint.route("/f/<slug>/registration/cancel", methods=["POST"])
 @login_required
 def cancel_mine(slug):
     forum, registration = _own_registration(slug)
     if registration is None:
         abort(404)  # nothing of theirs to cancel or withdraw
-    _button_pressed()
+    require_button()
     if not is_confirmed():
         return ask_first(
             _("Cancel your registration for %(forum)s?", forum=forum.title),
@@ -394,7 +389,7 @@ def _change_choice(slug, session_id, change):
     session = get_part_or_404(ForumSession, session_id, forum)
     if registration is None:
         return _to_register(forum)
-    _button_pressed()
+    require_button()
     with commit_or_refuse() as outcome:
         message = change(registration, session)
     if not outcome.refused:
@@ -444,7 +439,7 @@ def withdraw(slug):
     forum, registration = _own_registration(slug)
     if registration is None:
         abort(404)  # nothing of theirs to cancel or withdraw
-    _button_pressed()
+    require_button()
     if not is_confirmed():
         return ask_first(
             _("Withdraw your registration for %(forum)s and erase your personal data?", forum=forum.title),
@@ -611,7 +606,7 @@ def list_registrations(slug):
 @login_required
 def decide_registrations(slug):
     forum = get_managed_forum(slug)
-    _button_pressed()
+    require_button()
     decision = request.form.get("decision")
     if decision not in ("approve", "decline"):
         abort(400)
@@ -784,7 +779,7 @@ def remove_member(slug, group_id, member_id):
     member = db.session.get(GroupMember, member_id)
     if member is None or member.group_id != group.id:
         abort(404)
-    _button_pressed()
+    require_button()
     with commit_or_refuse() as outcome:
         groups.remove_member(current_user, member)
     if not outcome.refused:
@@ -819,7 +814,7 @@ def unrestrict_session(slug, group_id, session_id):
     session = get_part_or_404(ForumSession, session_id, forum)
     if session.restricted_to_group_id != group.id:
         abort(404)
-    _button_pressed()
+    require_button()
     with commit_or_refuse() as outcome:
         groups.restrict_session(current_user, session, None)
     if not outcome.refused:
@@ -832,7 +827,7 @@ def unrestrict_session(slug, group_id, session_id):
 def delete_group(slug, group_id):
     forum = get_managed_forum(slug)
     group = _group_of(forum, group_id)
-    _button_pressed()
+    require_button()
     if not is_confirmed():
         return ask_first(
             _("Delete the group %(name)s?", name=group_label(group.stakeholder, group.name)),
