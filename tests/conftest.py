@@ -100,6 +100,16 @@ def clean_environment():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def names_of_every_feature(tmp_path_factory):
+    """Register the names every feature gives its values, as any running application has them.
+
+    Features register their labels when an application is set up; without this, a test of a pure
+    output (a feed built from a snapshot, with no app) would pass or fail by which test ran first.
+    """
+    create_app(build_test_config("sqlite://", tmp_path_factory.mktemp("names")))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def cheap_password_hashing():
     """Hash passwords with one PBKDF2 round: scrypt's ~0.15 s per user would dominate the suite."""
     with pytest.MonkeyPatch.context() as patch:
