@@ -15,6 +15,9 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.conftest import free_loopback_port
+
+# The security tests' world of two forums and one person per kind of actor, for the accessibility crawl.
+from tests.security.conftest import build_world, world  # noqa: F401
 from workshop import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
