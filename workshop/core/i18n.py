@@ -24,6 +24,13 @@ def select_locale():
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def language_of(person):
+    """Return the language to write to `person` in, whoever is reading the page: theirs if saved, else the default."""
+    if person.preferred_language in current_app.config["LANGUAGES"]:
+        return person.preferred_language
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
 def init_app(app, babel):
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
 
