@@ -1,7 +1,8 @@
 # make run       serve Workshop with a demo forum on http://127.0.0.1:5000
 # make test      lint, then run the tests on SQLite (with the browser tests and branch coverage) and, side by
-#                side, on a throwaway PostgreSQL and the mutation testing of the pure rule modules
+#                side, on a throwaway PostgreSQL, the mutation testing of the pure rule modules and `make validate`
 # make lint      ruff: the lint rules and the formatting
+# make validate  serve the demo forum and run validators we did not write over every page and output (validate/)
 # make mutation  mutation testing of the pure rule modules (docs/testing.md)
 # make lock      refresh requirements.lock and requirements-dev.lock, the exact versions everything installs
 
@@ -18,21 +19,24 @@ DEV_HASH := $(shell cat requirements-dev.lock | sha256sum | cut -c1-12)
 RUNTIME_STAMP := $(VENV)/.installed-runtime-$(RUNTIME_HASH)
 DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 
-.PHONY: run test lint test-sqlite test-postgres mutation system-packages bench lock
+.PHONY: run test lint test-sqlite test-postgres mutation validate system-packages bench lock
 
 run: $(RUNTIME_STAMP)
-	$(FLASK) db upgrade
-	$(FLASK) demo
-	@echo "Workshop: http://127.0.0.1:5000/  (the demo agenda: http://127.0.0.1:5000/f/bogota-2011/agenda)"
-	@# The queue worker runs beside the web server and stops with it.
-	$(FLASK) queue work & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "Migrating the database (instance/workshop.sqlite)..."
+	@$(FLASK) db upgrade
+	@echo "Loading the demo forum..."
+	@$(FLASK) demo --no-sign-ins
+	@echo "Starting the web server and the queue worker..."
+	@# The worker and the welcome run beside the web server and stop with it; the welcome speaks once it answers.
+	@$(FLASK) queue work & worker=$$!; $(FLASK) welcome --wait & welcome=$$!; \
+		trap 'kill $$worker $$welcome 2>/dev/null' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port 5000
 
 # Lint first: it takes a second. The stages share nothing, so they run side by side; the mutation
 # stage mostly reads its recorded scores.
 test: $(DEV_STAMP) system-packages
 	$(MAKE) --no-print-directory lint
-	$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite test-postgres mutation
+	$(MAKE) --no-print-directory -j4 --output-sync=target test-sqlite test-postgres mutation validate
 
 lint: $(DEV_STAMP)
 	$(RUFF) check .
@@ -46,7 +50,9 @@ test-sqlite: $(DEV_STAMP) system-packages
 test-postgres: $(DEV_STAMP) system-packages
 	.ci/with-postgres $(PYTEST) --ignore=tests/e2e -p no:cacheprovider
 
-bench: $(DEV_STAMP) ; $(PYTHON) bench/run.py
+bench: $(DEV_STAMP)
+	$(PYTHON) bench/run.py
+	$(PYTHON) bench/registration_burst.py
 
 # Modules unchanged since .ci/mutation-scores.json was written keep their score; `.ci/mutation --fresh` reruns all.
 mutation: $(DEV_STAMP)
@@ -54,6 +60,25 @@ mutation: $(DEV_STAMP)
 
 system-packages:
 	.ci/system-packages
+
+# The validators come from npm at the versions validate/package-lock.json pins. Their install scripts would
+# download a browser and a Java runtime: Debian's Chromium and Java are used instead.
+# Its Python validators have a lock of their own (validate/requirements.lock), installed beside the dev lock.
+NODE_HASH := $(shell cat validate/package-lock.json | sha256sum | cut -c1-12)
+NODE_STAMP := validate/node_modules/.installed-$(NODE_HASH)
+VALIDATE_HASH := $(shell cat validate/requirements.lock | sha256sum | cut -c1-12)
+VALIDATE_STAMP := $(VENV)/.installed-validate-$(VALIDATE_HASH)
+validate: $(DEV_STAMP) system-packages $(VALIDATE_STAMP) $(NODE_STAMP)
+	$(PYTHON) -m validate
+
+$(VALIDATE_STAMP): validate/requirements.lock $(DEV_STAMP)
+	$(PYTHON) -m pip install --quiet -r validate/requirements.lock
+	rm -f $(VENV)/.installed-validate-*
+	touch $@
+
+$(NODE_STAMP): validate/package-lock.json
+	cd validate && PUPPETEER_SKIP_DOWNLOAD=true npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 # make translations  extract every user-facing string, merge it into the es and fr catalogues, compile the .mo
 # (the compiled .mo files are committed, so `make run` needs no compile step)
@@ -65,12 +90,14 @@ translations:
 	$(VENV)/bin/pybabel compile -d $(TRANSLATIONS) --statistics
 
 $(PYTHON):
-	python3 -m venv $(VENV)
+	@echo "Creating the virtual environment $(VENV)..."
+	@python3 -m venv $(VENV)
 
 $(RUNTIME_STAMP): requirements.lock | $(PYTHON)
-	$(PYTHON) -m pip install --quiet -r requirements.lock
-	rm -f $(VENV)/.installed-runtime-*
-	touch $@
+	@echo "Installing Workshop's Python packages into $(VENV) (a minute the first time)..."
+	@$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-runtime-*
+	@touch $@
 
 $(DEV_STAMP): requirements-dev.lock | $(PYTHON)
 	$(PYTHON) -m pip install --quiet -r requirements-dev.lock
@@ -82,3 +109,4 @@ LOCK_FLAGS := --quiet --upgrade --python-version 3.11
 lock: $(DEV_STAMP)
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements.txt -o requirements.lock
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) validate/requirements.txt --constraint requirements-dev.lock -o validate/requirements.lock

@@ -3,8 +3,9 @@
     .venv/bin/python bench/run.py [--scales 0.1 0.25 1] [--duration 5] [--database-url postgresql://...]
 
 For each scale: a fresh database (SQLite in a temporary folder unless --database-url names an empty
-one), `flask db upgrade`, the forum written by bench/build.py, gunicorn started, then wrk (medians of
-bounded runs) and Python clients for the cold requests and the concurrent edits. A row whose
+one), `flask db upgrade`, the forum written by bench/build.py, gunicorn and a queue worker (`flask
+queue work`, as `make run` starts it) started, then wrk (medians of bounded runs) and Python clients
+for the cold requests, publishing through the secretariat's page, and the concurrent edits. A row whose
 endpoint the app does not have yet reads "n/a (endpoint missing)".
 """
 
@@ -33,14 +34,19 @@ MISSING = "n/a (endpoint missing)"
 ROWS = [
     ("agenda page, median", "< 50 ms"),
     ("JSON agenda, median", "< 50 ms"),
-    ("agenda.ics cold", "< 70 ms"),
+    ("publish to ready: feed, every language", "< 1.5 s"),
+    ("publish to ready: JSON, every language", "< 1.5 s"),
+    ("publish to ready: PDF, every language", "< 8 s"),
+    ("agenda.ics cold (first request to ready)", "< 70 ms"),
     ("agenda.ics 304, median", "< 5 ms"),
-    ("agenda.pdf cold", "< 3 s"),
+    ("agenda.pdf cold (first request to ready)", "< 4 s"),
     ("agenda.pdf cached, median", "< 20 ms"),
     ("personal feed, median", ""),
     ("50 concurrent draft downloads, median", ""),
     ("50 concurrent session edits", "none lost, no error"),
+    ("schedule board, one day (secretariat), median", "< 1 s"),
     ("peak worker memory (RSS)", "< 150 MB"),
+    ("peak queue worker memory (RSS)", ""),
 ]
 
 
@@ -56,6 +62,7 @@ def settings_for(folder, database_url):
         "WORKSHOP_SECRET_KEY": "bench-secret-key",
         "WORKSHOP_UPLOAD_DIR": str(folder / "uploads"),
         "WORKSHOP_CACHE_DIR": str(folder / "cache"),
+        "WORKSHOP_QUEUE_URL": f"sqlite:///{folder / 'queue.sqlite'}",
     }
 
 
@@ -111,6 +118,21 @@ def start_gunicorn(settings, port):
     raise RuntimeError("gunicorn did not answer within two minutes")
 
 
+def start_queue_worker(settings):
+    """Start `flask queue work` on the same settings, as `make run` does beside the web server; wait until it answers."""
+    environment = {**os.environ, **settings}
+    worker = subprocess.Popen(
+        [str(VENV_BIN / "flask"), "--app", "wsgi", "queue", "work", "--workers", "2"],
+        cwd=PROJECT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    check = [str(VENV_BIN / "flask"), "--app", "wsgi", "queue", "check", "--timeout", "120"]
+    subprocess.run(check, cwd=PROJECT, env=environment, check=True, capture_output=True, timeout=300)
+    return worker
+
+
 def warm_up(base):
     """Let both workers import everything and open their connections before anything is timed."""
     for _ in range(4):
@@ -153,9 +175,69 @@ def wrk_median(url, duration, connections=2, headers=()):
 
 
 def timed_get(url, **kwargs):
+    """Return the first 200 answer of `url` and the milliseconds until it came, asking again while it is 503."""
     started = time.perf_counter()
     response = requests.get(url, timeout=600, **kwargs)
+    while response.status_code == 503 and time.perf_counter() - started < 600:
+        time.sleep(0.02)
+        response = requests.get(url, timeout=600, **kwargs)
     return response, (time.perf_counter() - started) * 1000
+
+
+def signed_in_secretariat(base, pool_size=10):
+    client = requests.Session()
+    client.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=pool_size))
+    login_page = client.get(f"{base}/account/login").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login_page).group(1)
+    client.post(
+        f"{base}/account/login",
+        data={"csrf_token": token, "email": SECRETARIAT_EMAIL, "password": SECRETARIAT_PASSWORD},
+    )
+    return client
+
+
+EXPORT_PATHS = {
+    "feed": "/f/{slug}/agenda.ics",
+    "JSON": "/api/v1/forums/{slug}/agenda",
+    "PDF": "/f/{slug}/agenda.pdf",
+}
+LANGUAGES = ("en", "es", "fr")
+
+
+def publish_to_ready(base, slug):
+    """Publish a release from the secretariat's page; return, per export, seconds until every language answers 200.
+
+    Readers poll each export and language every 20 ms, without conditional headers.
+    """
+    client = signed_in_secretariat(base)
+    page = client.get(f"{base}/manage/{slug}/releases").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    started = time.perf_counter()
+    published = client.post(
+        f"{base}/manage/{slug}/releases",
+        data={"csrf_token": token, "status": "final", "note": ""},
+        allow_redirects=False,
+        timeout=600,
+    )
+    assert published.status_code == 302, published.status_code
+    waiting = {(name, language) for name in EXPORT_PATHS for language in LANGUAGES}
+    ready = {}
+    while waiting and time.perf_counter() - started < 600:
+        for name, language in sorted(waiting):
+            response = requests.get(
+                base + EXPORT_PATHS[name].format(slug=slug), headers={"Accept-Language": language}, timeout=600
+            )
+            if response.status_code == 200:
+                ready[(name, language)] = time.perf_counter() - started
+                waiting.discard((name, language))
+        time.sleep(0.02)
+    return {
+        name: " / ".join(
+            f"{language} {ready[(name, language)]:.2f} s" if (name, language) in ready else f"{language} never"
+            for language in LANGUAGES
+        )
+        for name in EXPORT_PATHS
+    }
 
 
 def describe_wrk(result):
@@ -199,16 +281,16 @@ class FormReader(HTMLParser):
             self.fields[self.textarea] += data
 
 
+def board_median(base, slug, duration):
+    """Drive the secretariat's schedule board of the first day (a fifth of the sessions) with wrk, signed in."""
+    client = signed_in_secretariat(base)
+    cookie = "; ".join(f"{name}={value}" for name, value in client.cookies.items())
+    return describe_wrk(wrk_median(f"{base}/manage/{slug}/board", duration, headers=[f"Cookie: {cookie}"]))
+
+
 def concurrent_edits(base, slug, session_ids, settings):
     """Sign the secretariat in, read 50 edit forms, post 50 new titles at once; count what the DB kept."""
-    client = requests.Session()
-    client.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=CONCURRENT_EDITS))
-    login_page = client.get(f"{base}/account/login").text
-    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', login_page).group(1)
-    client.post(
-        f"{base}/account/login",
-        data={"csrf_token": token, "email": SECRETARIAT_EMAIL, "password": SECRETARIAT_PASSWORD},
-    )
+    client = signed_in_secretariat(base, pool_size=CONCURRENT_EDITS)
     targets = session_ids[1 : CONCURRENT_EDITS + 1]
     forms = {}
     for session_id in targets:
@@ -253,7 +335,7 @@ def count_edited_titles(settings, session_ids):
     return kept
 
 
-def measure(base, built, duration, settings, server):
+def measure(base, built, duration, settings, server, queue_worker):
     """Return the table's column for one scale, row by row."""
     slug = built.slug
     column = {}
@@ -265,25 +347,26 @@ def measure(base, built, duration, settings, server):
     agenda = f"{base}/f/{slug}/agenda"
     column["agenda page, median"] = describe_wrk(wrk_median(agenda, duration))
     json_url = f"{base}/api/v1/forums/{slug}/agenda"
+    # The first request queues the build; wrk drives the JSON once it is ready.
     column["JSON agenda, median"] = (
-        describe_wrk(wrk_median(json_url, duration)) if probe(f"/api/v1/forums/{slug}/agenda") is not None else MISSING
+        describe_wrk(wrk_median(json_url, duration)) if timed_get(json_url)[0].status_code == 200 else MISSING
     )
 
     ics, cold_ms = timed_get(f"{base}/f/{slug}/agenda.ics")
     if ics.status_code == 200:
-        column["agenda.ics cold"] = f"{cold_ms:.0f} ms"
+        column["agenda.ics cold (first request to ready)"] = f"{cold_ms:.0f} ms"
         column["agenda.ics 304, median"] = describe_wrk(
             wrk_median(f"{base}/f/{slug}/agenda.ics", duration, headers=[f"If-None-Match: {ics.headers['ETag']}"])
         )
     else:
-        column["agenda.ics cold"] = column["agenda.ics 304, median"] = MISSING
+        column["agenda.ics cold (first request to ready)"] = column["agenda.ics 304, median"] = MISSING
 
     pdf, cold_ms = timed_get(f"{base}/f/{slug}/agenda.pdf")
     if pdf.status_code == 200:
-        column["agenda.pdf cold"] = f"{cold_ms / 1000:.2f} s"
+        column["agenda.pdf cold (first request to ready)"] = f"{cold_ms / 1000:.2f} s"
         column["agenda.pdf cached, median"] = describe_wrk(wrk_median(f"{base}/f/{slug}/agenda.pdf", duration))
     else:
-        column["agenda.pdf cold"] = column["agenda.pdf cached, median"] = MISSING
+        column["agenda.pdf cold (first request to ready)"] = column["agenda.pdf cached, median"] = MISSING
 
     feed = f"/feeds/{built.feed_token}.ics"
     column["personal feed, median"] = describe_wrk(wrk_median(base + feed, duration)) if probe(feed) else MISSING
@@ -292,8 +375,14 @@ def measure(base, built, duration, settings, server):
         if probe(built.download_path)
         else MISSING
     )
+    for name, times in publish_to_ready(base, slug).items():
+        column[f"publish to ready: {name}, every language"] = times
     column["50 concurrent session edits"] = concurrent_edits(base, slug, built.session_ids, settings)
+    column["schedule board, one day (secretariat), median"] = (
+        board_median(base, slug, duration) if probe(f"/manage/{slug}/board") is not None else MISSING
+    )
     column["peak worker memory (RSS)"] = f"{peak_rss_mb(worker_pids(server)):.0f} MB"
+    column["peak queue worker memory (RSS)"] = f"{peak_rss_mb([queue_worker.pid]):.0f} MB"
     return column
 
 
@@ -304,12 +393,14 @@ def run_scale(scale, duration, database_url):
         built = prepare_database(settings, scale)
         print(f"scale {scale}: forum written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         server, base = start_gunicorn(settings, free_port())
+        queue_worker = start_queue_worker(settings)
         try:
             warm_up(base)
-            return measure(base, built, duration, settings, server)
+            return measure(base, built, duration, settings, server, queue_worker)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            for process in (server, queue_worker):
+                process.terminate()
+                process.wait(timeout=30)
 
 
 def scale_name(scale):

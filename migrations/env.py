@@ -12,6 +12,8 @@ config = context.config
 # This line sets up loggers basically.
 # Keep the application's loggers alive: a migration run from a running app must not silence them.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
+# Each migration applied is library detail: shown when WORKSHOP_LIBRARY_LOG_LEVEL asks for INFO.
+logging.getLogger("alembic").setLevel(current_app.config["LIBRARY_LOG_LEVEL"])
 logger = logging.getLogger("alembic.env")
 
 

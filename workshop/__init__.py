@@ -1,7 +1,6 @@
 """Workshop: run policy forums end to end."""
 
 import importlib
-import logging
 from pathlib import Path
 
 from flask import Flask
@@ -9,11 +8,24 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from workshop.config import load_config
 from workshop.core import queue
+from workshop.core.logs import configure_logging
 from workshop.extensions import babel, csrf, db, login_manager, mail, migrate
 
 # Every feature package, lowest first; each one's `init_app` registers what it owns (tables, names,
 # blueprint, commands). A new feature is one more name here.
-FEATURES = ("accounts", "forums", "programme", "documents", "publishing", "exports", "programme_files", "demo")
+FEATURES = (
+    "accounts",
+    "forums",
+    "programme",
+    "documents",
+    "publishing",
+    "registration",
+    "desk",
+    "reports",
+    "exports",
+    "programme_files",
+    "demo",
+)
 
 
 def create_app(test_config=None):
@@ -40,10 +52,9 @@ def create_app(test_config=None):
 
 
 def _configure_logging(app):
-    if not app.debug and not app.testing:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # WeasyPrint narrates every step of every PDF at INFO; its warnings are what matter.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    # The tests capture logs themselves; the debug server prints its own.
+    if not app.testing:
+        configure_logging(app.config, send_to_stderr=not app.debug)
 
 
 def _init_extensions(app):

@@ -30,10 +30,18 @@ class DefaultConfig:
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "workshop@localhost"
     MAX_UPLOAD_MB = 25
+    # Workshop's own log lines (and the web server's request log) at this level and above.
+    LOG_LEVEL = "INFO"
+    # Every library's (fontTools, huey, alembic, ...): warnings only, unless INFO or DEBUG is asked for.
+    LIBRARY_LOG_LEVEL = "WARNING"
     # The host part of calendar UIDs; keep it fixed once feeds are out, or calendars see new events.
     CALENDAR_UID_HOST = None
-    # Build the agenda PDF, feed and JSON of a new release in a background process (exports/warming.py).
+    # Queue the builds of a new release's agenda PDF, feed and JSON as it is published (exports/builds.py).
     WARM_EXPORTS_AFTER_PUBLISHING = True
+    # Where the queue's workers store those exports for every web host: a folder on the shared volume
+    # (default: UPLOAD_DIR/exports). A build claimed longer ago than the timeout (seconds) is queued again.
+    EXPORT_DIR = None
+    EXPORT_BUILD_TIMEOUT = 900
     # Where background jobs wait: empty for SQLite in `instance/queue.sqlite` (one machine), or a
     # redis:// (or unix://) address that every web host and worker shares.
     QUEUE_URL = None
@@ -65,6 +73,9 @@ class DefaultConfig:
     UNLOCK_TOKEN_MAX_AGE = 60 * 60 * 24
     TRUSTED_BROWSER_DURATION = timedelta(days=30)
     INVITATION_TOKEN_MAX_AGE = 60 * 60 * 24 * 14
+    # How long a registrant's link to confirm their e-mail address works, and an invitation to register.
+    REGISTRATION_EMAIL_CHECK_MAX_AGE = 60 * 60 * 24 * 3
+    REGISTRATION_INVITATION_MAX_AGE = 60 * 60 * 24 * 90
 
 
 def load_config(app, test_config=None):
@@ -85,6 +96,7 @@ def load_config(app, test_config=None):
         }
     app.config["UPLOAD_DIR"] = app.config["UPLOAD_DIR"] or str(instance / "uploads")
     app.config["CACHE_DIR"] = app.config["CACHE_DIR"] or str(instance / "cache")
+    app.config["EXPORT_DIR"] = app.config["EXPORT_DIR"] or str(Path(app.config["UPLOAD_DIR"]) / "exports")
     explicit_secret_key = bool(app.config["SECRET_KEY"])
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or _instance_secret_key(instance)
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024 + 64 * 1024

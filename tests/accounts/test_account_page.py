@@ -57,7 +57,7 @@ def test_signing_in_leads_each_role_to_a_home_with_their_forums(
     for user, expected in (
         (facilitator, "My sessions"),
         (participant, "My agenda (PDF)"),
-        (rapporteur, "Sessions I report on"),
+        (rapporteur, "My reports: write the outcome report of the sessions I cover"),
     ):
         response = login(client, user)
         assert response.headers["Location"].endswith("/manage/")

@@ -5,6 +5,7 @@ gunicorn's workers would, on SQLite or PostgreSQL (WORKSHOP_TEST_DATABASE_URL). 
 clients send their requests at the same moment.
 """
 
+import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -15,33 +16,43 @@ from werkzeug.serving import make_server
 from tests.factories.accounts import DEFAULT_PASSWORD
 
 
-@pytest.fixture
-def live_url(app):
-    """Serve the test app on a free loopback port; return its base URL."""
+@contextlib.contextmanager
+def served(app):
+    """Serve `app` on a free loopback port, a thread per request, while the block runs; give its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@pytest.fixture
+def live_url(app):
+    """Serve the test app on a free loopback port; return its base URL."""
+    with served(app) as url:
+        yield url
+
+
+def signed_in_at(base_url, user):
+    """Return an HTTP client signed in as `user` through the login form of the site at `base_url`."""
+    client = requests.Session()
+    response = client.post(
+        f"{base_url}/account/login",
+        data={"email": user.email, "password": DEFAULT_PASSWORD},
+        allow_redirects=False,
+        timeout=60,
+    )
+    assert response.status_code == 302, f"{user.email} could not sign in"
+    return client
 
 
 @pytest.fixture
 def signed_in(live_url):
     """Return a callable that gives an HTTP client signed in as `user` through the login form."""
-
-    def _signed_in(user):
-        client = requests.Session()
-        response = client.post(
-            f"{live_url}/account/login",
-            data={"email": user.email, "password": DEFAULT_PASSWORD},
-            allow_redirects=False,
-            timeout=60,
-        )
-        assert response.status_code == 302, f"{user.email} could not sign in"
-        return client
-
-    return _signed_in
+    return lambda user: signed_in_at(live_url, user)
 
 
 def all_at_once(requests_to_send):

@@ -13,7 +13,17 @@ from flask_babel import force_locale
 from workshop.core.labels import LABELS, label
 
 # Words checked in Spanish and French: one form fits every group they name values of.
-SAME_WORD_FOR_EVERY_KIND = {"Facilitator", "Rapporteur", "Presentation", "Other"}
+# A role and the report field that names its holder are one noun; "On the waiting list" agrees with nothing.
+SAME_WORD_FOR_EVERY_KIND = {
+    "Facilitator",
+    "Rapporteur",
+    "Presentation",
+    "Other",
+    "Moderator",
+    "Organiser",
+    "Presenters",
+    "On the waiting list",
+}
 
 
 def english_word(text):

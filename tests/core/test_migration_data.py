@@ -13,8 +13,10 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
 from workshop import create_app
+from workshop.accounts.models import User
 from workshop.documents.models import Document
 from workshop.extensions import db
+from workshop.forums.models import Forum, StakeholderGroup
 
 FIRST_REVISION = "237fc07b31c6"
 NOW = "2011-09-01 12:00:00"
@@ -295,3 +297,13 @@ def test_hardening_fills_what_it_adds_for_the_rows_already_there(empty_database_
     [(older, newer, lines)] = comparisons
     assert (older, newer) == (1, 2)
     assert ["added", "Equity and fairness matter."] in json.loads(lines)
+
+
+def test_a_forum_that_existed_before_registration_gets_the_six_stakeholder_groups(empty_database_app):
+    upgrade(revision=FIRST_REVISION)
+    insert_rows()
+    upgrade(revision="heads")
+
+    forum = db.session.get(Forum, 1)
+    assert [group.stakeholder for group in forum.participant_groups] == list(StakeholderGroup)
+    assert db.session.get(User, 1).wants_change_digests is True

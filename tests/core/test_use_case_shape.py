@@ -23,14 +23,15 @@ DELIBERATE_COMMITS = {
 
 
 def transaction_ends(path):
-    """Return the functions of a module that call db.session.commit() or rollback(), unless they are jobs."""
+    """Return the functions of a module that call db.session.commit() or rollback(), unless they are jobs (periodic or not)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
     for function in ast.walk(tree):
         if not isinstance(function, ast.FunctionDef):
             continue
         if any(
-            getattr(getattr(decorator, "func", decorator), "id", "") == "job" for decorator in function.decorator_list
+            getattr(getattr(decorator, "func", decorator), "id", "") in ("job", "periodic_job")
+            for decorator in function.decorator_list
         ):
             continue
         for node in ast.walk(function):

@@ -10,11 +10,14 @@ from workshop.core.timezones import utc_to_local
 from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG
 from workshop.documents.models import Document
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus, Forum
+from workshop.forums.models import AgendaStatus, Forum, StakeholderGroup
 from workshop.forums.services import find_forum
 from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
 from workshop.programme.services import programme_conflicts
 from workshop.publishing.models import AgendaRelease
+from workshop.registration.models import Registration
+from workshop.registration.queries import registration_of, selection_of, window_of
+from workshop.registration.rules import RegistrationStatus, WindowState
 
 # The concept note's preliminary agenda, item by item, with the keynote slots left out.
 CONCEPT_NOTE_SESSIONS = {
@@ -90,10 +93,20 @@ def local(moment):
 
 
 def sessions_of(forum):
-    return {
-        session.number: session
-        for session in db.session.scalars(select(ForumSession).where(ForumSession.forum_id == forum.id))
-    }
+    """Return the concept note's sessions by number (the demo's unnumbered side sessions are not among them)."""
+    sessions = db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.number != "")
+    )
+    return {session.number: session for session in sessions}
+
+
+def side_sessions_of(forum):
+    """Return the sessions the demo adds to the concept note's, so that participants have something to choose."""
+    return db.session.scalars(
+        select(ForumSession)
+        .where(ForumSession.forum_id == forum.id, ForumSession.number == "")
+        .order_by(ForumSession.starts_at)
+    ).all()
 
 
 def user(email):
@@ -198,13 +211,63 @@ def test_the_demo_people_hold_their_roles_and_can_sign_in(demo):
     assert all(s.facilitators and facilitator not in s.facilitators for n, s in sessions.items() if n not in ("1", "2"))
 
 
-def test_the_demo_has_no_scheduling_conflicts_and_is_published_as_release_1(demo):
+def test_the_demo_has_no_scheduling_conflicts_and_three_releases_published_before_the_forum(demo):
     forum, _output = demo
 
     assert programme_conflicts(forum) == []
-    [release] = db.session.scalars(select(AgendaRelease).where(AgendaRelease.forum_id == forum.id)).all()
-    assert (release.number, release.status) == (1, AgendaStatus.PRELIMINARY)
-    assert len(release.snapshot["sessions"]) == 5
+    releases = db.session.scalars(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number)
+    ).all()
+    assert [(release.number, release.status) for release in releases] == [
+        (1, AgendaStatus.PRELIMINARY),
+        (2, AgendaStatus.PRELIMINARY),
+        (3, AgendaStatus.PRELIMINARY),
+    ]
+    published = [local(release.published_at) for release in releases]
+    assert published == sorted(published)
+    assert published[-1].date() < forum.start_date
+    assert all(release.note for release in releases)
+    assert [len(release.snapshot["sessions"]) for release in releases] == [
+        len(CONCEPT_NOTE_SESSIONS) + len(side_sessions_of(forum))
+    ] * 3
+
+
+def test_each_demo_release_changes_something_and_the_last_is_the_programme_as_loaded(demo):
+    forum, _output = demo
+    releases = db.session.scalars(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number)
+    ).all()
+    session_3, session_5 = sessions_of(forum)["3"], sessions_of(forum)["5"]
+
+    def seen(release, session, field):
+        return release.snapshot["sessions"][str(session.id)][field]
+
+    assert [seen(release, session_3, "room") for release in releases] == [
+        "Salón Bolívar",
+        "Sala Cartagena",
+        "Sala Cartagena",
+    ]
+    assert [seen(release, session_5, "title") for release in releases] == [
+        "Knowledge sharing: the recommendations to the G20",
+        "Knowledge sharing: the recommendations to the G20",
+        "How to improve the impact of Knowledge Sharing?",
+    ]
+    assert (session_3.room.name, session_5.title) == (
+        "Sala Cartagena",
+        "How to improve the impact of Knowledge Sharing?",
+    )
+
+
+def test_the_demo_adds_a_parallel_side_event_and_a_coalitions_closed_meeting(demo):
+    forum, _output = demo
+    sessions = sessions_of(forum)
+
+    side_event, closed_meeting = side_sessions_of(forum)
+    assert side_event.format.value == "side_event" and side_event.capacity == 30
+    assert side_event.starts_at == sessions["3"].starts_at and side_event.room != sessions["3"].room
+    assert closed_meeting.starts_at == sessions["5"].starts_at
+    assert closed_meeting.restricted_to_group.name == "Building block on South-South Cooperation"
+    assert all(session.restricted_to_group is None for session in sessions.values())
 
 
 def test_running_the_demo_again_says_so_and_changes_nothing(demo, runner):
@@ -222,3 +285,28 @@ def test_running_the_demo_again_says_so_and_changes_nothing(demo, runner):
         db.session.scalar(select(func.count()).select_from(model))
         for model in (Forum, ForumSession, User, AgendaRelease)
     ] == counts
+
+
+def test_the_demo_forum_takes_registrations_and_has_a_few_dozen_across_all_groups_and_statuses(demo):
+    forum, _output = demo
+    registrations = db.session.scalars(select(Registration).where(Registration.forum_id == forum.id)).all()
+
+    assert len(registrations) >= 36
+    assert {registration.status for registration in registrations} == set(RegistrationStatus)
+    assert {registration.group.stakeholder for registration in registrations} == set(StakeholderGroup)
+    assert window_of(forum)[1] == WindowState.OPEN
+    confirmed = [registration for registration in registrations if registration.status == RegistrationStatus.CONFIRMED]
+    waiting = [registration for registration in registrations if registration.status == RegistrationStatus.WAITING]
+    civil_society = next(
+        group for group in forum.participant_groups if group.stakeholder == StakeholderGroup.CIVIL_SOCIETY
+    )
+    assert sum(registration.group == civil_society for registration in confirmed) == civil_society.quota
+    assert waiting and all(registration.group == civil_society for registration in waiting), (
+        "the quota is what they wait for"
+    )
+    assert sorted(registration.arrival_number for registration in confirmed + waiting) == list(
+        range(1, len(confirmed) + len(waiting) + 1)
+    )
+    participant = user("participant@demo.workshop.test")
+    assert registration_of(participant, forum).status == RegistrationStatus.CONFIRMED
+    assert selection_of(participant, forum).chosen

@@ -1,6 +1,17 @@
 """The comparison of two versions' texts, sentence by sentence, as plain functions."""
 
-from workshop.documents.textdiff import DiffLine, compare_texts, count_changes, split_sentences
+import pytest
+from rapidfuzz.distance import Opcode
+
+from workshop.documents.textdiff import (
+    MAX_COMPARED_SENTENCES,
+    DiffLine,
+    TooLongToCompare,
+    _merge_adjacent_changes,
+    compare_texts,
+    count_changes,
+    split_sentences,
+)
 
 
 def pairs(lines):
@@ -85,3 +96,37 @@ def test_a_long_text_of_recurring_sentences_shows_only_the_sentence_added():
     old = "Agreed. " * 300
     assert pairs(compare_texts(old, "Opening. " + old, context=0)) == [("added", "Opening.")]
     assert pairs(compare_texts(old, old + "Adjourned.", context=0)) == [("added", "Adjourned.")]
+
+
+def sentences(count, word="Sentence"):
+    return " ".join(f"{word} {n}." for n in range(count))
+
+
+def test_a_text_of_exactly_the_most_sentences_compared_is_compared():
+    shorter = sentences(MAX_COMPARED_SENTENCES - 1)
+    longest = shorter + " Adjourned."
+    assert pairs(compare_texts(shorter, longest, context=0)) == [("added", "Adjourned.")]
+    assert pairs(compare_texts(longest, shorter, context=0)) == [("removed", "Adjourned.")]
+
+
+def test_a_text_one_sentence_over_the_most_compared_is_refused_on_either_side_saying_how_long_it_is():
+    too_long = sentences(MAX_COMPARED_SENTENCES + 1)
+    for old, new in ((too_long, "Short."), ("Short.", too_long)):
+        with pytest.raises(TooLongToCompare) as refusal:
+            compare_texts(old, new)
+        assert refusal.value.args == (MAX_COMPARED_SENTENCES + 1,)
+
+
+def test_a_deletion_reported_before_an_insertion_is_one_change_showing_what_was_removed_first():
+    # RapidFuzz reports an insertion before the deletion it replaces; another order must read the same.
+    matched = [
+        Opcode("equal", 0, 1, 0, 1),
+        Opcode("delete", 1, 2, 1, 1),
+        Opcode("insert", 2, 2, 1, 2),
+        Opcode("equal", 2, 3, 2, 3),
+    ]
+    assert _merge_adjacent_changes(matched) == [
+        ("equal", 0, 1, 0, 1),
+        ("replace", 1, 2, 1, 2),
+        ("equal", 2, 3, 2, 3),
+    ]

@@ -300,6 +300,9 @@ def test_document_page_shows_what_changed_between_two_pdf_versions(client, world
     assert "Version 1 → version 2: 1 sentences added, 1 removed." in page
     assert "<del>Equity matters.</del>" in page
     assert "<ins>Equity &lt;b&gt;and&lt;/b&gt; fairness matter.</ins>" in page
+    # The signs are for the eye; a screen reader reads the word, which aria-label on a <span> would not give it.
+    assert '<span class="diff-sign" aria-hidden="true">+</span><span class="visually-hidden">added:</span>' in page
+    assert '<span class="diff-sign" aria-hidden="true">−</span><span class="visually-hidden">removed:</span>' in page
     same = client.get(f"/f/{world.forum.slug}/documents/{document.id}?old=2&new=2").get_data(as_text=True)
     assert "is the same" in same
 

@@ -12,9 +12,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from werkzeug.serving import make_server
 
-from tests.conftest import free_loopback_port
+from tests.conftest import MailCollector, free_loopback_port
 
 # The security tests' world of two forums and one person per kind of actor, for the accessibility crawl.
 from tests.security.conftest import build_world, world  # noqa: F401
@@ -58,8 +59,22 @@ def live_settings(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def live_server(live_settings):
-    """Migrate and fill a database with the commands an operator runs, then serve it; yield the base URL."""
+def mail_sink():
+    """Run an SMTP server on loopback for the live server's mail; read `.messages`."""
+    collector = MailCollector()
+    controller = Controller(collector, hostname="127.0.0.1", port=free_loopback_port())
+    controller.start()
+    collector.port = controller.port
+    yield collector
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_settings, mail_sink):
+    """Migrate and fill a database with the commands an operator runs, then serve it; yield the base URL.
+
+    Mail goes to the sink at once: the queue runs its jobs in the server's own process.
+    """
     environment = {**os.environ, **live_settings}
     flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
     for command in (["db", "upgrade", "heads"], ["demo"]):
@@ -68,7 +83,15 @@ def live_server(live_settings):
     # Links that leave a page (webcal://, mails) are built on the site address, so it names this server.
     site = f"http://127.0.0.1:{port}"
     settings = {name.removeprefix("WORKSHOP_"): value for name, value in live_settings.items()}
-    app = create_app({**settings, "SITE_URL": site})
+    app = create_app(
+        {
+            **settings,
+            "SITE_URL": site,
+            "QUEUE_IMMEDIATE": True,
+            "MAIL_SERVER": "127.0.0.1",
+            "MAIL_PORT": mail_sink.port,
+        }
+    )
     server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,7 +1,9 @@
 """One test per user journey, done in Chromium as a person would do it, against the demo installation."""
 
 import re
+import subprocess
 
+from tests.calendar_clients import khal_listing
 from tests.e2e.accessibility import serious_violations
 from workshop.demo.sample_files import make_docx
 
@@ -170,3 +172,66 @@ def test_secretariat_moves_a_panel_to_another_room_and_it_stays_a_panel(new_page
     assert "Panel" in page.inner_text(".when")
     page.goto(f"{session_url}/edit")
     assert page.locator("#format").input_value() == "panel"
+
+
+def test_a_new_person_registers_checks_the_address_picks_sessions_and_takes_them_along(new_page, mail_sink, tmp_path):
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page.goto("/f/bogota-2011/")
+    page.get_by_role("link", name="Register").click()
+    page.wait_for_load_state()
+    page.fill("#email", "journey@example.org")
+    page.select_option("#title", "mx")
+    page.fill("#name", "Alex Journey")
+    page.select_option("#country_code", "CO")
+    page.select_option("#group_id", label="Subject-matter experts (academia)")
+    page.check("input[name=languages][value=es]")
+    page.fill("#dietary_needs", "No nuts")
+    page.check("#listed_publicly")
+    submit_form(page)
+    assert "We have sent a link to journey@example.org" in flashed_text(page)
+    widths = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], "the forum page is wider than the phone"
+
+    [message] = [message for message in mail_sink.messages if message["To"] == "journey@example.org"]
+    link = re.search(r"https?://\S+/register/check/\S+", message.get_content()).group(0)
+    page.goto(link)
+    submit_form(page, "#confirm-email")
+    assert "Your place is confirmed." in flashed_text(page)
+    assert "Confirmed" in page.inner_text("#registration-status")
+
+    page.get_by_role("link", name="Choose sessions").click()
+    page.wait_for_load_state()
+
+    def press(title, button):
+        page.locator("article.choice-card", has_text=title).get_by_role("button", name=button).click()
+        page.wait_for_load_state()
+        return flashed_text(page)
+
+    assert "You have a place in Side event: regional platforms" in press("Side event: regional platforms", "Choose")
+    assert "runs at the same time as Side event: regional platforms" in press(
+        "Session 3. How SSC is expected", "Choose"
+    )
+    assert "is restricted to the members of “Building block on South-South Cooperation”" in press(
+        "closed working meeting", "Choose"
+    )
+    assert "You have a place in Session 5." in press("Session 5. How to improve", "Choose")
+
+    page.goto("/f/bogota-2011/registration")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="My agenda (PDF)").click()
+    agenda = " ".join(
+        subprocess.run(
+            ["pdftotext", download.value.path(), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Agenda of Alex Journey" in agenda
+    assert "Side event: regional platforms" in agenda and "Session 5." in agenda and "Session 4." in agenda
+    assert "Session 3." not in agenda and "closed working meeting" not in agenda
+
+    feed_url = page.locator('a[href^="webcal://"]').first.get_attribute("href").replace("webcal://", "http://", 1)
+    feed = page.request.get(feed_url)
+    assert feed.status == 200
+    listing = khal_listing(feed.body(), tmp_path, "America/Bogota", "2011-09-26", "3d")
+    assert "2011-09-27 09:00 2011-09-27 10:15 Side event: regional platforms" in listing
+    assert "2011-09-27 14:00 2011-09-27 15:30 Session 5." in listing
+    assert "Session 3." not in listing

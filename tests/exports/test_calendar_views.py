@@ -182,3 +182,15 @@ def test_agenda_links_offer_pdf_webcal_ics_and_json(client, bogota_forum):
     assert 'href="webcal://localhost/f/bogota-2011/agenda.ics"' in page
     assert 'href="/f/bogota-2011/agenda.ics"' in page
     assert 'href="/api/v1/forums/bogota-2011/agenda"' in page
+
+
+def test_the_agenda_page_lists_a_feed_for_every_track_and_room(client, bogota_forum):
+    page = client.get("/f/bogota-2011/agenda").get_data(as_text=True)
+    feeds = [f"/f/bogota-2011/tracks/{bogota_forum.track.id}.ics"] + [
+        f"/f/bogota-2011/rooms/{room.id}.ics" for room in bogota_forum.rooms
+    ]
+
+    assert '<ul class="export-links">' in page, "a run of links is a list (pa11y, WCAG 1.3.1)"
+    for feed in feeds:
+        assert f'<li><a href="webcal://localhost{feed}">' in page
+        assert events_by_uid(client.get(feed))

@@ -1,14 +1,12 @@
 """The iCal feeds, read back by three independent readers: icalendar, vobject and the khal calendar client."""
 
-import os
-import shutil
-import subprocess
 from datetime import timedelta
 
 import icalendar
 import pytest
 import vobject
 
+from tests.calendar_clients import khal_listing, needs_khal
 from workshop.exports.ical import (
     calendar_bytes,
     person_agenda,
@@ -17,6 +15,7 @@ from workshop.exports.ical import (
     track_agenda,
     whole_agenda,
 )
+from workshop.registration.rules import Selection
 
 from .agenda_samples import KOUASSI, MUNOZ, NOBODY_ID, PUBLISHED_AT
 
@@ -45,6 +44,23 @@ def test_whole_agenda_is_well_formed_with_a_vtimezone(bogota_snapshot, links):
     assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["America/Bogota"]
     assert calendar["X-WR-CALNAME"] == "Bogotá 2011"
     assert b"DTSTART;TZID=America/Bogota:20110926T091500" in data
+
+
+def test_a_utc_forum_writes_utc_times_without_a_vtimezone(bogota_snapshot, links):
+    in_bogota = icalendar.Calendar.from_ical(
+        calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links)
+    )
+    bogota_snapshot["forum"]["timezone"] = "UTC"
+
+    data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links)
+
+    assert_well_formed(data)
+    calendar = icalendar.Calendar.from_ical(data)
+    assert calendar.walk("VTIMEZONE") == []
+    assert b"DTSTART:20110926T141500Z" in data
+    starts = {str(event["UID"]): event.decoded("DTSTART") for event in calendar.walk("VEVENT")}
+    assert starts == {str(event["UID"]): event.decoded("DTSTART") for event in in_bogota.walk("VEVENT")}
+    assert calendar["X-WR-TIMEZONE"] == "UTC"
 
 
 def test_every_session_and_loose_item_has_a_stable_uid(bogota_snapshot, links):
@@ -143,10 +159,12 @@ def test_personal_feed_spans_forums_and_every_role(bogota_snapshot, links):
     )
 
     assert_well_formed(data)
+    # 11-13 and 21 are hers; 14 is the plenary, in everyone's agenda.
     assert sorted(uid.split("@")[0] for uid in events_by_uid(data)) == [
         "workshop-session-11",
         "workshop-session-12",
         "workshop-session-13",
+        "workshop-session-14",
         "workshop-session-21",
     ]
     zones = {str(zone["TZID"]) for zone in icalendar.Calendar.from_ical(data).walk("VTIMEZONE")}
@@ -157,30 +175,31 @@ def test_personal_feed_spans_forums_and_every_role(bogota_snapshot, links):
 def test_personal_feed_holds_items_a_person_speaks_in(bogota_snapshot, links):
     uids = events_by_uid(calendar_bytes("Mine", [person_agenda(bogota_snapshot, PUBLISHED_AT, MUNOZ["id"])], links))
     assert "workshop-item-303@workshop.example.org" in uids
-    assert events_by_uid(calendar_bytes("Mine", [person_agenda(bogota_snapshot, PUBLISHED_AT, NOBODY_ID)], links)) == {}
+    nobodys = events_by_uid(calendar_bytes("Mine", [person_agenda(bogota_snapshot, PUBLISHED_AT, NOBODY_ID)], links))
+    assert [uid.split("@")[0] for uid in nobodys] == ["workshop-session-14"], "only the plenary"
 
 
-KHAL_CONFIG = """\
-[calendars]
-[[agenda]]
-path = {calendar}
-type = calendar
-[sqlite]
-path = {database}
-[locale]
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-default_timezone = {zone}
-local_timezone = {zone}
-[default]
-default_calendar = agenda
-"""
+def personal_uids(snapshot, person_id, selection, links):
+    data = calendar_bytes("Mine", [person_agenda(snapshot, PUBLISHED_AT, person_id, selection)], links)
+    return sorted(uid.split("@")[0] for uid in events_by_uid(data))
 
 
-@pytest.mark.skipif(shutil.which("khal") is None, reason="the khal calendar client is not installed")
+def test_personal_feed_holds_the_chosen_sessions_and_a_restricted_one_only_for_members(bogota_snapshot, links):
+    bogota_snapshot["sessions"]["15"]["restricted_to"] = {"id": 7, "stakeholder": None, "name": "Building block"}
+    bogota_snapshot["sessions"]["14"]["restricted_to"] = {"id": 8, "stakeholder": "civil_society", "name": None}
+
+    outsider = Selection(chosen=frozenset({13, 15}), groups=frozenset({3}))
+    member = Selection(chosen=frozenset({13, 15}), groups=frozenset({7, 8}))
+
+    assert personal_uids(bogota_snapshot, NOBODY_ID, outsider, links) == ["workshop-session-13"]
+    assert personal_uids(bogota_snapshot, NOBODY_ID, member, links) == [
+        "workshop-session-13",
+        "workshop-session-14",
+        "workshop-session-15",
+    ]
+
+
+@needs_khal
 @pytest.mark.parametrize(
     ("zone", "expected"),
     [
@@ -190,20 +209,9 @@ default_calendar = agenda
     ],
 )
 def test_khal_imports_the_feed_at_the_right_local_times(bogota_snapshot, links, tmp_path, zone, expected):
-    feed = tmp_path / "agenda.ics"
-    feed.write_bytes(calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links))
-    (tmp_path / "calendar").mkdir()
-    config = tmp_path / "khal.conf"
-    config.write_text(KHAL_CONFIG.format(calendar=tmp_path / "calendar", database=tmp_path / "khal.db", zone=zone))
-    environment = {**os.environ, "TZ": zone, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    feed = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot, PUBLISHED_AT)], links)
 
-    def khal(*arguments):
-        return subprocess.run(
-            ["khal", "-c", str(config), *arguments], env=environment, capture_output=True, text=True, check=True
-        ).stdout
-
-    khal("import", "--batch", "-a", "agenda", str(feed))
-    listing = khal("list", "--format", "{start} {end} {title}", "2011-09-25", "4d")
+    listing = khal_listing(feed, tmp_path, zone, "2011-09-25", "4d")
 
     assert expected in listing
     assert listing.count("Session ") >= 5

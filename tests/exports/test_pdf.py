@@ -8,16 +8,19 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
+from validate.pdf_structure import outline_titles, read_structure, structure_problems
 from workshop.core.markdown import render_markdown
 from workshop.exports.pdf import (
     FetchRefused,
     StaticOnlyFetcher,
     agenda_pdf,
+    block_rows,
     personal_agenda_pdf,
     render_pdf,
     session_brief_pdf,
     timed_items,
 )
+from workshop.publishing.layout import AgendaBlock
 
 from .agenda_samples import KOUASSI, build_bogota_snapshot, release_of
 
@@ -64,7 +67,10 @@ def test_agenda_reads_like_the_concept_note(render, bogota_snapshot):
     assert "Session 1. Building good practices" in text
     assert "Good practices paper" in text
     assert "Facilitator: Ana Muñoz (APC-Colombia)" in text
-    assert "Day 3 – September 28 Draft documents for discussion The agenda of this day will be announced." in text
+    assert (
+        "Day 3 – September 28 Time Programme Draft documents for discussion The agenda of this day will be announced."
+        in text
+    )
     assert "*Agenda for the activities programmed for September 28" in text
 
 
@@ -105,6 +111,34 @@ def test_fonts_are_embedded_and_the_pdf_is_tagged(render, bogota_snapshot):
     assert any("DejaVu" in name for name in fonts)
     assert "/StructTreeRoot" in reader.trailer["/Root"]
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+
+
+def test_every_kind_of_pdf_is_tagged_as_pdf_ua_asks(render, bogota_snapshot):
+    pdfs = {
+        "agenda": render(agenda_pdf, bogota_snapshot, release_of(3)),
+        "personal agenda": render(personal_agenda_pdf, bogota_snapshot, release_of(3), KOUASSI),
+        "brief": render(session_brief_pdf, bogota_snapshot, release_of(3), 11),
+    }
+
+    for kind, data in pdfs.items():
+        assert structure_problems(data) == [], kind
+        _reader, structure = read_structure(data)
+        assert structure.count("/TH") > 0, kind
+
+
+def test_each_day_of_the_agenda_is_a_heading_and_a_bookmark(render, bogota_snapshot):
+    reader, structure = read_structure(render(agenda_pdf, bogota_snapshot, release_of(3)))
+    titles = outline_titles(reader)
+
+    assert structure.count("/H3") == 3
+    for day in ("Day 1 – September 26", "Day 2 – September 27", "Day 3 – September 28"):
+        assert any(title.startswith(day) for title in titles), (day, titles)
+
+
+def test_loose_items_such_as_closing_remarks_show_their_time(render, bogota_snapshot):
+    text = " ".join(pages_text(render(agenda_pdf, bogota_snapshot, release_of(3))))
+
+    assert "3:45 PM Closing remarks." in text
 
 
 def test_the_pdf_follows_the_request_language(render, bogota_snapshot):
@@ -233,3 +267,39 @@ def test_hostile_titles_and_markdown_fetch_nothing(render, bogota_snapshot, forb
     # The markup is shown as the text it is (line breaks may fall anywhere inside it).
     assert 'Goodpractices<imgsrc="file:///etc/passwd">' in agenda.replace(" ", "")
     assert "Recommendations" in brief
+
+
+CROWDED = 30
+
+
+def crowd_the_first_block(snapshot):
+    """Put 30 more sessions into the first time block, each tabling the same draft as the block's first session."""
+    block = snapshot["days"][0]["blocks"][0]
+    first = snapshot["sessions"][str(block["session_ids"][0])]
+    for index in range(CROWDED):
+        session = {
+            **first,
+            "id": 5000 + index,
+            "number": f"C{index:02d}",
+            "title": f"Crowded session {index:02d}",
+            "items": [*first["items"][:-1], {**first["items"][-1], "title": f"Closing of crowded session {index:02d}"}],
+        }
+        snapshot["sessions"][str(session["id"])] = session
+        block["session_ids"].append(session["id"])
+    return snapshot
+
+
+def test_a_crowded_time_block_breaks_between_sessions_and_starts_on_the_first_page(render, bogota_snapshot):
+    pages = pages_text(render(agenda_pdf, crowd_the_first_block(bogota_snapshot), release_of(3)))
+
+    assert len(pages) > 2
+    assert "Building good practices" in pages[0], "the agenda's first page is left empty"
+    for index in range(CROWDED):
+        [opens] = [number for number, text in enumerate(pages) if f"Crowded session {index:02d}" in text]
+        [closes] = [number for number, text in enumerate(pages) if f"Closing of crowded session {index:02d}" in text]
+        assert opens == closes, f"crowded session {index:02d} is split across pages"
+    assert " ".join(pages).count("Good practices paper") == 1, "a draft tabled by every session is listed once"
+
+
+def test_a_time_block_without_entries_still_gets_a_row_for_its_time():
+    assert block_rows(AgendaBlock(id=1, label="", starts_at=None, ends_at=None)) == [(None, [])]

@@ -19,7 +19,7 @@ def test_agenda_pdf_is_rendered_once_per_release_and_language(app, client, bogot
     assert "Building good practices" in text_of(first)
     assert client.get("/f/bogota-2011/agenda.pdf").data == first.data
     assert len(count_renders) == 1
-    assert list(Path(app.config["CACHE_DIR"]).glob("forum-*/release-*.pdf"))
+    assert list(Path(app.config["EXPORT_DIR"]).glob("forum-*/release-*.pdf"))
 
     spanish = client.get("/f/bogota-2011/agenda.pdf", headers={"Accept-Language": "es"})
     assert "26 de septiembre" in text_of(spanish)

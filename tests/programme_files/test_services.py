@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from workshop.demo.services import DEMO_FILE
 from workshop.documents.models import Document
 from workshop.extensions import db
-from workshop.forums.models import Forum
+from workshop.forums.models import Forum, GroupKind, StakeholderGroup
 from workshop.forums.services import find_forum
 from workshop.programme.models import ForumSession
 from workshop.programme.services import programme_conflicts
@@ -47,6 +47,10 @@ def without_slug(data):
     data = copy.deepcopy(data)
     data["forum"].pop("slug")
     return data
+
+
+def sessions_in(data):
+    return [session for day in data["days"] for block in day["blocks"] for session in block["sessions"]]
 
 
 def session_named(data, number):
@@ -214,7 +218,7 @@ def test_replace_rebuilds_the_programme_of_the_same_forum_and_keeps_its_releases
     assert replaced.title == "Learning from South-South Cooperation"
     assert export_forum(replaced) == demo_data
     assert db.session.scalar(select(func.count()).select_from(AgendaRelease)) == 1
-    assert db.session.scalar(select(func.count()).select_from(ForumSession)) == 5
+    assert db.session.scalar(select(func.count()).select_from(ForumSession)) == len(sessions_in(demo_data))
     assert programme_conflicts(replaced) == []
 
 
@@ -267,10 +271,55 @@ def test_replacing_keeps_the_documents_still_listed_and_deletes_those_left_out(a
 
     before = documents()
     demo_data["documents"] = [item for item in demo_data["documents"] if item["title"] != "Building block proposal"]
-    session_named(demo_data, "3")["documents"].remove("Building block proposal")
+    for day in demo_data["days"]:
+        for session in [*day["sessions"], *(session for block in day["blocks"] for session in block["sessions"])]:
+            if "Building block proposal" in session["documents"]:
+                session["documents"].remove("Building block proposal")
 
     import_text(text_of(demo_data), replace=True)
 
     after = documents()
     assert "Building block proposal" not in after
     assert after == {title: document_id for title, document_id in before.items() if title != "Building block proposal"}
+
+
+def groups_of(forum):
+    return {group.stakeholder.value if group.stakeholder else group.name: group for group in forum.participant_groups}
+
+
+def test_a_coalition_with_its_member_organisations_and_its_closed_meeting_is_imported_whole(app):
+    forum = import_text(DEMO_FILE.read_text(encoding="utf-8"))
+
+    groups = groups_of(forum)
+    assert list(groups)[:6] == [stakeholder.value for stakeholder in StakeholderGroup], "each stakeholder group once"
+    coalition = groups["Building block on South-South Cooperation"]
+    assert coalition.kind == GroupKind.COALITION
+    assert sorted(member.organisation.acronym for member in coalition.members if member.organisation) == [
+        "APC-Colombia",
+        "BAPPENAS",
+    ]
+    assert [member.user.email for member in coalition.members if member.user] == ["marta.ruiz@segib.example.org"]
+    [closed] = [session for session in forum.sessions if session.restricted_to_group is not None]
+    assert closed.restricted_to_group == coalition and "closed working meeting" in closed.title
+
+
+def test_replacing_rebuilds_the_groups_from_the_file(app, demo_data):
+    forum = import_text(DEMO_FILE.read_text(encoding="utf-8"))
+    coalition_id = groups_of(forum)["Building block on South-South Cooperation"].id
+    demo_data["participant_groups"] = [
+        group
+        for group in demo_data["participant_groups"]
+        if group["name"] != "Latin America and the Caribbean regional platform"
+    ]
+    next(group for group in demo_data["participant_groups"] if group["stakeholder"] == "civil_society")["quota"] = 15
+    coalition = next(group for group in demo_data["participant_groups"] if group["kind"] == "coalition")
+    coalition["people"] = []
+
+    replaced = import_text(text_of(demo_data), replace=True)
+
+    groups = groups_of(replaced)
+    assert "Latin America and the Caribbean regional platform" not in groups
+    assert groups["civil_society"].quota == 15
+    assert groups["Building block on South-South Cooperation"].id == coalition_id, "a listed group keeps its identity"
+    assert [member.user for member in groups["Building block on South-South Cooperation"].members if member.user] == []
+    assert export_forum(replaced) == demo_data

@@ -848,3 +848,95 @@ def test_an_address_on_a_reserved_test_domain_is_read():
     spec = read(changed(lambda d: d["people"].append(person("guest@forum.test"))))
 
     assert spec.people[-1].email == "guest@forum.test"
+
+
+COALITION = {
+    "name": "Building block",
+    "kind": "coalition",
+    "quota": 12,
+    "organisations": ["Task Team on South-South Cooperation"],
+    "people": ["lead@example.org"],
+}
+
+
+def with_groups(*groups, restricted_to=None):
+    def change(data):
+        data["participant_groups"] = [copy.deepcopy(group) for group in groups]
+        first_session(data)["restricted_to"] = restricted_to
+
+    return changed(change)
+
+
+def test_groups_members_and_restricted_sessions_are_read():
+    spec = read(with_groups({"stakeholder": "civil_society", "quota": 20}, COALITION, restricted_to="Building block"))
+
+    civil_society, coalition = spec.participant_groups
+    assert (civil_society.stakeholder, civil_society.name, civil_society.kind, civil_society.quota) == (
+        "civil_society",
+        None,
+        "stakeholder",
+        20,
+    )
+    assert (coalition.name, coalition.kind, coalition.quota) == ("Building block", "coalition", 12)
+    assert coalition.organisations == ("Task Team on South-South Cooperation",)
+    assert coalition.people == ("lead@example.org",)
+    assert spec.days[0].blocks[0].sessions[0].restricted_to == "Building block"
+
+
+def test_a_session_may_be_restricted_to_a_stakeholder_group_by_its_value():
+    spec = read(with_groups({"stakeholder": "technical_secretariat"}, restricted_to="technical_secretariat"))
+    assert spec.days[0].blocks[0].sessions[0].restricted_to == "technical_secretariat"
+
+
+@pytest.mark.parametrize(
+    ("groups", "restricted_to", "marker", "reason"),
+    [
+        (
+            [{"name": "Both", "stakeholder": "civil_society"}],
+            None,
+            '{"name": "Both"',
+            'either a "stakeholder" value or a "name"',
+        ),
+        ([{"kind": "coalition"}], None, '{"kind": "coalition"', 'either a "stakeholder" value or a "name"'),
+        (
+            [{"stakeholder": "civil_society", "people": ["lead@example.org"]}],
+            None,
+            '{"stakeholder": "civil_society"',
+            "people join it by choosing it when they register",
+        ),
+        (
+            [{"stakeholder": "civil_society", "kind": "coalition"}],
+            None,
+            '{"stakeholder": "civil_society"',
+            'has the kind "stakeholder"',
+        ),
+        (
+            [{"name": "civil_society", "kind": "coalition"}],
+            None,
+            '{"name": "civil_society"',
+            "is not a stakeholder group",
+        ),
+        ([{"name": "Mine", "kind": "stakeholder"}], None, '{"name": "Mine"', "is not a stakeholder group"),
+        ([{"stakeholder": "farmers"}], None, '"farmers"', '"farmers" is not a valid stakeholder'),
+        ([{"name": "Club", "kind": "club"}], None, '"club"', '"club" is not a valid kind'),
+        ([{**COALITION, "organisations": ["OECD"]}], None, '"OECD"', '"OECD" is not listed in "organisations"'),
+        ([{**COALITION, "people": ["nobody@example.org"]}], None, "nobody@example.org", 'person "nobody@example.org"'),
+        ([{**COALITION, "quota": -1}], None, '"quota": -1', "whole number"),
+        (
+            [COALITION, {"name": "Building block", "kind": "working_group"}],
+            None,
+            '{"name": "Building block"',
+            "listed twice",
+        ),
+        (
+            [COALITION],
+            "The club",
+            '"restricted_to": "The club"',
+            'restricted_to "The club" is not listed in "participant_groups"',
+        ),
+    ],
+)
+def test_a_faulty_group_or_restriction_is_refused_with_its_line_and_reason(groups, restricted_to, marker, reason):
+    problems, line = refusal(with_groups(*groups, restricted_to=restricted_to), marker)
+
+    assert [(problem.line, reason in problem.message) for problem in problems] == [(line, True)]

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from workshop.publishing.layout import agenda_days
+from workshop.publishing.layout import PLENARY, agenda_days, has_part_in, people_with_a_part_in, restricted_group_id
 
 BOGOTA = ZoneInfo("America/Bogota")
 PAPER = {"id": 1, "title": "Good practices paper"}
@@ -244,3 +244,201 @@ def test_every_time_of_a_block_reads_on_the_forums_wall_clock():
     for entry in morning.entries:
         wall_clock += [(moment.hour, moment.minute) for moment in (entry.starts_at, entry.ends_at)]
     assert wall_clock == [(9, 0), (12, 0), (9, 0), (9, 15), (9, 15), (10, 0)]
+
+
+def wall_clock(agenda_block):
+    """Return a block's times and its entries' as the forum's wall clock reads them, offset included."""
+    times = [agenda_block.starts_at, agenda_block.ends_at]
+    for entry in agenda_block.entries:
+        times += [entry.starts_at, entry.ends_at]
+    return [moment.isoformat() for moment in times]
+
+
+def outline(agenda):
+    """Return each day's number and date with its blocks' ids and the sessions they hold, in order."""
+    return [
+        (
+            agenda_day.number,
+            agenda_day.date,
+            [
+                (agenda_block.id, [entry.data["id"] for entry in agenda_block.entries])
+                for agenda_block in agenda_day.blocks
+            ],
+        )
+        for agenda_day in agenda
+    ]
+
+
+def test_a_session_outside_any_block_gets_a_block_of_its_own_on_its_day():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(17), [1]))],
+            session(1, utc(14), utc(15)),
+            session(2, utc(18), utc(19), documents=[PAPER]),
+        )
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(10, [1]), (None, [2])])]
+    own = agenda[0].blocks[1]
+    assert (own.label, own.documents) == ("", [PAPER])
+    assert [(entry.kind, entry.is_session, entry.data) for entry in own.entries] == [
+        ("session", True, session(2, utc(18), utc(19), documents=[PAPER]))
+    ]
+    assert wall_clock(own) == ["2011-09-26T13:00:00-05:00", "2011-09-26T14:00:00-05:00"] * 2
+
+
+def test_a_session_outside_any_block_stands_on_the_date_of_the_forums_wall_clock():
+    # 03:00 UTC on the 27th is 22:00 on the 26th in Bogotá.
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", title="Opening day"), day("2011-09-27", title="Closing day")],
+            session(1, utc(3, day=27), utc(4, day=27)),
+        )
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [1])]), (2, date(2011, 9, 27), [])]
+    assert [agenda_day.title for agenda_day in agenda] == ["Opening day", "Closing day"]
+    assert wall_clock(agenda[0].blocks[0]) == ["2011-09-26T22:00:00-05:00", "2011-09-26T23:00:00-05:00"] * 2
+
+
+def test_a_session_on_a_date_the_forum_lacks_adds_an_untitled_day_in_date_order_and_the_days_are_renumbered():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-27", title="Main day", to_be_announced=True, note="Buses at 8:00")],
+            session(1, utc(14, day=28), utc(15, day=28)),
+            session(2, utc(14, day=25), utc(15, day=25)),
+        )
+    )
+    assert outline(agenda) == [
+        (1, date(2011, 9, 25), [(None, [2])]),
+        (2, date(2011, 9, 27), []),
+        (3, date(2011, 9, 28), [(None, [1])]),
+    ]
+    added = agenda[0]
+    assert (added.title, added.to_be_announced, added.note) == ("", False, "")
+    kept = agenda[1]
+    assert (kept.title, kept.to_be_announced, kept.note) == ("Main day", True, "Buses at 8:00")
+
+
+def test_blocks_of_their_own_take_their_place_among_the_time_blocks_by_start_then_end():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(15), utc(16), [1]), block(11, utc(19), utc(20), [2]))],
+            session(1, utc(15), utc(16)),
+            session(2, utc(19), utc(20)),
+            session(3, utc(17), utc(18)),
+            session(4, utc(13), utc(14)),
+            session(5, utc(15), utc(15, 30)),
+        )
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [4]), (None, [5]), (10, [1]), (None, [3]), (11, [2])])]
+
+
+def test_overlapping_sessions_outside_blocks_share_one_block_spanning_them_all():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26")],
+            session(1, utc(14), utc(17), documents=[PAPER]),
+            session(2, utc(15), utc(16), documents=[OUTCOME, PAPER]),
+            session(3, utc(16, 30), utc(18), documents=[OUTCOME]),
+        )
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [1, 2, 3])])]
+    shared = agenda[0].blocks[0]
+    assert (shared.starts_at.isoformat(), shared.ends_at.isoformat()) == (
+        "2011-09-26T09:00:00-05:00",
+        "2011-09-26T13:00:00-05:00",
+    )
+    assert shared.documents == [PAPER, OUTCOME]
+
+
+def test_a_shared_block_ends_with_the_longest_of_its_sessions_not_the_last_to_start():
+    agenda = agenda_days(snapshot([day("2011-09-26")], session(1, utc(14), utc(17)), session(2, utc(15), utc(16))))
+    shared = agenda[0].blocks[0]
+    assert [entry.data["id"] for entry in shared.entries] == [1, 2]
+    assert shared.ends_at.isoformat() == "2011-09-26T12:00:00-05:00"
+
+
+def test_sessions_outside_blocks_starting_together_list_the_shorter_first():
+    agenda = agenda_days(snapshot([day("2011-09-26")], session(1, utc(14), utc(16)), session(2, utc(14), utc(15))))
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [2, 1])])]
+
+
+def test_sessions_outside_blocks_that_only_touch_keep_blocks_of_their_own():
+    agenda = agenda_days(snapshot([day("2011-09-26")], session(1, utc(14), utc(15)), session(2, utc(15), utc(16))))
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [1]), (None, [2])])]
+
+
+def test_a_session_outside_blocks_is_never_folded_into_a_time_block_it_overlaps_nor_a_time_block_into_it():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(17), [1]), block(11, utc(19), utc(21), [2]))],
+            session(1, utc(14), utc(15)),
+            session(2, utc(19), utc(20)),
+            session(3, utc(15), utc(16)),
+            session(4, utc(18), utc(20)),
+        )
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(10, [1]), (None, [3]), (None, [4]), (11, [2])])]
+    assert [agenda_block.ends_at.hour for agenda_block in agenda[0].blocks] == [12, 11, 15, 16]
+
+
+def test_a_personal_agenda_gives_a_block_of_its_own_only_to_ones_own_sessions_outside_blocks():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(15), [1]))],
+            session(1, utc(14), utc(15)),
+            session(2, utc(16), utc(17)),
+            session(3, utc(18), utc(19)),
+        ),
+        session_filter=lambda kept: kept["id"] == 3,
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [3])])]
+
+
+def test_a_session_in_a_block_left_out_of_a_personal_agenda_does_not_come_back_outside_blocks():
+    agenda = agenda_days(
+        snapshot(
+            [day("2011-09-26", block(10, utc(14), utc(15), [1]))],
+            session(1, utc(14), utc(15)),
+        ),
+        session_filter=lambda kept: False,
+    )
+    assert outline(agenda) == [(1, date(2011, 9, 26), [])]
+
+
+def staffed(people=None, speakers=()):
+    """Return a session's data with people appointed by role and items spoken by the given speakers."""
+    return {
+        "people": {"facilitator": [], "panellist": [], **(people or {})},
+        "items": [{"title": f"Item {n}", "speaker": speaker} for n, speaker in enumerate(speakers)],
+    }
+
+
+def test_a_person_appointed_to_a_session_in_any_role_has_a_part_in_it():
+    session_data = staffed({"facilitator": [{"id": 5}], "panellist": [{"id": 6}, {"id": 7}]})
+    assert [has_part_in(session_data, person_id) for person_id in (5, 6, 7, 8)] == [True, True, True, False]
+
+
+def test_a_person_speaking_in_an_item_has_a_part_in_the_session_without_being_appointed():
+    session_data = staffed(speakers=[None, {"id": None, "name": "Guest"}, {"id": 9}])
+    assert [has_part_in(session_data, person_id) for person_id in (9, 5)] == [True, False]
+
+
+def test_nobody_has_a_part_in_a_session_without_people_or_speakers():
+    assert has_part_in(staffed(speakers=[None]), 5) is False
+
+
+def test_the_people_with_a_part_in_a_session_are_its_appointees_and_its_named_speakers():
+    session_data = staffed(
+        {"facilitator": [{"id": 5}], "panellist": [{"id": 6}]}, speakers=[{"id": 9}, None, {"id": 5}]
+    )
+    assert people_with_a_part_in(session_data) == {5, 6, 9}
+
+
+def test_a_session_is_restricted_to_the_group_it_names_and_otherwise_open_to_everyone():
+    assert restricted_group_id({"restricted_to": {"id": 7, "name": "Building block"}}) == 7
+    assert restricted_group_id({"restricted_to": None}) is None
+    assert restricted_group_id({}) is None, "a release published before registration names no restriction"
+
+
+def test_a_plenary_is_named_as_the_snapshot_writes_its_format():
+    assert PLENARY == "plenary"

@@ -3,7 +3,7 @@
 Forum A (public) has a secretariat member, a facilitator of session S1, a facilitator of session S2,
 a rapporteur of S1 and a participant; forum B has its own secretariat and the same parts; a site
 administrator belongs to neither. Each forum has a tabled document with one uploaded version, an
-organisation of its own and one published release. The world is written with the shared factories
+organisation of its own, a coalition (with that organisation) to which S1 is\nrestricted, open registration and one published release; forum A's participant is registered. The world is written with the shared factories
 of tests/factories/.
 """
 
@@ -20,8 +20,13 @@ from workshop.accounts.tokens import make_password_token, make_unlock_token
 from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.extensions import db
+from workshop.forums.models import GroupKind, GroupMember, ParticipantGroup
 from workshop.programme.models import Appointment, AppointmentRole, ItemKind
 from workshop.publishing.services import publish_release
+from workshop.registration.models import Registration, RegistrationSettings
+from workshop.registration.rules import RegistrationMode, RegistrationStatus
+from workshop.reports import services as report_services
+from workshop.reports.rules import REVISED_FIELDS
 
 ACTORS = (
     "anonymous",
@@ -36,6 +41,18 @@ ACTORS = (
 
 FORUM_DATE = date(2030, 11, 5)
 SAMPLE_DOCX = make_docx("Draft paper", ["A paragraph of the draft."])
+
+
+def blank_report(title):
+    """Return the fields of a report in draft that holds nothing but its title."""
+    return {
+        **dict.fromkeys(REVISED_FIELDS, ""),
+        "title": title,
+        "women": None,
+        "men": None,
+        "other": None,
+        "total": None,
+    }
 
 
 @dataclass
@@ -96,6 +113,7 @@ def build_world(
         )
         if rapporteur is not None:
             appoint(first, rapporteur, AppointmentRole.RAPPORTEUR)
+            report_services.save_report(rapporteur, first, None, [], **blank_report(f"{forum.slug} S1"))
         first_item = create_item(first, ItemKind.KEYNOTE, "Keynote", duration_minutes=5)
         loose_item = create_loose_item(block, "09:00", "09:15")
         version = document_services.table_new_document(
@@ -109,6 +127,12 @@ def build_world(
             "preliminary",
         )
         organisation = create_organisation(f"Organisation of {forum.slug}", "", forum_id=forum.id)
+        # A coalition whose member is the forum's organisation, to which S1 is restricted; registration is open.
+        coalition = ParticipantGroup(forum=forum, name=f"{forum.slug} coalition", kind=GroupKind.COALITION, position=6)
+        member = GroupMember(group=coalition, organisation=organisation)
+        first.restricted_to_group = coalition
+        db.session.add_all([coalition, member, RegistrationSettings(forum=forum, mode=RegistrationMode.OPEN)])
+        db.session.flush()
         publish_release(secretariat, forum, "preliminary")
         db.session.commit()
         return ForumParts(
@@ -128,6 +152,8 @@ def build_world(
                 "number": version.number,
                 "direction": "down",
                 "organisation_id": organisation.id,
+                "group_id": coalition.id,
+                "member_id": member.id,
             },
         )
 
@@ -153,6 +179,18 @@ def build_world(
             forum_a, users["secretariat"], users["facilitator"], users["facilitator_other"], users["rapporteur"]
         )
         parts_b = add_forum_parts(forum_b, users["secretariat_other_forum"], facilitator_b, participant_b, None)
+        db.session.add(
+            Registration(
+                forum=forum_a,
+                user=users["participant"],
+                email=users["participant"].email,
+                name="part-a",
+                status=RegistrationStatus.CONFIRMED,
+                arrival_number=1,
+                group=forum_a.participant_groups[0],
+            )
+        )
+        db.session.commit()
         parts_a.ids["role_id"] = role_id(users["participant"], forum_a)
         parts_b.ids["role_id"] = role_id(participant_b, forum_b)
         return World(
@@ -163,6 +201,8 @@ def build_world(
                 "password_token": make_password_token(users["participant"], "reset"),
                 "unlock_token": make_unlock_token(users["participant"]),
                 "feed_token": users["facilitator"].feed_token,
+                # The participant list's export format (desk.export_participants).
+                "kind": "xlsx",
             },
         )
 

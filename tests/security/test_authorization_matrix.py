@@ -40,8 +40,13 @@ def admin_only():
 
 PUBLIC_FORUM_PAGES = (
     "forums.index",
+    "registration.register",
+    "registration.check_email",
+    "registration.list_participants",
     "forums.show_forum",
+    "forums.forum_stylesheet",
     "publishing.show_agenda",
+    "publishing.show_agenda_grid",
     "publishing.show_session",
     "publishing.list_changes",
     "documents.show_document",
@@ -63,10 +68,19 @@ SIGNED_IN_PAGES = (
     "accounts.revoke_feed_token",
     "forums.manage_index",
     "exports.personal_agenda_pdf",
+    # One's own registration: someone without one is sent to the registration form.
+    "registration.mine",
+    "registration.edit_mine",
+    "registration.list_sessions",
+    "registration.choose_session",
+    "registration.drop_session",
+    "registration.set_digest_preference",
+    "registration.download_my_data",
 )
 
 SECRETARIAT_SCREENS = (
     "forums.edit_forum",
+    "forums.edit_appearance",
     "forums.manage_frame",
     "programme.edit_day",
     "programme.delete_day",
@@ -92,9 +106,32 @@ SECRETARIAT_SCREENS = (
     "programme.withdraw",
     "programme.edit_loose_item",
     "programme.delete_loose_item",
+    "programme.show_board",
+    "programme.move_session",
+    "programme.undo_move",
     "publishing.manage_releases",
     "documents.forum_board",
     "forums.audit_trail",
+    "registration.manage_settings",
+    "registration.list_registrations",
+    "registration.decide_registrations",
+    "registration.invite",
+    "registration.list_groups",
+    "registration.show_group",
+    "registration.add_member",
+    "registration.remove_member",
+    "registration.restrict_session",
+    "registration.unrestrict_session",
+    "registration.delete_group",
+    "desk.list_participants",
+    "desk.decide_participants",
+    "desk.export_participants",
+    "desk.check_in",
+    "exports.list_of_participants_pdf",
+    "reports.forum_board",
+    "reports.set_deadline",
+    "reports.show_outcome",
+    "exports.outcome_pdf",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.
@@ -125,6 +162,11 @@ PUBLIC_EXPORTS = (
 EXPECTED = {
     **{endpoint: everyone() for endpoint in PUBLIC_FORUM_PAGES + ACCOUNT_PAGES_FOR_ANYONE + PUBLIC_EXPORTS},
     **{endpoint: signed_in() for endpoint in SIGNED_IN_PAGES},
+    # Cancelling or withdrawing one's own registration: someone without one has nothing to cancel.
+    **{
+        endpoint: {**everyone(NOT_FOUND), "anonymous": LOGIN, "participant": OK}
+        for endpoint in ("registration.cancel_mine", "registration.withdraw")
+    },
     **{endpoint: secretariat_only() for endpoint in SECRETARIAT_SCREENS},
     **{endpoint: {**secretariat_only(), "facilitator": OK} for endpoint in SESSION_DOCUMENT_SCREENS},
     # Facilitators of the forum see their own board; the secretariat sees everyone's.
@@ -132,15 +174,36 @@ EXPECTED = {
     # The brief of S1 is for the people with a part in it (its facilitator and rapporteur) and the secretariat.
     "exports.session_brief_pdf": {**secretariat_only(), "facilitator": OK, "rapporteur": OK},
     "forums.create_forum": admin_only(),
+    # S1's report (a draft): its rapporteur writes and submits it; its facilitator reads and comments.
+    **{
+        endpoint: {**secretariat_only(), "facilitator": OK, "rapporteur": OK}
+        for endpoint in ("reports.show_report", "reports.comment_on_report", "exports.session_report_pdf")
+    },
+    **{
+        endpoint: {**secretariat_only(), "rapporteur": OK}
+        for endpoint in ("reports.edit_report", "reports.submit_report", "reports.reopen_report", "reports.my_reports")
+    },
+    **{endpoint: secretariat_only() for endpoint in ("reports.return_report", "reports.approve_report")},
 }
 
 # POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.
 # (The security world's day, block and room still hold sessions, so deleting them is refused.)
 # The world's day holds its block, the block its sessions, the room a session: deleting them is refused.
-REFUSED_WHILE_IN_USE = {"programme.delete_block", "programme.delete_day", "forums.delete_room"}
+# The world uses what these delete (a room, a day, a block, a group restricting S1): they are refused with a reason.
+REFUSED_WHILE_IN_USE = {
+    "programme.delete_block",
+    "programme.delete_day",
+    "forums.delete_room",
+    "registration.delete_group",
+}
 ACTIONS_WITHOUT_INPUT = {
     "accounts.sign_out_everywhere",
     "documents.unlink_document",
+    "reports.submit_report",
+    # An empty form is an answer here: the box unticked (no digests), the member or restriction named in the URL.
+    "registration.set_digest_preference",
+    "registration.remove_member",
+    "registration.unrestrict_session",
     *(IRREVERSIBLE - REFUSED_WHILE_IN_USE),
 }
 
@@ -214,6 +277,8 @@ ID_PARAMETERS_OF_A_FORUM = {
     "role_id",
     "document_id",
     "organisation_id",
+    "group_id",
+    "member_id",
 }
 RULES_WITH_FORUM_PART_IDS = [
     rule for rule in RULES if "slug" in rule.arguments and set(rule.arguments) & ID_PARAMETERS_OF_A_FORUM

@@ -14,6 +14,8 @@ from tests.security.test_csrf import database_contents
 from workshop.accounts.models import ForumRole, ForumRoleName
 from workshop.extensions import db
 from workshop.programme.models import Appointment, AppointmentRole
+from workshop.registration.models import Registration
+from workshop.registration.rules import RegistrationStatus
 
 IRREVERSIBLE = {
     "accounts.revoke_feed_token",
@@ -26,7 +28,12 @@ IRREVERSIBLE = {
     "programme.delete_loose_item",
     "programme.delete_session",
     "programme.withdraw",
+    "registration.cancel_mine",
+    "registration.withdraw",
+    "registration.delete_group",
 }
+# Who presses the button: the secretariat, unless the deed is a participant's own.
+PRESSED_BY = {"registration.cancel_mine": "participant", "registration.withdraw": "participant"}
 # Each of these adds something, or can be undone with another button.
 ACTS_AT_ONCE = {
     "accounts.change_password": "asks for the current password; changing it again undoes it",
@@ -42,6 +49,24 @@ ACTS_AT_ONCE = {
     "programme.add_item": "adds an item",
     "programme.appoint": "adds an appointment",
     "programme.move_item": "moving it back undoes it",
+    "registration.set_digest_preference": "sets a preference; setting it again undoes it",
+    "programme.move_session": "moving the card back (or Undo) undoes it",
+    "programme.undo_move": "moving the card again undoes it",
+    "registration.choose_session": "takes a place; dropping it undoes it",
+    "registration.drop_session": "gives a place back; choosing again takes a free place or one in line",
+    "registration.decide_registrations": "approving admits people; declining asks first (tested below)",
+    "registration.add_member": "adds a member",
+    "registration.remove_member": "adding the member again undoes it",
+    "registration.restrict_session": "opening the session again undoes it",
+    "registration.unrestrict_session": "restricting the session again undoes it",
+    "desk.decide_participants": "approving gives places (cancelling undoes it); declining asks first on a page of its own",
+    "desk.check_in": "records who came; a second scan records nothing more",
+    "reports.approve_report": "reopening the report undoes it; every revision stays",
+    "reports.comment_on_report": "adds a comment",
+    "reports.reopen_report": "approving the report again undoes it",
+    "reports.return_report": "the rapporteur resubmits it; the comments stay",
+    "reports.set_deadline": "setting another day undoes it",
+    "reports.submit_report": "the secretariat returns it; every revision stays",
 }
 POST_ONLY_RULES = [rule for rule in list_rules() if rule.methods & {"GET", "POST"} == {"POST"}]
 ASKING_RULES = [rule for rule in POST_ONLY_RULES if rule.endpoint in IRREVERSIBLE]
@@ -54,7 +79,7 @@ def test_every_post_route_is_classified():
 
 @pytest.mark.parametrize("rule", ASKING_RULES, ids=rule_id)
 def test_the_button_asks_first_and_changes_nothing(app, client, world, sign_in, migrated_tables, rule):
-    sign_in(client, world.user("secretariat"))
+    sign_in(client, world.user(PRESSED_BY.get(rule.endpoint, "secretariat")))
     url = app.url_for(rule.endpoint, **parameter_values(rule, world, world.forum_a))
     before = database_contents(migrated_tables)
 
@@ -68,7 +93,7 @@ def test_the_button_asks_first_and_changes_nothing(app, client, world, sign_in, 
 
 @pytest.mark.parametrize("rule", ASKING_RULES, ids=rule_id)
 def test_the_confirmation_does_the_deed_or_says_why_not(app, client, world, sign_in, migrated_tables, rule):
-    sign_in(client, world.user("secretariat"))
+    sign_in(client, world.user(PRESSED_BY.get(rule.endpoint, "secretariat")))
     url = app.url_for(rule.endpoint, **parameter_values(rule, world, world.forum_a))
     before = database_contents(migrated_tables)
 
@@ -115,3 +140,24 @@ def test_taking_the_facilitator_role_away_withdraws_the_appointments_it_stands_f
     sign_in(client, facilitator)
     workspace = app.url_for("documents.session_workspace", slug="forum-a", session_id=world.forum_a.ids["session_id"])
     assert client.get(workspace).status_code == 403
+
+
+def test_declining_registrations_names_each_person_and_declines_only_them_once_confirmed(app, client, world, sign_in):
+    registration = db.session.scalar(db.select(Registration).where(Registration.email == "part-a@example.test"))
+    registration.status = RegistrationStatus.AWAITING_APPROVAL
+    db.session.commit()
+    sign_in(client, world.user("secretariat"))
+    url = app.url_for("registration.decide_registrations", slug="forum-a")
+    form = {"decision": "decline", "registration_ids": [str(registration.id)]}
+
+    page = client.post(url, data=form).get_data(as_text=True)
+
+    assert "Decline 1 registrations?" in page and "The registration of part-a" in page
+    assert f'name="registration_ids" value="{registration.id}"' in page, "the confirmation declines the same people"
+    db.session.expire_all()
+    assert registration.status == RegistrationStatus.AWAITING_APPROVAL
+
+    client.post(url, data={**form, "confirmed": "yes"})
+
+    db.session.expire_all()
+    assert registration.status == RegistrationStatus.DECLINED

@@ -339,8 +339,11 @@ def test_control_characters_in_a_pdf_s_text_are_dropped_before_it_is_stored(clie
 
 
 def cache_files(app):
-    root = Path(app.config["CACHE_DIR"])
-    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file()) if root.exists() else []
+    """Return what is kept of built exports and pages: the cache, and the exports the queue built."""
+    roots = [Path(app.config["CACHE_DIR"]), Path(app.config["EXPORT_DIR"])]
+    return sorted(
+        str(path.relative_to(root)) for root in roots if root.exists() for path in root.rglob("*") if path.is_file()
+    )
 
 
 @pytest.fixture

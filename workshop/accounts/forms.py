@@ -6,23 +6,32 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from workshop.core.forms import WorkshopForm
 
+# What password managers need to fill and save these fields (WCAG 1.3.5, Identify Input Purpose).
+USERNAME = {"autocomplete": "username"}
+CURRENT_PASSWORD = {"autocomplete": "current-password"}
+NEW_PASSWORD = {"autocomplete": "new-password"}
+
 
 class LoginForm(WorkshopForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
-    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()], render_kw=USERNAME)
+    password = PasswordField(_l("Password"), validators=[DataRequired()], render_kw=CURRENT_PASSWORD)
     remember = BooleanField(_l("Keep me signed in"))
     submit = SubmitField(_l("Sign in"))
 
 
 class PasswordResetRequestForm(WorkshopForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()], render_kw=USERNAME)
     submit = SubmitField(_l("Send me a link"))
 
 
 class SetPasswordForm(WorkshopForm):
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=10, max=200)], render_kw=NEW_PASSWORD
+    )
     confirm = PasswordField(
-        _l("Repeat the password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
+        _l("Repeat the password"),
+        validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))],
+        render_kw=NEW_PASSWORD,
     )
     submit = SubmitField(_l("Set password"))
 
@@ -44,9 +53,13 @@ class ProfileForm(WorkshopForm):
 
 
 class ChangePasswordForm(WorkshopForm):
-    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
-    password = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=10, max=200)])
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()], render_kw=CURRENT_PASSWORD)
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=10, max=200)], render_kw=NEW_PASSWORD
+    )
     confirm = PasswordField(
-        _l("Repeat the new password"), validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))]
+        _l("Repeat the new password"),
+        validators=[DataRequired(), EqualTo("password", _l("The passwords differ."))],
+        render_kw=NEW_PASSWORD,
     )
     submit = SubmitField(_l("Change the password"))

@@ -54,6 +54,8 @@ class User(UserMixin, db.Model):
     session_secret: Mapped[str] = mapped_column(String(64), default=new_session_secret)
     # When the owner was last mailed a link to unlock their sign-in: one mail per lockout, not one per guess.
     unlock_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # One e-mail after each release listing the changes to the person's own sessions; they may opt out.
+    wants_change_digests: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Optional["Organisation"]] = relationship()

@@ -18,6 +18,7 @@ from workshop.accounts.forms import (
 from workshop.accounts.models import User
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.refusals import commit_or_refuse
+from workshop.core.security import CLEAR_SITE_DATA_AT_SIGN_OUT
 from workshop.extensions import db, login_manager
 
 blueprint = Blueprint("accounts", __name__, url_prefix="/account")
@@ -63,13 +64,20 @@ def login():
     return render_template("accounts/login.html", form=form)
 
 
+def redirect_after_sign_out():
+    """Send the person home, telling the browser to forget what it kept of the site."""
+    response = redirect(url_for("forums.index"))
+    response.headers["Clear-Site-Data"] = CLEAR_SITE_DATA_AT_SIGN_OUT
+    return response
+
+
 @blueprint.route("/logout", methods=["POST"])
 @login_required
 def logout():
     if ConfirmForm().validate_on_submit():
         logout_user()
         flash(_("You are signed out."), "info")
-    return redirect(url_for("forums.index"))
+    return redirect_after_sign_out()
 
 
 @blueprint.route("/sign-out-everywhere", methods=["POST"])
@@ -80,7 +88,7 @@ def sign_out_everywhere():
         services.sign_out_everywhere(current_user)
     logout_user()
     flash(_("You are signed out on every device."), "info")
-    return redirect(url_for("forums.index"))
+    return redirect_after_sign_out()
 
 
 @blueprint.route("/unlock/<token>", methods=["GET", "POST"])

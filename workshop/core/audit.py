@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Optional
 
 from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import inspect as inspect_record
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.core.timezones import UTCDateTime, utcnow
@@ -34,6 +35,12 @@ def is_changed(record):
     Ask before anything reads the database: a read flushes the change and the answer with it.
     """
     return record.id is None or db.session.is_modified(record, include_collections=False)
+
+
+def column_values(record):
+    """Return a record's column values: compared before and after a use case, they tell whether it changed
+    anything, however often the session flushed in between (which `is_changed` cannot survive)."""
+    return {column.key: getattr(record, column.key) for column in inspect_record(record).mapper.column_attrs}
 
 
 def record(actor, action, subject, forum=None, **details):

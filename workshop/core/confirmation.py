@@ -31,8 +31,12 @@ def is_confirmed():
     return request.form.get(CONFIRMED_FIELD) == "yes"
 
 
-def ask_first(question, consequences, cancel_url, button_label):
-    """Return the confirmation page: the question, what goes with the deed, and the buttons to do it or not."""
+def ask_first(question, consequences, cancel_url, button_label, carried=()):
+    """Return the confirmation page: the question, what goes with the deed, and the buttons to do it or not.
+
+    `carried` holds the (name, value) pairs the first post sent (which people, which decision), so that
+    the confirmation does exactly the deed that was asked about.
+    """
     return render_template(
         "confirm.html",
         question=question,
@@ -40,4 +44,5 @@ def ask_first(question, consequences, cancel_url, button_label):
         cancel_url=cancel_url,
         button_label=button_label,
         confirmed_field=CONFIRMED_FIELD,
+        carried=carried,
     )

@@ -41,6 +41,14 @@ def cached_bytes(cache_dir, folder, name, build, superseded=lambda other_name: F
     return body
 
 
+def stored_bytes(cache_dir, folder, name):
+    """Return the bytes stored as `folder/name`, or None if nothing is stored there yet."""
+    try:
+        return (Path(cache_dir) / folder / name).read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def _remove_superseded(home, kept_name, superseded):
     for other in home.iterdir():
         if other.name != kept_name and not other.name.startswith(TEMPORARY_PREFIX) and superseded(other.name):

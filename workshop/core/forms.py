@@ -8,7 +8,7 @@ form of the application derives from this one.
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, TextAreaField
+from wtforms import FieldList, FormField, IntegerField, TextAreaField
 from wtforms.validators import ValidationError
 
 from workshop.core.text import normalise_newlines, strip_control_characters
@@ -29,6 +29,9 @@ class WorkshopForm(FlaskForm):
 
     class Meta:
         def bind_field(self, form, unbound_field, options):
+            if issubclass(unbound_field.field_class, (FieldList, FormField)):
+                # Rows of a list are forms of their own, which clean their fields themselves.
+                return unbound_field.bind(form=form, **options)
             filters = [*unbound_field.kwargs.get("filters", ()), strip_control_characters]
             return unbound_field.bind(form=form, filters=filters, **options)
 

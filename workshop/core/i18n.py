@@ -24,11 +24,11 @@ def select_locale():
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def language_of(person):
-    """Return the language to write to `person` in, whoever is reading the page: theirs if saved, else the default."""
-    if person.preferred_language in current_app.config["LANGUAGES"]:
-        return person.preferred_language
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+def language_of(person, working_languages=()):
+    """Return the language to write to `person` in, whoever reads the page: theirs, else the forum's first we speak."""
+    languages = current_app.config["LANGUAGES"]
+    candidates = (person.preferred_language, *working_languages)
+    return next((code for code in candidates if code in languages), current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def init_app(app, babel):

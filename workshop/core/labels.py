@@ -27,3 +27,8 @@ def choices(group):
 def enum_value(value):
     """Coerce a select's data to the plain value its options carry, so that an enum loaded from a model is shown selected."""
     return getattr(value, "value", value)
+
+
+def group_label(stakeholder, name):
+    """Name a participant group: a stakeholder group by its label in the reader's language, any other by its name."""
+    return str(label(stakeholder, "stakeholder_group")) if stakeholder else name

@@ -33,7 +33,7 @@ EXTENSION_KEY = "workshop.queue"
 PENDING_JOBS_KEY = "workshop.queue.awaiting_commit"
 queue_cli = AppGroup("queue", help="Run and inspect background work.")
 
-__all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job"]
+__all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class JobSpec:
     retry_delay: int = 0
     retry_backoff: float = 0
     timeout: int | None = None
+    priority: int | None = None
     schedule: Callable | None = None
 
 
@@ -64,11 +65,14 @@ def job_name(function):
     return f"{function.__module__}.{function.__qualname__}"
 
 
-def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None):
-    """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time."""
+def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None, priority=None):
+    """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time.
+
+    Waiting jobs of a higher `priority` run first.
+    """
 
     def declare(function):
-        _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout)
+        _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout, priority)
         return function
 
     return declare
@@ -95,6 +99,11 @@ def enqueue_after_commit(function, *arguments):
 def enqueue_now(function, *arguments):
     """Hand a job to the queue at once, for callers that have nothing to commit first."""
     return _queue().tasks[job_name(function)](*arguments)
+
+
+def shared_storage():
+    """Return the queue's key-value storage, which every host and worker sees: `put_if_empty`, `get`, `delete`."""
+    return _queue().huey
 
 
 def _queue():
@@ -153,6 +162,7 @@ def init_app(app):
                 retry_delay=spec.retry_delay,
                 retry_backoff=spec.retry_backoff,
                 timeout=spec.timeout,
+                priority=spec.priority,
             )(bound)
     app.extensions[EXTENSION_KEY] = queue
     app.cli.add_command(queue_cli)
@@ -161,11 +171,19 @@ def init_app(app):
 @queue_cli.command("work")
 @click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
 @click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread", show_default=True)
-def work_command(workers, worker_type):
+@click.option(
+    "--max-delay",
+    default=0.5,
+    show_default=True,
+    help="Longest pause, in seconds, between two looks at an empty queue (SQLite storage; Redis blocks instead).",
+)
+def work_command(workers, worker_type, max_delay):
     """Run the queue's consumer until interrupted: jobs as they come, periodic jobs on schedule."""
     huey = _queue().huey
     log.info("Queue worker started: %d %s worker(s) on %s", workers, worker_type, type(huey.storage).__name__)
-    Consumer(huey, workers=workers, worker_type=worker_type).run()
+    # Huey's default lets an idle worker wait up to 10 s before looking again: exports built after
+    # publishing would start that late. Half a second of SQLite polling costs nothing.
+    Consumer(huey, workers=workers, worker_type=worker_type, max_delay=max_delay).run()
 
 
 @job()

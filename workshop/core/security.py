@@ -1,6 +1,7 @@
 """Security headers sent with every response, and the host names (with their ports) the site answers to."""
 
 from flask import current_app, request
+from flask_login import current_user
 from werkzeug.exceptions import SecurityError
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -17,14 +18,29 @@ CONTENT_SECURITY_POLICY = "; ".join(
     )
 )
 
+# Workshop uses none of these; a page that someone managed to inject script into cannot either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth", "interest-cohort")
+)
+# What a browser should forget of the site when someone signs out on a shared computer. Cookies are
+# left to the sign-out itself: the trusted-browser cookie must outlive it, or the login throttle
+# would lock its owner out with everyone else.
+CLEAR_SITE_DATA_AT_SIGN_OUT = '"cache", "storage"'
+
 
 def add_security_headers(response):
-    """Forbid framing, inline scripts, MIME sniffing and leaking full URLs to other sites."""
+    """Forbid framing, inline scripts, MIME sniffing, other sites' embedding and leaking full URLs."""
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+    response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    if current_user.is_authenticated and "Cache-Control" not in response.headers:
+        # A signed-in page may show e-mail addresses or the audit trail: no shared browser or proxy keeps it.
+        response.headers["Cache-Control"] = "no-store"
     return response
 
 

@@ -7,7 +7,7 @@ from flask import current_app
 from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup
 
-from workshop.core.labels import label
+from workshop.core.labels import group_label, label
 from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
 
@@ -58,5 +58,6 @@ def init_app(app):
     app.add_template_filter(stored_html)
     app.add_template_filter(label)
     app.add_template_global(site_url_for)
+    app.add_template_global(group_label)
     app.add_template_global(lambda: str(get_locale() or "en"), "current_language")
     app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")

@@ -45,6 +45,10 @@ def saved_values_that_differ(typed_form, saved_form):
 
 
 def _shown(field):
+    if field.type == "FieldList":
+        # Rows of a list (a report's recommendations): each filled row's values on one line.
+        rows = (" – ".join(str(value) for value in entry.data.values() if value) for entry in field.entries)
+        return "; ".join(row for row in rows if row)
     if field.type == "BooleanField":
         return _("yes") if field.data else _("no")
     if hasattr(field, "iter_choices"):

@@ -1,20 +1,20 @@
-"""Load the demo forum from its programme file, give its people demo logins and publish release 1."""
+"""Load the demo forum from its programme file, give its people demo logins and publish its releases."""
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from workshop.accounts.models import User
 from workshop.accounts.services import find_or_create_account
 from workshop.demo.documents import add_demo_documents
+from workshop.demo.releases import publish_demo_releases
+from workshop.demo.report import add_demo_report
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus
 from workshop.forums.services import find_forum
 from workshop.programme_files.importing import import_programme_file
-from workshop.publishing.services import publish_release
+from workshop.registration.demo_data import add_demo_registrations
 
 DEMO_SLUG = "bogota-2011"
 # Not a secret: the published password of the throwaway demo accounts (bandit B105).
@@ -48,10 +48,10 @@ def load_demo():
     for email, _role in DEMO_LOGINS:
         db.session.scalar(select(User).where(User.email == email)).set_password(DEMO_PASSWORD)
     secretariat = db.session.scalar(select(User).where(User.email == SECRETARIAT_EMAIL))
-    publish_release(
-        secretariat, forum, AgendaStatus.PRELIMINARY.value, note=_("Preliminary agenda, as in the concept note.")
-    )
+    publish_demo_releases(secretariat, forum)
     add_demo_documents(forum)
+    add_demo_registrations(forum)
+    add_demo_report(forum)
     return forum
 
 

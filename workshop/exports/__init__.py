@@ -2,9 +2,10 @@
 
 
 def init_app(app):
-    """Give the application the export pages and feeds, and `flask exports`."""
+    """Give the application the export pages and feeds, and (through exports.builds) the builds queued at publishing."""
+    from workshop.exports.builds import build_progress
     from workshop.exports.views import blueprint
-    from workshop.exports.warming import exports_cli
 
     app.register_blueprint(blueprint)
-    app.cli.add_command(exports_cli)
+    # The publishing feature's page shows the builds without importing exports (templates/exports/_build_progress.html).
+    app.add_template_global(build_progress, "export_build_progress")

@@ -16,8 +16,9 @@ from icalendar import Calendar, Event, vDuration, vText
 from workshop.core.labels import label
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import item_line, item_text, location_line, roles_of, session_heading
-from workshop.publishing.layout import has_part_in
+from workshop.publishing.layout import PLENARY, has_part_in, restricted_group_id
 from workshop.publishing.snapshot import loose_items_by_id
+from workshop.registration.rules import NO_SELECTION, in_personal_agenda
 
 PRODUCT_ID = "-//Workshop//Forum agenda//EN"
 # Subscribed calendars poll this often; conditional GET keeps the polls cheap.
@@ -68,13 +69,24 @@ def single_session(snapshot, published_at, session_id):
     return FeedPart(snapshot, published_at, lambda session: session["id"] == session_id)
 
 
-def person_agenda(snapshot, published_at, person_id):
-    """Select what one person has a part in: sessions they are appointed to or speak in, items they give."""
+def person_agenda(snapshot, published_at, person_id, selection=NO_SELECTION):
+    """Select one person's agenda: what they have a part in, the plenaries, and the sessions they chose."""
     return FeedPart(
         snapshot,
         published_at,
-        lambda session: has_part_in(session, person_id),
+        lambda session: in_person_agenda(session, person_id, selection),
         lambda item: bool(item["speaker"]) and item["speaker"]["id"] == person_id,
+    )
+
+
+def in_person_agenda(session, person_id, selection):
+    """Tell whether a published session belongs in a person's agenda (registration's rule, on snapshot data)."""
+    return in_personal_agenda(
+        session["id"],
+        session["format"] == PLENARY,
+        restricted_group_id(session),
+        has_part_in(session, person_id),
+        selection,
     )
 
 

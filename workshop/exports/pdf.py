@@ -15,11 +15,13 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workshop.exports import wording
-from workshop.publishing.layout import agenda_days, has_part_in
+from workshop.exports.ical import in_person_agenda
+from workshop.exports.pdf_tags import scope_header_cells
+from workshop.publishing.layout import agenda_days
+from workshop.registration.rules import NO_SELECTION
 
 STATIC_SCHEME = "static:"
 TAGGED_VARIANT = "pdf/ua-1"
-PLENARY = "plenary"
 
 
 class FetchRefused(ValueError):
@@ -53,7 +55,9 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     """Return the PDF of an HTML document whose resources come only from our static folder."""
     fetcher = fetcher or StaticOnlyFetcher(static_folder)
     document = HTML(string=html, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=TAGGED_VARIANT if tagged else None)
+    if not tagged:
+        return document.write_pdf()
+    return scope_header_cells(document.write_pdf(pdf_variant=TAGGED_VARIANT))
 
 
 def agenda_pdf(snapshot, release, *, links, static_folder, **options):
@@ -62,9 +66,9 @@ def agenda_pdf(snapshot, release, *, links, static_folder, **options):
     return render_pdf(html, static_folder, **options)
 
 
-def personal_agenda_pdf(snapshot, release, person, *, links, static_folder, **options):
-    """Return the agenda of one person: the sessions they have a part in, and every plenary."""
-    days = agenda_days(snapshot, lambda session: session["format"] == PLENARY or has_part_in(session, person["id"]))
+def personal_agenda_pdf(snapshot, release, person, *, links, static_folder, selection=NO_SELECTION, **options):
+    """Return the agenda of one person: the sessions they chose or have a part in, and the plenaries."""
+    days = agenda_days(snapshot, lambda session: in_person_agenda(session, person["id"], selection))
     html = _render_agenda(snapshot, release, links, days, heading=person["name"])
     return render_pdf(html, static_folder, **options)
 
@@ -102,6 +106,20 @@ def _render_agenda(snapshot, release, links, days, heading):
     )
 
 
+def block_rows(block):
+    """Return a block's rows: each entry with the drafts first tabled by it, so that a draft is listed once.
+
+    A block with no entries still gets one row, for its time.
+    """
+    listed, rows = set(), []
+    for entry in block.entries:
+        documents = entry.data.get("documents", []) if entry.is_session else []
+        first_tabled = [document for document in documents if document["id"] not in listed]
+        listed.update(document["id"] for document in first_tabled)
+        rows.append((entry, first_tabled))
+    return rows or [(None, [])]
+
+
 def _template_context(links):
     """Return what every PDF template uses to say things: links, language and the shared wording."""
     helpers = (
@@ -116,7 +134,12 @@ def _template_context(links):
         "people_line",
         "roles_of",
     )
-    return {"links": links, "lang": wording.language(), **{name: getattr(wording, name) for name in helpers}}
+    return {
+        "links": links,
+        "lang": wording.language(),
+        "block_rows": block_rows,
+        **{name: getattr(wording, name) for name in helpers},
+    }
 
 
 def timed_items(session, zone):

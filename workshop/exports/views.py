@@ -4,7 +4,7 @@ Each view loads what it needs, checks access, answers 304 when the client's copy
 only then asks an export function for the bytes.
 """
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import Blueprint, abort, current_app, jsonify, make_response, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -13,40 +13,37 @@ from sqlalchemy import select
 from workshop.accounts.models import ForumRole, User
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
-from workshop.core.site import site_host, site_url, site_url_for
-from workshop.exports import api, ical
+from workshop.core.site import site_url
+from workshop.desk.listing import official_list
+from workshop.exports import api, builds, ical
 from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
-from workshop.exports.links import ExportLinks
+from workshop.exports.links import site_export_links
 from workshop.exports.wording import language
 from workshop.extensions import db
-from workshop.forums.access import get_forum_or_404
+from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
 from workshop.publishing.services import latest_release
+from workshop.registration.models import Registration
+from workshop.registration.queries import selection_fingerprint, selection_of
+from workshop.registration.rules import RegistrationStatus
+from workshop.reports import services as report_services
+from workshop.reports.outcome import consolidated_outcome
+from workshop.reports.permissions import can as can_read_report
+from workshop.reports.workflow import Action
 
 blueprint = Blueprint("exports", __name__)
 
-CALENDAR_TYPE = "text/calendar"
-PDF_TYPE = "application/pdf"
-JSON_TYPE = "application/json"
+CALENDAR_TYPE = builds.FEED.mimetype
+PDF_TYPE = builds.PDF.mimetype
+JSON_TYPE = builds.JSON.mimetype
 
 
 @blueprint.app_template_filter("webcal")
 def as_webcal(url):
     """Turn an absolute http(s) feed URL into the webcal:// one that makes calendar apps subscribe."""
     return "webcal://" + url.split("://", 1)[1]
-
-
-def export_links():
-    """Return the links exports write: session pages, document downloads, and the calendar UID domain."""
-    return ExportLinks(
-        uid_host=current_app.config["CALENDAR_UID_HOST"] or site_host(),
-        session_url=lambda slug, session_id: site_url_for("publishing.show_session", slug=slug, session_id=session_id),
-        document_url=lambda slug, document_id: site_url_for(
-            "documents.show_document", slug=slug, document_id=document_id
-        ),
-    )
 
 
 def pdf_module():
@@ -90,12 +87,43 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private, pe
     return send_export(body, mimetype, filename, etag, last_modified, private)
 
 
+def send_prebuilt(forum, release, export, filename):
+    """Send an export that a queue worker built; if it is not ready, queue its build and say it is being prepared.
+
+    A web worker never lays out these exports itself: under an immediate queue (tests, a single
+    process) the build runs inside `request_build`, and is found right after it.
+    """
+    etag = release_etag(export.kind, [release], language())
+    private = not forum.is_public
+    if is_unchanged(etag, release.published_at):
+        return send_export(None, export.mimetype, filename, etag, release.published_at, private)
+    body = builds.stored_export(release, export, language())
+    if body is None and builds.request_build(release, export, language()):
+        body = builds.stored_export(release, export, language())
+    if body is None:
+        return being_prepared(release, export)
+    return send_export(body, export.mimetype, filename, etag, release.published_at, private)
+
+
+def being_prepared(release, export):
+    """Answer 503 with Retry-After: the export of this release is queued or being built right now."""
+    description = _(
+        "This export of release %(number)d is being prepared and will be ready in a few seconds. Please try again.",
+        number=release.number,
+    )
+    page = render_template("errors/error.html", code=503, title=_("Being prepared"), description=description)
+    response = current_app.make_response((page, 503))
+    response.headers["Retry-After"] = str(export.retry_after_seconds)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def send_forum_calendar(forum, release, kind, name, select_part, filename):
     """Send one forum's feed; `select_part` reads the snapshot only when the feed must be built."""
     return send_unless_unchanged(
         kind,
         [release],
-        lambda: ical.calendar_bytes(name, [select_part()], export_links()),
+        lambda: ical.calendar_bytes(name, [select_part()], site_export_links()),
         CALENDAR_TYPE,
         filename,
         private=not forum.is_public,
@@ -105,11 +133,7 @@ def send_forum_calendar(forum, release, kind, name, select_part, filename):
 @blueprint.route("/f/<slug>/agenda.ics")
 def agenda_calendar(slug):
     forum, release = published_forum(slug)
-
-    def select_part():
-        return ical.whole_agenda(release.snapshot, release.published_at)
-
-    return send_forum_calendar(forum, release, "agenda.ics", forum.title, select_part, f"{forum.slug}.ics")
+    return send_prebuilt(forum, release, builds.FEED, f"{forum.slug}.ics")
 
 
 @blueprint.route("/f/<slug>/tracks/<int:track_id>.ics")
@@ -155,18 +179,24 @@ def personal_calendar(token):
     user = db.session.scalar(select(User).where(User.feed_token == token))
     if user is None or not user.is_active:
         abort(404)
-    releases = [release for release in map(latest_release, forums_with_a_part_for(user)) if release is not None]
+    published = [(forum, latest_release(forum)) for forum in forums_with_a_part_for(user)]
+    selections = {forum.id: selection_of(user, forum) for forum, release in published if release is not None}
+    releases = [release for _forum, release in published if release is not None]
+    fingerprints = ",".join(selection_fingerprint(selections[release.forum_id]) for release in releases)
     # Calendar clients send no cookies: write the feed in the person's own language if they chose one.
     languages = current_app.config["LANGUAGES"]
     asked = request.args.get("lang") in languages
     with force_locale(user.preferred_language if user.preferred_language in languages and not asked else language()):
         return send_unless_unchanged(
-            f"person-{user.id}.ics",
+            f"person-{user.id}.ics|{fingerprints}",
             releases,
             lambda: ical.calendar_bytes(
                 _("%(name)s – my sessions", name=user.name),
-                [ical.person_agenda(release.snapshot, release.published_at, user.id) for release in releases],
-                export_links(),
+                [
+                    ical.person_agenda(release.snapshot, release.published_at, user.id, selections[release.forum_id])
+                    for release in releases
+                ],
+                site_export_links(),
             ),
             CALENDAR_TYPE,
             "my-sessions.ics",
@@ -176,11 +206,14 @@ def personal_calendar(token):
 
 
 def forums_with_a_part_for(user):
-    """Return the forums where the person holds a role, an appointment, or speaks."""
+    """Return the forums where the person holds a role, has a place, has an appointment, or speaks."""
     forum_ids = (
         select(ForumRole.forum_id)
         .where(ForumRole.user_id == user.id)
         .union(
+            select(Registration.forum_id).where(
+                Registration.user_id == user.id, Registration.status == RegistrationStatus.CONFIRMED
+            ),
             select(ForumSession.forum_id).join(Appointment).where(Appointment.user_id == user.id),
             select(ForumSession.forum_id).join(SessionItem).where(SessionItem.speaker_id == user.id),
             select(ForumDay.forum_id).join(TimeBlock).join(BlockItem).where(BlockItem.speaker_id == user.id),
@@ -192,16 +225,7 @@ def forums_with_a_part_for(user):
 @blueprint.route("/f/<slug>/agenda.pdf")
 def agenda_pdf(slug):
     forum, release = published_forum(slug)
-    return send_unless_unchanged(
-        "agenda.pdf",
-        [release],
-        lambda: pdf_module().agenda_pdf(
-            release.snapshot, release, links=export_links(), static_folder=current_app.static_folder
-        ),
-        PDF_TYPE,
-        f"{forum.slug}-agenda.pdf",
-        private=not forum.is_public,
-    )
+    return send_prebuilt(forum, release, builds.PDF, f"{forum.slug}-agenda.pdf")
 
 
 @blueprint.route("/f/<slug>/my-agenda.pdf")
@@ -209,11 +233,17 @@ def agenda_pdf(slug):
 def personal_agenda_pdf(slug):
     forum, release = published_forum(slug)
     person = {"id": current_user.id, "name": current_user.name}
+    selection = selection_of(current_user, forum)
     return send_unless_unchanged(
-        f"my-agenda.pdf|{current_user.id}|{current_user.name}",
+        f"my-agenda.pdf|{current_user.id}|{current_user.name}|{selection_fingerprint(selection)}",
         [release],
         lambda: pdf_module().personal_agenda_pdf(
-            release.snapshot, release, person, links=export_links(), static_folder=current_app.static_folder
+            release.snapshot,
+            release,
+            person,
+            links=site_export_links(),
+            static_folder=current_app.static_folder,
+            selection=selection,
         ),
         PDF_TYPE,
         f"{forum.slug}-my-agenda.pdf",
@@ -232,7 +262,7 @@ def session_brief_pdf(slug, session_id):
         f"brief-{session_id}.pdf",
         [release],
         lambda: pdf_module().session_brief_pdf(
-            release.snapshot, release, session_id, links=export_links(), static_folder=current_app.static_folder
+            release.snapshot, release, session_id, links=site_export_links(), static_folder=current_app.static_folder
         ),
         PDF_TYPE,
         f"{forum.slug}-session-{session_id}-brief.pdf",
@@ -240,17 +270,29 @@ def session_brief_pdf(slug, session_id):
     )
 
 
+@blueprint.route("/manage/<slug>/desk/list-of-participants.pdf")
+@login_required
+def list_of_participants_pdf(slug):
+    forum = get_managed_forum(slug)
+    # Imported here for the reason pdf_module() gives: WeasyPrint loads in the first worker that renders.
+    from workshop.exports.participants import list_of_participants_pdf as render_list
+
+    body = render_list(forum, official_list(forum), static_folder=current_app.static_folder)
+    return (
+        body,
+        200,
+        {
+            "Content-Type": PDF_TYPE,
+            "Content-Disposition": f'attachment; filename="{forum.slug}-list-of-participants.pdf"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
 @blueprint.route("/api/v1/forums/<slug>/agenda")
 def agenda_json(slug):
     forum, release = published_forum(slug)
-    response = send_unless_unchanged(
-        "agenda.json",
-        [release],
-        lambda: api.agenda_json(release.snapshot, release, export_links()),
-        JSON_TYPE,
-        f"{forum.slug}-agenda.json",
-        private=not forum.is_public,
-    )
+    response = send_prebuilt(forum, release, builds.JSON, f"{forum.slug}-agenda.json")
     response.headers.pop("Content-Disposition", None)
     if forum.is_public:
         # Organisers' websites read the agenda of a public forum from their own pages.
@@ -261,3 +303,40 @@ def agenda_json(slug):
 @blueprint.route("/api/v1/openapi.json")
 def openapi_json():
     return jsonify(api.openapi_document(site_url().rstrip("/")))
+
+
+@blueprint.route("/f/<slug>/sessions/<int:session_id>/report.pdf")
+@login_required
+def session_report_pdf(slug, session_id):
+    forum = get_forum_or_404(slug)
+    session = get_part_or_404(ForumSession, session_id, forum)
+    report = report_services.report_of(session)
+    if not can_read_report(current_user, session, Action.READ, report):
+        abort(403)
+    if report is None:
+        abort(404)
+    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+
+    body = report_pdf.session_report_pdf(
+        report_services.printed_report(report), forum.title, static_folder=current_app.static_folder
+    )
+    return _send_pdf(body, f"{forum.slug}-session-{session_id}-report.pdf")
+
+
+def _send_pdf(body, filename):
+    """Send a PDF built for this request alone: never kept by a cache, it may be an unpublished draft."""
+    response = make_response(body)
+    response.mimetype = PDF_TYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@blueprint.route("/manage/<slug>/outcome.pdf")
+@login_required
+def outcome_pdf(slug):
+    forum = get_managed_forum(slug)
+    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+
+    body = report_pdf.outcome_pdf(consolidated_outcome(forum), forum.title, static_folder=current_app.static_folder)
+    return _send_pdf(body, f"{forum.slug}-outcome.pdf")

@@ -90,3 +90,14 @@ class RoleForm(WorkshopForm):
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     role = SelectField(_l("Role"), choices=lambda: choices("forum_role"), coerce=enum_value)
     submit = SubmitField(_l("Appoint"))
+
+
+class AppearanceForm(WorkshopForm):
+    # Checked by the service (forums/colours.py), which says what is wrong at this field.
+    accent_colour = StringField(
+        _l("Accent colour"),
+        validators=[Length(max=20)],
+        description=_l("The convener's colour, such as #0b5cad; leave empty for the site's blue."),
+        render_kw={"placeholder": "#0b5cad", "autocomplete": "off"},
+    )
+    submit = SubmitField(_l("Save"))

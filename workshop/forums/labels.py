@@ -15,6 +15,11 @@ LABELS = {
         "room.deleted": _l("Room deleted"),
         "organisation.saved": _l("Organisation saved"),
     },
+    "forum_timing": {
+        "upcoming": _l("Upcoming"),
+        "under_way": _l("Under way"),
+        "past": _l("Past"),
+    },
     # An agenda: the word agrees with "agenda" / "programme" (feminine in Spanish, masculine in French).
     "agenda_status": {
         "preliminary": lazy_pgettext("agenda", "Preliminary"),

@@ -3,8 +3,8 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, String, Text, UniqueConstraint, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, String, Text, UniqueConstraint, event, text
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from workshop.accounts.models import ForumRole
 from workshop.core.markdown import render_on_save
@@ -94,6 +94,8 @@ class Forum(db.Model):
         Enum(AgendaStatus, native_enum=False, length=20), default=AgendaStatus.PRELIMINARY
     )
     is_public: Mapped[bool] = mapped_column(default=True)
+    # The convener's colour as #rrggbb (forums/colours.py), or empty for the site's own.
+    accent_colour: Mapped[str] = mapped_column(String(7), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Counts saves of the settings: a form sends back the version it was opened on (lost updates).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
@@ -138,3 +140,98 @@ class Room(db.Model):
     capacity: Mapped[int] = mapped_column(default=0)
 
     forum: Mapped[Forum] = relationship(back_populates="rooms")
+
+
+class StakeholderGroup(enum.Enum):
+    """The six groups the concept note gathers; every forum has them."""
+
+    COUNTRY_REPRESENTATIVES = "country_representatives"
+    MULTILATERAL_ORGANISATIONS = "multilateral_organisations"
+    SOUTH_SOUTH_PRACTITIONERS = "south_south_practitioners"
+    CIVIL_SOCIETY = "civil_society"
+    SUBJECT_MATTER_EXPERTS = "subject_matter_experts"
+    TECHNICAL_SECRETARIAT = "technical_secretariat"
+
+
+class GroupKind(enum.Enum):
+    STAKEHOLDER = "stakeholder"
+    REGIONAL_PLATFORM = "regional_platform"
+    WORKING_GROUP = "working_group"
+    COALITION = "coalition"
+    OTHER = "other"
+
+
+class ParticipantGroup(db.Model):
+    """A named set of participants that acts together: a stakeholder group, a platform, a coalition.
+
+    A stakeholder group is named by its `stakeholder` value (worded in the reader's language when
+    shown); a group the secretariat adds has a `name`. Participants pick their stakeholder group when
+    they register; other groups list their members (people or whole organisations).
+    """
+
+    __tablename__ = "participant_groups"
+    __table_args__ = (
+        UniqueConstraint("forum_id", "stakeholder", name="uq_participant_groups_forum_stakeholder"),
+        UniqueConstraint("forum_id", "name", name="uq_participant_groups_forum_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[GroupKind] = mapped_column(Enum(GroupKind, native_enum=False, length=30), default=GroupKind.OTHER)
+    stakeholder: Mapped[StakeholderGroup | None] = mapped_column(Enum(StakeholderGroup, native_enum=False, length=40))
+    name: Mapped[str | None] = mapped_column(String(200))
+    # Places kept for this group's participants; None: no quota.
+    quota: Mapped[int | None]
+    position: Mapped[int] = mapped_column(default=0)
+
+    forum = relationship(
+        "Forum",
+        backref=backref("participant_groups", cascade="all, delete-orphan", order_by="ParticipantGroup.position"),
+    )
+    members: Mapped[list["GroupMember"]] = relationship(
+        back_populates="group", cascade="all, delete-orphan", order_by="GroupMember.id"
+    )
+
+    @property
+    def is_stakeholder_group(self):
+        return self.stakeholder is not None
+
+    @property
+    def reference(self):
+        """Name the group as a programme file does: a stakeholder group by its value, any other by its name."""
+        return self.stakeholder.value if self.stakeholder else self.name
+
+
+class GroupMember(db.Model):
+    """One member of a participant group: a person, or a whole organisation and so everyone from it."""
+
+    __tablename__ = "group_members"
+    __table_args__ = (
+        CheckConstraint("(user_id IS NULL) <> (organisation_id IS NULL)", name="person_or_organisation"),
+        UniqueConstraint("group_id", "user_id", name="uq_group_members_group_user"),
+        UniqueConstraint("group_id", "organisation_id", name="uq_group_members_group_organisation"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("participant_groups.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+
+    group: Mapped[ParticipantGroup] = relationship(back_populates="members")
+    user = relationship("User")
+    organisation = relationship("Organisation")
+
+
+def stakeholder_groups():
+    """Return the six stakeholder groups a new forum starts with, in the concept note's order."""
+    return [
+        ParticipantGroup(kind=GroupKind.STAKEHOLDER, stakeholder=stakeholder, position=position)
+        for position, stakeholder in enumerate(StakeholderGroup)
+    ]
+
+
+@event.listens_for(Forum, "init")
+def give_new_forum_its_stakeholder_groups(forum, args, kwargs):
+    """Start every forum with the six stakeholder groups, however it is created (screens, files, demo, tests)."""
+    if "participant_groups" not in kwargs:
+        forum.participant_groups = stakeholder_groups()

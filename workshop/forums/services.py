@@ -10,6 +10,7 @@ from workshop.core.locking import hold_write_lock
 from workshop.core.refusals import Refused
 from workshop.core.versions import count_save
 from workshop.extensions import db
+from workshop.forums.colours import AA_NORMAL_TEXT_CONTRAST, WHITE, contrast_ratio, is_readable_accent, normalise_colour
 from workshop.forums.models import Forum, Organisation, OrganisationType, Room
 from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, is_too_long
 
@@ -144,3 +145,30 @@ def withdraw_from_forum(actor, forum_role, forum):
         raise FrameError(_("You cannot remove yourself from the secretariat."))
     revoke_role(forum_role.user, forum, forum_role.role)
     audit.record(actor, "forum.role_revoked", forum_role.user.email, forum, role=forum_role.role.value)
+
+
+class AppearanceRefused(Refused):
+    """Raised when a forum's colour is not a colour, or would leave its text hard to read."""
+
+
+def set_accent_colour(actor, forum, colour):
+    """Give the forum its convener's colour (empty: the site's own); refuse one that white text cannot be read on."""
+    normalised = normalise_colour(colour) if colour.strip() else ""
+    if normalised is None:
+        raise AppearanceRefused(
+            _("Write the colour as # and six hexadecimal digits, such as #0b5cad."), field="accent_colour"
+        )
+    if normalised and not is_readable_accent(normalised):
+        raise AppearanceRefused(
+            _(
+                "White text on %(colour)s has a contrast of only %(ratio).1f:1; choose a darker colour "
+                "(at least %(needed).1f:1, WCAG AA).",
+                colour=normalised,
+                ratio=contrast_ratio(normalised, WHITE),
+                needed=AA_NORMAL_TEXT_CONTRAST,
+            ),
+            field="accent_colour",
+        )
+    forum.accent_colour = normalised
+    if count_save(forum):
+        audit.record(actor, "forum.changed", forum.title, forum)

@@ -1,6 +1,6 @@
 """The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
@@ -13,24 +13,31 @@ from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
 from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.timezones import local_date, utcnow
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
 from workshop.forums import services
 from workshop.forums.access import get_editable_organisation, get_forum_or_404, get_managed_forum, get_part_or_404
-from workshop.forums.forms import ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
+from workshop.forums.forms import AppearanceForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
+from workshop.forums.listing import arrange_front_page
 from workshop.forums.models import Forum, Organisation, Room, Track
 from workshop.programme import frame
 from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
 blueprint = Blueprint("forums", __name__)
 AUDIT_PAGE_SIZE = 100
+# A search is a few words; a longer one is cut rather than refused.
+MAX_QUERY_LENGTH = 200
 
 
 @blueprint.route("/")
 def index():
-    forums = db.session.scalars(select(Forum).order_by(Forum.start_date.desc())).all()
-    visible = [forum for forum in forums if can_view_forum(current_user, forum)]
-    return render_template("forums/index.html", forums=visible)
+    """List the forums open to the visitor, upcoming first, found by title, city or year."""
+    query = request.args.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    forums = [forum for forum in db.session.scalars(select(Forum)) if can_view_forum(current_user, forum)]
+    now = utcnow()
+    page = arrange_front_page(forums, lambda forum: local_date(now, forum.timezone), query)
+    return render_template("forums/index.html", page=page, query=query, any_forum=bool(forums))
 
 
 @blueprint.route("/f/<slug>/")
@@ -106,6 +113,29 @@ def _forum_fields(form):
     }
     fields["timezone"] = fields["timezone"].strip()
     return fields
+
+
+@blueprint.route("/manage/<slug>/appearance", methods=["GET", "POST"])
+@login_required
+def edit_appearance(slug):
+    forum = get_managed_forum(slug)
+    form = AppearanceForm(obj=forum)
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.set_accent_colour(current_user, forum, form.accent_colour.data)
+        if not outcome.refused:
+            flash(_("Appearance saved."), "success")
+            return redirect(url_for("forums.edit_appearance", slug=forum.slug))
+        return render_template("forums/appearance.html", forum=forum, form=form), outcome.status
+    return render_template("forums/appearance.html", forum=forum, form=form)
+
+
+@blueprint.route("/f/<slug>/face.css")
+def forum_stylesheet(slug):
+    """Serve the forum's colours as a stylesheet: the site's policy allows no inline styles."""
+    forum = get_forum_or_404(slug)
+    css = f":root {{ --accent: {forum.accent_colour}; }}\n" if forum.accent_colour else ""
+    return Response(css, mimetype="text/css")
 
 
 @blueprint.route("/manage/<slug>/frame")

@@ -77,3 +77,12 @@ class AppointmentForm(WorkshopForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Email()])
     name = StringField(_l("Name (for a new account)"), validators=[Length(max=200)])
     submit = SubmitField(_l("Appoint"))
+
+
+class MoveForm(WorkshopForm):
+    """A card dropped on the board: the day, start and room it goes to, and the version the board showed."""
+
+    day = DateField(_l("Day"), validators=[DataRequired()])
+    starts = TimeField(_l("Starts"), validators=[DataRequired()])
+    room_id = IntegerField(_l("Room"), validators=[DataRequired()])
+    version = IntegerField(_l("Version"), validators=[DataRequired()])

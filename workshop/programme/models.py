@@ -11,7 +11,7 @@ from workshop.core.markdown import render_on_save
 from workshop.core.names import session_name
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
-from workshop.forums.models import Forum, Room, Track
+from workshop.forums.models import Forum, ParticipantGroup, Room, Track
 from workshop.programme.rules import AppointmentRole, ItemKind, SessionFormat
 
 if TYPE_CHECKING:
@@ -76,6 +76,10 @@ class ForumSession(db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     capacity: Mapped[int | None]
+    # Shown to everyone, but only this group's members may choose it and find it in their own agenda.
+    restricted_to_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant_groups.id", ondelete="SET NULL"), index=True
+    )
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Counts saves: a form sends back the version it was opened on, so that a save over someone else's is caught.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
@@ -85,6 +89,7 @@ class ForumSession(db.Model):
     block: Mapped[TimeBlock | None] = relationship(back_populates="sessions")
     room: Mapped[Room | None] = relationship()
     track: Mapped[Track | None] = relationship()
+    restricted_to_group: Mapped[ParticipantGroup | None] = relationship()
     items: Mapped[list["SessionItem"]] = relationship(
         back_populates="session", cascade="all, delete-orphan", order_by="SessionItem.position"
     )

@@ -1,6 +1,7 @@
 """Write use-cases for the programme: sessions, items, appointments, loose items; each checks the rules."""
 
 from dataclasses import dataclass
+from datetime import date, time
 
 from flask_babel import format_time, ngettext
 from flask_babel import gettext as _
@@ -13,17 +14,19 @@ from workshop.core import audit
 from workshop.core.audit_wording import session_facts
 from workshop.core.labels import label
 from workshop.core.refusals import Refused
-from workshop.core.timezones import local_to_utc, utc_to_local
+from workshop.core.timezones import local_date, local_time, local_to_utc, utc_to_local
 from workshop.core.versions import count_save
 from workshop.extensions import db
-from workshop.forums.models import Forum
+from workshop.forums.models import Forum, Room
 from workshop.forums.services import lock_programme, withdraw_from_forum
 from workshop.programme.models import (
     Appointment,
     AppointmentRole,
+    ForumDay,
     ForumSession,
     ItemKind,
     SessionItem,
+    TimeBlock,
 )
 from workshop.programme.rules import item_minutes
 from workshop.programme.scheduling import ForumDates, Slot, Window, check_slot, find_all_conflicts
@@ -171,6 +174,57 @@ def save_session(actor, session, forum, block, on, starts, ends, **fields):
     if changed:
         audit.record(actor, action, session.title, session.forum, **session_facts(session))
     return session
+
+
+@dataclass(frozen=True)
+class SessionMove:
+    """Where a session goes on the board: a forum-local day and start time, and a room (None: none yet)."""
+
+    on: date
+    starts: time
+    room_id: int | None
+
+
+def move_session(actor, session, move):
+    """Move a session to another start and room through the session form's own checks; return where it was.
+
+    It keeps its length and its items; the time block is the one of that day that holds the new start.
+    """
+    forum = session.forum
+    zone = forum.timezone
+    before = SessionMove(local_date(session.starts_at, zone), local_time(session.starts_at, zone), session.room_id)
+    room = db.session.get(Room, move.room_id) if move.room_id is not None else None
+    if move.room_id is not None and (room is None or room.forum_id != forum.id):
+        raise Refused(_("That room is not one of this forum's rooms."), field="room_id")
+    starts_at = local_to_utc(move.on, move.starts, zone)
+    ends = local_time(starts_at + (session.ends_at - session.starts_at), zone)
+    block = _block_holding(forum, move.on, starts_at)
+    if block is None and forum.start_date <= move.on <= forum.end_date:
+        raise Refused(
+            _(
+                "No time block holds %(time)s on that day: place the session inside a block.",
+                time=format_time(move.starts, "short"),
+            ),
+            field="starts",
+        )
+    save_session(actor, session, forum, block, move.on, move.starts, ends, room=room)
+    return before
+
+
+def _block_holding(forum, on, moment):
+    """Return the time block of the forum's day `on` that is running at `moment`, if any."""
+    return db.session.scalar(
+        select(TimeBlock)
+        .join(TimeBlock.day)
+        .where(
+            ForumDay.forum_id == forum.id,
+            ForumDay.date == on,
+            TimeBlock.starts_at <= moment,
+            TimeBlock.ends_at > moment,
+        )
+        .order_by(TimeBlock.starts_at)
+        .limit(1)
+    )
 
 
 def what_goes_with_session(session):

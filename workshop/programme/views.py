@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from workshop.core.checklist import measure_checklist
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
 from workshop.core.refusals import EditConflict, commit_or_refuse
@@ -63,6 +64,7 @@ def overview(slug):
     return render_template(
         "programme/overview.html",
         forum=forum,
+        checklist=measure_checklist(forum),
         days=days,
         outside_blocks=outside_blocks,
         conflicts=conflicts,

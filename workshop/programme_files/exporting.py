@@ -24,9 +24,11 @@ def export_forum(forum):
         .order_by(Document.id)
         .options(selectinload(Document.organisation), selectinload(Document.translation_of))
     ).all()
-    people = _people_of(forum, sessions)
+    groups = forum.participant_groups
+    people = _people_of(forum, sessions, groups)
     organisations = {user.organisation for user in people if user.organisation}
     organisations |= {document.organisation for document in documents if document.organisation}
+    organisations |= {member.organisation for group in groups for member in group.members if member.organisation}
     sessions_by_block, sessions_by_date = defaultdict(list), defaultdict(list)
     for session in sessions:
         if session.block_id is not None:
@@ -44,6 +46,7 @@ def export_forum(forum):
         "forum": _forum_data(forum),
         "organisations": [_organisation_data(item) for item in sorted(organisations, key=lambda item: item.name)],
         "people": [_person_data(user, forum) for user in people],
+        "participant_groups": [_group_data(group) for group in groups],
         "rooms": [{"name": room.name, "capacity": room.capacity} for room in forum.rooms],
         "tracks": [{"name": track.name} for track in forum.tracks],
         "documents": [_document_data(document) for document in documents],
@@ -51,9 +54,10 @@ def export_forum(forum):
     }
 
 
-def _people_of(forum, sessions):
-    """Return everyone the forum names: role holders, appointees and speakers, by e-mail address."""
+def _people_of(forum, sessions, groups):
+    """Return everyone the forum names: role holders, appointees, speakers and group members, by e-mail address."""
     people = set(db.session.scalars(select(User).join(ForumRole).where(ForumRole.forum_id == forum.id)))
+    people.update(member.user for group in groups for member in group.members if member.user)
     for session in sessions:
         people.update(appointment.user for appointment in session.appointments)
         people.update(item.speaker for item in session.items if item.speaker)
@@ -87,6 +91,17 @@ def _person_data(user, forum):
         "organisation": user.organisation.name if user.organisation else None,
         "country_code": user.country_code,
         "roles": [role.value for role in ForumRoleName if role in held],
+    }
+
+
+def _group_data(group):
+    return {
+        "name": group.name,
+        "stakeholder": group.stakeholder.value if group.stakeholder else None,
+        "kind": group.kind.value,
+        "quota": group.quota,
+        "organisations": sorted(member.organisation.name for member in group.members if member.organisation),
+        "people": sorted(member.user.email for member in group.members if member.user),
     }
 
 
@@ -159,6 +174,7 @@ def _session_data(session, zone):
             {"role": appointment.role.value, "person": appointment.user.email} for appointment in session.appointments
         ],
         "documents": [link.document.title for link in session.document_links],
+        "restricted_to": session.restricted_to_group.reference if session.restricted_to_group else None,
     }
 
 

@@ -9,7 +9,18 @@ from workshop.core.messages import N_
 from workshop.core.timezones import local_to_utc
 from workshop.documents.models import Document, DocumentKind, SessionDocument
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus, Forum, Organisation, OrganisationType, Room, Track
+from workshop.forums.models import (
+    AgendaStatus,
+    Forum,
+    GroupKind,
+    GroupMember,
+    Organisation,
+    OrganisationType,
+    ParticipantGroup,
+    Room,
+    StakeholderGroup,
+    Track,
+)
 from workshop.forums.services import find_forum
 from workshop.programme.models import (
     Appointment,
@@ -42,6 +53,8 @@ def programme_vocabulary():
         forum_role=frozenset(member.value for member in ForumRoleName),
         document_kind=frozenset(member.value for member in DocumentKind),
         organisation_type=frozenset(member.value for member in OrganisationType),
+        group_kind=frozenset(member.value for member in GroupKind),
+        stakeholder_group=frozenset(member.value for member in StakeholderGroup),
     )
 
 
@@ -118,6 +131,7 @@ class _ProgrammeBuilder:
         for item in spec.people:
             for role in item.roles:
                 grant_role(self.people[item.email], self.forum, ForumRoleName(role))
+        self.groups = self._groups(spec.participant_groups)
         self.rooms = {item.name: Room(name=item.name, capacity=item.capacity) for item in spec.rooms}
         self.forum.rooms.extend(self.rooms.values())
         self.tracks = {item.name: Track(name=item.name, position=index) for index, item in enumerate(spec.tracks)}
@@ -151,6 +165,34 @@ class _ProgrammeBuilder:
             organisation=self.organisations[item.organisation] if item.organisation else None,
         )
         return user
+
+    def _groups(self, items):
+        """Set the stakeholder groups' quotas and rebuild the forum's own groups with their members, by reference."""
+        listed = {item.reference: item for item in items}
+        groups = {}
+        for group in list(self.forum.participant_groups):
+            if group.stakeholder is None and group.reference not in listed:
+                self.forum.participant_groups.remove(group)
+                continue
+            groups[group.reference] = group
+        for position, item in enumerate(items, start=len(StakeholderGroup)):
+            group = groups.get(item.reference)
+            if group is None:
+                group = ParticipantGroup(name=item.name, position=position)
+                self.forum.participant_groups.append(group)
+                groups[item.reference] = group
+            group.quota = item.quota
+            if item.name:
+                group.kind = GroupKind(item.kind)
+                # The old members go first: the same organisation listed again must not meet itself.
+                group.members.clear()
+                db.session.flush()
+                group.members.extend(GroupMember(organisation=self.organisations[name]) for name in item.organisations)
+                group.members.extend(GroupMember(user=self.people[email]) for email in item.people)
+        for group in groups.values():
+            if group.stakeholder is not None and group.stakeholder.value not in listed:
+                group.quota = None
+        return groups
 
     def _document(self, item):
         document = self.kept_documents.get(item.title) or Document(forum=self.forum, title=item.title)
@@ -203,6 +245,7 @@ class _ProgrammeBuilder:
             capacity=item.capacity,
             starts_at=self._moment(on, item.starts),
             ends_at=self._moment(on, item.ends),
+            restricted_to_group=self.groups[item.restricted_to] if item.restricted_to else None,
         )
         session.items = [self._session_item(position, part) for position, part in enumerate(item.items)]
         for appointment in item.appointments:

@@ -19,6 +19,8 @@ class Vocabulary:
     forum_role: frozenset
     document_kind: frozenset
     organisation_type: frozenset
+    group_kind: frozenset
+    stakeholder_group: frozenset
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,24 @@ class DocumentSpec:
 
 
 @dataclass(frozen=True)
+class GroupSpec:
+    """A participant group: one of the six stakeholder groups (by its value) or a group of the forum's own (by name)."""
+
+    line: int | None
+    name: str | None
+    stakeholder: str | None
+    kind: str
+    quota: int | None
+    organisations: tuple
+    people: tuple
+
+    @property
+    def reference(self):
+        """What sessions write in `restricted_to` to name this group."""
+        return self.stakeholder or self.name
+
+
+@dataclass(frozen=True)
 class LooseItemSpec:
     line: int | None
     kind: str
@@ -106,6 +126,7 @@ class SessionSpec:
     items: tuple
     appointments: tuple
     documents: tuple
+    restricted_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,3 +161,4 @@ class ProgrammeSpec:
     tracks: tuple
     documents: tuple
     days: tuple
+    participant_groups: tuple = ()

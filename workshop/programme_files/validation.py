@@ -18,6 +18,7 @@ from workshop.programme_files.specs import (
     BlockSpec,
     DaySpec,
     DocumentSpec,
+    GroupSpec,
     ItemSpec,
     LooseItemSpec,
     OrganisationSpec,
@@ -35,7 +36,19 @@ FORMAT_VERSION = 1
 FORUM_FIELDS = (*FORUM_SETTINGS[:-1], "status", FORUM_SETTINGS[-1])
 TEXT_FIELDS = ("subtitle", "city", "venue", "convened_by", "facilitated_by")
 MARKDOWN_FIELDS = (*CONCEPT_NOTE_FIELDS, "agenda_note")
-TOP_FIELDS = (FORMAT_KEY, "forum", "organisations", "people", "rooms", "tracks", "documents", "days")
+TOP_FIELDS = (
+    FORMAT_KEY,
+    "forum",
+    "organisations",
+    "people",
+    "participant_groups",
+    "rooms",
+    "tracks",
+    "documents",
+    "days",
+)
+GROUP_FIELDS = ("name", "stakeholder", "kind", "quota", "organisations", "people")
+STAKEHOLDER_KIND = "stakeholder"
 
 
 class ProgrammeReader:
@@ -72,6 +85,8 @@ class ProgrammeReader:
         self.unreadable_emails = set()
         people = self.read_unique(top, "people", self.read_person, lambda spec: spec.email)
         self.emails = {spec.email for spec in people}
+        groups = self.read_unique(top, "participant_groups", self.read_group, lambda spec: spec.reference)
+        self.group_references = {spec.reference for spec in groups}
         rooms = self.read_unique(top, "rooms", self.read_room, lambda spec: spec.name)
         self.room_names = {spec.name for spec in rooms}
         tracks = self.read_unique(top, "tracks", self.read_track, lambda spec: spec.name)
@@ -93,6 +108,7 @@ class ProgrammeReader:
             tracks=tuple(tracks),
             documents=tuple(documents),
             days=tuple(days),
+            participant_groups=tuple(groups),
         )
 
     def read_each(self, reader, key, read_one):
@@ -214,6 +230,65 @@ class ProgrammeReader:
                 reason=str(error),
             )
             return None
+
+    def read_group(self, value, line):
+        """Read a participant group: a stakeholder group by `stakeholder`, any other by `name` and `kind`."""
+        reader = ObjectReader(self.problems, value, line, GROUP_FIELDS)
+        stakeholder = reader.choice("stakeholder", self.vocabulary.stakeholder_group)
+        name = reader.text("name", max_length=200, default=None) or None
+        kind = reader.choice("kind", self.vocabulary.group_kind, default=STAKEHOLDER_KIND if stakeholder else "other")
+        organisations = [
+            organisation
+            for organisation, organisation_line in reader.texts("organisations", 300)
+            if self.listed(organisation, organisation_line, self.organisation_names, "organisations")
+        ]
+        people = [
+            self.read_listed_person(address, address_line) for address, address_line in reader.texts("people", 254)
+        ]
+        people = [address for address in people if address]
+        if stakeholder is None and reader.data.get("stakeholder") is not None:
+            return None
+        if (stakeholder is None) == (name is None):
+            reader.report(
+                reader.line, N_('A group has either a "stakeholder" value or a "name", not both and not neither.')
+            )
+            return None
+        if stakeholder and (kind != STAKEHOLDER_KIND or organisations or people):
+            reader.report(
+                reader.line,
+                N_(
+                    'The stakeholder group "%(group)s" has the kind "stakeholder" and no listed members: people join it '
+                    "by choosing it when they register."
+                ),
+                group=stakeholder,
+            )
+            return None
+        if name and (kind == STAKEHOLDER_KIND or name in self.vocabulary.stakeholder_group):
+            reader.report(
+                reader.line,
+                N_('The group "%(group)s" is not a stakeholder group; give it another kind and name.'),
+                group=name,
+            )
+            return None
+        return GroupSpec(
+            reader.line, name, stakeholder, kind, reader.count("quota"), tuple(organisations), tuple(people)
+        )
+
+    def listed(self, name, line, known, section):
+        """Tell whether a name is listed in its section, reporting it if not."""
+        if name in known:
+            return True
+        self.report(line, N_('"%(name)s" is not listed in "%(section)s".'), name=name, section=section)
+        return False
+
+    def read_listed_person(self, address, line):
+        address = address.lower()
+        if address in self.unreadable_emails:
+            return None
+        if address not in self.emails:
+            self.report(line, N_('The person "%(email)s" is not listed in "people".'), email=address)
+            return None
+        return address
 
     def read_room(self, value, line):
         reader = ObjectReader(self.problems, value, line, ("name", "capacity"))
@@ -352,6 +427,7 @@ class ProgrammeReader:
                 "items",
                 "appointments",
                 "documents",
+                "restricted_to",
             ),
         )
         title = reader.text("title", required=True, max_length=500)
@@ -382,6 +458,7 @@ class ProgrammeReader:
             items,
             appointments,
             tuple(documents),
+            self.read_named_reference(reader, "restricted_to", self.group_references, "participant_groups"),
         )
         return spec if title and starts and ends else None
 
@@ -416,13 +493,7 @@ class ProgrammeReader:
         address = reader.text(key, required=required, max_length=254, default=None)
         if not address:
             return None
-        address = address.lower()
-        if address in self.unreadable_emails:
-            return None
-        if address not in self.emails:
-            reader.report(reader.line_of(key), N_('The person "%(email)s" is not listed in "people".'), email=address)
-            return None
-        return address
+        return self.read_listed_person(address, reader.line_of(key))
 
     def read_named_reference(self, reader, key, known, section):
         name = reader.reference(key, 300)

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from workshop.programme.rules import SessionFormat
+
 
 @dataclass
 class AgendaEntry:
@@ -42,11 +44,24 @@ class AgendaDay:
     blocks: list = field(default_factory=list)
 
 
+# The format value the published snapshot carries for a plenary, which belongs in every personal agenda.
+PLENARY = SessionFormat.PLENARY.value
+
+
+def people_with_a_part_in(session):
+    """Return the ids of the people appointed to a session in any role or speaking in one of its items."""
+    appointed = {person["id"] for people in session["people"].values() for person in people}
+    return appointed | {item["speaker"]["id"] for item in session["items"] if item["speaker"]}
+
+
 def has_part_in(session, person_id):
-    """Tell whether a person has a part in a session: appointed to it in any role, or speaking in one of its items."""
-    appointed = any(person["id"] == person_id for people in session["people"].values() for person in people)
-    speaks = any(item["speaker"] and item["speaker"]["id"] == person_id for item in session["items"])
-    return appointed or speaks
+    """Tell whether a person is appointed to a session in any role or speaks in one of its items."""
+    return person_id in people_with_a_part_in(session)
+
+
+def restricted_group_id(session):
+    """Return the id of the group a session is restricted to, or None for a session open to everyone."""
+    return (session.get("restricted_to") or {}).get("id")
 
 
 def local(iso_text, zone):

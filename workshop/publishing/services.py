@@ -37,16 +37,17 @@ def list_releases(forum):
     ).all()
 
 
-def publish_release(actor, forum, status, note=""):
+def publish_release(actor, forum, status, note="", published_at=None):
     """Freeze the programme as the next numbered release; refuse while it has scheduling conflicts.
 
     Publishers of one forum take turns, so release numbers follow each other without a gap or a clash.
+    `published_at` is now unless a loader replays a past forum's releases (the demo).
     """
     lock_programme(forum)
     if programme_conflicts(forum):
         raise PublishingRefused(_("Resolve the scheduling conflicts before publishing."))
     previous = latest_release(forum)
-    now = utcnow()
+    now = published_at or utcnow()
     snapshot = stamp_revisions(build_snapshot(forum), previous.snapshot if previous else None, now.isoformat())
     status = AgendaStatus(status)
     release = AgendaRelease(

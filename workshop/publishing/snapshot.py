@@ -62,6 +62,7 @@ def load_sessions(forum):
             selectinload(ForumSession.room),
             selectinload(ForumSession.track),
             selectinload(ForumSession.block),
+            selectinload(ForumSession.restricted_to_group),
             selectinload(ForumSession.items).selectinload(SessionItem.speaker).selectinload(User.organisation),
             selectinload(ForumSession.appointments).selectinload(Appointment.user).selectinload(User.organisation),
             selectinload(ForumSession.document_links)
@@ -146,7 +147,7 @@ def session_data(session):
     people = {role.value: [] for role in AppointmentRole}
     for appointment in session.appointments:
         people[appointment.role.value].append(person_data(appointment.user))
-    return {
+    data = {
         "id": session.id,
         "number": session.number,
         "title": session.title,
@@ -180,6 +181,15 @@ def session_data(session):
             for link in session.document_links
         ],
     }
+    # Only restricted sessions carry the key, so that adding it left every other session's revision as it was.
+    if session.restricted_to_group is not None:
+        data["restricted_to"] = group_data(session.restricted_to_group)
+    return data
+
+
+def group_data(group):
+    """Return what the agenda says of a participant group: its id, and its stakeholder value or its name."""
+    return {"id": group.id, "stakeholder": group.stakeholder.value if group.stakeholder else None, "name": group.name}
 
 
 def stamp_revisions(snapshot, previous, now_iso):

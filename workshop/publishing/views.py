@@ -3,7 +3,7 @@
 import hashlib
 from itertools import pairwise
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -14,10 +14,12 @@ from workshop.core.filecache import cached_bytes
 from workshop.core.i18n import catalog_fingerprint
 from workshop.core.refusals import commit_or_refuse
 from workshop.core.site import site_url
+from workshop.core.timezones import local_date, utcnow
 from workshop.forums.access import get_forum_or_404, get_managed_forum
 from workshop.publishing import services
 from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.forms import PublishForm
+from workshop.publishing.grid import grid_day, now_and_next
 from workshop.publishing.layout import agenda_days, has_part_in
 from workshop.publishing.signals import release_published
 from workshop.publishing.snapshot import build_snapshot
@@ -66,6 +68,33 @@ def _agenda_days_html(forum, release):
     )
     # Our own autoescaping template wrote these bytes; they are as safe as the render they came from.
     return Markup(body.decode())  # nosec B704
+
+
+@blueprint.route("/f/<slug>/agenda/grid")
+def show_agenda_grid(slug):
+    """Show the published agenda as a grid of rooms side by side, filtered by track and room, with now and next."""
+    forum = get_forum_or_404(slug)
+    release = services.latest_release(forum)
+    track_id, room_id = request.args.get("track", type=int), request.args.get("room", type=int)
+
+    def wanted(session):
+        return track_id in (None, session["track_id"]) and room_id in (None, session["room_id"])
+
+    snapshot = release.snapshot if release else None
+    days = agenda_days(snapshot, wanted if track_id or room_id else None) if release else []
+    room_order = [room["name"] for room in snapshot["rooms"]] if release else []
+    now = utcnow()
+    during = forum.start_date <= local_date(now, forum.timezone) <= forum.end_date
+    return render_template(
+        "publishing/agenda_grid.html",
+        forum=forum,
+        release=release,
+        snapshot=snapshot,
+        grid_days=[grid_day(day, room_order) for day in days],
+        now_and_next=now_and_next(days, now) if during else None,
+        track_id=track_id,
+        room_id=room_id,
+    )
 
 
 @blueprint.route("/f/<slug>/sessions/<int:session_id>")

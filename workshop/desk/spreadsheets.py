@@ -1,0 +1,59 @@
+"""The participant list as CSV and XLSX bytes: a header row, one row a person, every cell safe to open."""
+
+import csv
+import io
+from dataclasses import astuple
+
+from flask_babel import lazy_gettext as _l
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from workshop.desk.rules import spreadsheet_cell
+
+# In the order of `listing.ParticipantRow`'s fields.
+HEADINGS = (
+    _l("Name"),
+    _l("Title"),
+    _l("E-mail"),
+    _l("Organisation"),
+    _l("Country"),
+    _l("Stakeholder group"),
+    _l("Gender"),
+    _l("Languages"),
+    _l("Status"),
+    _l("Accessibility needs"),
+    _l("Dietary needs"),
+    _l("Registered on"),
+    _l("Checked in at"),
+)
+
+
+def _table(rows):
+    yield [str(heading) for heading in HEADINGS]
+    for row in rows:
+        yield [spreadsheet_cell(value) for value in astuple(row)]
+
+
+def participants_csv(rows):
+    """Return the rows as UTF-8 CSV with a byte order mark, which spreadsheets need to read accents right."""
+    text = io.StringIO()
+    csv.writer(text).writerows(_table(rows))
+    return ("\ufeff" + text.getvalue()).encode("utf-8")
+
+
+def participants_xlsx(rows, sheet_title):
+    """Return the rows as an XLSX workbook with a frozen header row and filters set on every column."""
+    workbook = Workbook()
+    sheet = workbook.active
+    # Excel refuses sheet titles over 31 characters and a few punctuation marks.
+    sheet.title = "".join(character for character in sheet_title if character not in "[]:*?/\\")[:31] or "Sheet"
+    for values in _table(rows):
+        sheet.append(values)
+    last_column = get_column_letter(len(HEADINGS))
+    sheet.auto_filter.ref = f"A1:{last_column}{sheet.max_row}"
+    sheet.freeze_panes = "A2"
+    for index in range(1, len(HEADINGS) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 22
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()

@@ -1,0 +1,183 @@
+"""The participants desk: the secretariat's participant list with its filters, counts, decisions and exports."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from workshop.core.confirmation import ConfirmForm, is_confirmed
+from workshop.core.labels import group_label
+from workshop.core.refusals import commit_or_refuse
+from workshop.core.templating import local_clock
+from workshop.desk import listing, spreadsheets
+from workshop.desk import services as desk_services
+from workshop.desk.forms import AT_THE_FORUM, CheckInForm
+from workshop.desk.rules import CheckedIn, Needs, as_query_args, read_filter
+from workshop.extensions import db
+from workshop.forums.access import get_managed_forum, get_part_or_404
+from workshop.programme.models import ForumSession
+from workshop.registration import services
+from workshop.registration.models import Registration
+from workshop.registration.rules import RegistrationStatus
+
+blueprint = Blueprint("desk", __name__)
+
+STATUS_VALUES = frozenset(status.value for status in RegistrationStatus)
+DECISIONS = {"approve": services.approve, "decline": services.decline}
+EXPORTS = {
+    "csv": ("text/csv; charset=utf-8", lambda rows, forum: spreadsheets.participants_csv(rows)),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        lambda rows, forum: spreadsheets.participants_xlsx(rows, forum.slug),
+    ),
+}
+
+
+def _filter():
+    return read_filter(request.args, STATUS_VALUES)
+
+
+@blueprint.route("/manage/<slug>/desk/participants")
+@login_required
+def list_participants(slug):
+    forum = get_managed_forum(slug)
+    participant_filter = _filter()
+    registrations = listing.find_participants(forum, participant_filter)
+    return render_template(
+        "desk/participants.html",
+        forum=forum,
+        registrations=registrations,
+        counts=listing.count(registrations),
+        chosen=participant_filter,
+        query_args=as_query_args(participant_filter),
+        groups=services.stakeholder_groups_of(forum),
+        organisations=services.organisations_for(forum),
+        statuses=list(RegistrationStatus),
+        needs=list(Needs),
+        checked_in=list(CheckedIn),
+        confirm=ConfirmForm(),
+    )
+
+
+@blueprint.route("/manage/<slug>/desk/participants/decide", methods=["POST"])
+@login_required
+def decide_participants(slug):
+    forum = get_managed_forum(slug)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    decide = DECISIONS.get(request.form.get("decision")) or abort(400)
+    back = redirect(url_for("desk.list_participants", slug=forum.slug, **_filter_of_form()))
+    ticked = {int(value) for value in request.form.getlist("registration_ids") if value.isdigit()}
+    chosen = db.session.scalars(
+        select(Registration).where(Registration.forum_id == forum.id, Registration.id.in_(ticked))
+    ).all()
+    if not chosen:
+        flash(_("Tick the registrations to decide on first."), "error")
+        return back
+    if len(chosen) != len(ticked):
+        # A ticked registration was withdrawn since the list was shown: decide on none rather than on part.
+        flash(_("The list has changed since you opened it. Look at it again and tick again."), "error")
+        return back
+    if decide is services.decline and not is_confirmed():
+        # Declining is final: ask first, on a page that names each person and carries the ticks and the view.
+        return render_template("desk/confirm_decline.html", forum=forum, chosen=chosen, query_args=_filter_of_form())
+    with commit_or_refuse() as outcome:
+        decide(current_user, forum, chosen)
+    if not outcome.refused:
+        message = (
+            _("%(count)d registrations approved.", count=len(chosen))
+            if decide is services.approve
+            else _("%(count)d registrations declined.", count=len(chosen))
+        )
+        flash(message, "success")
+    return back
+
+
+def _filter_of_form():
+    """Return the filter the list was showing when its form was sent, to show it again."""
+    return as_query_args(read_filter(request.form, STATUS_VALUES))
+
+
+@blueprint.route("/manage/<slug>/desk/participants.<any(csv, xlsx):kind>")
+@login_required
+def export_participants(slug, kind):
+    forum = get_managed_forum(slug)
+    participant_filter = _filter()
+    registrations = listing.find_participants(forum, participant_filter)
+    if not registrations:
+        flash(_("Nothing to export: no participant matches these filters."), "error")
+        return redirect(url_for("desk.list_participants", slug=forum.slug, **as_query_args(participant_filter)))
+    content_type, render = EXPORTS[kind]
+    body = render(listing.rows_of(registrations, forum.timezone), forum)
+    filename = f"{forum.slug}-participants.{kind}"
+    return (
+        body,
+        200,
+        {
+            "Content-Type": content_type,
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+# --- Check-in at the door -------------------------------------------------------------------
+
+
+def _check_in_form(forum):
+    form = CheckInForm()
+    sessions = db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id).order_by(ForumSession.starts_at, ForumSession.id)
+    ).all()
+    form.session_id.choices = [(AT_THE_FORUM, _("The forum's entrance"))] + [
+        (session.id, " ".join(filter(None, (session.number, session.title)))) for session in sessions
+    ]
+    if not form.is_submitted() and request.args.get("session", "").isdigit():
+        form.session_id.data = int(request.args["session"])
+    return form
+
+
+@blueprint.route("/manage/<slug>/desk/check-in", methods=["GET", "POST"])
+@login_required
+def check_in(slug):
+    forum = get_managed_forum(slug)
+    form = _check_in_form(forum)
+    if form.validate_on_submit():
+        session = None
+        if form.session_id.data != AT_THE_FORUM:
+            session = get_part_or_404(ForumSession, form.session_id.data, forum)
+        with commit_or_refuse(form) as outcome:
+            result = desk_services.check_in(current_user, forum, form.code.data, session)
+        if not outcome.refused:
+            flash(_checked_in_message(result, forum), "warning" if result.already_at else "success")
+            return redirect(url_for("desk.check_in", slug=forum.slug, session=form.session_id.data or None))
+    found = _search_confirmed(forum, request.args.get("q", ""))
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "desk/check_in.html", forum=forum, form=form, found=found, badge_code_of=desk_services.badge_code_of
+    ), status
+
+
+def _checked_in_message(result, forum):
+    registration = result.registration
+    group = group_label(registration.group.stakeholder, registration.group.name) if registration.group else ""
+    if result.already_at:
+        return _(
+            "Already checked in (at %(time)s): %(name)s, %(group)s.",
+            time=local_clock(result.already_at, forum.timezone),
+            name=registration.name,
+            group=group,
+        )
+    if not result.had_chosen:
+        return _(
+            "Checked in: %(name)s, %(group)s. They had no place in this session; the desk notes it.",
+            name=registration.name,
+            group=group,
+        )
+    return _("Checked in: %(name)s, %(group)s.", name=registration.name, group=group)
+
+
+def _search_confirmed(forum, text):
+    """Return the confirmed people whose name holds the text (at most 20), for the desk officer to pick."""
+    chosen = read_filter({"q": text, "status": RegistrationStatus.CONFIRMED.value}, STATUS_VALUES)
+    return listing.find_participants(forum, chosen)[:20] if chosen.search else []

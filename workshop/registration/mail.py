@@ -1,0 +1,29 @@
+"""Registration mail, written in the recipient's language rather than in the language of whoever caused it.
+
+A promotion from the waiting list is caused by someone else's cancellation, and a digest by the
+secretariat's release: the reader of the request is not the reader of the message.
+"""
+
+from workshop.accounts.mail import Address, send_mail
+from workshop.core.site import site_url_for
+
+
+def registrant(registration):
+    """Return whom to write to about a registration: its address, in the account's language, else the one it was made in."""
+    saved = registration.user.preferred_language if registration.user is not None else ""
+    return Address(registration.email, registration.name, saved or registration.language)
+
+
+def send_to_registrant(registration, settings, subject, template, **context):
+    """Write to a registered person in their language, with a link to their registration page."""
+    forum = registration.forum
+    send_mail(
+        registrant(registration),
+        subject,
+        template,
+        working_languages=settings.working_language_codes if settings is not None else (),
+        registration=registration,
+        forum=forum,
+        page=site_url_for("registration.mine", slug=forum.slug),
+        **context,
+    )

@@ -1,0 +1,97 @@
+"""The forum's consolidated outcome: its approved reports by day and track, led by every key recommendation traced to its session."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from workshop.core.timezones import local_date
+from workshop.extensions import db
+from workshop.programme.models import ForumSession
+from workshop.reports.models import SessionReport
+from workshop.reports.services import PrintedReport, printed_report
+from workshop.reports.workflow import ParticipantCounts, ReportStatus
+
+
+@dataclass(frozen=True)
+class TracedRecommendation:
+    """A key recommendation with the session it comes from: its number, title and rapporteur."""
+
+    text: str
+    addressee: str
+    session_number: str
+    session_title: str
+    rapporteur: str
+
+
+@dataclass(frozen=True)
+class Participation:
+    """One row of the participation table: a session's counts, or the forum's totals (no session)."""
+
+    label: str
+    counts: ParticipantCounts
+
+
+@dataclass(frozen=True)
+class OutcomeGroup:
+    day: object
+    track: str
+    reports: tuple[PrintedReport, ...]
+
+
+@dataclass(frozen=True)
+class ConsolidatedOutcome:
+    recommendations: tuple[TracedRecommendation, ...]
+    participation: tuple[Participation, ...]
+    totals: ParticipantCounts
+    groups: tuple[OutcomeGroup, ...]
+
+
+def approved_reports(forum):
+    """Return the forum's approved reports in agenda order, their sessions and recommendations loaded."""
+    return db.session.scalars(
+        select(SessionReport)
+        .join(ForumSession)
+        .where(ForumSession.forum_id == forum.id, SessionReport.status == ReportStatus.APPROVED)
+        .options(selectinload(SessionReport.recommendations), selectinload(SessionReport.session))
+        .order_by(ForumSession.starts_at, ForumSession.number)
+    ).all()
+
+
+def consolidated_outcome(forum):
+    """Compile the approved reports: recommendations first, then participation, then the reports by day and track."""
+    reports = approved_reports(forum)
+    printed = [printed_report(report) for report in reports]
+    recommendations = tuple(
+        TracedRecommendation(item.text, item.addressee, report.session.number, report.title, report.rapporteur)
+        for report in reports
+        for item in report.recommendations
+    )
+    participation = tuple(Participation(str(report.session), report.counts) for report in reports)
+    return ConsolidatedOutcome(
+        recommendations=recommendations,
+        participation=participation,
+        totals=forum_totals([row.counts for row in participation]),
+        groups=_by_day_and_track(forum, reports, printed),
+    )
+
+
+def forum_totals(all_counts):
+    """Add up the sessions' counts; a part nobody counted stays unknown rather than zero."""
+
+    def total(name):
+        values = [getattr(counts, name) for counts in all_counts if getattr(counts, name) is not None]
+        return sum(values) if values else None
+
+    return ParticipantCounts(total("women"), total("men"), total("other"), total("total"))
+
+
+def _by_day_and_track(forum, reports, printed):
+    """Group the reports by day, and within a day by track in the forum's order of tracks, keeping agenda order inside."""
+    track_order = {track.id: position for position, track in enumerate(forum.tracks)}
+    groups = {}
+    for report, shown in zip(reports, printed, strict=True):
+        session = report.session
+        key = (local_date(session.starts_at, forum.timezone), track_order.get(session.track_id, len(track_order)))
+        groups.setdefault(key, (session.track.name if session.track else "", []))[1].append(shown)
+    return tuple(OutcomeGroup(day, track, tuple(items)) for (day, _order), (track, items) in sorted(groups.items()))
