@@ -85,7 +85,7 @@ $(NODE_STAMP): validate/package-lock.json
 TRANSLATIONS := workshop/translations
 .PHONY: translations
 translations:
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --project=Workshop -o $(TRANSLATIONS)/messages.pot .
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_pgettext:1c,2 --project=Workshop -o $(TRANSLATIONS)/messages.pot .
 	$(VENV)/bin/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --ignore-obsolete
 	$(VENV)/bin/pybabel compile -d $(TRANSLATIONS) --statistics
 

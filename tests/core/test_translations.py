@@ -18,8 +18,8 @@ from flask import url_for
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "workshop" / "translations"
 TRANSLATED_LANGUAGES = ("es", "fr")
-# The same keywords as `pybabel extract -k _l -k lazy_gettext` in the Makefile's `translations` target.
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+# The same keywords as `pybabel extract -k _l -k lazy_gettext -k lazy_pgettext:1c,2` in the Makefile.
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[sdifr]")
 
 
@@ -29,7 +29,8 @@ def read_catalog(path, locale=None):
 
 
 def message_ids(catalog):
-    return {message.id for message in catalog if message.id}
+    """Return the (context, id) of every message: one English word may be several messages (pgettext)."""
+    return {(message.context, message.id) for message in catalog if message.id}
 
 
 def placeholders(text):
@@ -93,8 +94,8 @@ def test_compiled_catalogue_matches_its_source(language):
     source = read_catalog(folder / "messages.po", locale=language)
     with (folder / "messages.mo").open("rb") as file:
         compiled = read_mo(file)
-    expected = {forms(message.id): forms(message.string) for message in source if message.id}
-    actual = {forms(message.id): forms(message.string) for message in compiled if message.id}
+    expected = {(message.context, forms(message.id)): forms(message.string) for message in source if message.id}
+    actual = {(message.context, forms(message.id)): forms(message.string) for message in compiled if message.id}
     assert actual == expected, f"{language}: the .mo is stale; run `make translations`"
 
 

@@ -16,6 +16,9 @@ from aiosmtpd.controller import Controller
 from werkzeug.serving import make_server
 
 from tests.conftest import MailCollector, free_loopback_port
+
+# The security tests' world of two forums and one person per kind of actor, for the accessibility crawl.
+from tests.security.conftest import build_world, world  # noqa: F401
 from workshop import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,17 +1,21 @@
 """Outgoing mail through SMTP, handed to the queue only once the change that caused it is committed.
 
-A message is rendered in the request (in the reader's language, with the request's data) and
-delivered by a queue job, which retries with growing pauses while the SMTP server is away: a
+A message is rendered in the request, with the request's data, in the recipient's language (the one
+saved on their account or given with their address, else the forum's first working language, else
+English; never the sender's), and delivered by a queue job, which retries with growing pauses while the SMTP server is away: a
 message is never lost to a server that is down for a while. Without a configured server, messages
 go to the log instead (for a local installation such as `make run`; a production site sets
 WORKSHOP_MAIL_SERVER).
 """
 
 import logging
+from dataclasses import dataclass
 
 from flask import current_app, render_template
+from flask_babel import LazyString, force_locale
 from flask_mail import Message
 
+from workshop.core.i18n import language_of
 from workshop.core.queue import enqueue_after_commit, job
 from workshop.extensions import mail
 
@@ -21,13 +25,28 @@ DELIVERY_RETRIES = 10
 FIRST_RETRY_SECONDS = 60
 
 
-def send_mail(to, subject, template, **context):
-    """Queue a plain-text message; it leaves when the transaction commits and never if it rolls back.
+@dataclass(frozen=True)
+class Address:
+    """Someone we write to who may have no account: their address, name and the language they gave them in."""
 
-    An invitation for an account whose creation is rolled back would otherwise carry a link to an
-    id the next new account gets.
+    email: str
+    name: str = ""
+    preferred_language: str = ""
+
+
+def send_mail(recipient, subject, template, *, working_languages=(), **context):
+    """Queue a plain-text message to `recipient` (an account or an Address) in their language; it leaves on commit.
+
+    `subject` is a lazy string, worded in the recipient's language here; `working_languages` are the
+    forum's, in order, for a recipient who gave none. The template reads the recipient as
+    `recipient`. The message never leaves if the transaction rolls back: an invitation for an
+    account whose creation is rolled back would otherwise carry a link to an id the next new account gets.
     """
-    enqueue_after_commit(deliver_mail, to, subject, render_template(template, **context))
+    if not isinstance(subject, LazyString):
+        raise TypeError("send_mail needs a lazy subject (lazy_gettext), worded in the recipient's language")
+    with force_locale(language_of(recipient, working_languages)):
+        body = render_template(template, recipient=recipient, **context)
+        enqueue_after_commit(deliver_mail, recipient.email, str(subject), body)
 
 
 @job(retries=DELIVERY_RETRIES, retry_delay=FIRST_RETRY_SECONDS, retry_backoff=2)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from workshop.accounts.mail import send_mail
@@ -125,10 +126,9 @@ def _send_unlock_link(user):
         return
     user.unlock_link_sent_at = utcnow()
     send_mail(
-        user.email,
-        _("Your Workshop sign-in is locked"),
+        user,
+        _l("Your Workshop sign-in is locked"),
         "accounts/mail/unlock.txt",
-        user=user,
         minutes=current_app.config["LOGIN_FAILURE_WINDOW_MINUTES"],
         link=site_url_for("accounts.unlock_sign_in", token=make_unlock_token(user)),
     )
@@ -175,10 +175,9 @@ def find_or_invite(actor, email, name, forum=None):
     db.session.flush()
     audit.record(actor, "account.invited", user.email, forum)
     send_mail(
-        user.email,
-        _("You have been invited to Workshop"),
+        user,
+        _l("You have been invited to Workshop"),
         "accounts/mail/invitation.txt",
-        user=user,
         forum=forum,
         inviter=actor,
         link=site_url_for("accounts.set_password", token=make_password_token(user, "invitation")),
@@ -206,10 +205,9 @@ def send_password_reset(email):
     if user is None or not user.is_active:
         return
     send_mail(
-        user.email,
-        _("Reset your Workshop password"),
+        user,
+        _l("Reset your Workshop password"),
         "accounts/mail/password_reset.txt",
-        user=user,
         link=site_url_for("accounts.set_password", token=make_password_token(user, "reset")),
     )
     audit.record(user, "account.password_reset_requested", user.email)

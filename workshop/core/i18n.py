@@ -24,6 +24,13 @@ def select_locale():
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def language_of(person, working_languages=()):
+    """Return the language to write to `person` in, whoever reads the page: theirs, else the forum's first we speak."""
+    languages = current_app.config["LANGUAGES"]
+    candidates = (person.preferred_language, *working_languages)
+    return next((code for code in candidates if code in languages), current_app.config["BABEL_DEFAULT_LOCALE"])
+
+
 def init_app(app, babel):
     babel.init_app(app, locale_selector=select_locale, default_translation_directories="translations")
 

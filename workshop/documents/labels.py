@@ -1,6 +1,7 @@
 """Names of the documents feature: its audit actions, version states and document kinds."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 LABELS = {
     "audit_action": {
@@ -13,10 +14,11 @@ LABELS = {
         "conclusions.file_attached": _l("Conclusions document attached"),
         "conclusions.submitted": _l("Conclusions submitted"),
     },
+    # A version: in Spanish and French the word agrees with "versión" / "version" (feminine).
     "version_status": {
-        "preliminary": _l("Preliminary"),
-        "revised": _l("Revised"),
-        "final": _l("Final"),
+        "preliminary": lazy_pgettext("document version", "Preliminary"),
+        "revised": lazy_pgettext("document version", "Revised"),
+        "final": lazy_pgettext("document version", "Final"),
     },
     "document_kind": {
         "paper": _l("Paper"),

@@ -1,6 +1,7 @@
 """Names of the forums feature: its audit actions, the agenda's status and the kinds of organisation."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 LABELS = {
     "audit_action": {
@@ -19,9 +20,10 @@ LABELS = {
         "under_way": _l("Under way"),
         "past": _l("Past"),
     },
+    # An agenda: the word agrees with "agenda" / "programme" (feminine in Spanish, masculine in French).
     "agenda_status": {
-        "preliminary": _l("Preliminary"),
-        "final": _l("Final"),
+        "preliminary": lazy_pgettext("agenda", "Preliminary"),
+        "final": lazy_pgettext("agenda", "Final"),
     },
     "organisation_type": {
         "government": _l("Government"),

@@ -7,6 +7,7 @@ listener hands the work to the queue, which writes each digest in its reader's l
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from workshop.accounts.mail import send_mail
 from workshop.accounts.models import User
 from workshop.core.queue import enqueue_now, job
 from workshop.core.site import site_url_for
@@ -17,7 +18,6 @@ from workshop.publishing.models import AgendaRelease
 from workshop.publishing.signals import release_published
 from workshop.publishing.wording import describe_change
 from workshop.registration import rules
-from workshop.registration.mail import language_for, send_mail_in
 from workshop.registration.models import Registration, SessionChoice
 from workshop.registration.queries import settings_of
 from workshop.registration.rules import RegistrationStatus
@@ -80,12 +80,11 @@ def send_change_digests(release_id):
 
 
 def _send_digest(user, forum, settings, release, changes):
-    language = language_for(settings, user)
-    send_mail_in(
-        language,
-        user.email,
+    send_mail(
+        user,
         _l("What changed in your sessions at %(forum)s", forum=forum.title),
         "registration/mail/digest.txt",
+        working_languages=settings.working_language_codes if settings is not None else (),
         user=user,
         forum=forum,
         release=release,

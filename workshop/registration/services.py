@@ -12,6 +12,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
+from workshop.accounts.mail import Address, send_mail
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import (
     find_or_create_account,
@@ -30,7 +31,7 @@ from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation, OrganisationType, ParticipantGroup
 from workshop.registration import rules, wording
 from workshop.registration.choices import release_choices
-from workshop.registration.mail import language_for, send_mail_in, send_to_registrant
+from workshop.registration.mail import send_to_registrant
 from workshop.registration.models import Gender, Honorific, Invitation, Registration, RegistrationSettings
 from workshop.registration.queries import settings_of, window_of
 from workshop.registration.rules import Attempt, Places, RegistrationMode, RegistrationStatus, WindowState
@@ -494,11 +495,12 @@ def invite(actor, forum, addresses):
             continue
         db.session.add(Invitation(forum_id=forum.id, email=address, invited_by_id=actor.id if actor else None))
         invited.append(address)
-        send_mail_in(
-            language_for(settings, find_user_by_email(address)),
-            address,
+        known = find_user_by_email(address)
+        send_mail(
+            Address(address, preferred_language=known.preferred_language if known else ""),
             _l("You are invited to %(forum)s", forum=forum.title),
             "registration/mail/invitation.txt",
+            working_languages=settings.working_language_codes if settings is not None else (),
             forum=forum,
             inviter=actor,
             link=site_url_for(

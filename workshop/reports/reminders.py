@@ -1,7 +1,7 @@
 """Remind rapporteurs whose report is missing or returned, a few days before the forum's deadline and weekly after it."""
 
-from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from workshop.accounts.mail import send_mail
@@ -67,17 +67,17 @@ def _remind_in(forum, today):
 
 
 def _mail_reminder(rapporteur, session, deadline, today):
-    with force_locale(rapporteur.preferred_language or "en"):
-        send_mail(
-            rapporteur.email,
-            _("Your report of %(session)s is due on %(day)s", session=session, day=_day(deadline)),
-            "reports/mail/reminder.txt",
-            rapporteur=rapporteur,
-            session=session,
-            deadline=_day(deadline),
-            is_late=today > deadline,
-            link=site_url_for("reports.show_report", slug=session.forum.slug, session_id=session.id),
-        )
+    day = LazyString(_day, deadline)
+    send_mail(
+        rapporteur,
+        _l("Your report of %(session)s is due on %(day)s", session=LazyString(str, session), day=day),
+        "reports/mail/reminder.txt",
+        rapporteur=rapporteur,
+        session=session,
+        deadline=day,
+        is_late=today > deadline,
+        link=site_url_for("reports.show_report", slug=session.forum.slug, session_id=session.id),
+    )
 
 
 def _day(value):

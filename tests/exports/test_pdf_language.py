@@ -1,0 +1,39 @@
+"""Every PDF declares its language and its title, as a screen reader and pdfinfo read them."""
+
+import io
+import subprocess
+
+import pypdf
+import pytest
+from flask_babel import gettext as _
+
+from workshop.exports.pdf import agenda_pdf, personal_agenda_pdf, session_brief_pdf
+
+from .agenda_samples import KOUASSI, release_of
+
+# Each PDF, its arguments after the snapshot, and the words its title holds, in the reader's language.
+PDFS = {
+    "agenda": (agenda_pdf, (release_of(3),), "Agenda"),
+    "personal agenda": (personal_agenda_pdf, (release_of(3), KOUASSI), "Agenda of %(name)s"),
+    "session brief": (session_brief_pdf, (release_of(3), 11), "Session brief"),
+}
+
+
+def pdfinfo(data, tmp_path):
+    """Return pdfinfo's fields of a PDF, as poppler reads them."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    return dict(line.split(":", 1) for line in lines if ":" in line)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+@pytest.mark.parametrize("kind", PDFS)
+def test_the_pdf_declares_its_language_and_a_title_in_it(app, links, bogota_snapshot, tmp_path, kind, language):
+    function, arguments, title_words = PDFS[kind]
+    with app.test_request_context(f"/?lang={language}"):
+        data = function(bogota_snapshot, *arguments, links=links, static_folder=app.static_folder)
+        worded_title = _(title_words, name="Awa Kouassi")
+
+    assert pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == language
+    assert worded_title in pdfinfo(data, tmp_path)["Title"]
