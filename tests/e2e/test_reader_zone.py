@@ -49,6 +49,7 @@ def test_a_reader_in_seoul_is_offered_their_zone_reads_both_clocks_and_switches_
     page.wait_for_load_state()
     assert page.locator("#zone").input_value() == "Asia/Seoul"
     assert not serious_violations(page)
+    look(page, "chooser")
     page.get_by_role("button", name="Show times in this zone").click()
     page.wait_for_load_state()
 

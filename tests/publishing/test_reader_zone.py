@@ -54,6 +54,8 @@ def test_an_anonymous_reader_in_bogota_sees_the_seoul_morning_on_the_previous_ev
 ):
     forum, session = seoul_forum
     agenda_path = f"/f/{forum.slug}/agenda"
+    # Read first on the forum's clock: the days of the agenda, cached per release, are cached per reader's zone too.
+    assert "8:00 AM–9:30 AM" in text_of(client.get(agenda_path))
 
     response = choose(client, forum, BOGOTA, agenda_path)
 
@@ -106,6 +108,15 @@ def test_a_signed_in_reader_keeps_the_zone_on_the_account_not_in_a_cookie(client
     db.session.expire_all()
     assert db.session.get(User, reader.id).reader_timezone is None
     assert 'class="reader-time"' not in client.get(f"/f/{forum.slug}/sessions/{session.id}").get_data(as_text=True)
+
+
+def test_the_saved_zone_is_in_the_readers_own_data(client, login, create_user, seoul_forum):
+    forum, _session = seoul_forum
+    login(client, create_user())
+    choose(client, forum, BOGOTA)
+
+    assert client.get("/account/my-data.json").get_json()["account"]["reader_timezone"] == BOGOTA
+    assert "Agendas show their times in your time zone, America/Bogota" in text_of(client.get("/account/"))
 
 
 def test_a_signed_in_reader_is_not_swayed_by_a_cookie_left_from_before(client, login, create_user, seoul_forum):
