@@ -43,6 +43,7 @@ def test_a_reader_in_seoul_is_offered_their_zone_reads_both_clocks_and_switches_
     assert offer.is_visible()
     assert offer.inner_text() == "Your device is set to Asia/Seoul: show the times there"
     assert page.locator(".reader-time").count() == 0, "the detected zone is offered, never applied by itself"
+    assert not serious_violations(page)
     look(page, "1-forum-zone")
 
     offer.click()

@@ -174,7 +174,17 @@ def test_the_account_refuses_an_unknown_zone_even_past_the_form(app, create_user
 
 
 @pytest.mark.parametrize(
-    "next_path", ["https://evil.example/", "//evil.example/f/busan/agenda", "/f/other/agenda", "/\\evil"]
+    "next_path",
+    [
+        "https://evil.example/",
+        "//evil.example/f/busan/agenda",
+        "/f/other/agenda",
+        "/\\evil",
+        "/f/busan/\\evil",
+        "/f/busan/agenda\r\nSet-Cookie: taken=1",
+        "/f/busan/agenda\tx",
+        "/f/busan/ågenda",
+    ],
 )
 def test_the_chooser_only_goes_back_to_a_page_of_the_forum(client, seoul_forum, next_path):
     forum, _session = seoul_forum

@@ -170,9 +170,10 @@ def choose_time_zone(slug):
     elif not form.is_submitted():
         form.zone.data = _zone_to_preselect(forum)
     form.next.data = back
-    return render_template("publishing/time_zone.html", forum=forum, form=form, back=back, **_reader_clocks(forum)), (
-        422 if form.errors else 200
-    )
+    status = 422 if form.errors else 200
+    return render_template(
+        "publishing/time_zone.html", forum=forum, form=form, back=back, **_reader_clocks(forum)
+    ), status
 
 
 def _zone_to_preselect(forum):
@@ -208,7 +209,9 @@ def _after_choosing_zone(forum, zone, back):
 
 def _page_of_the_forum(forum, path):
     """Return `path` if it is a page of this forum on this site (no open redirect), else the forum's agenda."""
-    if path and path.startswith(f"/f/{forum.slug}/") and "\\" not in path:
+    # Pages name themselves by their quoted path (request.full_path): anything else is not one of them.
+    quoted = path and path.isascii() and path.isprintable() and " " not in path and "\\" not in path
+    if quoted and path.startswith(f"/f/{forum.slug}/"):
         return path
     return url_for("publishing.show_agenda", slug=forum.slug)
 
