@@ -86,6 +86,7 @@ NOT_EDIT_FORMS = {
     "registration.invite": "invites new people",
     "registration.list_groups": "adds a group",
     "desk.check_in": "records who came from a typed badge code",
+    "publishing.choose_time_zone": "picks a clock to read the forum on; it offers the browser's zone, not what is saved",
 }
 FORM_RULES = [rule for rule in list_rules() if {"GET", "POST"} <= rule.methods]
 

@@ -20,6 +20,7 @@ SCREENS_ABOVE = {("forums/views.py", "programme")}
 PURE_MODULES = (
     "desk/rules.py",
     "core/checklist.py",
+    "core/reader_zone.py",
     "forums/colours.py",
     "forums/listing.py",
     "forums/rules.py",

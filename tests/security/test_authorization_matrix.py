@@ -49,6 +49,8 @@ PUBLIC_FORUM_PAGES = (
     "publishing.show_agenda_grid",
     "publishing.show_session",
     "publishing.list_changes",
+    # Anyone may read a forum's times in their own zone: saved on the account, or in a cookie of the browser.
+    "publishing.choose_time_zone",
     "documents.show_document",
     "documents.download_version",
 )

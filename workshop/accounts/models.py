@@ -56,6 +56,8 @@ class User(UserMixin, db.Model):
     unlock_link_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # One e-mail after each release listing the changes to the person's own sessions; they may opt out.
     wants_change_digests: Mapped[bool] = mapped_column(default=True)
+    # The IANA zone the person reads agendas in; None shows each forum's own times.
+    reader_timezone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Optional["Organisation"]] = relationship()

@@ -20,9 +20,10 @@ from workshop.accounts.tokens import (
 )
 from workshop.core import audit
 from workshop.core.locking import hold_named_lock
+from workshop.core.reader_zone import is_offered_zone
 from workshop.core.refusals import Refused
 from workshop.core.site import site_url_for
-from workshop.core.timezones import utcnow
+from workshop.core.timezones import known_timezones, utcnow
 from workshop.extensions import db
 
 
@@ -240,6 +241,13 @@ def update_profile(user, name, preferred_language):
     user.name, user.preferred_language = name.strip(), preferred_language
     if audit.is_changed(user):
         audit.record(user, "account.profile_changed", user.email, name=user.name, language=preferred_language)
+
+
+def save_reader_timezone(user, zone_name):
+    """Show the person's agendas in the zone they live in, or in each forum's own when `zone_name` is None."""
+    if zone_name is not None and not is_offered_zone(zone_name, known_timezones()):
+        raise Refused(_("This is not a time zone we know. Choose one from the list."), field="zone")
+    user.reader_timezone = zone_name
 
 
 def change_password(user, current_password, new_password):

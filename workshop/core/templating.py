@@ -3,11 +3,13 @@
 from datetime import date, datetime
 
 import pycountry
+from babel.dates import get_timezone_gmt
 from flask import current_app
 from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup
 
 from workshop.core.labels import group_label, label
+from workshop.core.reader_zone import clocks_differ, span_on_both_clocks
 from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
 
@@ -31,6 +33,16 @@ def local_day(value, zone_name=None, style="full"):
     if isinstance(value, str) and "T" in value or isinstance(value, datetime):
         value = utc_to_local(as_datetime(value), zone_name).date()
     return format_date(as_date(value), style)
+
+
+def zone_offset(moment, zone_name):
+    """Name a zone's offset from UTC at a moment, as the reader's language writes it ("UTC−05:00")."""
+    return get_timezone_gmt(utc_to_local(as_datetime(moment), zone_name), locale=str(get_locale() or "en"))
+
+
+def both_clocks(starts_at, ends_at, forum_zone, reader_zone):
+    """Return a span (aware datetimes or their ISO text) on the forum's clock and on the reader's."""
+    return span_on_both_clocks(as_datetime(starts_at), as_datetime(ends_at), forum_zone, reader_zone)
 
 
 def country_name(code):
@@ -57,6 +69,9 @@ def init_app(app):
     app.add_template_filter(country_name)
     app.add_template_filter(stored_html)
     app.add_template_filter(label)
+    app.add_template_filter(zone_offset)
+    app.add_template_global(both_clocks)
+    app.add_template_global(clocks_differ)
     app.add_template_global(site_url_for)
     app.add_template_global(group_label)
     app.add_template_global(lambda: str(get_locale() or "en"), "current_language")

@@ -37,6 +37,7 @@ def personal_data(user):
             "created_at": _iso(user.created_at),
             "has_password": user.password_hash is not None,
             "wants_change_digests": user.wants_change_digests,
+            "reader_timezone": user.reader_timezone,
         },
         "forum_roles": [{"forum": role.forum.slug, "role": role.role.value} for role in user.forum_roles],
         "appointments": [
