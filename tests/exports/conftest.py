@@ -45,6 +45,7 @@ def links():
     """Return export links as a server at workshop.example.org would build them."""
     return ExportLinks(
         uid_host="workshop.example.org",
+        address="https://workshop.example.org/",
         session_url=lambda slug, session_id: f"https://workshop.example.org/f/{slug}/sessions/{session_id}",
         document_url=lambda slug, document_id: f"https://workshop.example.org/f/{slug}/documents/{document_id}",
     )

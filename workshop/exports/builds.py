@@ -58,7 +58,7 @@ class BuildProgress:
 
 def _feed(release):
     return ical.calendar_bytes(
-        release.forum.title, [ical.whole_agenda(release.snapshot, release.published_at)], site_export_links()
+        release.forum.title, [ical.whole_agenda(release.snapshot)], site_export_links(), ical.app_event_cache()
     )
 
 

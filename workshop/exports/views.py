@@ -123,7 +123,7 @@ def send_forum_calendar(forum, release, kind, name, select_part, filename):
     return send_unless_unchanged(
         kind,
         [release],
-        lambda: ical.calendar_bytes(name, [select_part()], site_export_links()),
+        lambda: ical.calendar_bytes(name, [select_part()], site_export_links(), ical.app_event_cache()),
         CALENDAR_TYPE,
         filename,
         private=not forum.is_public,
@@ -152,7 +152,7 @@ def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
     group = next((group for group in release.snapshot[collection] if group["id"] == group_id), None) or abort(404)
 
     def select_part():
-        return select_agenda(release.snapshot, release.published_at, group_id)
+        return select_agenda(release.snapshot, group_id)
 
     name = f"{forum.title} – {group['name']}"
     filename = f"{forum.slug}-{kind}-{group_id}.ics"
@@ -167,7 +167,7 @@ def session_calendar(slug, session_id):
         abort(404)
 
     def select_part():
-        return ical.single_session(release.snapshot, release.published_at, session_id)
+        return ical.single_session(release.snapshot, session_id)
 
     return send_forum_calendar(
         forum, release, f"session-{session_id}.ics", forum.title, select_part, f"{forum.slug}-session-{session_id}.ics"
@@ -192,11 +192,9 @@ def personal_calendar(token):
             releases,
             lambda: ical.calendar_bytes(
                 _("%(name)s – my sessions", name=user.name),
-                [
-                    ical.person_agenda(release.snapshot, release.published_at, user.id, selections[release.forum_id])
-                    for release in releases
-                ],
+                [ical.person_agenda(release.snapshot, user.id, selections[release.forum_id]) for release in releases],
                 site_export_links(),
+                ical.app_event_cache(),
             ),
             CALENDAR_TYPE,
             "my-sessions.ics",
