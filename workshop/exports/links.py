@@ -17,6 +17,7 @@ class ExportLinks:
     address: str
     session_url: Callable[[str, int], str]
     document_url: Callable[[str, int], str]
+    version_url: Callable[[str, int, int], str]
 
 
 def site_export_links():
@@ -27,4 +28,7 @@ def site_export_links():
         address=site_url(),
         session_url=lambda slug, session_id: build("publishing.show_session", slug=slug, session_id=session_id),
         document_url=lambda slug, document_id: build("documents.show_document", slug=slug, document_id=document_id),
+        version_url=lambda slug, document_id, number: build(
+            "documents.download_version", slug=slug, document_id=document_id, number=number
+        ),
     )
