@@ -195,3 +195,40 @@ def test_the_sweep_runs_on_the_queue_every_quarter_hour(app):
     schedule = _declared_jobs[job_name(builds.sweep_stale_claims)].schedule
 
     assert [minute for minute in range(60) if schedule(datetime(2026, 11, 30, 10, minute))] == [0, 15, 30, 45]
+
+
+# The JSON says its release in its body, and is read by pages, not saved as a file.
+MARKED_DISPOSITIONS = {
+    "agenda.ics": 'attachment; filename="bogota-2011-release-1.ics"',
+    "agenda.pdf": 'attachment; filename="bogota-2011-agenda-release-1.pdf"',
+    "agenda.json": None,
+}
+
+
+@pytest.mark.parametrize("kind", list(AGENDA_URLS))
+def test_a_reader_arriving_during_a_build_gets_the_previous_release_marked_as_such(
+    client, bogota_forum, publish, built, kind
+):
+    export = builds.PREBUILT[kind]
+    first = bogota_forum.release
+    assert client.get(AGENDA_URLS[kind]).status_code == 200
+    second = publish(bogota_forum.forum, bogota_forum.secretary, status="final")
+    # A worker elsewhere is building the new release's export.
+    shared_storage().put_if_empty(builds.claim_key(second, export, "en"), time.time())
+
+    response = client.get(AGENDA_URLS[kind])
+
+    assert response.status_code == 200
+    assert response.data == builds.stored_export(first, export, "en")
+    assert response.headers["Workshop-Release"] == "1"
+    assert response.headers["Workshop-Latest-Release"] == "2"
+    assert response.headers.get("Content-Disposition") == MARKED_DISPOSITIONS[kind]
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "ETag" not in response.headers
+    assert built == [(first.id, kind, "en")], "the web request built nothing"
+
+    shared_storage().delete(builds.claim_key(second, export, "en"))
+    latest = client.get(AGENDA_URLS[kind])
+    assert latest.status_code == 200
+    assert "Workshop-Release" not in latest.headers
+    assert latest.data == builds.stored_export(second, export, "en")

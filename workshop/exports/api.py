@@ -383,10 +383,24 @@ def openapi_document(server_url):
                     "responses": {
                         "200": {
                             "description": "The agenda.",
-                            "headers": {"ETag": {"schema": STRING}, "Last-Modified": {"schema": STRING}},
+                            "headers": {
+                                "ETag": {"schema": STRING},
+                                "Last-Modified": {"schema": STRING},
+                                "Workshop-Release": {
+                                    "schema": STRING,
+                                    "description": "Sent with the previous release's agenda while the latest "
+                                    "one's is being built (no ETag then).",
+                                },
+                                "Workshop-Latest-Release": {"schema": STRING},
+                            },
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}},
                         },
                         "304": {"description": "The copy named by If-None-Match or If-Modified-Since is current."},
+                        "503": {
+                            "description": "The latest release's agenda is being built and no earlier one is "
+                            "stored; ask again after Retry-After seconds.",
+                            "headers": {"Retry-After": {"schema": STRING}},
+                        },
                         "404": {
                             "description": "No such forum, no release yet, or a forum you have no role in.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},

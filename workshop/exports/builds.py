@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from workshop.core.filecache import cached_bytes, stored_bytes
 from workshop.core.queue import crontab, enqueue_now, job, periodic_job, shared_storage
@@ -89,6 +91,22 @@ def export_name(release, export, language):
 def stored_export(release, export, language):
     """Return the bytes a build stored for this release, export and language, or None if it is not ready."""
     return stored_bytes(current_app.config["EXPORT_DIR"], release.cache_folder, export_name(release, export, language))
+
+
+def previous_stored_export(release, export, language):
+    """Return the release before `release` and its stored export in `language`, or None if it has none stored.
+
+    A release's file stays until the next release's build replaces it, so it is there while that build runs.
+    """
+    previous = db.session.scalar(
+        select(AgendaRelease)
+        .where(AgendaRelease.forum_id == release.forum_id, AgendaRelease.number < release.number)
+        .order_by(AgendaRelease.number.desc())
+        .options(defer(AgendaRelease.snapshot))
+        .limit(1)
+    )
+    body = stored_export(previous, export, language) if previous is not None else None
+    return (previous, body) if body is not None else None
 
 
 def claim_key(release, export, language):

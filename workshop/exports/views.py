@@ -88,7 +88,8 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private, pe
 
 
 def send_prebuilt(forum, release, export, filename):
-    """Send an export that a queue worker built; if it is not ready, queue its build and say it is being prepared.
+    """Send an export that a queue worker built; if it is not ready, queue its build and send the previous
+    release's (marked as such) or, without one, say it is being prepared.
 
     A web worker never lays out these exports itself: under an immediate queue (tests, a single
     process) the build runs inside `request_build`, and is found right after it.
@@ -101,8 +102,28 @@ def send_prebuilt(forum, release, export, filename):
     if body is None and builds.request_build(release, export, language()):
         body = builds.stored_export(release, export, language())
     if body is None:
-        return being_prepared(release, export)
+        earlier = builds.previous_stored_export(release, export, language())
+        if earlier is None:
+            return being_prepared(release, export)
+        return send_previous_release(release, export, filename, *earlier)
     return send_export(body, export.mimetype, filename, etag, release.published_at, private)
+
+
+def send_previous_release(release, export, filename, previous, body):
+    """Send the previous release's export while this one's is built, marked so that nobody takes it for current.
+
+    Its file name and headers name its release and the latest one, and nothing may keep it: the
+    reader's next request gets the latest release's export as soon as it is built.
+    """
+    stem, extension = filename.rsplit(".", 1)
+    response = current_app.make_response(body)
+    response.mimetype = export.mimetype
+    response.headers["Content-Disposition"] = f'attachment; filename="{stem}-release-{previous.number}.{extension}"'
+    response.headers["Workshop-Release"] = str(previous.number)
+    response.headers["Workshop-Latest-Release"] = str(release.number)
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
 
 
 def being_prepared(release, export):
