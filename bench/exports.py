@@ -1,10 +1,12 @@
 """Time the cold build of each export a queue worker prepares (feed, JSON, agenda PDF), in-process.
 
-    .venv/bin/python bench/exports.py [--scale 1] [--runs 3] [--save-pdf agenda.pdf] [--profile agenda.pdf]
+    .venv/bin/python bench/exports.py [--scale 1] [--runs 3] [--exports agenda.ics ...] [--save-pdf agenda.pdf]
+                                      [--profile agenda.pdf]
 
 Builds the benchmark forum (bench/build.py) in a temporary SQLite database, then runs exactly what
 `workshop.exports.builds` runs for the latest release, `--runs` times each, and prints the median
 and the peak resident memory of this process. `--profile KIND` prints a cProfile of one build.
+Then times the feed as the queue worker rebuilds it after a release (`feed_rebuilds`).
 """
 
 import argparse
@@ -20,6 +22,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
+from bench.build import SECRETARIAT_EMAIL, SLUG  # noqa: E402
 from bench.run import prepare_database, settings_for  # noqa: E402
 
 
@@ -29,6 +32,9 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--language", default="en")
     parser.add_argument("--save-pdf", help="write the agenda PDF there, to look at it")
+    parser.add_argument(
+        "--exports", nargs="+", default=["agenda.ics", "agenda.json", "agenda.pdf"], help="which to time"
+    )
     parser.add_argument("--profile", help="profile one build of this export (agenda.pdf, agenda.ics, agenda.json)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="workshop-exports-") as folder:
@@ -44,9 +50,11 @@ def main():
             if arguments.profile:
                 profile(builds.PREBUILT[arguments.profile], release)
                 return
-            for kind, export in builds.PREBUILT.items():
+            for kind in arguments.exports:
+                export = builds.PREBUILT[kind]
                 timings, processor, body = [], [], b""
                 for _ in range(arguments.runs):
+                    app.extensions.pop("workshop.feed_events", None)  # every build cold, the feed's events too
                     started, started_processor = time.perf_counter(), time.process_time()
                     body = export.build(release)
                     timings.append(time.perf_counter() - started)
@@ -58,8 +66,56 @@ def main():
                 )
                 if kind == "agenda.pdf" and arguments.save_pdf:
                     Path(arguments.save_pdf).write_bytes(body)
+        for row, value in feed_rebuilds(app, arguments.runs).items():
+            print(f"{row}: {value}")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of this process: {peak:.0f} MB")
+
+
+def feed_rebuilds(app, runs=3):
+    """Time the English feed as a queue worker builds it: cold, and after one or every session changed.
+
+    Each build loads its release afresh (the snapshot is parsed, as in a queue job). "Cold" starts
+    from an empty event cache; a rebuild follows the build of the previous release, as on a worker
+    that built it. Publishing here queues nothing (the exports' warm-up is off).
+    """
+    from workshop.accounts.models import User
+    from workshop.exports.builds import FEED
+    from workshop.extensions import db
+    from workshop.forums.models import Forum
+    from workshop.programme.models import ForumSession
+    from workshop.publishing.services import latest_release, publish_release
+
+    def timed_feed():
+        db.session.expunge_all()
+        started, started_processor = time.perf_counter(), time.process_time()
+        FEED.build(latest_release(db.session.scalar(db.select(Forum).filter_by(slug=SLUG))))
+        return (time.perf_counter() - started) * 1000, (time.process_time() - started_processor) * 1000
+
+    def publish_with_new_titles(count, run):
+        forum = db.session.scalar(db.select(Forum).filter_by(slug=SLUG))
+        sessions = db.session.scalars(db.select(ForumSession).filter_by(forum_id=forum.id).order_by(ForumSession.id))
+        for session in list(sessions)[:count]:
+            session.title = f"{session.title.split(' (rev')[0]} (rev {run})"
+        publish_release(db.session.scalar(db.select(User).filter_by(email=SECRETARIAT_EMAIL)), forum, "preliminary")
+        db.session.commit()
+
+    app.config["WARM_EXPORTS_AFTER_PUBLISHING"] = False
+    timings = {"cold": [], "after a one-session change": [], "after every session changed": []}
+    with app.test_request_context("/", base_url=app.config["SITE_URL"], headers={"Accept-Language": "en"}):
+        for run in range(runs):
+            app.extensions.pop("workshop.feed_events", None)
+            timings["cold"].append(timed_feed())
+            for name, count in (("after a one-session change", 1), ("after every session changed", None)):
+                publish_with_new_titles(count, run)
+                timings[name].append(timed_feed())
+    return {
+        f"agenda.ics build, {name}": (
+            f"{statistics.median(wall for wall, _ in measured):.0f} ms"
+            f" ({statistics.median(processor for _, processor in measured):.0f} ms processor)"
+        )
+        for name, measured in timings.items()
+    }
 
 
 def profile(export, release):

@@ -11,8 +11,6 @@ from io import BytesIO
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from workshop.exports.pdf_tags import structure_children
-
 HEADINGS = ("/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
 
 
@@ -27,6 +25,18 @@ class Structure:
 
     def count(self, role):
         return self.roles().count(role)
+
+
+def structure_children(node):
+    """Yield the structure elements directly under `node`, leaving out marked content and object references."""
+    kids = node.get("/K")
+    if kids is None:
+        return
+    kids = kids.get_object()
+    for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+        kid = kid.get_object()
+        if isinstance(kid, DictionaryObject) and "/S" in kid:
+            yield kid
 
 
 def read_structure(pdf_bytes):

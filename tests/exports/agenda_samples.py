@@ -28,6 +28,12 @@ MUNOZ = _person(1, "Ana Muñoz", "Agencia Presidencial de Cooperación", "APC-Co
 SILVA = _person(2, "João Silva", "Agência Brasileira de Cooperação", "ABC", "BR")
 KOUASSI = _person(3, "Awa Kouassi", "Ministère du Plan de Côte d'Ivoire", "", "CI")
 NOBODY_ID = 99
+GOOD_PRACTICES_VERSION = {
+    "number": 2,
+    "size": 48213,
+    "media_type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+}
 
 
 def _people(**roles):
@@ -274,4 +280,6 @@ def build_bogota_snapshot():
         ],
         "sessions": {str(session["id"]): session for session in sessions},
         "cancelled": {},
+        # The good practices paper has its second version; the other documents have no file yet.
+        "document_versions": {"201": GOOD_PRACTICES_VERSION},
     }

@@ -1,13 +1,16 @@
 """Fixtures for the exports: the concept note's agenda as a release snapshot, and export links."""
 
 import copy
+import io
 from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
 
+from tests.documents.samples import pdf_bytes
 from workshop.accounts.models import ForumRoleName
 from workshop.documents.models import Document, DocumentKind, SessionDocument
+from workshop.documents.services import upload_version
 from workshop.exports import pdf
 from workshop.exports.links import ExportLinks
 from workshop.extensions import db
@@ -45,8 +48,12 @@ def links():
     """Return export links as a server at workshop.example.org would build them."""
     return ExportLinks(
         uid_host="workshop.example.org",
+        address="https://workshop.example.org/",
         session_url=lambda slug, session_id: f"https://workshop.example.org/f/{slug}/sessions/{session_id}",
         document_url=lambda slug, document_id: f"https://workshop.example.org/f/{slug}/documents/{document_id}",
+        version_url=lambda slug, document_id, number: (
+            f"https://workshop.example.org/f/{slug}/documents/{document_id}/versions/{number}/download"
+        ),
     )
 
 
@@ -160,6 +167,18 @@ def bogota_forum(
         track=track,
         paper=paper,
     )
+
+
+@pytest.fixture
+def create_version(app):
+    """Return a callable that uploads a PDF as a document's next version, as its facilitator would."""
+
+    def _create_version(document, title, filename):
+        version = upload_version(None, document, io.BytesIO(pdf_bytes(title)), filename, "preliminary")
+        db.session.commit()
+        return version
+
+    return _create_version
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The JSON agenda and its OpenAPI description."""
 
+import hashlib
 import json
 
 import jsonschema_rs
@@ -7,7 +8,7 @@ import jsonschema_rs
 from workshop.exports.api import agenda_document, openapi_document
 from workshop.extensions import db
 
-from .agenda_samples import release_of
+from .agenda_samples import GOOD_PRACTICES_VERSION, release_of
 
 
 def agenda_validator(openapi):
@@ -30,6 +31,55 @@ def test_agenda_document_matches_its_openapi_schema(bogota_snapshot, links):
     assert session["people"]["facilitator"] == [1]
     assert session["url"] == "https://workshop.example.org/f/bogota-2011/sessions/11"
     assert document["documents"][0]["url"] == "https://workshop.example.org/f/bogota-2011/documents/201"
+
+
+def test_each_document_gives_the_version_its_release_names(bogota_snapshot, links):
+    document = agenda_document(bogota_snapshot, release_of(3), links)
+    agenda_validator(openapi_document("https://workshop.example.org")).validate(json.loads(json.dumps(document)))
+
+    versions = {entry["id"]: entry["current_version"] for entry in document["documents"]}
+    assert versions[201] == {
+        "number": 2,
+        "url": "https://workshop.example.org/f/bogota-2011/documents/201/versions/2/download",
+        "size": GOOD_PRACTICES_VERSION["size"],
+        "media_type": GOOD_PRACTICES_VERSION["media_type"],
+        "sha256": GOOD_PRACTICES_VERSION["sha256"],
+    }
+    assert versions[202] is None, "no file uploaded yet"
+
+
+def test_a_release_from_before_document_versions_gives_none(bogota_snapshot, links):
+    del bogota_snapshot["document_versions"]
+
+    document = agenda_document(bogota_snapshot, release_of(3), links)
+
+    assert {entry["current_version"] for entry in document["documents"]} == {None}
+
+
+def test_api_gives_the_file_a_reader_downloads(client, bogota_forum, create_version, publish):
+    version = create_version(bogota_forum.paper, "The good practices, second draft", "paper.pdf")
+    publish(bogota_forum.forum, bogota_forum.secretary)
+
+    payload = client.get("/api/v1/forums/bogota-2011/agenda").get_json()
+
+    agenda_validator(client.get("/api/v1/openapi.json").get_json()).validate(payload)
+    current = payload["documents"][0]["current_version"]
+    assert current["number"] == version.number
+    download = client.get(current["url"].removeprefix("http://localhost"))
+    assert download.status_code == 200
+    assert len(download.data) == current["size"]
+    assert hashlib.sha256(download.data).hexdigest() == current["sha256"]
+    assert download.mimetype == current["media_type"]
+
+
+def test_a_new_upload_after_publishing_changes_no_session_in_the_feeds(bogota_forum, create_version, publish):
+    first = bogota_forum.release.snapshot
+    create_version(bogota_forum.paper, "A later draft", "paper.pdf")
+
+    second = publish(bogota_forum.forum, bogota_forum.secretary).snapshot
+
+    assert second["sessions"] == first["sessions"]
+    assert second["document_versions"] != first["document_versions"]
 
 
 def test_api_serves_the_published_agenda_without_e_mail_addresses(client, bogota_forum):

@@ -5,10 +5,11 @@ tests/exports/test_builds_on_a_worker.py runs a real worker beside a live server
 """
 
 import time
+from datetime import datetime
 
 import pytest
 
-from workshop.core.queue import shared_storage
+from workshop.core.queue import _declared_jobs, job_name, shared_storage
 from workshop.exports import builds, pdf
 
 LANGUAGES = ("en", "es", "fr")
@@ -157,3 +158,77 @@ def test_the_publish_page_shows_each_build_until_every_export_is_ready(app, clie
     page = client.get("/manage/bogota-2011/releases").get_data(as_text=True)
     assert "Exports of release 2" in page and "Every export is ready." in page
     assert page.count(": ready</li>") == len(AGENDA_URLS) * len(LANGUAGES)
+
+
+@pytest.mark.parametrize("kind", ["agenda.ics", "agenda.pdf"])
+def test_a_finished_build_leaves_no_claim_behind(client, bogota_forum, kind):
+    assert client.get(AGENDA_URLS[kind]).status_code == 200
+
+    assert shared_storage().get(builds.claim_key(bogota_forum.release, builds.PREBUILT[kind], "en"), peek=True) is None
+
+
+def test_a_superseded_build_leaves_no_claim_behind(bogota_forum, publish):
+    older = bogota_forum.release
+    shared_storage().put_if_empty(builds.claim_key(older, builds.PDF, "en"), time.time())
+    publish(bogota_forum.forum, bogota_forum.secretary, status="final")
+
+    assert builds.build_export(older.id, "agenda.pdf", "en") == "superseded"
+    assert shared_storage().get(builds.claim_key(older, builds.PDF, "en"), peek=True) is None
+
+
+def test_the_sweep_drops_only_build_claims_older_than_any_build(app, bogota_forum):
+    release = bogota_forum.release
+    storage = shared_storage()
+    timeout = app.config["EXPORT_BUILD_TIMEOUT"]
+    storage.put_if_empty(builds.claim_key(release, builds.PDF, "en"), time.time() - timeout - 1)
+    storage.put_if_empty(builds.claim_key(release, builds.PDF, "es"), time.time() - timeout + 60)
+    storage.put_if_empty("something-else|1", time.time() - timeout - 1)
+
+    assert builds.sweep_stale_claims() == 1
+
+    assert storage.get(builds.claim_key(release, builds.PDF, "en"), peek=True) is None
+    assert storage.get(builds.claim_key(release, builds.PDF, "es"), peek=True) is not None
+    assert storage.get("something-else|1", peek=True) is not None
+
+
+def test_the_sweep_runs_on_the_queue_every_quarter_hour(app):
+    schedule = _declared_jobs[job_name(builds.sweep_stale_claims)].schedule
+
+    assert [minute for minute in range(60) if schedule(datetime(2026, 11, 30, 10, minute))] == [0, 15, 30, 45]
+
+
+# The JSON says its release in its body, and is read by pages, not saved as a file.
+MARKED_DISPOSITIONS = {
+    "agenda.ics": 'attachment; filename="bogota-2011-release-1.ics"',
+    "agenda.pdf": 'attachment; filename="bogota-2011-agenda-release-1.pdf"',
+    "agenda.json": None,
+}
+
+
+@pytest.mark.parametrize("kind", list(AGENDA_URLS))
+def test_a_reader_arriving_during_a_build_gets_the_previous_release_marked_as_such(
+    client, bogota_forum, publish, built, kind
+):
+    export = builds.PREBUILT[kind]
+    first = bogota_forum.release
+    assert client.get(AGENDA_URLS[kind]).status_code == 200
+    second = publish(bogota_forum.forum, bogota_forum.secretary, status="final")
+    # A worker elsewhere is building the new release's export.
+    shared_storage().put_if_empty(builds.claim_key(second, export, "en"), time.time())
+
+    response = client.get(AGENDA_URLS[kind])
+
+    assert response.status_code == 200
+    assert response.data == builds.stored_export(first, export, "en")
+    assert response.headers["Workshop-Release"] == "1"
+    assert response.headers["Workshop-Latest-Release"] == "2"
+    assert response.headers.get("Content-Disposition") == MARKED_DISPOSITIONS[kind]
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "ETag" not in response.headers
+    assert built == [(first.id, kind, "en")], "the web request built nothing"
+
+    shared_storage().delete(builds.claim_key(second, export, "en"))
+    latest = client.get(AGENDA_URLS[kind])
+    assert latest.status_code == 200
+    assert "Workshop-Release" not in latest.headers
+    assert latest.data == builds.stored_export(second, export, "en")

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pypdf
 import pytest
 
-from validate.pdf_structure import outline_titles, read_structure, structure_problems
+from validate.pdf_structure import outline_titles, read_structure, structure_children, structure_problems
 from workshop.core.markdown import render_markdown
 from workshop.exports.pdf import (
     FetchRefused,
@@ -124,6 +124,28 @@ def test_every_kind_of_pdf_is_tagged_as_pdf_ua_asks(render, bogota_snapshot):
         assert structure_problems(data) == [], kind
         _reader, structure = read_structure(data)
         assert structure.count("/TH") > 0, kind
+
+
+def header_cell_scopes(data):
+    """Return (the roles above each table header cell, its /Scope), read back from the PDF's structure tree."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    cells = []
+
+    def walk(node, roles):
+        for element in structure_children(node):
+            if element["/S"] == "/TH":
+                cells.append(("/THead" in roles, element["/A"].get_object()["/Scope"]))
+            walk(element, [*roles, element["/S"]])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"].get_object(), [])
+    return cells
+
+
+def test_header_cells_head_their_column_in_a_table_head_and_their_row_in_its_body(render, bogota_snapshot):
+    cells = header_cell_scopes(render(agenda_pdf, bogota_snapshot, release_of(3)))
+
+    assert {(in_head, scope) for in_head, scope in cells} == {(True, "/Column"), (False, "/Row")}
+    assert sum(1 for in_head, _ in cells if in_head) == 3 * 3, "Time, Programme, Documents heading each of three days"
 
 
 def test_each_day_of_the_agenda_is_a_heading_and_a_bookmark(render, bogota_snapshot):

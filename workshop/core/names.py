@@ -3,6 +3,9 @@
 from flask_babel import gettext as _
 
 
-def session_name(number, title):
-    """Name a session as the agenda does: "Session 2. Title", or the title alone when it has no number."""
-    return _("Session %(number)s. %(title)s", number=number, title=title) if number else title
+def session_name(number, title, gettext=_):
+    """Name a session as the agenda does: "Session 2. Title", or the title alone when it has no number.
+
+    An output that names hundreds of sessions passes the `gettext` of its own once-per-output wording.
+    """
+    return gettext("Session %(number)s. %(title)s", number=number, title=title) if number else title

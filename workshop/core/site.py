@@ -22,7 +22,17 @@ def site_host():
 
 def site_url_for(endpoint, **values):
     """Return the absolute URL of `endpoint` on the site address, in or outside a request."""
+    return site_url_builder()(endpoint, **values)
+
+
+def site_url_builder():
+    """Return a function that builds absolute URLs on the site address, bound once: an export writes hundreds."""
     address = urlsplit(site_url())
     adapter = current_app.url_map.bind(address.netloc, script_name=address.path or "/", url_scheme=address.scheme)
-    current_app.inject_url_defaults(endpoint, values)
-    return adapter.build(endpoint, values, force_external=True)
+    app = current_app._get_current_object()
+
+    def build(endpoint, **values):
+        app.inject_url_defaults(endpoint, values)
+        return adapter.build(endpoint, values, force_external=True)
+
+    return build

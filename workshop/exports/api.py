@@ -15,7 +15,7 @@ from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
 from workshop.programme.models import AppointmentRole, ItemKind, SessionFormat
 from workshop.publishing.layout import agenda_days
 
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"
 PERSON_FIELDS = ("id", "name", "job_title", "organisation", "organisation_acronym", "country_code")
 
 
@@ -24,7 +24,10 @@ def agenda_document(snapshot, release, links):
     zone = ZoneInfo(snapshot["forum"]["timezone"])
     forum = snapshot["forum"]
     people, documents = {}, {}
-    sessions = [_session(session, forum, zone, links, people, documents) for session in snapshot["sessions"].values()]
+    versions = snapshot.get("document_versions", {})
+    sessions = [
+        _session(session, forum, zone, links, people, documents, versions) for session in snapshot["sessions"].values()
+    ]
     days = [_day(day, zone, people) for day in agenda_days(snapshot)]
     return {
         "forum": {name: forum[name] for name in PUBLISHED_FORUM_FIELDS},
@@ -72,7 +75,21 @@ def _speaker_id(speaker, people):
     return _person_id(speaker, people) if speaker and speaker["id"] is not None else None
 
 
-def _session(session, forum, zone, links, people, documents):
+def _current_version(document_id, forum, links, versions):
+    """Describe the version of a document the release names, or None (no file yet, or a release from before)."""
+    version = versions.get(str(document_id))
+    if version is None:
+        return None
+    return {
+        "number": version["number"],
+        "url": links.version_url(forum["slug"], document_id, version["number"]),
+        "size": version["size"],
+        "media_type": version["media_type"],
+        "sha256": version["sha256"],
+    }
+
+
+def _session(session, forum, zone, links, people, documents, versions):
     for document in session["documents"]:
         documents.setdefault(
             document["id"],
@@ -82,6 +99,7 @@ def _session(session, forum, zone, links, people, documents):
                 "kind": document["kind"],
                 "organisation": document["organisation"],
                 "url": links.document_url(forum["slug"], document["id"]),
+                "current_version": _current_version(document["id"], forum, links, versions),
             },
         )
     return {
@@ -300,6 +318,19 @@ SCHEMAS = {
             "kind": {"type": "string", "enum": [kind.value for kind in DocumentKind]},
             "organisation": STRING,
             "url": {"type": "string", "format": "uri", "description": "Download page of the current version."},
+            "current_version": {
+                "oneOf": [{"$ref": "#/components/schemas/DocumentVersion"}, {"type": "null"}],
+                "description": "The version current when the release was published; null before any upload.",
+            },
+        }
+    ),
+    "DocumentVersion": _object(
+        {
+            "number": {"type": "integer", "minimum": 1},
+            "url": {"type": "string", "format": "uri", "description": "Download of this version's file."},
+            "size": {"type": "integer", "minimum": 0, "description": "In bytes."},
+            "media_type": {"type": "string", "description": "The file's media type."},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$", "description": "Hex SHA-256 of the file."},
         }
     ),
 }
@@ -352,10 +383,24 @@ def openapi_document(server_url):
                     "responses": {
                         "200": {
                             "description": "The agenda.",
-                            "headers": {"ETag": {"schema": STRING}, "Last-Modified": {"schema": STRING}},
+                            "headers": {
+                                "ETag": {"schema": STRING},
+                                "Last-Modified": {"schema": STRING},
+                                "Workshop-Release": {
+                                    "schema": STRING,
+                                    "description": "Sent with the previous release's agenda while the latest "
+                                    "one's is being built (no ETag then).",
+                                },
+                                "Workshop-Latest-Release": {"schema": STRING},
+                            },
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Agenda"}}},
                         },
                         "304": {"description": "The copy named by If-None-Match or If-Modified-Since is current."},
+                        "503": {
+                            "description": "The latest release's agenda is being built and no earlier one is "
+                            "stored; ask again after Retry-After seconds.",
+                            "headers": {"Retry-After": {"schema": STRING}},
+                        },
                         "404": {
                             "description": "No such forum, no release yet, or a forum you have no role in.",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},

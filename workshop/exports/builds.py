@@ -7,8 +7,9 @@ build stored: a reader who arrives before the build is done gets a short "being 
 with Retry-After instead of laying out a second copy inside a web worker.
 
 A build is claimed in the queue's own storage, which every host and worker shares, so one already
-queued or running is not queued again. A build whose release was superseded by the time it runs
-does nothing. The queue's worker count bounds how many builds run at once. The files go to
+queued or running is not queued again; the claim goes when the build ends, and a periodic sweep
+drops the claims of workers killed mid-build. A build whose release was superseded by the time it
+runs does nothing. The queue's worker count bounds how many builds run at once. The files go to
 EXPORT_DIR, on the volume the hosts share, so that any web host sends what any worker built.
 """
 
@@ -18,9 +19,11 @@ from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from workshop.core.filecache import cached_bytes, stored_bytes
-from workshop.core.queue import enqueue_now, job, shared_storage
+from workshop.core.queue import crontab, enqueue_now, job, periodic_job, shared_storage
 from workshop.exports import api, ical
 from workshop.exports.conditional import release_etag
 from workshop.exports.links import site_export_links
@@ -33,6 +36,7 @@ log = logging.getLogger(__name__)
 # Quick exports jump ahead of PDFs still waiting, an older release's ones included.
 QUICK_PRIORITY = 10
 PDF_PRIORITY = 0
+CLAIM_PREFIX = "export-build|"
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class BuildProgress:
 
 def _feed(release):
     return ical.calendar_bytes(
-        release.forum.title, [ical.whole_agenda(release.snapshot, release.published_at)], site_export_links()
+        release.forum.title, [ical.whole_agenda(release.snapshot)], site_export_links(), ical.app_event_cache()
     )
 
 
@@ -89,9 +93,25 @@ def stored_export(release, export, language):
     return stored_bytes(current_app.config["EXPORT_DIR"], release.cache_folder, export_name(release, export, language))
 
 
+def previous_stored_export(release, export, language):
+    """Return the release before `release` and its stored export in `language`, or None if it has none stored.
+
+    A release's file stays until the next release's build replaces it, so it is there while that build runs.
+    """
+    previous = db.session.scalar(
+        select(AgendaRelease)
+        .where(AgendaRelease.forum_id == release.forum_id, AgendaRelease.number < release.number)
+        .order_by(AgendaRelease.number.desc())
+        .options(defer(AgendaRelease.snapshot))
+        .limit(1)
+    )
+    body = stored_export(previous, export, language) if previous is not None else None
+    return (previous, body) if body is not None else None
+
+
 def claim_key(release, export, language):
     """Name the claim on one build in the queue's storage; the publication time keeps databases apart."""
-    return f"export-build|{release.cache_key}|{export.kind}|{language}"
+    return f"{CLAIM_PREFIX}{release.cache_key}|{export.kind}|{language}"
 
 
 def request_build(release, export, language):
@@ -99,6 +119,8 @@ def request_build(release, export, language):
 
     A claim older than the build could take (a worker killed in the middle) is dropped and taken again.
     """
+    if stored_export(release, export, language) is not None:
+        return False
     storage = shared_storage()
     key = claim_key(release, export, language)
     claimed = storage.put_if_empty(key, time.time())
@@ -156,11 +178,13 @@ def build_export(release_id, kind, language):
     On failure the claim is dropped, so that the next reader's request queues the build again.
     """
     release = db.session.get(AgendaRelease, release_id)
-    if release is None or latest_release(release.forum).id != release.id:
+    if release is None:
         return "superseded"
     export = PREBUILT[kind]
     headers = {"Accept-Language": language}
     try:
+        if latest_release(release.forum).id != release.id:
+            return "superseded"
         with current_app.test_request_context("/", base_url=current_app.config["SITE_URL"], headers=headers):
             cached_bytes(
                 current_app.config["EXPORT_DIR"],
@@ -169,11 +193,30 @@ def build_export(release_id, kind, language):
                 lambda: export.build(release),
                 superseded=release.supersedes,
             )
-    except Exception:
+    finally:
+        # Built, superseded or failed, nothing is in flight any more: a reader finds the file or queues it again.
         shared_storage().delete(claim_key(release, export, language))
-        raise
     log.info("Built %s of release %d in %s", kind, release.id, language)
     return "built"
+
+
+@periodic_job(crontab(minute="*/15"))
+def sweep_stale_claims():
+    """Drop the build claims of workers killed mid-build, which no reader of a later release would ever retake."""
+    return drop_claims_older_than(time.time() - current_app.config["EXPORT_BUILD_TIMEOUT"])
+
+
+def drop_claims_older_than(moment):
+    """Drop every build claim taken before `moment` (a Unix time); return how many were dropped."""
+    storage = shared_storage()
+    stale = [
+        key
+        for key in storage.storage.result_items()
+        if key.startswith(CLAIM_PREFIX) and (storage.get(key, peek=True) or 0) < moment
+    ]
+    for key in stale:
+        storage.delete(key)
+    return len(stale)
 
 
 @release_published.connect

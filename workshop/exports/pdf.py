@@ -57,7 +57,7 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     document = HTML(string=html, url_fetcher=fetcher)
     if not tagged:
         return document.write_pdf()
-    return scope_header_cells(document.write_pdf(pdf_variant=TAGGED_VARIANT))
+    return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=scope_header_cells)
 
 
 def agenda_pdf(snapshot, release, *, links, static_folder, **options):

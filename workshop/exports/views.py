@@ -88,7 +88,8 @@ def send_unless_unchanged(kind, releases, build, mimetype, filename, private, pe
 
 
 def send_prebuilt(forum, release, export, filename):
-    """Send an export that a queue worker built; if it is not ready, queue its build and say it is being prepared.
+    """Send an export that a queue worker built; if it is not ready, queue its build and send the previous
+    release's (marked as such) or, without one, say it is being prepared.
 
     A web worker never lays out these exports itself: under an immediate queue (tests, a single
     process) the build runs inside `request_build`, and is found right after it.
@@ -101,8 +102,28 @@ def send_prebuilt(forum, release, export, filename):
     if body is None and builds.request_build(release, export, language()):
         body = builds.stored_export(release, export, language())
     if body is None:
-        return being_prepared(release, export)
+        earlier = builds.previous_stored_export(release, export, language())
+        if earlier is None:
+            return being_prepared(release, export)
+        return send_previous_release(release, export, filename, *earlier)
     return send_export(body, export.mimetype, filename, etag, release.published_at, private)
+
+
+def send_previous_release(release, export, filename, previous, body):
+    """Send the previous release's export while this one's is built, marked so that nobody takes it for current.
+
+    Its file name and headers name its release and the latest one, and nothing may keep it: the
+    reader's next request gets the latest release's export as soon as it is built.
+    """
+    stem, extension = filename.rsplit(".", 1)
+    response = current_app.make_response(body)
+    response.mimetype = export.mimetype
+    response.headers["Content-Disposition"] = f'attachment; filename="{stem}-release-{previous.number}.{extension}"'
+    response.headers["Workshop-Release"] = str(previous.number)
+    response.headers["Workshop-Latest-Release"] = str(release.number)
+    response.headers["Cache-Control"] = "no-store"
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
 
 
 def being_prepared(release, export):
@@ -123,7 +144,7 @@ def send_forum_calendar(forum, release, kind, name, select_part, filename):
     return send_unless_unchanged(
         kind,
         [release],
-        lambda: ical.calendar_bytes(name, [select_part()], site_export_links()),
+        lambda: ical.calendar_bytes(name, [select_part()], site_export_links(), ical.app_event_cache()),
         CALENDAR_TYPE,
         filename,
         private=not forum.is_public,
@@ -152,7 +173,7 @@ def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
     group = next((group for group in release.snapshot[collection] if group["id"] == group_id), None) or abort(404)
 
     def select_part():
-        return select_agenda(release.snapshot, release.published_at, group_id)
+        return select_agenda(release.snapshot, group_id)
 
     name = f"{forum.title} – {group['name']}"
     filename = f"{forum.slug}-{kind}-{group_id}.ics"
@@ -167,7 +188,7 @@ def session_calendar(slug, session_id):
         abort(404)
 
     def select_part():
-        return ical.single_session(release.snapshot, release.published_at, session_id)
+        return ical.single_session(release.snapshot, session_id)
 
     return send_forum_calendar(
         forum, release, f"session-{session_id}.ics", forum.title, select_part, f"{forum.slug}-session-{session_id}.ics"
@@ -192,11 +213,9 @@ def personal_calendar(token):
             releases,
             lambda: ical.calendar_bytes(
                 _("%(name)s – my sessions", name=user.name),
-                [
-                    ical.person_agenda(release.snapshot, release.published_at, user.id, selections[release.forum_id])
-                    for release in releases
-                ],
+                [ical.person_agenda(release.snapshot, user.id, selections[release.forum_id]) for release in releases],
                 site_export_links(),
+                ical.app_event_cache(),
             ),
             CALENDAR_TYPE,
             "my-sessions.ics",

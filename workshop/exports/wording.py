@@ -44,9 +44,32 @@ def long_date(day):
     return format_date(day, "long", locale=language())
 
 
-def session_heading(session):
+class Wording:
+    """One output's translations, each looked up once: a 400-session feed says "Facilitator" hundreds of times.
+
+    Build one per output (a language may change between outputs); `Wording()` per call is a plain look-up.
+    """
+
+    def __init__(self):
+        self._said = {}
+
+    def label(self, value, group):
+        """Return the translated name of an enumeration value, as `core.labels.label` does."""
+        key = (group, value)
+        if key not in self._said:
+            self._said[key] = str(label(value, group))
+        return self._said[key]
+
+    def gettext(self, message, **variables):
+        """Return `message` translated, then filled with `variables`, as Flask-Babel's gettext does."""
+        if message not in self._said:
+            self._said[message] = _(message)
+        return self._said[message] % variables if variables else self._said[message]
+
+
+def session_heading(session, words=None):
     """Return "Session 1. Title", or the title alone for an unnumbered session."""
-    return session_name(session["number"], session["title"])
+    return session_name(session["number"], session["title"], (words or Wording()).gettext)
 
 
 def person_line(person):
@@ -60,9 +83,9 @@ def people_line(people):
     return ", ".join(person_line(person) for person in people)
 
 
-def item_text(item):
+def item_text(item, words=None):
     """Return an item's kind and title, "Presentation. The title", leaving out a kind the title already says."""
-    kind = str(label(item["kind"], "item_kind"))
+    kind = (words or Wording()).label(item["kind"], "item_kind")
     title = item["title"].strip()
     if not title:
         return kind
@@ -74,21 +97,23 @@ def item_text(item):
     return f"{kind}. {title}"
 
 
-def item_line(item):
+def item_line(item, words=None):
     """Return an item as the concept note writes it: "Presentation. The title — speaker (5 min)"."""
-    text = item_text(item)
+    words = words or Wording()
+    text = item_text(item, words)
     if item.get("speaker"):
         text = f"{text} — {person_line(item['speaker'])}"
     if item.get("duration_minutes"):
-        text = _("%(text)s (%(minutes)d min)", text=text, minutes=item["duration_minutes"])
+        text = words.gettext("%(text)s (%(minutes)d min)", text=text, minutes=item["duration_minutes"])
     return text
 
 
-def roles_of(session):
+def roles_of(session, words=None):
     """Return (role label, people) for every role that has someone in it, in agenda order."""
     people = session["people"]
+    words = words or Wording()
     return [
-        (str(label(role, "appointment_role_plural" if len(people[role]) > 1 else "appointment_role")), people[role])
+        (words.label(role, "appointment_role_plural" if len(people[role]) > 1 else "appointment_role"), people[role])
         for role in ROLE_ORDER
         if people.get(role)
     ]

@@ -4,7 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.accounts.models import User
-from workshop.documents.models import Document, SessionDocument
+from workshop.documents.models import Document, DocumentVersion, SessionDocument
 from workshop.extensions import db
 from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
 from workshop.programme.models import (
@@ -49,6 +49,31 @@ def build_snapshot(forum):
         "sessions": {str(session.id): session_data(session) for session in sessions},
         "cancelled": {},
         "cancelled_items": {},
+        "document_versions": current_versions(sessions),
+    }
+
+
+def current_versions(sessions):
+    """Return the current version of each document the sessions table, by document id as text.
+
+    Kept apart from the sessions, so that a new upload does not make calendars see a changed session.
+    A release names a version by number: the file at its download URL never changes, so its size and
+    checksum stay true however many versions follow.
+    """
+    document_ids = {link.document_id for session in sessions for link in session.document_links}
+    versions = db.session.scalars(
+        select(DocumentVersion)
+        .where(DocumentVersion.document_id.in_(document_ids))
+        .order_by(DocumentVersion.document_id, DocumentVersion.number)
+    )
+    return {
+        str(version.document_id): {
+            "number": version.number,
+            "size": version.size,
+            "media_type": version.media_type,
+            "sha256": version.sha256,
+        }
+        for version in versions
     }
 
 
