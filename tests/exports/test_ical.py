@@ -27,12 +27,6 @@ from .agenda_samples import KOUASSI, MUNOZ, NOBODY_ID, PUBLISHED_AT
 HOSTILE_TITLE = "Horizontal partnerships\r\nBEGIN:VEVENT\r\nUID:evil@example.org\r\nEND:VEVENT"
 
 
-@pytest.fixture(autouse=True)
-def labels(make_app):
-    """Set an app up, which registers the features' labels: the feeds name formats and roles with them."""
-    make_app()
-
-
 def events_by_uid(data):
     calendar = icalendar.Calendar.from_ical(data)
     return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
