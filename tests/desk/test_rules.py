@@ -3,8 +3,11 @@
 import pytest
 
 from workshop.desk.rules import (
+    BAND_COLOURS,
+    OTHER_BAND,
     SIGNATURE_LENGTH,
     BadgeCode,
+    BadgeLayout,
     CheckedIn,
     ListedPerson,
     Needs,
@@ -12,8 +15,10 @@ from workshop.desk.rules import (
     arrange_official_list,
     as_query_args,
     badge_code,
+    band_colours,
     is_genuine,
     read_badge_code,
+    read_badge_layout,
     read_filter,
     spreadsheet_cell,
 )
@@ -144,3 +149,25 @@ def test_what_is_not_a_badge_code_reads_as_none(text):
 def test_the_longest_registration_number_is_read():
     assert read_badge_code("123456789012-AAAAAAAAAA") == BadgeCode(123456789012, "AAAAAAAAAA")
     assert read_badge_code("1234567890123-AAAAAAAAAA") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("a6", BadgeLayout.A6),
+        ("a4", BadgeLayout.FOUR_ON_A4),
+        (None, BadgeLayout.A6),
+        ("A4", BadgeLayout.A6),
+        ("x", BadgeLayout.A6),
+    ],
+)
+def test_the_badge_layout_is_one_per_a6_page_unless_four_on_a4_is_asked_for(text, layout):
+    assert read_badge_layout(text) is layout
+
+
+def test_each_stakeholder_group_has_its_band_and_any_other_group_the_neutral_one():
+    assert band_colours("civil_society") == ("#f2b705", "#111111")
+    assert band_colours("country_representatives") == BAND_COLOURS["country_representatives"]
+    assert band_colours(None) == OTHER_BAND
+    assert band_colours("a working group") == OTHER_BAND
+    assert OTHER_BAND not in BAND_COLOURS.values()

@@ -128,6 +128,7 @@ SECRETARIAT_SCREENS = (
     "desk.export_participants",
     "desk.check_in",
     "exports.list_of_participants_pdf",
+    "exports.badges_pdf",
     "reports.forum_board",
     "reports.set_deadline",
     "reports.show_outcome",

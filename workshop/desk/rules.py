@@ -167,3 +167,34 @@ def read_badge_code(text):
 def is_genuine(code, secret, forum_id):
     """Tell whether a code's signature is the one this forum's registration carries (in constant time)."""
     return hmac.compare_digest(code.signature, badge_signature(secret, forum_id, code.registration_id))
+
+
+class BadgeLayout(Enum):
+    """How badges are printed: one A6 card per page, or four on an A4 sheet to cut."""
+
+    A6 = "a6"
+    FOUR_ON_A4 = "a4"
+
+
+def read_badge_layout(text):
+    """Return the layout a query string asks for; one badge per A6 page unless four on A4 is asked for."""
+    return _member(BadgeLayout, text) or BadgeLayout.A6
+
+
+# The colour band of each stakeholder group: (band, text on it). Every pair reads at a contrast of
+# at least 4.5:1 (WCAG AA) and no two bands share a hue family, so a door steward tells them apart.
+BAND_COLOURS = {
+    "country_representatives": ("#0b4f8a", "#ffffff"),
+    "multilateral_organisations": ("#7a1f5c", "#ffffff"),
+    "south_south_practitioners": ("#1d6b2f", "#ffffff"),
+    "civil_society": ("#f2b705", "#111111"),
+    "subject_matter_experts": ("#b33c00", "#ffffff"),
+    "technical_secretariat": ("#222222", "#ffffff"),
+}
+# People outside the six stakeholder groups, or in a group the secretariat named.
+OTHER_BAND = ("#d9d9d9", "#111111")
+
+
+def band_colours(stakeholder):
+    """Return the (band, text) colours of a stakeholder group's value, or the neutral band for any other group."""
+    return BAND_COLOURS.get(stakeholder, OTHER_BAND)
