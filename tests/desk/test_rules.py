@@ -4,8 +4,11 @@ import pytest
 
 from workshop.desk.rules import (
     BAND_COLOURS,
+    NOT_STATED,
     OTHER_BAND,
     SIGNATURE_LENGTH,
+    AttendanceFigures,
+    Attendee,
     BadgeCode,
     BadgeLayout,
     CheckedIn,
@@ -14,9 +17,12 @@ from workshop.desk.rules import (
     ParticipantFilter,
     arrange_official_list,
     as_query_args,
+    attendance_figures,
     badge_code,
     band_colours,
     is_genuine,
+    public_count,
+    public_figures,
     read_badge_code,
     read_badge_layout,
     read_filter,
@@ -171,3 +177,52 @@ def test_each_stakeholder_group_has_its_band_and_any_other_group_the_neutral_one
     assert band_colours(None) == OTHER_BAND
     assert band_colours("a working group") == OTHER_BAND
     assert OTHER_BAND not in BAND_COLOURS.values()
+
+
+GENDERS = ["woman", "man", "another", "undisclosed"]
+GROUPS = ["Country representatives", "Civil society organisations"]
+
+
+def test_attendance_is_counted_by_gender_and_group_every_key_named_in_its_order():
+    came = [
+        Attendee("man", "Civil society organisations"),
+        Attendee("woman", "Country representatives"),
+        Attendee("woman", "Civil society organisations"),
+    ]
+
+    figures = attendance_figures(came, GENDERS, GROUPS)
+
+    assert figures == AttendanceFigures(
+        total=3,
+        by_gender=(("woman", 2), ("man", 1), ("another", 0), ("undisclosed", 0)),
+        by_group=(("Country representatives", 1), ("Civil society organisations", 2)),
+    )
+
+
+def test_people_without_a_known_gender_or_group_are_counted_as_not_stated_last():
+    came = [Attendee(NOT_STATED, "A group gone since"), Attendee("unknown", NOT_STATED), Attendee("man", GROUPS[0])]
+
+    figures = attendance_figures(came, ["man"], GROUPS)
+
+    assert figures.by_gender == (("man", 1), (NOT_STATED, 2))
+    assert figures.by_group == ((GROUPS[0], 1), (GROUPS[1], 0), (NOT_STATED, 2))
+    assert sum(count for _key, count in figures.by_group) == figures.total == 3
+
+
+def test_nobody_came_is_zero_everywhere_with_no_not_stated_row():
+    figures = attendance_figures(iter(()), ["woman", NOT_STATED, "woman"], GROUPS)
+    assert figures == AttendanceFigures(0, (("woman", 0),), ((GROUPS[0], 0), (GROUPS[1], 0)))
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, None), (1, None), (4, None), (5, 5), (6, 6), (120, 120)])
+def test_a_count_under_five_is_withheld_from_public_outputs(count, shown):
+    assert public_count(count) == shown
+
+
+def test_public_figures_withhold_each_small_count_and_keep_the_others_in_order():
+    figures = AttendanceFigures(9, (("woman", 5), ("man", 4)), ((GROUPS[0], 7), (NOT_STATED, 2)))
+
+    assert public_figures(figures) == AttendanceFigures(
+        9, (("woman", 5), ("man", None)), ((GROUPS[0], 7), (NOT_STATED, None))
+    )
+    assert public_figures(AttendanceFigures(4, (), ())).total is None

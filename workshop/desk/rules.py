@@ -198,3 +198,66 @@ OTHER_BAND = ("#d9d9d9", "#111111")
 def band_colours(stakeholder):
     """Return the (band, text) colours of a stakeholder group's value, or the neutral band for any other group."""
     return BAND_COLOURS.get(stakeholder, OTHER_BAND)
+
+
+# A count below this could point at a person ("the 2 women from the private sector"), so no public
+# output shows it.
+SMALLEST_PUBLIC_COUNT = 5
+# The key of people who gave no gender, or no stakeholder group.
+NOT_STATED = ""
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One person who came, as attendance figures count them: a gender and a group key, or NOT_STATED."""
+
+    gender: str
+    group: str
+
+
+@dataclass(frozen=True)
+class AttendanceFigures:
+    """How many people came, in all, by gender and by group: (key, count) pairs in the order asked for."""
+
+    total: int | None
+    by_gender: tuple
+    by_group: tuple
+
+
+def attendance_figures(attendees, genders, groups):
+    """Count the people who came by gender and by group: each key asked for (even at 0), then NOT_STATED if any.
+
+    A key that is not asked for counts as NOT_STATED, so the parts always add up to the total.
+    """
+    attendees = list(attendees)
+    return AttendanceFigures(
+        total=len(attendees),
+        by_gender=_tally((attendee.gender for attendee in attendees), genders),
+        by_group=_tally((attendee.group for attendee in attendees), groups),
+    )
+
+
+def _tally(values, keys):
+    known = list(dict.fromkeys(key for key in keys if key != NOT_STATED))
+    counts = dict.fromkeys(known, 0)
+    unstated = 0
+    for value in values:
+        if value in counts:
+            counts[value] += 1
+        else:
+            unstated += 1
+    return tuple(counts.items()) + (((NOT_STATED, unstated),) if unstated else ())
+
+
+def public_count(count):
+    """Return a count as a public output may show it: None (withheld) below SMALLEST_PUBLIC_COUNT."""
+    return count if count >= SMALLEST_PUBLIC_COUNT else None
+
+
+def public_figures(figures):
+    """Return the figures as a public output shows them: every count below SMALLEST_PUBLIC_COUNT withheld."""
+    return AttendanceFigures(
+        total=public_count(figures.total),
+        by_gender=tuple((key, public_count(count)) for key, count in figures.by_gender),
+        by_group=tuple((key, public_count(count)) for key, count in figures.by_group),
+    )

@@ -9,12 +9,12 @@ from workshop.core.confirmation import ConfirmForm, is_confirmed
 from workshop.core.labels import group_label
 from workshop.core.refusals import commit_or_refuse
 from workshop.core.templating import local_clock
-from workshop.desk import listing, spreadsheets
+from workshop.desk import attendance, listing, spreadsheets
 from workshop.desk import services as desk_services
 from workshop.desk.forms import AT_THE_FORUM, CheckInForm
-from workshop.desk.rules import CheckedIn, Needs, as_query_args, read_filter
+from workshop.desk.rules import CheckedIn, Needs, as_query_args, public_figures, read_filter
 from workshop.extensions import db
-from workshop.forums.access import get_managed_forum, get_part_or_404
+from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.programme.models import ForumSession
 from workshop.registration import services
 from workshop.registration.models import Registration
@@ -181,3 +181,32 @@ def _search_confirmed(forum, text):
     """Return the confirmed people whose name holds the text (at most 20), for the desk officer to pick."""
     chosen = read_filter({"q": text, "status": RegistrationStatus.CONFIRMED.value}, STATUS_VALUES)
     return listing.find_participants(forum, chosen)[:20] if chosen.search else []
+
+
+# --- Attendance figures ---------------------------------------------------------------------
+
+
+@blueprint.route("/manage/<slug>/desk/attendance")
+@login_required
+def show_attendance(slug):
+    forum = get_managed_forum(slug)
+    return render_template(
+        "desk/attendance.html",
+        forum=forum,
+        forum_figures=attendance.forum_figures(forum),
+        session_figures=attendance.figures_per_session(forum),
+        public=False,
+    )
+
+
+@blueprint.route("/f/<slug>/attendance")
+def show_public_attendance(slug):
+    forum = get_forum_or_404(slug)
+    # Whoever may see the forum sees how many came; a count under five could name someone, so it is withheld.
+    return render_template(
+        "desk/attendance.html",
+        forum=forum,
+        forum_figures=public_figures(attendance.forum_figures(forum)),
+        session_figures=[],
+        public=True,
+    )
