@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from tests.desk.test_check_in import check_in, sessions  # noqa: F401  (the parallel session and the plenary)
+from tests.desk.test_check_in import check_in
 from workshop.desk.attendance import figures_per_session, forum_figures
 from workshop.desk.services import badge_code_of
 from workshop.forums.models import StakeholderGroup
@@ -42,7 +42,7 @@ def test_the_forums_figures_count_the_people_checked_in_by_gender_and_group(foru
     }
 
 
-def test_each_session_has_its_figures_from_its_own_door(desk_client, forum, create_registration, sessions):  # noqa: F811
+def test_each_session_has_its_figures_from_its_own_door(desk_client, forum, create_registration, sessions):
     parallel, plenary = sessions
     ana = create_registration(forum, "Ana Muñoz", Status.CONFIRMED, gender=Gender.WOMAN)
     bruno = create_registration(forum, "Bruno Silva", Status.CONFIRMED, gender=Gender.MAN)
@@ -57,7 +57,7 @@ def test_each_session_has_its_figures_from_its_own_door(desk_client, forum, crea
     assert forum_figures(forum).total == 2, "coming to a session is coming to the forum"
 
 
-def test_the_desk_page_shows_every_count(desk_client, forum, create_registration, sessions):  # noqa: F811
+def test_the_desk_page_shows_every_count(desk_client, forum, create_registration, sessions):
     came(create_registration, forum, 3, Gender.WOMAN)
 
     page = desk_client.get(f"/manage/{forum.slug}/desk/attendance").get_data(as_text=True)

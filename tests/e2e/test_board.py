@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.accessibility import serious_violations
 
 BOARD = "/manage/bogota-2011/board?day=2011-09-27"
 
@@ -118,11 +119,5 @@ def test_the_board_and_the_grid_have_no_serious_accessibility_violation(new_page
     if reader:
         sign_in_as(page, reader)
     page.goto(path)
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in violations
-        if violation["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert not serious, "\n".join(serious)

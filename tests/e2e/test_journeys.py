@@ -3,9 +3,8 @@
 import re
 import subprocess
 
-from axe_playwright_python.sync_playwright import Axe
-
 from tests.calendar_clients import khal_listing
+from tests.e2e.accessibility import serious_violations
 from workshop.demo.sample_files import make_docx
 
 DEMO_AGENDA = "/f/bogota-2011/agenda"
@@ -147,13 +146,7 @@ def test_facilitator_downloads_the_personal_agenda_and_a_session_brief(new_page,
 def test_public_agenda_has_no_serious_accessibility_violation(new_page):
     page = new_page(bypass_csp=True)
     page.goto(DEMO_AGENDA)
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
-        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
-        for violation in violations
-        if violation["impact"] in ("serious", "critical")
-    ]
+    serious = serious_violations(page)
     assert not serious, "\n".join(serious)
 
 

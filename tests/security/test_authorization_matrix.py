@@ -128,6 +128,7 @@ SECRETARIAT_SCREENS = (
     "desk.decide_participants",
     "desk.export_participants",
     "desk.check_in",
+    "desk.check_in_scan",
     "desk.show_attendance",
     "exports.list_of_participants_pdf",
     "exports.badges_pdf",
