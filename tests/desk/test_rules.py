@@ -21,6 +21,7 @@ from workshop.desk.rules import (
     badge_code,
     band_colours,
     is_genuine,
+    public_breakdown,
     public_count,
     public_figures,
     read_badge_code,
@@ -220,9 +221,23 @@ def test_a_count_under_five_is_withheld_from_public_outputs(count, shown):
 
 
 def test_public_figures_withhold_each_small_count_and_keep_the_others_in_order():
-    figures = AttendanceFigures(9, (("woman", 5), ("man", 4)), ((GROUPS[0], 7), (NOT_STATED, 2)))
+    figures = AttendanceFigures(
+        15, (("woman", 5), ("man", 4), ("another", 0), ("undisclosed", 6)), ((GROUPS[0], 9), (GROUPS[1], 6))
+    )
 
     assert public_figures(figures) == AttendanceFigures(
-        9, (("woman", 5), ("man", None)), ((GROUPS[0], 7), (NOT_STATED, None))
+        15, (("woman", 5), ("man", None), ("another", None), ("undisclosed", 6)), ((GROUPS[0], 9), (GROUPS[1], 6))
     )
     assert public_figures(AttendanceFigures(4, (), ())).total is None
+
+
+def test_a_lone_withheld_count_takes_the_smallest_shown_one_with_it():
+    rows = (("a", 7), ("b", 3), ("c", 5), ("d", 5), ("e", 6))
+    assert public_breakdown(rows) == (("a", 7), ("b", None), ("c", None), ("d", 5), ("e", 6))
+
+
+def test_a_lone_withheld_zero_or_several_withheld_counts_stand_as_they_are():
+    assert public_breakdown((("a", 7), ("b", 0), ("c", 5))) == (("a", 7), ("b", None), ("c", 5))
+    assert public_breakdown((("a", 7), ("b", 1), ("c", 2))) == (("a", 7), ("b", None), ("c", None))
+    assert public_breakdown((("a", 3),)) == (("a", None),)
+    assert public_breakdown(()) == ()

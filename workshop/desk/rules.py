@@ -258,6 +258,19 @@ def public_figures(figures):
     """Return the figures as a public output shows them: every count below SMALLEST_PUBLIC_COUNT withheld."""
     return AttendanceFigures(
         total=public_count(figures.total),
-        by_gender=tuple((key, public_count(count)) for key, count in figures.by_gender),
-        by_group=tuple((key, public_count(count)) for key, count in figures.by_group),
+        by_gender=public_breakdown(figures.by_gender),
+        by_group=public_breakdown(figures.by_group),
     )
+
+
+def public_breakdown(rows):
+    """Return (key, count) rows with small counts withheld, and no withheld count left to work out from the total.
+
+    A single withheld count of someone is the total less the shown ones: the smallest shown count
+    (the first of equals) is withheld with it.
+    """
+    withheld = [index for index, (_key, count) in enumerate(rows) if public_count(count) is None]
+    shown = [index for index in range(len(rows)) if index not in withheld]
+    if len(withheld) == 1 and rows[withheld[0]][1] > 0 and shown:
+        withheld.append(min(shown, key=lambda index: rows[index][1]))
+    return tuple((key, None if index in withheld else count) for index, (key, count) in enumerate(rows))
