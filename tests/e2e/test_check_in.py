@@ -1,10 +1,14 @@
-"""Check-in at the door on a phone: typed codes, a scan with the network cut, and the page read by axe."""
+"""Check-in at the door on a phone: typed codes, a scan with the network cut, a badge read by the camera, axe."""
 
+import io
 import json
 
+import segno
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.e2e.accessibility import serious_violations
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
 DESK = "/manage/bogota-2011/desk"
 CHECK_IN = f"{DESK}/check-in"
@@ -80,3 +84,50 @@ def test_the_check_in_page_has_no_serious_accessibility_violation(new_page, sign
 
     serious = serious_violations(page)
     assert not serious, "\n".join(serious)
+
+
+def badge_video(code, path):
+    """Write a camera's view of a badge's QR code as a Y4M video, which Chromium plays as its fake camera."""
+    width, height = 640, 480
+    picture = Image.new("L", (width, height), 255)
+    qr = segno.make(code, error="m", micro=False)
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="png", scale=8, border=4)
+    symbol = Image.open(buffer).convert("L")
+    picture.paste(symbol, ((width - symbol.width) // 2, (height - symbol.height) // 2))
+    # 4:2:0 colour planes at their middle value: a grey picture.
+    chroma = bytes([128]) * (width * height // 2)
+    frame = b"FRAME\n" + picture.tobytes() + chroma
+    path.write_bytes(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode() + frame * 10)
+    return path
+
+
+def test_the_phone_camera_reads_a_badge_and_checks_the_person_in(browser, new_page, sign_in_as, live_server, tmp_path):
+    page = new_page(**PHONE)
+    sign_in_as(page, "secretariat@demo.workshop.test")
+    code = badge_code_of(page, "Ana Paula Souza")
+    video = badge_video(code, tmp_path / "badge.y4m")
+    arguments = [
+        *CHROMIUM_ARGS,
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}",
+    ]
+    # A browser of its own: the fake camera is chosen when Chromium starts.
+    camera_browser = browser.browser_type.launch(executable_path=str(CHROMIUM), args=arguments)
+    try:
+        context = camera_browser.new_context(base_url=live_server, **PHONE)
+        context.grant_permissions(["camera"])
+        door = context.new_page()
+        sign_in_as(door, "secretariat@demo.workshop.test")
+        door.goto(CHECK_IN)
+
+        door.get_by_role("button", name="Scan badges with the camera").click()
+
+        expect(door.locator("#check-in-result")).to_have_text(
+            "Checked in: Ana Paula Souza, Country representatives.", timeout=20000
+        )
+        door.get_by_role("button", name="Stop the camera").click()
+        expect(door.locator("#camera-video")).to_be_hidden()
+    finally:
+        camera_browser.close()
