@@ -46,6 +46,7 @@
     result.className = "check-in-result " + outcome;
     result.textContent = message;
     result.hidden = false;
+    result.scrollIntoView({ block: "nearest" });
   }
 
   function add(code, where) {
@@ -118,7 +119,7 @@
     event.preventDefault();
     add(code, whereField.value);
     codeField.value = "";
-    codeField.focus();
+    codeField.focus({ preventScroll: true });
   });
   window.addEventListener("online", send);
 
