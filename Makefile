@@ -110,3 +110,19 @@ lock: $(DEV_STAMP)
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements.txt -o requirements.lock
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) validate/requirements.txt --constraint requirements-dev.lock -o validate/requirements.lock
+
+# make vendor-js  fetch the check-in page's QR reader (jsQR, Apache-2.0) from npm at a pinned version, check its
+# digest and copy it with its licence into static/vendor/. The copy is committed: `make run` and `make test`
+# never need npm. Phones whose browser has BarcodeDetector use that instead.
+JSQR_VERSION := 1.4.0
+JSQR_SHA256 := bc40c8a15196236b2314db0856f72ca0b49980cd5413b8c852a7349f5fee0859
+JSQR_DIR := static/vendor/jsqr
+.PHONY: vendor-js
+vendor-js:
+	rm -rf .vendor-js && mkdir .vendor-js
+	cd .vendor-js && npm pack --silent jsqr@$(JSQR_VERSION) >/dev/null && tar xzf jsqr-$(JSQR_VERSION).tgz
+	echo "$(JSQR_SHA256)  .vendor-js/package/dist/jsQR.js" | sha256sum --check --quiet
+	mkdir -p $(JSQR_DIR)
+	cp .vendor-js/package/dist/jsQR.js $(JSQR_DIR)/jsQR-$(JSQR_VERSION).js
+	cp .vendor-js/package/LICENSE $(JSQR_DIR)/LICENSE
+	rm -rf .vendor-js

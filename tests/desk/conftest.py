@@ -8,6 +8,7 @@ from tests.registration.conftest import stakeholder_group
 from workshop.accounts.models import ForumRoleName
 from workshop.extensions import db
 from workshop.forums.models import Organisation, OrganisationType, StakeholderGroup
+from workshop.programme.models import SessionFormat
 from workshop.registration.models import Gender, Registration, RegistrationSettings
 from workshop.registration.rules import RegistrationMode, RegistrationStatus
 
@@ -70,3 +71,19 @@ def desk_client(client, login, create_user, forum):
     """Return a client signed in as the forum's secretariat."""
     login(client, create_user(roles={forum: [ForumRoleName.SECRETARIAT]}))
     return client
+
+
+@pytest.fixture
+def sessions(forum, create_day, create_block, create_session):
+    """A parallel session and a plenary."""
+    block = create_block(create_day(forum), "09:00", "12:00")
+    return (
+        create_session(forum, block, "Regional platforms", "09:00", "10:30", number="3"),
+        create_session(forum, block, "The way ahead", "11:00", "12:00", format=SessionFormat.PLENARY),
+    )
+
+
+@pytest.fixture
+def ana(forum, create_registration):
+    """Return a confirmed participant."""
+    return create_registration(forum, "Ana Muñoz", status=RegistrationStatus.CONFIRMED)

@@ -9,28 +9,12 @@ from workshop.desk.attendance import AttendanceCounts, forum_attendance, session
 from workshop.desk.models import SessionAttendance
 from workshop.desk.services import badge_code_of
 from workshop.extensions import db
-from workshop.programme.models import SessionFormat
 from workshop.registration.models import Gender, Registration, SessionChoice
 from workshop.registration.rules import ChoiceStatus, RegistrationStatus
 from workshop.reports.services import known_participant_counts
 from workshop.reports.workflow import ParticipantCounts
 
 Status = RegistrationStatus
-
-
-@pytest.fixture
-def sessions(forum, create_day, create_block, create_session):
-    """A parallel session and a plenary."""
-    block = create_block(create_day(forum), "09:00", "12:00")
-    return (
-        create_session(forum, block, "Regional platforms", "09:00", "10:30", number="3"),
-        create_session(forum, block, "The way ahead", "11:00", "12:00", format=SessionFormat.PLENARY),
-    )
-
-
-@pytest.fixture
-def ana(forum, create_registration):
-    return create_registration(forum, "Ana Muñoz", status=Status.CONFIRMED)
 
 
 def check_in(client, forum, code, session=None):

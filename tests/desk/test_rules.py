@@ -3,17 +3,29 @@
 import pytest
 
 from workshop.desk.rules import (
+    BAND_COLOURS,
+    NOT_STATED,
+    OTHER_BAND,
     SIGNATURE_LENGTH,
+    AttendanceFigures,
+    Attendee,
     BadgeCode,
+    BadgeLayout,
     CheckedIn,
     ListedPerson,
     Needs,
     ParticipantFilter,
     arrange_official_list,
     as_query_args,
+    attendance_figures,
     badge_code,
+    band_colours,
     is_genuine,
+    public_breakdown,
+    public_count,
+    public_figures,
     read_badge_code,
+    read_badge_layout,
     read_filter,
     spreadsheet_cell,
 )
@@ -144,3 +156,88 @@ def test_what_is_not_a_badge_code_reads_as_none(text):
 def test_the_longest_registration_number_is_read():
     assert read_badge_code("123456789012-AAAAAAAAAA") == BadgeCode(123456789012, "AAAAAAAAAA")
     assert read_badge_code("1234567890123-AAAAAAAAAA") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("a6", BadgeLayout.A6),
+        ("a4", BadgeLayout.FOUR_ON_A4),
+        (None, BadgeLayout.A6),
+        ("A4", BadgeLayout.A6),
+        ("x", BadgeLayout.A6),
+    ],
+)
+def test_the_badge_layout_is_one_per_a6_page_unless_four_on_a4_is_asked_for(text, layout):
+    assert read_badge_layout(text) is layout
+
+
+def test_each_stakeholder_group_has_its_band_and_any_other_group_the_neutral_one():
+    assert band_colours("civil_society") == ("#f2b705", "#111111")
+    assert band_colours("country_representatives") == BAND_COLOURS["country_representatives"]
+    assert band_colours(None) == OTHER_BAND
+    assert band_colours("a working group") == OTHER_BAND
+    assert OTHER_BAND not in BAND_COLOURS.values()
+
+
+GENDERS = ["woman", "man", "another", "undisclosed"]
+GROUPS = ["Country representatives", "Civil society organisations"]
+
+
+def test_attendance_is_counted_by_gender_and_group_every_key_named_in_its_order():
+    came = [
+        Attendee("man", "Civil society organisations"),
+        Attendee("woman", "Country representatives"),
+        Attendee("woman", "Civil society organisations"),
+    ]
+
+    figures = attendance_figures(came, GENDERS, GROUPS)
+
+    assert figures == AttendanceFigures(
+        total=3,
+        by_gender=(("woman", 2), ("man", 1), ("another", 0), ("undisclosed", 0)),
+        by_group=(("Country representatives", 1), ("Civil society organisations", 2)),
+    )
+
+
+def test_people_without_a_known_gender_or_group_are_counted_as_not_stated_last():
+    came = [Attendee(NOT_STATED, "A group gone since"), Attendee("unknown", NOT_STATED), Attendee("man", GROUPS[0])]
+
+    figures = attendance_figures(came, ["man"], GROUPS)
+
+    assert figures.by_gender == (("man", 1), (NOT_STATED, 2))
+    assert figures.by_group == ((GROUPS[0], 1), (GROUPS[1], 0), (NOT_STATED, 2))
+    assert sum(count for _key, count in figures.by_group) == figures.total == 3
+
+
+def test_nobody_came_is_zero_everywhere_with_no_not_stated_row():
+    figures = attendance_figures(iter(()), ["woman", NOT_STATED, "woman"], GROUPS)
+    assert figures == AttendanceFigures(0, (("woman", 0),), ((GROUPS[0], 0), (GROUPS[1], 0)))
+
+
+@pytest.mark.parametrize(("count", "shown"), [(0, None), (1, None), (4, None), (5, 5), (6, 6), (120, 120)])
+def test_a_count_under_five_is_withheld_from_public_outputs(count, shown):
+    assert public_count(count) == shown
+
+
+def test_public_figures_withhold_each_small_count_and_keep_the_others_in_order():
+    figures = AttendanceFigures(
+        15, (("woman", 5), ("man", 4), ("another", 0), ("undisclosed", 6)), ((GROUPS[0], 9), (GROUPS[1], 6))
+    )
+
+    assert public_figures(figures) == AttendanceFigures(
+        15, (("woman", 5), ("man", None), ("another", None), ("undisclosed", 6)), ((GROUPS[0], 9), (GROUPS[1], 6))
+    )
+    assert public_figures(AttendanceFigures(4, (), ())).total is None
+
+
+def test_a_lone_withheld_count_takes_the_smallest_shown_one_with_it():
+    rows = (("a", 7), ("b", 3), ("c", 5), ("d", 5), ("e", 6))
+    assert public_breakdown(rows) == (("a", 7), ("b", None), ("c", None), ("d", 5), ("e", 6))
+
+
+def test_a_lone_withheld_zero_or_several_withheld_counts_stand_as_they_are():
+    assert public_breakdown((("a", 7), ("b", 0), ("c", 5))) == (("a", 7), ("b", None), ("c", 5))
+    assert public_breakdown((("a", 7), ("b", 1), ("c", 2))) == (("a", 7), ("b", None), ("c", None))
+    assert public_breakdown((("a", 3),)) == (("a", None),)
+    assert public_breakdown(()) == ()

@@ -61,6 +61,7 @@ ACTS_AT_ONCE = {
     "registration.unrestrict_session": "restricting the session again undoes it",
     "desk.decide_participants": "approving gives places (cancelling undoes it); declining asks first on a page of its own",
     "desk.check_in": "records who came; a second scan records nothing more",
+    "desk.check_in_scan": "the check-in page's queue: records who came, a second scan records nothing more",
     "reports.approve_report": "reopening the report undoes it; every revision stays",
     "reports.comment_on_report": "adds a comment",
     "reports.reopen_report": "approving the report again undoes it",

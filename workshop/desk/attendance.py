@@ -1,13 +1,17 @@
 """Attendance figures from check-ins, for the desk and the rapporteurs' reports."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from workshop.core.labels import group_label
 from workshop.desk.models import SessionAttendance
+from workshop.desk.rules import NOT_STATED, Attendee, attendance_figures
 from workshop.extensions import db
+from workshop.programme.models import ForumSession
 from workshop.registration.models import Gender, Registration
+from workshop.registration.services import stakeholder_groups_of
 
 
 @dataclass(frozen=True)
@@ -47,3 +51,42 @@ def forum_attendance(forum):
             )
         ).all()
     )
+
+
+def forum_figures(forum):
+    """Return the figures of the people checked in at the forum's door, by gender and by stakeholder group."""
+    came = db.session.execute(
+        select(Registration.gender, Registration.group_id).where(
+            Registration.forum_id == forum.id, Registration.checked_in_at.is_not(None)
+        )
+    ).all()
+    return _figures(_group_labels(forum), came)
+
+
+def figures_per_session(forum):
+    """Return (session, figures) for every session of the forum in programme order, sessions nobody came to too."""
+    came_to = defaultdict(list)
+    for session_id, gender, group_id in db.session.execute(
+        select(SessionAttendance.session_id, Registration.gender, Registration.group_id)
+        .join(Registration, SessionAttendance.registration_id == Registration.id)
+        .where(Registration.forum_id == forum.id)
+    ):
+        came_to[session_id].append((gender, group_id))
+    sessions = db.session.scalars(
+        select(ForumSession).where(ForumSession.forum_id == forum.id).order_by(ForumSession.starts_at, ForumSession.id)
+    ).all()
+    labels = _group_labels(forum)
+    return [(session, _figures(labels, came_to[session.id])) for session in sessions]
+
+
+def _group_labels(forum):
+    """Return the forum's stakeholder groups' names by id, in the groups' order."""
+    return {group.id: group_label(group.stakeholder, group.name) for group in stakeholder_groups_of(forum)}
+
+
+def _figures(group_labels, came):
+    attendees = (
+        Attendee(gender.value if gender else NOT_STATED, group_labels.get(group_id, NOT_STATED))
+        for gender, group_id in came
+    )
+    return attendance_figures(attendees, [gender.value for gender in Gender], list(group_labels.values()))

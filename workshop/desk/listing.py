@@ -9,7 +9,15 @@ from sqlalchemy.orm import selectinload
 from workshop.core.labels import group_label, label
 from workshop.core.templating import country_name
 from workshop.core.timezones import utc_to_local
-from workshop.desk.rules import CheckedIn, ListedPerson, Needs, ParticipantFilter, arrange_official_list
+from workshop.desk.rules import (
+    CheckedIn,
+    ListedPerson,
+    Needs,
+    ParticipantFilter,
+    arrange_official_list,
+    band_colours,
+)
+from workshop.desk.services import badge_code_of
 from workshop.extensions import db
 from workshop.registration.models import Registration
 from workshop.registration.rules import RegistrationStatus
@@ -139,4 +147,41 @@ def official_list(forum):
             organisation=str(registration.organisation or ""),
         )
         for registration in listed
+    )
+
+
+@dataclass(frozen=True)
+class Badge:
+    """What a printed badge shows: the person, their group's colour band, and the code its QR carries."""
+
+    name: str
+    organisation: str
+    country: str
+    group: str
+    band: str
+    band_text: str
+    code: str
+
+
+def badges_of(forum, participant_filter: ParticipantFilter):
+    """Return the badges of the confirmed people the filter shows, by name: only they may come in."""
+    confirmed = [
+        registration
+        for registration in find_participants(forum, participant_filter)
+        if registration.status == RegistrationStatus.CONFIRMED
+    ]
+    return [_badge(registration) for registration in confirmed]
+
+
+def _badge(registration):
+    group = registration.group
+    band, band_text = band_colours(group.stakeholder.value if group and group.stakeholder else None)
+    return Badge(
+        name=registration.name,
+        organisation=str(registration.organisation or ""),
+        country=country_name(registration.country_code),
+        group=group_label(group.stakeholder, group.name) if group else "",
+        band=band,
+        band_text=band_text,
+        code=badge_code_of(registration),
     )

@@ -167,3 +167,110 @@ def read_badge_code(text):
 def is_genuine(code, secret, forum_id):
     """Tell whether a code's signature is the one this forum's registration carries (in constant time)."""
     return hmac.compare_digest(code.signature, badge_signature(secret, forum_id, code.registration_id))
+
+
+class BadgeLayout(Enum):
+    """How badges are printed: one A6 card per page, or four on an A4 sheet to cut."""
+
+    A6 = "a6"
+    FOUR_ON_A4 = "a4"
+
+
+def read_badge_layout(text):
+    """Return the layout a query string asks for; one badge per A6 page unless four on A4 is asked for."""
+    return _member(BadgeLayout, text) or BadgeLayout.A6
+
+
+# The colour band of each stakeholder group: (band, text on it). Every pair reads at a contrast of
+# at least 4.5:1 (WCAG AA) and no two bands share a hue family, so a door steward tells them apart.
+BAND_COLOURS = {
+    "country_representatives": ("#0b4f8a", "#ffffff"),
+    "multilateral_organisations": ("#7a1f5c", "#ffffff"),
+    "south_south_practitioners": ("#1d6b2f", "#ffffff"),
+    "civil_society": ("#f2b705", "#111111"),
+    "subject_matter_experts": ("#b33c00", "#ffffff"),
+    "technical_secretariat": ("#222222", "#ffffff"),
+}
+# People outside the six stakeholder groups, or in a group the secretariat named.
+OTHER_BAND = ("#d9d9d9", "#111111")
+
+
+def band_colours(stakeholder):
+    """Return the (band, text) colours of a stakeholder group's value, or the neutral band for any other group."""
+    return BAND_COLOURS.get(stakeholder, OTHER_BAND)
+
+
+# A count below this could point at a person ("the 2 women from the private sector"), so no public
+# output shows it.
+SMALLEST_PUBLIC_COUNT = 5
+# The key of people who gave no gender, or no stakeholder group.
+NOT_STATED = ""
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One person who came, as attendance figures count them: a gender and a group key, or NOT_STATED."""
+
+    gender: str
+    group: str
+
+
+@dataclass(frozen=True)
+class AttendanceFigures:
+    """How many people came, in all, by gender and by group: (key, count) pairs in the order asked for."""
+
+    total: int | None
+    by_gender: tuple
+    by_group: tuple
+
+
+def attendance_figures(attendees, genders, groups):
+    """Count the people who came by gender and by group: each key asked for (even at 0), then NOT_STATED if any.
+
+    A key that is not asked for counts as NOT_STATED, so the parts always add up to the total.
+    """
+    attendees = list(attendees)
+    return AttendanceFigures(
+        total=len(attendees),
+        by_gender=_tally((attendee.gender for attendee in attendees), genders),
+        by_group=_tally((attendee.group for attendee in attendees), groups),
+    )
+
+
+def _tally(values, keys):
+    known = list(dict.fromkeys(key for key in keys if key != NOT_STATED))
+    counts = dict.fromkeys(known, 0)
+    unstated = 0
+    for value in values:
+        if value in counts:
+            counts[value] += 1
+        else:
+            unstated += 1
+    return tuple(counts.items()) + (((NOT_STATED, unstated),) if unstated else ())
+
+
+def public_count(count):
+    """Return a count as a public output may show it: None (withheld) below SMALLEST_PUBLIC_COUNT."""
+    return count if count >= SMALLEST_PUBLIC_COUNT else None
+
+
+def public_figures(figures):
+    """Return the figures as a public output shows them: every count below SMALLEST_PUBLIC_COUNT withheld."""
+    return AttendanceFigures(
+        total=public_count(figures.total),
+        by_gender=public_breakdown(figures.by_gender),
+        by_group=public_breakdown(figures.by_group),
+    )
+
+
+def public_breakdown(rows):
+    """Return (key, count) rows with small counts withheld, and no withheld count left to work out from the total.
+
+    A single withheld count of someone is the total less the shown ones: the smallest shown count
+    (the first of equals) is withheld with it.
+    """
+    withheld = [index for index, (_key, count) in enumerate(rows) if public_count(count) is None]
+    shown = [index for index in range(len(rows)) if index not in withheld]
+    if len(withheld) == 1 and rows[withheld[0]][1] > 0 and shown:
+        withheld.append(min(shown, key=lambda index: rows[index][1]))
+    return tuple((key, None if index in withheld else count) for index, (key, count) in enumerate(rows))

@@ -1,6 +1,6 @@
 """The participants desk: the secretariat's participant list with its filters, counts, decisions and exports."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -8,13 +8,14 @@ from sqlalchemy import select
 from workshop.core.confirmation import ConfirmForm, is_confirmed
 from workshop.core.labels import group_label
 from workshop.core.refusals import commit_or_refuse
+from workshop.core.security import PERMISSIONS_POLICY
 from workshop.core.templating import local_clock
-from workshop.desk import listing, spreadsheets
+from workshop.desk import attendance, listing, spreadsheets
 from workshop.desk import services as desk_services
 from workshop.desk.forms import AT_THE_FORUM, CheckInForm
-from workshop.desk.rules import CheckedIn, Needs, as_query_args, read_filter
+from workshop.desk.rules import CheckedIn, Needs, as_query_args, public_figures, read_filter
 from workshop.extensions import db
-from workshop.forums.access import get_managed_forum, get_part_or_404
+from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.programme.models import ForumSession
 from workshop.registration import services
 from workshop.registration.models import Registration
@@ -24,6 +25,8 @@ blueprint = Blueprint("desk", __name__)
 
 STATUS_VALUES = frozenset(status.value for status in RegistrationStatus)
 DECISIONS = {"approve": services.approve, "decline": services.decline}
+# The check-in page may use the camera of the phone it runs on, for this site only.
+CAMERA_FOR_THIS_SITE = PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", lambda rows, forum: spreadsheets.participants_csv(rows)),
     "xlsx": (
@@ -143,24 +146,70 @@ def check_in(slug):
     forum = get_managed_forum(slug)
     form = _check_in_form(forum)
     if form.validate_on_submit():
-        session = None
-        if form.session_id.data != AT_THE_FORUM:
-            session = get_part_or_404(ForumSession, form.session_id.data, forum)
-        with commit_or_refuse(form) as outcome:
-            result = desk_services.check_in(current_user, forum, form.code.data, session)
+        outcome, result = _scan(forum, form)
         if not outcome.refused:
-            flash(_checked_in_message(result, forum), "warning" if result.already_at else "success")
+            flash(_checked_in_message(result, forum), "warning" if _is_notable(result) else "success")
             return redirect(url_for("desk.check_in", slug=forum.slug, session=form.session_id.data or None))
     found = _search_confirmed(forum, request.args.get("q", ""))
     status = 422 if form.is_submitted() else 200
-    return render_template(
-        "desk/check_in.html", forum=forum, form=form, found=found, badge_code_of=desk_services.badge_code_of
-    ), status
+    response = make_response(
+        render_template(
+            "desk/check_in.html", forum=forum, form=form, found=found, badge_code_of=desk_services.badge_code_of
+        ),
+        status,
+    )
+    # The page reads badges with the phone's camera; every other page keeps it switched off.
+    response.headers["Permissions-Policy"] = CAMERA_FOR_THIS_SITE
+    return response
+
+
+@blueprint.route("/manage/<slug>/desk/check-in.json", methods=["POST"])
+@login_required
+def check_in_scan(slug):
+    """Check a scanned or typed code in for the page's queue: 200 with who it is, or 422 with why not."""
+    forum = get_managed_forum(slug)
+    form = _check_in_form(forum)
+    if form.validate_on_submit():
+        outcome, result = _scan(forum, form)
+        if not outcome.refused:
+            return jsonify(
+                outcome=_outcome_name(result),
+                message=_checked_in_message(result, forum),
+                name=result.registration.name,
+                group=_group_of(result.registration),
+            )
+    reasons = [str(message) for field in (form.code, form.session_id) for message in field.errors]
+    return jsonify(outcome="refused", message=" ".join(reasons)), 422
+
+
+def _scan(forum, form):
+    """Check the form's code in where it says; return the outcome and, unless refused, what the desk tells."""
+    session = None
+    if form.session_id.data != AT_THE_FORUM:
+        session = get_part_or_404(ForumSession, form.session_id.data, forum)
+    result = None
+    with commit_or_refuse(form) as outcome:
+        result = desk_services.check_in(current_user, forum, form.code.data, session)
+    return outcome, result
+
+
+def _is_notable(result):
+    return result.already_at is not None or not result.had_chosen
+
+
+def _outcome_name(result):
+    if result.already_at is not None:
+        return "already"
+    return "checked_in" if result.had_chosen else "no_place"
+
+
+def _group_of(registration):
+    return group_label(registration.group.stakeholder, registration.group.name) if registration.group else ""
 
 
 def _checked_in_message(result, forum):
     registration = result.registration
-    group = group_label(registration.group.stakeholder, registration.group.name) if registration.group else ""
+    group = _group_of(registration)
     if result.already_at:
         return _(
             "Already checked in (at %(time)s): %(name)s, %(group)s.",
@@ -181,3 +230,32 @@ def _search_confirmed(forum, text):
     """Return the confirmed people whose name holds the text (at most 20), for the desk officer to pick."""
     chosen = read_filter({"q": text, "status": RegistrationStatus.CONFIRMED.value}, STATUS_VALUES)
     return listing.find_participants(forum, chosen)[:20] if chosen.search else []
+
+
+# --- Attendance figures ---------------------------------------------------------------------
+
+
+@blueprint.route("/manage/<slug>/desk/attendance")
+@login_required
+def show_attendance(slug):
+    forum = get_managed_forum(slug)
+    return render_template(
+        "desk/attendance.html",
+        forum=forum,
+        forum_figures=attendance.forum_figures(forum),
+        session_figures=attendance.figures_per_session(forum),
+        public=False,
+    )
+
+
+@blueprint.route("/f/<slug>/attendance")
+def show_public_attendance(slug):
+    forum = get_forum_or_404(slug)
+    # Whoever may see the forum sees how many came; a count under five could name someone, so it is withheld.
+    return render_template(
+        "desk/attendance.html",
+        forum=forum,
+        forum_figures=public_figures(attendance.forum_figures(forum)),
+        session_figures=[],
+        public=True,
+    )

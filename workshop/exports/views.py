@@ -4,7 +4,18 @@ Each view loads what it needs, checks access, answers 304 when the client's copy
 only then asks an export function for the bytes.
 """
 
-from flask import Blueprint, abort, current_app, jsonify, make_response, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -14,7 +25,9 @@ from workshop.accounts.models import ForumRole, User
 from workshop.accounts.permissions import is_secretariat
 from workshop.core.filecache import cached_bytes
 from workshop.core.site import site_url
-from workshop.desk.listing import official_list
+from workshop.desk.listing import badges_of, official_list
+from workshop.desk.rules import as_query_args, read_badge_layout, read_filter
+from workshop.desk.views import STATUS_VALUES
 from workshop.exports import api, builds, ical
 from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
 from workshop.exports.links import site_export_links
@@ -306,6 +319,22 @@ def list_of_participants_pdf(slug):
             "Cache-Control": "private, no-store",
         },
     )
+
+
+@blueprint.route("/manage/<slug>/desk/badges.pdf")
+@login_required
+def badges_pdf(slug):
+    forum = get_managed_forum(slug)
+    participant_filter = read_filter(request.args, STATUS_VALUES)
+    badges = badges_of(forum, participant_filter)
+    if not badges:
+        flash(_("No badge to print: no confirmed participant matches these filters."), "error")
+        return redirect(url_for("desk.list_participants", slug=forum.slug, **as_query_args(participant_filter)))
+    from workshop.exports.badges import badges_pdf as render_badges  # WeasyPrint, as pdf_module() says
+
+    layout = read_badge_layout(request.args.get("layout"))
+    body = render_badges(forum, badges, layout, static_folder=current_app.static_folder)
+    return _send_pdf(body, f"{forum.slug}-badges-{layout.value}.pdf")
 
 
 @blueprint.route("/api/v1/forums/<slug>/agenda")
