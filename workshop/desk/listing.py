@@ -9,7 +9,14 @@ from sqlalchemy.orm import selectinload
 from workshop.core.labels import group_label, label
 from workshop.core.templating import country_name
 from workshop.core.timezones import utc_to_local
-from workshop.desk.rules import CheckedIn, ListedPerson, Needs, ParticipantFilter, arrange_official_list
+from workshop.desk.rules import (
+    CheckedIn,
+    ListedPerson,
+    Needs,
+    ParticipantFilter,
+    arrange_official_list,
+    list_fingerprint,
+)
 from workshop.extensions import db
 from workshop.registration.models import Registration
 from workshop.registration.rules import RegistrationStatus
@@ -76,6 +83,13 @@ def _conditions(participant_filter):
         yield Registration.checked_in_at.is_(None)
     if participant_filter.search:
         yield func.lower(Registration.name).contains(participant_filter.search.lower(), autoescape=True)
+
+
+def fingerprint_of(registrations):
+    """Return the digest of a shown list that a bulk action carries back (rules.list_fingerprint)."""
+    return list_fingerprint(
+        (registration.id, registration.status.value, registration.group_id) for registration in registrations
+    )
 
 
 def count(registrations):
