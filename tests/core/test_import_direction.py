@@ -19,6 +19,7 @@ ORDER = ("core", *FEATURES)
 SCREENS_ABOVE = {("forums/views.py", "programme")}
 PURE_MODULES = (
     "desk/rules.py",
+    "desk/charts.py",
     "core/checklist.py",
     "forums/colours.py",
     "forums/listing.py",

@@ -127,6 +127,7 @@ SECRETARIAT_SCREENS = (
     "desk.decide_participants",
     "desk.export_participants",
     "desk.check_in",
+    "desk.show_dashboard",
     "exports.list_of_participants_pdf",
     "reports.forum_board",
     "reports.set_deadline",

@@ -9,7 +9,7 @@ from workshop.core.confirmation import ConfirmForm, is_confirmed
 from workshop.core.labels import group_label
 from workshop.core.refusals import commit_or_refuse
 from workshop.core.templating import local_clock
-from workshop.desk import decisions, listing, spreadsheets
+from workshop.desk import charts, decisions, figures, listing, spreadsheets
 from workshop.desk import services as desk_services
 from workshop.desk.forms import AT_THE_FORUM, CheckInForm
 from workshop.desk.rules import CheckedIn, Needs, as_query_args, read_filter, read_seen_list
@@ -135,6 +135,19 @@ def export_participants(slug, kind):
             "Content-Disposition": f'attachment; filename="{filename}"',
             "Cache-Control": "private, no-store",
         },
+    )
+
+
+@blueprint.route("/manage/<slug>/desk/dashboard")
+@login_required
+def show_dashboard(slug):
+    forum = get_managed_forum(slug)
+    return render_template(
+        "desk/dashboard.html",
+        forum=forum,
+        dashboard=figures.dashboard_of(forum),
+        bar_chart=charts.bar_chart,
+        line_chart=charts.line_chart,
     )
 
 
