@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
@@ -10,7 +11,8 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from tests.browser_forms import read_csrf_token
-from tests.registration.conftest import stakeholder_group
+from tests.registration.conftest import run_together, stakeholder_group
+from workshop.accounts.models import ForumRoleName
 from workshop.core.audit import AuditEntry
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
@@ -387,3 +389,47 @@ def test_the_decline_confirmation_carries_the_list_seen(desk_client, forum, peop
 
     assert "(5 listed now, 4 then)" in desk_client.get(response.headers["Location"]).get_data(as_text=True)
     assert statuses(people["bruno"]) == [Status.AWAITING_APPROVAL]
+
+
+@pytest.fixture
+def two_desks(app, forum, create_user, sign_in):
+    """Two secretariat members, each signed in on their own client."""
+    clients = [app.test_client() for _ in range(2)]
+    for client in clients:
+        sign_in(client, create_user(roles={forum: [ForumRoleName.SECRETARIAT]}))
+    return clients
+
+
+def test_two_desks_moving_people_into_the_last_place_at_once_move_one(forum, people, create_registration, two_desks):
+    academia = stakeholder_group(forum, StakeholderGroup.SUBJECT_MATTER_EXPERTS)
+    academia.quota = 1
+    db.session.commit()
+    movers = [people["carla"], create_registration(forum, "Eli Confirmed", status=Status.CONFIRMED)]
+    seen = [seen_list(client, forum) for client in two_desks]
+    # The threads have no application context: they post the ids and address read beforehand, not rows.
+    ticked, target, place = (
+        [SimpleNamespace(id=mover.id) for mover in movers],
+        academia.id,
+        SimpleNamespace(slug=forum.slug),
+    )
+
+    def move(number):
+        return decide(two_desks[number], place, "move", ticked[number], seen=seen[number], target_group=target)
+
+    run_together(2, move)
+
+    assert group_of(*movers).count(StakeholderGroup.SUBJECT_MATTER_EXPERTS) == 1
+
+
+def test_two_desks_approving_the_same_person_at_once_approve_once(forum, people, two_desks, smtp_sink):
+    seen = [seen_list(client, forum) for client in two_desks]
+    ana, place = SimpleNamespace(id=people["ana"].id), SimpleNamespace(slug=forum.slug)
+
+    def approve(number):
+        return decide(two_desks[number], place, "approve", ana, seen=seen[number])
+
+    run_together(2, approve)
+
+    assert statuses(people["ana"]) == [Status.CONFIRMED]
+    approved = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "registration.approved")).all()
+    assert len(approved) == 1
