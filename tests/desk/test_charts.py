@@ -50,18 +50,18 @@ def test_the_top_counts_keep_ten_countries_by_default():
 
 
 @pytest.mark.parametrize(
-    ("number", "title", "label"),
+    ("text", "label"),
     [
-        ("3", "Regional platforms", "3 Regional platforms"),
-        ("", "Opening", "Opening"),
-        ("12", "x" * 45, "12 " + "x" * 45),
-        ("12", "x" * 46, "12 " + "x" * 44 + "…"),
-        ("12", "x" * 43 + "   y", "12 " + "x" * 43 + "…"),
+        ("3 Regional platforms", "3 Regional platforms"),
+        ("x" * 48, "x" * 48),
+        ("x" * 49, "x" * 47 + "…"),
+        ("x" * 46 + "   y", "x" * 46 + "…"),
     ],
 )
-def test_a_session_s_label_is_its_number_and_title_cut_to_fit(number, title, label):
-    assert charts.session_label(number, title) == label
-    assert len(charts.session_label(number, title)) <= charts.SESSION_LABEL_LENGTH
+def test_a_bar_s_label_is_cut_to_fit_the_drawing(text, label):
+    assert charts.bar_label(text) == label
+    assert charts.bar_chart([(text, 1)]).bars[0].label == label
+    assert charts.LABEL_LENGTH == 48
 
 
 def test_bars_fill_the_width_in_proportion_to_the_largest_one_row_each():

@@ -125,3 +125,17 @@ def test_the_dashboard_reads_in_spanish_and_french(desk_client, forum, registrat
 
     assert "Inscripciones a lo largo del tiempo" in spanish.get_data(as_text=True)
     assert "Inscriptions au fil du temps" in french.get_data(as_text=True)
+
+
+def test_a_long_session_title_is_cut_on_its_bar_and_whole_in_the_table(
+    desk_client, forum, registrations, create_day, create_block, create_session
+):
+    title = "How South-South cooperation is expected to be discussed at the Busan HLF-4"
+    session = create_session(forum, create_block(create_day(forum)), title, number="3")
+    db.session.add(SessionAttendance(registration_id=registrations[0].id, session_id=session.id))
+    db.session.commit()
+
+    attended = section(desk_client.get(f"/manage/{forum.slug}/desk/dashboard").get_data(as_text=True), "by-session")
+
+    assert f'<th scope="row">3 {title}</th>' in attended
+    assert 'class="chart-label">3 How South-South cooperation is expected to be…</text>' in attended

@@ -20,8 +20,8 @@ ROW_GAP = 8
 LINE_HEIGHT = 160
 LINE_PADDING = 8
 TOP_COUNTRIES = 10
-# How long a session's name may run on its bar before it is cut.
-SESSION_LABEL_LENGTH = 48
+# How long a name may run above its bar before it is cut (a session's title, a stakeholder group's name).
+LABEL_LENGTH = 48
 
 
 # --- Series -------------------------------------------------------------------------------------
@@ -69,10 +69,9 @@ def top_counts(values: Iterable[Hashable], limit: int = TOP_COUNTRIES) -> TopCou
     return TopCounts(top=tuple(ranked[:limit]), others=sum(count for _value, count in ranked[limit:]))
 
 
-def session_label(number: str, title: str) -> str:
-    """Name a session on its bar: its number and title, cut with an ellipsis to fit."""
-    text = " ".join(filter(None, (number, title)))
-    return text if len(text) <= SESSION_LABEL_LENGTH else text[: SESSION_LABEL_LENGTH - 1].rstrip() + "…"
+def bar_label(text: str) -> str:
+    """Return a name as a bar shows it: cut with an ellipsis to fit the drawing (its table gives it whole)."""
+    return text if len(text) <= LABEL_LENGTH else text[: LABEL_LENGTH - 1].rstrip() + "…"
 
 
 # --- Shapes -------------------------------------------------------------------------------------
@@ -105,7 +104,7 @@ def bar_chart(pairs: Iterable[tuple[str, int]]) -> BarChart:
     plot_width = CHART_WIDTH - NUMBER_ROOM
     bars = tuple(
         BarShape(
-            label=label,
+            label=bar_label(label),
             value=value,
             label_y=index * row + LABEL_HEIGHT - 4,
             bar_y=index * row + LABEL_HEIGHT,

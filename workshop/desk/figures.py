@@ -78,7 +78,7 @@ def _attendance_by_session(forum):
         .order_by(ForumSession.starts_at, ForumSession.id)
     ).all()
     attended = tuple(
-        (charts.session_label(session.number, session.title), counts[session.id])
+        (" ".join(filter(None, (session.number, session.title))), counts[session.id])
         for session in sessions
         if session.id in counts
     )
