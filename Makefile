@@ -24,6 +24,8 @@ DEV_STAMP := $(VENV)/.installed-dev-$(DEV_HASH)
 run: $(RUNTIME_STAMP)
 	@echo "Migrating the database (instance/workshop.sqlite)..."
 	@$(FLASK) db upgrade
+	@echo "Seeding the shared directory of organisations..."
+	@$(FLASK) organisations seed
 	@echo "Loading the demo forum..."
 	@$(FLASK) demo --no-sign-ins
 	@echo "Starting the web server and the queue worker..."

@@ -19,6 +19,7 @@ ORDER = ("core", *FEATURES)
 SCREENS_ABOVE = {("forums/views.py", "programme")}
 PURE_MODULES = (
     "desk/rules.py",
+    "desk/charts.py",
     "core/checklist.py",
     "core/reader_zone.py",
     "forums/colours.py",

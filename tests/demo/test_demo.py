@@ -10,11 +10,12 @@ from workshop.core.timezones import utc_to_local
 from workshop.demo.services import DEMO_PASSWORD, DEMO_SLUG
 from workshop.documents.models import Document
 from workshop.extensions import db
-from workshop.forums.models import AgendaStatus, Forum, StakeholderGroup
+from workshop.forums.models import AgendaStatus, Forum, Organisation, StakeholderGroup
 from workshop.forums.services import find_forum
 from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
 from workshop.programme.services import programme_conflicts
 from workshop.publishing.models import AgendaRelease
+from workshop.registration.demo_data import PEOPLE
 from workshop.registration.models import Registration
 from workshop.registration.queries import registration_of, selection_of, window_of
 from workshop.registration.rules import RegistrationStatus, WindowState
@@ -310,3 +311,16 @@ def test_the_demo_forum_takes_registrations_and_has_a_few_dozen_across_all_group
     participant = user("participant@demo.workshop.test")
     assert registration_of(participant, forum).status == RegistrationStatus.CONFIRMED
     assert selection_of(participant, forum).chosen
+
+
+def test_the_demo_s_organisations_are_the_seeded_directory_and_its_own_each_listed_once(demo):
+    forum, _output = demo
+    shared = db.session.scalars(select(Organisation).where(Organisation.forum_id.is_(None))).all()
+    acronyms = [organisation.acronym for organisation in shared]
+    registrations = db.session.scalars(select(Registration).where(Registration.forum_id == forum.id)).all()
+
+    assert len(acronyms) == len(set(acronyms))
+    assert {"ECLAC", "IADB", "SEGIB", "TT-SSC", "UNDP", "WBG", "CARICOM", "UNASUR"} <= set(acronyms)
+    assert {"APC-Colombia", "ABC", "MOFAT", "BAPPENAS"} <= set(acronyms)
+    named = {acronym for *_, acronym, _status, _languages, _listed in PEOPLE if acronym}
+    assert {registration.organisation.acronym for registration in registrations if registration.organisation} == named

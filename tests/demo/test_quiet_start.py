@@ -92,12 +92,13 @@ def test_migrating_and_loading_the_demo_print_one_line_each_step(tmp_path):
     }
     flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
     printed = []
-    for command in (["db", "upgrade"], ["demo", "--no-sign-ins"]):
+    for command in (["db", "upgrade"], ["organisations", "seed"], ["demo", "--no-sign-ins"]):
         result = subprocess.run(
             flask + command, cwd=PROJECT, env=environment, capture_output=True, text=True, timeout=300, check=True
         )
         printed.append((result.stdout + result.stderr).splitlines())
 
-    migrate, demo = printed
+    migrate, seed, demo = printed
     assert migrate == []
+    assert seed == ["20 organisations added to the shared directory."]
     assert demo == ["Loaded the demo forum Learning from South-South and Triangular Cooperation at /f/bogota-2011/."]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from workshop.desk import rules
 from workshop.desk.rules import (
     BAND_COLOURS,
     NOT_STATED,
@@ -241,3 +242,57 @@ def test_a_lone_withheld_zero_or_several_withheld_counts_stand_as_they_are():
     assert public_breakdown((("a", 7), ("b", 1), ("c", 2))) == (("a", 7), ("b", None), ("c", None))
     assert public_breakdown((("a", 3),)) == (("a", None),)
     assert public_breakdown(()) == ()
+
+
+# --- A stale list -----------------------------------------------------------------------------
+
+SHOWN = [(1, "confirmed", 10), (2, "awaiting_approval", 11), (3, "waiting", None)]
+
+
+def test_a_list_s_fingerprint_ignores_the_order_it_is_shown_in():
+    assert rules.list_fingerprint(SHOWN) == rules.list_fingerprint(list(reversed(SHOWN)))
+    assert len(rules.list_fingerprint(SHOWN)) == rules.FINGERPRINT_LENGTH
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        [*SHOWN, (4, "awaiting_approval", 11)],
+        SHOWN[:2],
+        [(1, "declined", 10), *SHOWN[1:]],
+        [(1, "confirmed", 11), *SHOWN[1:]],
+        [*SHOWN[:2], (3, "waiting", 10)],
+        [(5, "confirmed", 10), *SHOWN[1:]],
+        [],
+    ],
+    ids=[
+        "someone registered",
+        "someone left",
+        "a status changed",
+        "a group changed",
+        "a group given",
+        "another person",
+        "emptied",
+    ],
+)
+def test_a_list_s_fingerprint_changes_with_who_is_in_it_their_status_and_group(changed):
+    assert rules.list_fingerprint(changed) != rules.list_fingerprint(SHOWN)
+
+
+def test_the_list_seen_is_read_back_from_the_form():
+    seen = rules.read_seen_list(
+        {"seen": "a" * 40, "seen_count": "12", "country": "co", "status": "confirmed"}, STATUSES
+    )
+
+    assert seen == rules.SeenList(
+        rules.ParticipantFilter(country_code="CO", status="confirmed"), "a" * rules.FINGERPRINT_LENGTH, 12
+    )
+
+
+@pytest.mark.parametrize("count", ["", "-1", "x", "1234567890", None])
+def test_a_list_seen_without_a_sensible_count_reads_as_none_seen(count):
+    assert rules.read_seen_list({"seen_count": count}, STATUSES) == rules.SeenList(rules.ParticipantFilter(), "", 0)
+
+
+def test_a_nine_digit_count_is_read():
+    assert rules.read_seen_list({"seen_count": "123456789"}, STATUSES).count == 123456789

@@ -219,8 +219,8 @@ def test_organisations_are_saved_and_edited_and_never_named_twice(client, sign_i
     )
 
     assert created.headers["Location"] == f"/manage/{forum.slug}/organisations"
-    assert "There is already an organisation called Economic Commission for Latin America." in twice.get_data(
-        as_text=True
+    assert "Economic Commission for Latin America (ECLAC) is listed already; pick it instead of adding it again." in (
+        twice.get_data(as_text=True)
     )
     organisations = db.session.scalars(select(Organisation).order_by(Organisation.name)).all()
     assert [(kept.name, kept.acronym, kept.type, kept.country_code) for kept in organisations] == [

@@ -688,8 +688,8 @@ def test_a_required_field_of_blanks_is_refused_as_empty(change, marker, field):
         (
             lambda d: d["organisations"][0].update(type="ngo"),
             '"ngo"',
-            '"ngo" is not a valid type; use one of: academia, civil_society, development_bank, government, other, '
-            "private_sector, regional_body, un_agency.",
+            '"ngo" is not a valid type; use one of: academia, civil_society, development_bank, government, '
+            "government_agency, other, private_sector, regional_body, regional_organisation, un_agency.",
         ),
         (
             lambda d: d["documents"][0].update(kind="memo"),

@@ -238,7 +238,20 @@ def test_an_added_organisation_that_is_listed_already_is_refused(forum, register
     response = register(forum, new_organisation_name=name, new_organisation_acronym=acronym)
 
     assert response.status_code == 422
-    assert "is listed already; choose it from the list" in page(response)
+    assert "is listed already; pick it instead of adding it again." in page(response)
+    assert db.session.scalar(select(func.count()).select_from(Organisation)) == 1
+    assert count_registrations() == 0
+
+
+def test_an_added_organisation_one_slip_away_from_a_listed_one_is_refused_at_its_name(forum, register):
+    db.session.add(Organisation(name="Economic Commission for Latin America and the Caribbean", acronym="ECLAC"))
+    db.session.commit()
+
+    response = register(forum, new_organisation_name="Economic Commission of Latin America and the Caribean")
+
+    assert response.status_code == 422
+    assert "is listed already under a name this close; pick it instead of adding it." in page(response)
+    assert re.search(r'class="field has-error">\s*<label for="new_organisation_name"', page(response))
     assert db.session.scalar(select(func.count()).select_from(Organisation)) == 1
     assert count_registrations() == 0
 

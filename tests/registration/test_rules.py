@@ -12,7 +12,6 @@ from workshop.registration.rules import (
     Attempt,
     ChoiceRefusal,
     Choosing,
-    KnownOrganisation,
     Membership,
     Person,
     Places,
@@ -414,36 +413,6 @@ def test_an_empty_list_has_no_addresses():
     assert rules.read_address_list("") == rules.AddressList()
     assert rules.read_address_list(None) == rules.AddressList()
     assert rules.read_address_list("no addresses here, just names") == rules.AddressList()
-
-
-KNOWN = [
-    KnownOrganisation(1, "Agência Brasileira de Cooperação", "ABC"),
-    KnownOrganisation(2, "Economic Commission for Latin America and the Caribbean", "ECLAC"),
-    KnownOrganisation(3, "Task Team", ""),
-]
-
-
-@pytest.mark.parametrize(
-    ("name", "acronym", "found"),
-    [
-        ("agência brasileira de cooperação", "", 1),
-        ("  Agência Brasileira de Cooperação ", "XYZ", 1),
-        ("Another name", "abc", 1),
-        ("eclac", "", 2),
-        ("New body", "Economic Commission for Latin America and the Caribbean", 2),
-        ("TASK TEAM", "", 3),
-        ("New body", "", None),
-        ("New body", "NB", None),
-        ("", "", None),
-    ],
-)
-def test_a_new_organisation_that_repeats_a_listed_one_is_caught_in_any_case(name, acronym, found):
-    same = rules.same_organisation(name, acronym, KNOWN)
-    assert (same.id if same else None) == found
-
-
-def test_an_organisation_without_an_acronym_is_not_matched_by_an_empty_one():
-    assert rules.same_organisation("Something", "", [KnownOrganisation(4, "Other", "")]) is None
 
 
 def test_a_withdrawn_registration_keeps_only_what_counts_need():

@@ -132,6 +132,7 @@ SECRETARIAT_SCREENS = (
     "desk.check_in",
     "desk.check_in_scan",
     "desk.show_attendance",
+    "desk.show_dashboard",
     "exports.list_of_participants_pdf",
     "exports.badges_pdf",
     "reports.forum_board",

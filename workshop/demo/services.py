@@ -12,7 +12,7 @@ from workshop.demo.documents import add_demo_documents
 from workshop.demo.releases import publish_demo_releases
 from workshop.demo.report import add_demo_report
 from workshop.extensions import db
-from workshop.forums.services import find_forum
+from workshop.forums.services import find_forum, seed_shared_directory
 from workshop.programme_files.importing import import_programme_file
 from workshop.registration.demo_data import add_demo_registrations
 
@@ -44,6 +44,7 @@ def load_demo():
     if find_forum(DEMO_SLUG) is not None:
         return None
     admin = _demo_admin()
+    seed_shared_directory()
     forum = import_programme_file(DEMO_FILE.read_text(encoding="utf-8"), actor=admin)
     for email, _role in DEMO_LOGINS:
         db.session.scalar(select(User).where(User.email == email)).set_password(DEMO_PASSWORD)

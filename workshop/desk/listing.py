@@ -16,6 +16,7 @@ from workshop.desk.rules import (
     ParticipantFilter,
     arrange_official_list,
     band_colours,
+    list_fingerprint,
 )
 from workshop.desk.services import badge_code_of
 from workshop.extensions import db
@@ -84,6 +85,13 @@ def _conditions(participant_filter):
         yield Registration.checked_in_at.is_(None)
     if participant_filter.search:
         yield func.lower(Registration.name).contains(participant_filter.search.lower(), autoescape=True)
+
+
+def fingerprint_of(registrations):
+    """Return the digest of a shown list that a bulk action carries back (rules.list_fingerprint)."""
+    return list_fingerprint(
+        (registration.id, registration.status.value, registration.group_id) for registration in registrations
+    )
 
 
 def count(registrations):

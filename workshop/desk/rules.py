@@ -1,4 +1,4 @@
-"""The desk's rules: reading the participant list's filters, and making exported cells safe to open.
+"""The desk's rules: reading the participant list's filters, telling a stale list, and making exported cells safe to open.
 
 Pure: no Flask, no database. The desk's queries, views and exports read these.
 """
@@ -23,6 +23,7 @@ class CheckedIn(Enum):
 
 
 SEARCH_LIMIT = 100
+FINGERPRINT_LENGTH = 24
 # A spreadsheet reads a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -59,6 +60,25 @@ def read_filter(args, statuses):
     )
 
 
+@dataclass(frozen=True)
+class SeenList:
+    """The list a bulk action was chosen on, as its form carries it back: filter, digest and length."""
+
+    participant_filter: ParticipantFilter
+    fingerprint: str
+    count: int
+
+
+def read_seen_list(form, statuses):
+    """Return the list a bulk action's form says it was chosen on (nothing said reads as a list never seen)."""
+    count = (form.get("seen_count") or "").strip()
+    return SeenList(
+        participant_filter=read_filter(form, statuses),
+        fingerprint=(form.get("seen") or "")[:FINGERPRINT_LENGTH],
+        count=int(count) if count.isdigit() and len(count) <= 9 else 0,
+    )
+
+
 def as_query_args(participant_filter):
     """Return the query string arguments that ask for this filter again (for export links and redirects)."""
     values = {
@@ -84,6 +104,18 @@ def _member(enumeration, text):
         return enumeration(text)
     except ValueError:
         return None
+
+
+def list_fingerprint(entries):
+    """Return a digest of a shown list: who is in it, with each one's status and group (order does not count).
+
+    A bulk action carries the digest of the list the secretariat saw; another digest when it is applied
+    means someone registered, withdrew or was changed meanwhile.
+    """
+    digest = hashlib.sha256()
+    for registration_id, status, group_id in sorted(entries):
+        digest.update(f"{registration_id}:{status}:{group_id or ''};".encode())
+    return digest.hexdigest()[:FINGERPRINT_LENGTH]
 
 
 def spreadsheet_cell(value):

@@ -10,12 +10,13 @@ from workshop.core.labels import group_label
 from workshop.core.refusals import commit_or_refuse
 from workshop.core.security import PERMISSIONS_POLICY
 from workshop.core.templating import local_clock
-from workshop.desk import attendance, listing, spreadsheets
+from workshop.desk import attendance, charts, decisions, figures, listing, spreadsheets
 from workshop.desk import services as desk_services
 from workshop.desk.forms import AT_THE_FORUM, CheckInForm
-from workshop.desk.rules import CheckedIn, Needs, as_query_args, public_figures, read_filter
+from workshop.desk.rules import CheckedIn, Needs, as_query_args, public_figures, read_filter, read_seen_list
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
+from workshop.forums.models import ParticipantGroup
 from workshop.programme.models import ForumSession
 from workshop.registration import services
 from workshop.registration.models import Registration
@@ -24,7 +25,6 @@ from workshop.registration.rules import RegistrationStatus
 blueprint = Blueprint("desk", __name__)
 
 STATUS_VALUES = frozenset(status.value for status in RegistrationStatus)
-DECISIONS = {"approve": services.approve, "decline": services.decline}
 # The check-in page may use the camera of the phone it runs on, for this site only.
 CAMERA_FOR_THIS_SITE = PERMISSIONS_POLICY.replace("camera=()", "camera=(self)")
 EXPORTS = {
@@ -51,6 +51,7 @@ def list_participants(slug):
         forum=forum,
         registrations=registrations,
         counts=listing.count(registrations),
+        fingerprint=listing.fingerprint_of(registrations),
         chosen=participant_filter,
         query_args=as_query_args(participant_filter),
         groups=services.stakeholder_groups_of(forum),
@@ -68,37 +69,53 @@ def decide_participants(slug):
     forum = get_managed_forum(slug)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    decide = DECISIONS.get(request.form.get("decision")) or abort(400)
-    back = redirect(url_for("desk.list_participants", slug=forum.slug, **_filter_of_form()))
-    ticked = {int(value) for value in request.form.getlist("registration_ids") if value.isdigit()}
+    decision = request.form.get("decision")
+    if decision not in decisions.DECISIONS:
+        abort(400)
+    seen = read_seen_list(request.form, STATUS_VALUES)
+    back = redirect(url_for("desk.list_participants", slug=forum.slug, **as_query_args(seen.participant_filter)))
+    ticked = {int(value) for value in request.form.getlist("registration_ids") if value.isdigit() and len(value) <= 12}
     chosen = db.session.scalars(
         select(Registration).where(Registration.forum_id == forum.id, Registration.id.in_(ticked))
     ).all()
     if not chosen:
         flash(_("Tick the registrations to decide on first."), "error")
         return back
-    if len(chosen) != len(ticked):
-        # A ticked registration was withdrawn since the list was shown: decide on none rather than on part.
-        flash(_("The list has changed since you opened it. Look at it again and tick again."), "error")
+    group = _target_group(forum) if decision == "move" else None
+    if decision == "move" and group is None:
+        flash(_("Choose the group to move the ticked people to."), "error")
         return back
-    if decide is services.decline and not is_confirmed():
+    if decision == "decline" and not is_confirmed():
         # Declining is final: ask first, on a page that names each person and carries the ticks and the view.
-        return render_template("desk/confirm_decline.html", forum=forum, chosen=chosen, query_args=_filter_of_form())
-    with commit_or_refuse() as outcome:
-        decide(current_user, forum, chosen)
-    if not outcome.refused:
-        message = (
-            _("%(count)d registrations approved.", count=len(chosen))
-            if decide is services.approve
-            else _("%(count)d registrations declined.", count=len(chosen))
+        return render_template(
+            "desk/confirm_decline.html",
+            forum=forum,
+            chosen=chosen,
+            seen=seen,
+            query_args=as_query_args(seen.participant_filter),
         )
-        flash(message, "success")
+    with commit_or_refuse() as outcome:
+        done = decisions.act_on_list(current_user, forum, seen, ticked, decision, group)
+    if not outcome.refused:
+        flash(_decided_message(decision, len(done), group), "success")
     return back
 
 
-def _filter_of_form():
-    """Return the filter the list was showing when its form was sent, to show it again."""
-    return as_query_args(read_filter(request.form, STATUS_VALUES))
+def _target_group(forum):
+    """Return the stakeholder group the ticked people are to move to, or None if none of this forum's was chosen."""
+    value = request.form.get("target_group", "")
+    group = db.session.get(ParticipantGroup, int(value)) if value.isdigit() and len(value) <= 12 else None
+    return group if group is not None and group.forum_id == forum.id and group.stakeholder is not None else None
+
+
+def _decided_message(decision, count, group):
+    if decision == "approve":
+        return _("%(count)d registrations approved.", count=count)
+    if decision == "decline":
+        return _("%(count)d registrations declined.", count=count)
+    return _(
+        "%(count)d registrations moved to %(group)s.", count=count, group=group_label(group.stakeholder, group.name)
+    )
 
 
 @blueprint.route("/manage/<slug>/desk/participants.<any(csv, xlsx):kind>")
@@ -121,6 +138,19 @@ def export_participants(slug, kind):
             "Content-Disposition": f'attachment; filename="{filename}"',
             "Cache-Control": "private, no-store",
         },
+    )
+
+
+@blueprint.route("/manage/<slug>/desk/dashboard")
+@login_required
+def show_dashboard(slug):
+    forum = get_managed_forum(slug)
+    return render_template(
+        "desk/dashboard.html",
+        forum=forum,
+        dashboard=figures.dashboard_of(forum),
+        bar_chart=charts.bar_chart,
+        line_chart=charts.line_chart,
     )
 
 

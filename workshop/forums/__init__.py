@@ -6,6 +6,7 @@ def init_app(app):
     from workshop.core.checklist import register_steps
     from workshop.core.labels import register_labels
     from workshop.forums import models  # noqa: F401  (registers the tables)
+    from workshop.forums.cli import organisations_cli
     from workshop.forums.labels import LABELS
     from workshop.forums.steps import STEPS
     from workshop.forums.views import blueprint
@@ -13,3 +14,4 @@ def init_app(app):
     register_labels(LABELS)
     register_steps(STEPS)
     app.register_blueprint(blueprint)
+    app.cli.add_command(organisations_cli)

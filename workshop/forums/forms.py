@@ -82,6 +82,7 @@ class OrganisationForm(WorkshopForm):
     acronym = StringField(_l("Acronym"), validators=[Length(max=40)])
     type = SelectField(_l("Type"), choices=lambda: choices("organisation_type"), coerce=enum_value)
     country_code = SelectField(_l("Country"), choices=country_choices)
+    shared = BooleanField(_l("Add it to the shared directory, for every forum (site administrators only)"))
     submit = SubmitField(_l("Save"))
 
 

@@ -26,10 +26,12 @@ LABELS = {
         "final": lazy_pgettext("agenda", "Final"),
     },
     "organisation_type": {
-        "government": _l("Government"),
         "un_agency": _l("UN agency"),
         "development_bank": _l("Development bank"),
+        "regional_organisation": _l("Regional organisation"),
         "regional_body": _l("Regional integration body"),
+        "government": _l("Government"),
+        "government_agency": _l("Government agency"),
         "civil_society": _l("Civil society organisation"),
         "academia": _l("Academia"),
         "private_sector": _l("Private sector"),

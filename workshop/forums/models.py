@@ -19,10 +19,13 @@ class AgendaStatus(enum.Enum):
 
 
 class OrganisationType(enum.Enum):
-    GOVERNMENT = "government"
     UN_AGENCY = "un_agency"
     DEVELOPMENT_BANK = "development_bank"
-    REGIONAL_BODY = "regional_body"
+    REGIONAL_ORGANISATION = "regional_organisation"
+    # Stored as "regional_body" since before regional organisations had a type of their own.
+    REGIONAL_INTEGRATION_BODY = "regional_body"
+    GOVERNMENT = "government"
+    GOVERNMENT_AGENCY = "government_agency"
     CIVIL_SOCIETY = "civil_society"
     ACADEMIA = "academia"
     PRIVATE_SECTOR = "private_sector"

@@ -8,7 +8,12 @@ request could shrink again in time; the bound keeps a typo a clear error at the 
 """
 
 import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
+
+from rapidfuzz import fuzz
 
 MAX_FORUM_DAYS = 31
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -63,3 +68,62 @@ def days_between(first: date, last: date) -> list[date]:
 def is_too_long(first: date, last: date) -> bool:
     """Tell whether a forum from `first` to `last` would last longer than a forum can."""
     return (last - first).days + 1 > MAX_FORUM_DAYS
+
+
+# --- The organisation directory: one entry per organisation -----------------------------------
+
+# Names this alike (rapidfuzz's ratio, 0-100, on their keys) are taken for one organisation typed twice:
+# "Economic Commission of Latin America…" for "…for Latin America…" scores 97, while two ministries of
+# different countries ("… of Colombia", "… of Chile") stay under 90.
+NEAR_NAME_SCORE = 94
+
+
+@dataclass(frozen=True)
+class KnownOrganisation:
+    id: int
+    name: str
+    acronym: str = ""
+
+
+@dataclass(frozen=True)
+class RepeatedOrganisation:
+    """A listed organisation a new entry would repeat, and which typed field repeats it."""
+
+    organisation: KnownOrganisation
+    field: str
+    near: bool = False
+
+
+def organisation_key(text: str) -> str:
+    """Return a name or acronym as compared for duplicates: no accents, case, punctuation or extra spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    bare = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return " ".join(re.sub(r"[^\w]+", " ", bare.casefold()).split())
+
+
+def repeated_organisation(
+    name: str, acronym: str, known: Iterable[KnownOrganisation], ignored_id: int | None = None
+) -> RepeatedOrganisation | None:
+    """Return the listed organisation a new or renamed one repeats: same name or acronym either way round, or a near name.
+
+    The organisation being edited (`ignored_id`) does not repeat itself.
+    """
+    others = [organisation for organisation in known if organisation.id != ignored_id]
+    name_key, acronym_key = organisation_key(name), organisation_key(acronym)
+    for organisation in others:
+        listed = {organisation_key(organisation.name), organisation_key(organisation.acronym)} - {""}
+        if name_key and name_key in listed:
+            return RepeatedOrganisation(organisation, "name")
+        if acronym_key and acronym_key in listed:
+            return RepeatedOrganisation(organisation, "acronym")
+    if not name_key:
+        return None
+    scored = [(fuzz.ratio(name_key, organisation_key(organisation.name)), organisation) for organisation in others]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return RepeatedOrganisation(best[1], "name", near=True) if best[0] >= NEAR_NAME_SCORE else None
+
+
+def matches_organisation(search: str, name: str, acronym: str) -> bool:
+    """Tell whether a directory search finds an organisation: in its name or acronym, any case, accent or spacing."""
+    wanted = organisation_key(search)
+    return not wanted or wanted in organisation_key(name) or wanted in organisation_key(acronym)

@@ -11,8 +11,9 @@ from workshop.core.refusals import Refused
 from workshop.core.versions import count_save
 from workshop.extensions import db
 from workshop.forums.colours import AA_NORMAL_TEXT_CONTRAST, WHITE, contrast_ratio, is_readable_accent, normalise_colour
+from workshop.forums.directory import UNDP_MAPPING_2011
 from workshop.forums.models import Forum, Organisation, OrganisationType, Room
-from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, is_too_long
+from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, KnownOrganisation, is_too_long, repeated_organisation
 
 
 class FrameError(Refused):
@@ -108,27 +109,59 @@ def _seen_from(forum):
     return or_(Organisation.forum_id.is_(None), Organisation.forum_id == forum.id)
 
 
-def save_organisation(actor, organisation, forum, name, acronym, type, country_code):
-    """Create an organisation of `forum`, or change one; a shared one stays shared and is audited site-wide.
+def save_organisation(actor, organisation, forum, name, acronym, type, country_code, shared=False):
+    """Create an organisation of `forum` (of the shared directory if `shared`), or change one; audited where it lives.
 
-    A name may be used once in the shared directory and once more in each forum, but a forum's own
-    organisation cannot take a name the forum already sees.
+    A forum's own organisation may not repeat one the forum sees, nor a shared one another shared one:
+    same name or acronym (any case, accents or spacing), or a name one slip away.
     """
     if organisation.id is None:
-        organisation.forum_id = forum.id
-    shared = organisation.forum_id is None
-    scope = Organisation.forum_id.is_(None) if shared else _seen_from(forum)
-    clash = db.session.scalar(
-        select(Organisation.id).where(scope, Organisation.name == name, Organisation.id != (organisation.id or 0))
-    )
-    if clash:
-        raise Refused(_("There is already an organisation called %(name)s.", name=name), field="name")
+        organisation.forum_id = None if shared else forum.id
+    if organisation.forum_id is None and not (actor and actor.is_admin):
+        raise Refused(_("Only site administrators change the shared directory."))
+    scope = Organisation.forum_id.is_(None) if organisation.forum_id is None else _seen_from(forum)
+    known = [
+        KnownOrganisation(item.id, item.name, item.acronym)
+        for item in db.session.scalars(select(Organisation).where(scope))
+    ]
+    repeated = repeated_organisation(name, acronym, known, ignored_id=organisation.id)
+    if repeated is not None:
+        raise Refused(organisation_repeated(repeated), field=repeated.field)
     organisation.name, organisation.acronym = name, acronym
     organisation.type, organisation.country_code = OrganisationType(type), country_code
     db.session.add(organisation)
     if audit.is_changed(organisation):
-        audit.record(actor, "organisation.saved", name, None if shared else forum)
+        audit.record(actor, "organisation.saved", name, None if organisation.forum_id is None else forum)
     return organisation
+
+
+def organisation_repeated(repeated):
+    """Say which listed organisation a new entry repeats, and how."""
+    listed = repeated.organisation
+    name = f"{listed.name} ({listed.acronym})" if listed.acronym else listed.name
+    if repeated.near:
+        return _(
+            "%(organisation)s is listed already under a name this close; pick it instead of adding it.",
+            organisation=name,
+        )
+    return _("%(organisation)s is listed already; pick it instead of adding it again.", organisation=name)
+
+
+def seed_shared_directory():
+    """Add the organisations of the UNDP 2011 mapping the shared directory lacks; return how many were added."""
+    known = [
+        KnownOrganisation(item.id, item.name, item.acronym)
+        for item in db.session.scalars(select(Organisation).where(Organisation.forum_id.is_(None)))
+    ]
+    added = 0
+    for name, acronym, type, country_code in UNDP_MAPPING_2011:
+        repeated = repeated_organisation(name, acronym, known)
+        if repeated is not None:
+            continue
+        db.session.add(Organisation(name=name, acronym=acronym, type=OrganisationType(type), country_code=country_code))
+        added += 1
+    db.session.flush()
+    return added
 
 
 def appoint_to_forum(actor, forum, email, name, role):

@@ -21,6 +21,7 @@ from workshop.forums.access import get_editable_organisation, get_forum_or_404, 
 from workshop.forums.forms import AppearanceForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
 from workshop.forums.listing import arrange_front_page
 from workshop.forums.models import Forum, Organisation, Room, Track
+from workshop.forums.rules import matches_organisation
 from workshop.programme import frame
 from workshop.programme.services import forum_parts_of, what_goes_with_forum_role, withdraw_forum_role
 
@@ -232,10 +233,16 @@ def delete_room(slug, room_id):
 @login_required
 def list_organisations(slug):
     forum = get_managed_forum(slug)
-    organisations = services.organisations_seen_from(forum)
+    search = " ".join(request.args.get("q", "").split())[:100]
+    organisations = [
+        organisation
+        for organisation in services.organisations_seen_from(forum)
+        if matches_organisation(search, organisation.name, organisation.acronym)
+    ]
     return render_template(
         "forums/organisations.html",
         forum=forum,
+        search=search,
         own=[organisation for organisation in organisations if organisation.forum_id == forum.id],
         shared=[organisation for organisation in organisations if organisation.forum_id is None],
         can_edit=lambda organisation: can_edit_organisation(current_user, organisation, forum),
@@ -249,6 +256,8 @@ def edit_organisation(slug, organisation_id=None):
     forum = get_managed_forum(slug)
     organisation = get_editable_organisation(organisation_id, forum) if organisation_id else Organisation()
     form = OrganisationForm(obj=organisation)
+    if organisation_id or not current_user.is_admin:
+        del form.shared
     heading = (
         _("Organisation of the shared directory")
         if organisation_id and organisation.forum_id is None
@@ -264,6 +273,7 @@ def edit_organisation(slug, organisation_id=None):
                 acronym=(form.acronym.data or "").strip(),
                 type=form.type.data,
                 country_code=form.country_code.data,
+                shared=bool(form.shared.data) if "shared" in form else False,
             )
         if not outcome.refused:
             return saved(url_for("forums.list_organisations", slug=forum.slug))

@@ -21,6 +21,7 @@ from workshop.forums.models import (
     StakeholderGroup,
     Track,
 )
+from workshop.forums.rules import KnownOrganisation, repeated_organisation
 from workshop.forums.services import find_forum
 from workshop.programme.models import (
     Appointment,
@@ -147,7 +148,13 @@ class _ProgrammeBuilder:
             self._day(item)
 
     def _organisation(self, item):
-        organisation = db.session.scalar(select(Organisation).where(Organisation.name == item.name))
+        """Return the shared organisation the file names (the same under any case, accent or acronym), or add it."""
+        shared = db.session.scalars(select(Organisation).where(Organisation.forum_id.is_(None))).all()
+        known = [KnownOrganisation(listed.id, listed.name, listed.acronym) for listed in shared]
+        repeated = repeated_organisation(item.name, item.acronym, known)
+        organisation = (
+            db.session.get(Organisation, repeated.organisation.id) if repeated and not repeated.near else None
+        )
         if organisation is None:
             organisation = Organisation(
                 name=item.name, acronym=item.acronym, type=OrganisationType(item.type), country_code=item.country_code

@@ -11,6 +11,7 @@ LABELS = {
         "registration.declined": _l("Registration declined"),
         "registration.promoted": _l("Moved up from the waiting list"),
         "registration.changed": _l("Registration details changed"),
+        "registration.moved": _l("Moved to another stakeholder group"),
         "registration.cancelled": _l("Registration cancelled"),
         "registration.withdrawn": _l("Registration withdrawn and personal data erased"),
         "registration.invited": _l("Invited to register"),

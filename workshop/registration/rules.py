@@ -338,7 +338,7 @@ def changes_for(changes: Iterable, session_ids: Iterable[int]) -> list:
     return [change for change in changes if change.kind in DIGEST_KINDS and change.subject.get("id") in wanted]
 
 
-# --- Pasted lists of addresses and organisations ---------------------------------------------
+# --- Pasted lists of addresses ---------------------------------------------
 
 ADDRESS_SEPARATORS = re.compile(r"[\s,;<>\"']+")
 
@@ -368,25 +368,6 @@ def read_address_list(text: str) -> AddressList:
             seen.add(address)
             addresses.append(address)
     return AddressList(tuple(addresses), tuple(rejected))
-
-
-@dataclass(frozen=True)
-class KnownOrganisation:
-    id: int
-    name: str
-    acronym: str = ""
-
-
-def same_organisation(name: str, acronym: str, known: Iterable[KnownOrganisation]) -> KnownOrganisation | None:
-    """Return the listed organisation a new one would repeat: same name or acronym, either way round, any case."""
-    typed = {text.strip().casefold() for text in (name, acronym) if text and text.strip()}
-    for organisation in known:
-        listed = {
-            text.strip().casefold() for text in (organisation.name, organisation.acronym) if text and text.strip()
-        }
-        if typed & listed:
-            return organisation
-    return None
 
 
 # --- Personal data kept after withdrawal -----------------------------------------------------

@@ -29,6 +29,8 @@ from workshop.core.site import site_url_for
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
 from workshop.forums.models import Forum, Organisation, OrganisationType, ParticipantGroup
+from workshop.forums.rules import KnownOrganisation, repeated_organisation
+from workshop.forums.services import organisation_repeated
 from workshop.registration import rules, wording
 from workshop.registration.choices import release_choices
 from workshop.registration.mail import send_to_registrant
@@ -307,10 +309,10 @@ def _organisation_for(forum, details: Details):
     """Return the organisation picked, or the one the person adds to the forum's own list."""
     name = details.new_organisation_name.strip()
     if name:
-        known = [rules.KnownOrganisation(item.id, item.name, item.acronym) for item in organisations_for(forum)]
-        same = rules.same_organisation(name, details.new_organisation_acronym, known)
-        if same is not None:
-            raise Refused(wording.organisation_listed(same), field="new_organisation_name")
+        known = [KnownOrganisation(item.id, item.name, item.acronym) for item in organisations_for(forum)]
+        repeated = repeated_organisation(name, details.new_organisation_acronym, known)
+        if repeated is not None:
+            raise Refused(organisation_repeated(repeated), field=f"new_organisation_{repeated.field}")
         organisation = Organisation(
             forum_id=forum.id,
             name=name,
@@ -468,6 +470,36 @@ def decline(actor, forum, registrations):
         _end_participation(registration)
         _tell_about_status(registration, settings)
         audit.record(actor, "registration.declined", registration.name, forum, registration_id=registration.id)
+
+
+def move_to_group(actor, forum, registrations, group):
+    """Put registrations in another stakeholder group of the forum, all or none.
+
+    Confirmed people take places in the group they join, so they all move only if its quota has room
+    for them; the places they leave go to the people waiting.
+    """
+    lock_forum_places(forum)
+    if group.forum_id != forum.id or group.stakeholder is None:
+        raise Refused(_l("Choose one of the forum's stakeholder groups."))
+    moving = [registration for registration in _reloaded(registrations) if registration.group_id != group.id]
+    confirmed_moving = sum(registration.status == Status.CONFIRMED for registration in moving)
+    if confirmed_moving and group.quota is not None:
+        places_left = max(group.quota - count_confirmed(forum, group.id), 0)
+        if confirmed_moving > places_left:
+            raise Refused(wording.group_too_full_to_move(group, places_left, confirmed_moving))
+    for registration in moving:
+        registration.group = group
+        audit.record(
+            actor,
+            "registration.moved",
+            registration.name,
+            forum,
+            registration_id=registration.id,
+            group=wording.group_name(group),
+        )
+    db.session.flush()
+    promote_waiting(actor, forum, settings_of(forum))
+    return moving
 
 
 def _end_participation(registration):

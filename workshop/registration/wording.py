@@ -49,11 +49,6 @@ def duplicate(status):
     return DUPLICATES[status]()
 
 
-def organisation_listed(known):
-    name = f"{known.name} ({known.acronym})" if known.acronym else known.name
-    return _("%(organisation)s is listed already; choose it from the list instead of adding it.", organisation=name)
-
-
 def status_name(status):
     return str(label(status, "registration_status"))
 
@@ -81,6 +76,15 @@ def not_active(status):
 def group_full(group):
     return _(
         "The group “%(group)s” has no place left; you keep your place in your present group.", group=group_name(group)
+    )
+
+
+def group_too_full_to_move(group, places_left, confirmed_moved):
+    return _(
+        "The group “%(group)s” has %(left)d places left for %(count)d confirmed people; nobody was moved.",
+        group=group_name(group),
+        left=places_left,
+        count=confirmed_moved,
     )
 
 
