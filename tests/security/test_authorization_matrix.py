@@ -132,6 +132,8 @@ SECRETARIAT_SCREENS = (
     "reports.set_deadline",
     "reports.show_outcome",
     "exports.outcome_pdf",
+    "exports.outcome_docx",
+    "exports.outcome_recommendations",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.

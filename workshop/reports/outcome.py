@@ -1,5 +1,6 @@
 """The forum's consolidated outcome: its approved reports by day and track, led by every key recommendation traced to its session."""
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -58,21 +59,54 @@ def approved_reports(forum):
     ).all()
 
 
-def consolidated_outcome(forum):
-    """Compile the approved reports: recommendations first, then participation, then the reports by day and track."""
+def outcome_fingerprint(forum):
+    """Return a short digest of what the outcome is compiled from: it changes whenever a compiled output would.
+
+    It reads the approved reports' versions (every save, approval and reopening bumps one) and
+    their sessions' numbers, times and tracks, without loading the reports' text.
+    """
+    rows = db.session.execute(
+        select(
+            SessionReport.id, SessionReport.version, ForumSession.number, ForumSession.starts_at, ForumSession.track_id
+        )
+        .join(ForumSession)
+        .where(ForumSession.forum_id == forum.id, SessionReport.status == ReportStatus.APPROVED)
+        .order_by(SessionReport.id)
+    ).all()
+    tracks = [(track.id, track.name) for track in forum.tracks]
+    facts = repr((forum.title, forum.timezone, tracks, [tuple(map(str, row)) for row in rows]))
+    return hashlib.sha256(facts.encode()).hexdigest()[:20]
+
+
+def consolidated_outcome(forum, on_progress=lambda done, total: None):
+    """Compile the approved reports: recommendations first, then participation, then the reports by day and track.
+
+    `on_progress(done, total)` hears how many reports are compiled, for a build that shows its progress.
+    """
     reports = approved_reports(forum)
-    printed = [printed_report(report) for report in reports]
-    recommendations = tuple(
-        TracedRecommendation(item.text, item.addressee, report.session.number, report.title, report.rapporteur)
-        for report in reports
-        for item in report.recommendations
-    )
+    printed = []
+    for report in reports:
+        printed.append(printed_report(report))
+        on_progress(len(printed), len(reports))
     participation = tuple(Participation(str(report.session), report.counts) for report in reports)
     return ConsolidatedOutcome(
-        recommendations=recommendations,
+        recommendations=_traced(reports),
         participation=participation,
         totals=forum_totals([row.counts for row in participation]),
         groups=_by_day_and_track(forum, reports, printed),
+    )
+
+
+def traced_recommendations(forum):
+    """Return the key recommendations of the forum's approved reports in agenda order, each traced to its session."""
+    return _traced(approved_reports(forum))
+
+
+def _traced(reports):
+    return tuple(
+        TracedRecommendation(item.text, item.addressee, report.session.number, report.title, report.rapporteur)
+        for report in reports
+        for item in report.recommendations
     )
 
 
