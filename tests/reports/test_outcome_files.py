@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import time
 
 import docx
@@ -92,8 +93,20 @@ def test_the_docx_has_word_headings_per_day_track_and_session_and_word_tables_fo
     assert texts[first + 1].startswith("Session 7, The role of South-South cooperation for development; rapporteur:")
     styled = {p.text: p.style.name for p in document.paragraphs}
     assert styled["First finding"] == "List Number"
+    lists = [list_of(document, p) for p in document.paragraphs if p.style.name == "List Number"]
+    # The outcome's 3 recommendations, the first report's 2, the second's numbered summary (2), its 1 recommendation.
+    assert [len(list(group)) for _, group in itertools.groupby(lists)] == [3, 2, 2, 1]
+    assert all(start == 1 for _, start in lists), "each list is numbered from 1"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert "compared" in bold
+
+
+def list_of(document, paragraph):
+    """Return the numbering instance of a numbered paragraph and where it starts counting."""
+    num_id = paragraph._p.pPr.numPr.numId.val
+    num = next(num for num in document.part.numbering_part.element.num_lst if num.numId == num_id)
+    overrides = num.xpath("./w:lvlOverride/w:startOverride/@w:val")
+    return num_id, int(overrides[0]) if overrides else None
 
 
 def test_the_pdf_and_docx_are_built_once_on_the_queue_and_then_sent_as_stored(

@@ -3,10 +3,11 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workshop.desk.models import SessionAttendance
 from workshop.extensions import db
+from workshop.forums.models import ParticipantGroup
 from workshop.registration.models import Gender, Registration
 
 
@@ -46,4 +47,28 @@ def forum_attendance(forum):
                 Registration.forum_id == forum.id, Registration.checked_in_at.is_not(None)
             )
         ).all()
+    )
+
+
+def stakeholder_attendance(session_ids):
+    """Return, for each session, how many people checked in there came from each stakeholder group.
+
+    Counts are keyed by `StakeholderGroup`, and by None for people whose group is none of the six.
+    """
+    tally = {session_id: Counter() for session_id in session_ids}
+    rows = db.session.execute(
+        select(SessionAttendance.session_id, ParticipantGroup.stakeholder)
+        .join(Registration, SessionAttendance.registration_id == Registration.id)
+        .outerjoin(ParticipantGroup, Registration.group_id == ParticipantGroup.id)
+        .where(SessionAttendance.session_id.in_(list(session_ids)))
+    ).all()
+    for session_id, stakeholder in rows:
+        tally[session_id][stakeholder] += 1
+    return tally
+
+
+def attendance_count(session_ids):
+    """Return how many check-ins the sessions (ids, or a query selecting them) hold: a change in any changes it."""
+    return db.session.scalar(
+        select(func.count()).select_from(SessionAttendance).where(SessionAttendance.session_id.in_(session_ids))
     )

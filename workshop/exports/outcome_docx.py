@@ -19,7 +19,7 @@ from workshop.reports.rules import COUNT_FIELDS
 
 # Block elements of a section's sanitised HTML, and the Word paragraph style each becomes.
 BLOCK_STYLES = {"p": None, "blockquote": "Quote", "pre": None}
-LIST_ITEM_STYLES = {"ul": "List Bullet", "ol": "List Number"}
+LIST_TAGS = frozenset({"ul", "ol"})
 BLOCK_STYLES.update({f"h{level}": "Heading 4" for level in range(1, 7)})
 BOLD_TAGS, ITALIC_TAGS = frozenset({"strong", "b"}), frozenset({"em", "i"})
 
@@ -30,25 +30,27 @@ def outcome_docx(outcome, forum_title):
     document.core_properties.title = f"{_('Consolidated outcome')} – {forum_title}"
     document.add_heading(_("Consolidated outcome"), level=0)
     document.add_paragraph(forum_title)
-    _add_recommendations(document, outcome)
+    lists = NumberedLists(document)
+    _add_recommendations(document, outcome, lists)
     _add_participation(document, outcome)
     for group in outcome.groups:
         heading = local_day(group.day, None, "full") + (f" · {group.track}" if group.track else "")
         document.add_heading(heading, level=1)
         for printed in group.reports:
-            _add_report(document, printed)
+            _add_report(document, printed, lists)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
 
 
-def _add_recommendations(document, outcome):
+def _add_recommendations(document, outcome, lists):
     document.add_heading(str(label("recommendations", "report_field")), level=1)
     if not outcome.recommendations:
         document.add_paragraph(_("No report is approved yet."))
+    lists.start()
     for item in outcome.recommendations:
         text = item.text + (f" ({_('to %(addressee)s', addressee=item.addressee)})" if item.addressee else "")
-        document.add_paragraph(text, style="List Number")
+        lists.add_item(text)
         trace = _(
             "Session %(number)s, %(title)s; rapporteur: %(rapporteur)s",
             number=item.session_number or "–",
@@ -65,6 +67,24 @@ def _add_participation(document, outcome):
     _add_table(
         document, headings, [[name, *(_count(counts, field) for field in COUNT_FIELDS)] for name, counts in rows]
     )
+    _add_stakeholder_table(document, outcome)
+
+
+def _add_stakeholder_table(document, outcome):
+    document.add_heading(_("By stakeholder group"), level=2)
+    if not outcome.by_stakeholder:
+        document.add_paragraph(
+            _("Nobody was checked in at the reported sessions: the desk's check-in gives these figures.")
+        )
+        return
+    document.add_paragraph(_("People checked in at the desk, at each session where check-in was used."))
+    headings = [_("Session"), *map(_stakeholder_name, outcome.stakeholder_columns), str(label("total", "report_field"))]
+    rows = [(row.label, row) for row in outcome.by_stakeholder] + [(_("Forum"), outcome.stakeholder_totals)]
+    _add_table(document, headings, [[name, *map(str, row.counts), str(row.total)] for name, row in rows])
+
+
+def _stakeholder_name(group):
+    return str(label(group, "stakeholder_group")) if group else _("Other or not stated")
 
 
 def _count(counts, name):
@@ -86,12 +106,36 @@ def _add_table(document, headings, rows):
     return table
 
 
+class NumberedLists:
+    """Start each numbered list of the document at 1: Word's "List Number" style alone numbers them all as one list."""
+
+    def __init__(self, document):
+        self.document = document
+        self.style_num_id = document.styles["List Number"].element.pPr.numPr.numId.val
+        self.num_id = None
+
+    def start(self):
+        """Begin a new list: its items are numbered from 1."""
+        numbering = self.document.part.numbering_part.element
+        abstract_id = next(num for num in numbering.num_lst if num.numId == self.style_num_id).abstractNumId.val
+        num = numbering.add_num(abstract_id)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        self.num_id = num.numId
+
+    def add_item(self, text=""):
+        """Add an item to the list begun last."""
+        paragraph = self.document.add_paragraph(text, style="List Number")
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = self.num_id
+        paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_ilvl().val = 0
+        return paragraph
+
+
 def _repeat_as_header(row):
     """Mark a table's first row as its header, which Word repeats on every page the table runs over."""
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
-def _add_report(document, printed):
+def _add_report(document, printed, lists):
     header = dict(printed.header)
     document.add_heading(header["title"] or _("Session %(number)s", number=printed.number), level=2)
     grid = [(str(label(name, "report_field")), header[name]) for name in header if name != "title" and header[name]]
@@ -108,32 +152,37 @@ def _add_report(document, printed):
         cells[1].text = value
     for name, html in printed.sections:
         document.add_heading(str(label(name, "report_field")), level=3)
-        SectionWriter(document).feed(html)
+        SectionWriter(document, lists).feed(html)
     if printed.recommendations or printed.recommendations_intro:
         document.add_heading(str(label("recommendations", "report_field")), level=3)
         if printed.recommendations_intro:
             document.add_paragraph(printed.recommendations_intro)
+        lists.start()
         for item in printed.recommendations:
             addressee = f" ({_('to %(addressee)s', addressee=item.addressee)})" if item.addressee else ""
-            document.add_paragraph(item.text + addressee, style="List Number")
+            lists.add_item(item.text + addressee)
 
 
 class SectionWriter(HTMLParser):
     """Write a section's sanitised HTML as Word paragraphs: one a block, list items as bullets, bold and italic kept."""
 
-    def __init__(self, document):
+    def __init__(self, document, lists):
         super().__init__(convert_charrefs=True)
         self.document = document
+        self.lists = lists
         self.paragraph = None
         self.open_inline = []
         self.open_lists = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in LIST_ITEM_STYLES:
+        if tag in LIST_TAGS:
             self.open_lists.append(tag)
+            if tag == "ol":
+                self.lists.start()
+        elif tag == "li" and self.open_lists and self.open_lists[-1] == "ol":
+            self.paragraph = self.lists.add_item()
         elif tag == "li":
-            list_tag = self.open_lists[-1] if self.open_lists else "ul"
-            self.paragraph = self.document.add_paragraph(style=LIST_ITEM_STYLES[list_tag])
+            self.paragraph = self.document.add_paragraph(style="List Bullet")
         elif tag in BLOCK_STYLES:
             # A paragraph inside a list item (a loose list) continues the item.
             if not (tag == "p" and self.paragraph is not None and self.open_lists):
@@ -144,7 +193,7 @@ class SectionWriter(HTMLParser):
             self.open_inline.append(tag)
 
     def handle_endtag(self, tag):
-        if tag in LIST_ITEM_STYLES and tag in self.open_lists:
+        if tag in LIST_TAGS and tag in self.open_lists:
             self.open_lists.pop()
         elif tag in BLOCK_STYLES or tag == "li":
             self.paragraph = None
