@@ -130,6 +130,7 @@ SECRETARIAT_SCREENS = (
     "exports.list_of_participants_pdf",
     "reports.forum_board",
     "reports.set_deadline",
+    "reports.set_forum_publication",
     "reports.show_outcome",
     "exports.outcome_pdf",
     "exports.outcome_docx",
@@ -185,7 +186,10 @@ EXPECTED = {
         endpoint: {**secretariat_only(), "rapporteur": OK}
         for endpoint in ("reports.edit_report", "reports.submit_report", "reports.reopen_report", "reports.my_reports")
     },
-    **{endpoint: secretariat_only() for endpoint in ("reports.return_report", "reports.approve_report")},
+    **{
+        endpoint: secretariat_only()
+        for endpoint in ("reports.return_report", "reports.approve_report", "reports.publish_report")
+    },
 }
 
 # POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.
