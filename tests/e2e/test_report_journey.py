@@ -3,6 +3,7 @@
 import io
 import re
 
+import docx
 import pypdf
 
 from workshop.demo import track3_report as seed
@@ -96,3 +97,22 @@ def test_rapporteur_types_the_seed_report_and_the_secretariat_returns_then_appro
     assert "Report approved." in secretariat.inner_text("body")
     rapporteur.goto(report_url)
     assert rapporteur.locator("a:has-text('Edit the report')").count() == 0
+
+    # The secretariat shows the approved report on the public session page, and takes the forum's outcome.
+    secretariat.goto(report_url)
+    secretariat.check("#publication-published")
+    click_and_wait(secretariat, "#publication-submit")
+    assert "Report shown on the session page." in secretariat.inner_text("body")
+    reader = new_page()
+    reader.goto(re.sub(r"/report$", "", report_url))
+    public = " ".join(reader.inner_text(".published-report").split())
+    assert "Women: 11" in public and "Men: 9" in public and "Total: 20" in public
+    assert " ".join(seed.RECOMMENDATIONS[-1].split()) in public
+
+    secretariat.goto("/manage/bogota-2011/outcome")
+    assert secretariat.locator("a:has-text('Word (DOCX)')").count() == 1, "the build is done (the queue runs at once)"
+    outcome_pdf = pdf_text(secretariat.request.get("/manage/bogota-2011/outcome.pdf").body())
+    assert " ".join(seed.RECOMMENDATIONS[-1].split()) in outcome_pdf and "11 / 9 / – = 20" in outcome_pdf
+    word = docx.Document(io.BytesIO(secretariat.request.get("/manage/bogota-2011/outcome.docx").body()))
+    rows = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
+    assert any(row[1:] == ["11", "9", "–", "20"] for row in rows), rows

@@ -15,7 +15,9 @@ from workshop.reports.workflow import (
     count_problems,
     days_left,
     default_deadline,
+    hidden_in_public,
     is_outstanding,
+    is_published,
     may,
     may_ever,
     needs_reminder,
@@ -37,7 +39,7 @@ RAPPORTEUR, SECRETARIAT, FACILITATOR = (frozenset({part}) for part in Part)
         (SECRETARIAT, DRAFT, [Action.READ, Action.EDIT, Action.SUBMIT, Action.COMMENT]),
         (SECRETARIAT, SUBMITTED, [Action.READ, Action.EDIT, Action.RETURN, Action.APPROVE, Action.COMMENT]),
         (SECRETARIAT, RETURNED, [Action.READ, Action.EDIT, Action.SUBMIT, Action.COMMENT]),
-        (SECRETARIAT, APPROVED, [Action.READ, Action.REOPEN, Action.COMMENT]),
+        (SECRETARIAT, APPROVED, [Action.READ, Action.REOPEN, Action.COMMENT, Action.PUBLISH]),
         (FACILITATOR, DRAFT, [Action.READ, Action.COMMENT]),
         (FACILITATOR, APPROVED, [Action.READ, Action.COMMENT]),
         (frozenset(), DRAFT, []),
@@ -147,3 +149,43 @@ def test_an_empty_total_is_filled_from_its_parts_and_a_given_one_is_kept():
     assert completed(ParticipantCounts(11, 9, None, 25)) == ParticipantCounts(11, 9, None, 25)
     assert completed(ParticipantCounts(None, None, None, None)) == ParticipantCounts(None, None, None, None)
     assert completed(ParticipantCounts(None, None, 0, None)) == ParticipantCounts(None, None, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("counts", "hidden"),
+    [
+        # The seed: nothing under five.
+        (ParticipantCounts(11, 9, None, 20), set()),
+        # Five is shown, four is not, on each part and on the total.
+        (ParticipantCounts(5, 5, 5, 15), set()),
+        (ParticipantCounts(4, 5, 5, 14), {"women", "total"}),
+        (ParticipantCounts(5, 4, 5, 14), {"men", "total"}),
+        (ParticipantCounts(5, 5, 4, 14), {"other", "total"}),
+        (ParticipantCounts(None, None, None, 4), {"total"}),
+        (ParticipantCounts(None, None, None, 5), set()),
+        # Two parts hidden: the total no longer betrays either.
+        (ParticipantCounts(4, 3, 9, 16), {"women", "men"}),
+        (ParticipantCounts(4, 3, 1, 8), {"women", "men", "other"}),
+        # None counted: nothing to hide; a zero is a count under five.
+        (ParticipantCounts(None, None, None, None), set()),
+        (ParticipantCounts(11, 9, 0, 20), {"other", "total"}),
+        # One part hidden but no total given: nothing more to hide.
+        (ParticipantCounts(4, 9, None, None), {"women"}),
+    ],
+)
+def test_counts_under_five_are_hidden_in_public_with_a_total_that_would_give_one_away(counts, hidden):
+    assert hidden_in_public(counts) == hidden
+
+
+@pytest.mark.parametrize(
+    ("status", "this_report", "every_report", "published"),
+    [
+        (APPROVED, True, False, True),
+        (APPROVED, False, True, True),
+        (APPROVED, True, True, True),
+        (APPROVED, False, False, False),
+        *((status, True, True, False) for status in (DRAFT, SUBMITTED, RETURNED)),
+    ],
+)
+def test_only_approved_reports_the_secretariat_picked_are_published(status, this_report, every_report, published):
+    assert is_published(status, this_report, every_report) is published

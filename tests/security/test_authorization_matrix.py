@@ -137,8 +137,11 @@ SECRETARIAT_SCREENS = (
     "exports.badges_pdf",
     "reports.forum_board",
     "reports.set_deadline",
+    "reports.set_forum_publication",
     "reports.show_outcome",
     "exports.outcome_pdf",
+    "exports.outcome_docx",
+    "exports.outcome_recommendations",
 )
 
 # The documents and conclusions of S1: its own facilitator, the secretariat and administrators.
@@ -190,7 +193,10 @@ EXPECTED = {
         endpoint: {**secretariat_only(), "rapporteur": OK}
         for endpoint in ("reports.edit_report", "reports.submit_report", "reports.reopen_report", "reports.my_reports")
     },
-    **{endpoint: secretariat_only() for endpoint in ("reports.return_report", "reports.approve_report")},
+    **{
+        endpoint: secretariat_only()
+        for endpoint in ("reports.return_report", "reports.approve_report", "reports.publish_report")
+    },
 }
 
 # POST routes whose empty form is the whole request: a button that deletes, withdraws, unlinks or revokes.

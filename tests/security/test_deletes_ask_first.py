@@ -67,6 +67,8 @@ ACTS_AT_ONCE = {
     "reports.reopen_report": "approving the report again undoes it",
     "reports.return_report": "the rapporteur resubmits it; the comments stay",
     "reports.set_deadline": "setting another day undoes it",
+    "reports.publish_report": "unticking the box takes the report off the session page",
+    "reports.set_forum_publication": "unticking the box takes the reports off again",
     "reports.submit_report": "the secretariat returns it; every revision stays",
 }
 POST_ONLY_RULES = [rule for rule in list_rules() if rule.methods & {"GET", "POST"} == {"POST"}]

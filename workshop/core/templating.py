@@ -6,6 +6,7 @@ import pycountry
 from babel.dates import get_timezone_gmt
 from flask import current_app
 from flask_babel import format_date, format_time, get_locale
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from workshop.core.labels import group_label, label
@@ -63,12 +64,22 @@ def stored_html(html):
     return Markup(html or "")  # nosec B704
 
 
+@pass_context
+def label_in_context(_context, value, group):
+    """Name an enumeration value in the reader's language, as `core.labels.label` does.
+
+    Taking the context keeps Jinja from folding `"women"|label(...)` into a constant when it compiles
+    a template: the name would stay in the language of the first page rendered.
+    """
+    return label(value, group)
+
+
 def init_app(app):
     app.add_template_filter(local_clock)
     app.add_template_filter(local_day)
     app.add_template_filter(country_name)
     app.add_template_filter(stored_html)
-    app.add_template_filter(label)
+    app.add_template_filter(label_in_context, "label")
     app.add_template_filter(zone_offset)
     app.add_template_global(both_clocks)
     app.add_template_global(clocks_differ)

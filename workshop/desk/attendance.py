@@ -3,12 +3,13 @@
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workshop.core.labels import group_label
 from workshop.desk.models import SessionAttendance
 from workshop.desk.rules import NOT_STATED, Attendee, attendance_figures
 from workshop.extensions import db
+from workshop.forums.models import ParticipantGroup
 from workshop.programme.models import ForumSession
 from workshop.registration.models import Gender, Registration
 from workshop.registration.services import stakeholder_groups_of
@@ -90,3 +91,27 @@ def _figures(group_labels, came):
         for gender, group_id in came
     )
     return attendance_figures(attendees, [gender.value for gender in Gender], list(group_labels.values()))
+
+
+def stakeholder_attendance(session_ids):
+    """Return, for each session, how many people checked in there came from each stakeholder group.
+
+    Counts are keyed by `StakeholderGroup`, and by None for people whose group is none of the six.
+    """
+    tally = {session_id: Counter() for session_id in session_ids}
+    rows = db.session.execute(
+        select(SessionAttendance.session_id, ParticipantGroup.stakeholder)
+        .join(Registration, SessionAttendance.registration_id == Registration.id)
+        .outerjoin(ParticipantGroup, Registration.group_id == ParticipantGroup.id)
+        .where(SessionAttendance.session_id.in_(list(session_ids)))
+    ).all()
+    for session_id, stakeholder in rows:
+        tally[session_id][stakeholder] += 1
+    return tally
+
+
+def attendance_count(session_ids):
+    """Return how many check-ins the sessions (ids, or a query selecting them) hold: a change in any changes it."""
+    return db.session.scalar(
+        select(func.count()).select_from(SessionAttendance).where(SessionAttendance.session_id.in_(session_ids))
+    )

@@ -1,4 +1,4 @@
-"""The participant list as CSV and XLSX bytes: a header row, one row a person, every cell safe to open."""
+"""Tables as CSV and XLSX bytes, every cell safe to open: the participant list, and any other table an export needs."""
 
 import csv
 import io
@@ -35,24 +35,34 @@ def _table(rows):
 
 
 def participants_csv(rows):
-    """Return the rows as UTF-8 CSV with a byte order mark, which spreadsheets need to read accents right."""
-    text = io.StringIO()
-    csv.writer(text).writerows(_table(rows))
-    return ("\ufeff" + text.getvalue()).encode("utf-8")
+    """Return the participant rows as CSV (see `table_csv`)."""
+    return table_csv(_table(rows))
 
 
 def participants_xlsx(rows, sheet_title):
-    """Return the rows as an XLSX workbook with a frozen header row and filters set on every column."""
+    """Return the participant rows as an XLSX workbook (see `table_xlsx`)."""
+    return table_xlsx(_table(rows), sheet_title)
+
+
+def table_csv(table):
+    """Return a table (a header row, then rows of cells) as UTF-8 CSV with a byte order mark, which spreadsheets need to read accents right."""
+    text = io.StringIO()
+    csv.writer(text).writerows(table)
+    return ("\ufeff" + text.getvalue()).encode("utf-8")
+
+
+def table_xlsx(table, sheet_title):
+    """Return a table (a header row, then rows of cells) as an XLSX workbook with a frozen header row and filters on every column."""
     workbook = Workbook()
     sheet = workbook.active
     # Excel refuses sheet titles over 31 characters and a few punctuation marks.
     sheet.title = "".join(character for character in sheet_title if character not in "[]:*?/\\")[:31] or "Sheet"
-    for values in _table(rows):
+    for values in table:
         sheet.append(values)
-    last_column = get_column_letter(len(HEADINGS))
+    last_column = get_column_letter(sheet.max_column)
     sheet.auto_filter.ref = f"A1:{last_column}{sheet.max_row}"
     sheet.freeze_panes = "A2"
-    for index in range(1, len(HEADINGS) + 1):
+    for index in range(1, sheet.max_column + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 22
     output = io.BytesIO()
     workbook.save(output)

@@ -115,25 +115,29 @@ def claim_key(release, export, language):
 
 
 def request_build(release, export, language):
-    """Queue the build of one export unless it is queued, running or done already; tell whether it was queued.
-
-    A claim older than the build could take (a worker killed in the middle) is dropped and taken again.
-    """
+    """Queue the build of one export unless it is stored, queued or running already; tell whether it was queued."""
     if stored_export(release, export, language) is not None:
         return False
-    storage = shared_storage()
-    key = claim_key(release, export, language)
-    claimed = storage.put_if_empty(key, time.time())
-    if not claimed:
-        since = storage.get(key, peek=True)
-        if since is None or time.time() - since < current_app.config["EXPORT_BUILD_TIMEOUT"]:
-            return False
-        storage.delete(key)
-        claimed = storage.put_if_empty(key, time.time())
+    claimed = take_claim(claim_key(release, export, language))
     if claimed:
         builder = build_quick_export if export is not PDF else build_pdf_export
         enqueue_now(builder, release.id, export.kind, language)
     return claimed
+
+
+def take_claim(key):
+    """Claim a build in the queue's shared storage; tell whether this caller holds it and should queue the build.
+
+    A claim older than any build could take (a worker killed in the middle) is dropped and taken again.
+    """
+    storage = shared_storage()
+    if storage.put_if_empty(key, time.time()):
+        return True
+    since = storage.get(key, peek=True)
+    if since is None or time.time() - since < current_app.config["EXPORT_BUILD_TIMEOUT"]:
+        return False
+    storage.delete(key)
+    return storage.put_if_empty(key, time.time())
 
 
 def request_every_build(release):

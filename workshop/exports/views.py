@@ -28,7 +28,7 @@ from workshop.core.site import site_url
 from workshop.desk.listing import badges_of, official_list
 from workshop.desk.rules import as_query_args, read_badge_layout, read_filter
 from workshop.desk.views import STATUS_VALUES
-from workshop.exports import api, builds, ical
+from workshop.exports import api, builds, ical, outcome_builds, recommendations
 from workshop.exports.conditional import is_unchanged, last_published, release_etag, send_export
 from workshop.exports.links import site_export_links
 from workshop.exports.wording import language
@@ -42,7 +42,7 @@ from workshop.registration.models import Registration
 from workshop.registration.queries import selection_fingerprint, selection_of
 from workshop.registration.rules import RegistrationStatus
 from workshop.reports import services as report_services
-from workshop.reports.outcome import consolidated_outcome
+from workshop.reports.outcome import traced_recommendations
 from workshop.reports.permissions import can as can_read_report
 from workshop.reports.workflow import Action
 
@@ -51,6 +51,7 @@ blueprint = Blueprint("exports", __name__)
 CALENDAR_TYPE = builds.FEED.mimetype
 PDF_TYPE = builds.PDF.mimetype
 JSON_TYPE = builds.JSON.mimetype
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @blueprint.app_template_filter("webcal")
@@ -145,9 +146,14 @@ def being_prepared(release, export):
         "This export of release %(number)d is being prepared and will be ready in a few seconds. Please try again.",
         number=release.number,
     )
+    return _being_prepared(description, export.retry_after_seconds)
+
+
+def _being_prepared(description, retry_after_seconds):
+    """Answer 503 with Retry-After and a page saying why."""
     page = render_template("errors/error.html", code=503, title=_("Being prepared"), description=description)
     response = current_app.make_response((page, 503))
-    response.headers["Retry-After"] = str(export.retry_after_seconds)
+    response.headers["Retry-After"] = str(retry_after_seconds)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -373,8 +379,13 @@ def session_report_pdf(slug, session_id):
 
 def _send_pdf(body, filename):
     """Send a PDF built for this request alone: never kept by a cache, it may be an unpublished draft."""
+    return _send_private(body, PDF_TYPE, filename)
+
+
+def _send_private(body, mimetype, filename):
+    """Send a file only its reader may see, as an attachment no cache keeps."""
     response = make_response(body)
-    response.mimetype = PDF_TYPE
+    response.mimetype = mimetype
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
@@ -383,8 +394,36 @@ def _send_pdf(body, filename):
 @blueprint.route("/manage/<slug>/outcome.pdf")
 @login_required
 def outcome_pdf(slug):
-    forum = get_managed_forum(slug)
-    from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
+    return _send_outcome(get_managed_forum(slug), outcome_builds.PDF)
 
-    body = report_pdf.outcome_pdf(consolidated_outcome(forum), forum.title, static_folder=current_app.static_folder)
-    return _send_pdf(body, f"{forum.slug}-outcome.pdf")
+
+@blueprint.route("/manage/<slug>/outcome.docx")
+@login_required
+def outcome_docx(slug):
+    return _send_outcome(get_managed_forum(slug), outcome_builds.DOCX)
+
+
+def _send_outcome(forum, outcome_file):
+    """Send the outcome a queue worker built from the reports as they stand; else queue it and say it is being prepared."""
+    body = outcome_builds.stored_outcome(forum, language(), outcome_file)
+    if body is None and outcome_builds.request_outcome_build(forum, language()).state == "ready":
+        body = outcome_builds.stored_outcome(forum, language(), outcome_file)
+    if body is None:
+        description = _(
+            "The consolidated outcome is being prepared. Its page shows how far it has got; please try again."
+        )
+        return _being_prepared(description, outcome_builds.RETRY_AFTER_SECONDS)
+    return _send_private(body, outcome_file.mimetype, f"{forum.slug}-outcome.{outcome_file.extension}")
+
+
+@blueprint.route("/manage/<slug>/recommendations.<any(csv, xlsx):kind>")
+@login_required
+def outcome_recommendations(slug, kind):
+    """Send the key recommendations alone, each traced to its session: small enough to build in the request."""
+    forum = get_managed_forum(slug)
+    traced = traced_recommendations(forum)
+    if kind == "csv":
+        body, mimetype = recommendations.recommendations_csv(traced), "text/csv; charset=utf-8"
+    else:
+        body, mimetype = recommendations.recommendations_xlsx(traced, forum.slug), XLSX_TYPE
+    return _send_private(body, mimetype, f"{forum.slug}-recommendations.{kind}")

@@ -1,7 +1,7 @@
 """Forms of session reports: the report itself, a comment (or the comments a return carries), the forum's deadline."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, FieldList, FormField, IntegerField, StringField, SubmitField
+from wtforms import BooleanField, DateField, FieldList, FormField, IntegerField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from workshop.core.forms import MultilineField, WorkshopForm
@@ -101,3 +101,13 @@ class ReturnForm(WorkshopForm):
 class DeadlineForm(WorkshopForm):
     due_on = DateField(_l("Reports are due on"), validators=[DataRequired()])
     submit = SubmitField(_l("Set the deadline"))
+
+
+class PublicationForm(WorkshopForm):
+    published = BooleanField(_l("Show this report on the public session page"))
+    submit = SubmitField(_l("Save the choice"))
+
+
+class ForumPublicationForm(WorkshopForm):
+    every_approved_report = BooleanField(_l("Show every approved report on its public session page"))
+    submit = SubmitField(_l("Save the choice"))

@@ -11,6 +11,9 @@ LABELS = {
         "report.reopened": _l("Approved report reopened for a correction"),
         "report.commented": _l("Comment on a report"),
         "report.deadline_set": _l("Deadline for reports set"),
+        "report.published": _l("Report shown on the session page"),
+        "report.unpublished": _l("Report taken off the session page"),
+        "report.publication_set": _l("Choice of publishing every approved report"),
     },
     "report_status": {
         "draft": _l("Draft"),

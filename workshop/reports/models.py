@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workshop.accounts.models import User
@@ -57,6 +57,8 @@ class SessionReport(db.Model):
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     # Counts saves: a form sends back the version it was opened on, so that a save over someone else's is caught.
     version: Mapped[int] = mapped_column(default=1, server_default="1")
+    # The secretariat's choice to show this report, once approved, on the public session page.
+    published: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     session: Mapped[ForumSession] = relationship()
     updated_by: Mapped[User | None] = relationship()
@@ -139,6 +141,15 @@ class ReportDeadline(db.Model):
     due_on: Mapped[date]
 
     forum: Mapped[Forum] = relationship()
+
+
+class ReportPublication(db.Model):
+    """A forum's choice to publish every approved report on its session page, not only those picked one by one."""
+
+    __tablename__ = "report_publications"
+
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), primary_key=True)
+    every_approved_report: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class ReportReminder(db.Model):

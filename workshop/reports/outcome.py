@@ -1,12 +1,15 @@
 """The forum's consolidated outcome: its approved reports by day and track, led by every key recommendation traced to its session."""
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from workshop.core.timezones import local_date
+from workshop.desk.attendance import attendance_count, stakeholder_attendance
 from workshop.extensions import db
+from workshop.forums.models import StakeholderGroup
 from workshop.programme.models import ForumSession
 from workshop.reports.models import SessionReport
 from workshop.reports.services import PrintedReport, printed_report
@@ -32,6 +35,22 @@ class Participation:
     counts: ParticipantCounts
 
 
+# The columns of the stakeholder table: the six groups, then everyone whose group is none of them.
+STAKEHOLDER_COLUMNS = (*StakeholderGroup, None)
+
+
+@dataclass(frozen=True)
+class GroupParticipation:
+    """One row of the stakeholder table: how many checked in at a session (or at all sessions) from each group."""
+
+    label: str
+    counts: tuple[int, ...]  # in the order of STAKEHOLDER_COLUMNS
+
+    @property
+    def total(self):
+        return sum(self.counts)
+
+
 @dataclass(frozen=True)
 class OutcomeGroup:
     day: object
@@ -44,7 +63,10 @@ class ConsolidatedOutcome:
     recommendations: tuple[TracedRecommendation, ...]
     participation: tuple[Participation, ...]
     totals: ParticipantCounts
+    by_stakeholder: tuple[GroupParticipation, ...]  # the sessions where people were checked in
+    stakeholder_totals: GroupParticipation
     groups: tuple[OutcomeGroup, ...]
+    stakeholder_columns: tuple = STAKEHOLDER_COLUMNS
 
 
 def approved_reports(forum):
@@ -58,22 +80,83 @@ def approved_reports(forum):
     ).all()
 
 
-def consolidated_outcome(forum):
-    """Compile the approved reports: recommendations first, then participation, then the reports by day and track."""
+def outcome_fingerprint(forum):
+    """Return a short digest of what the outcome is compiled from: it changes whenever a compiled output would.
+
+    It reads the approved reports' versions (every save, approval and reopening bumps one), their
+    sessions' numbers, times and tracks, and how many check-ins they hold, without loading the
+    reports' text.
+    """
+    rows = db.session.execute(
+        select(
+            SessionReport.id, SessionReport.version, ForumSession.number, ForumSession.starts_at, ForumSession.track_id
+        )
+        .join(ForumSession)
+        .where(ForumSession.forum_id == forum.id, SessionReport.status == ReportStatus.APPROVED)
+        .order_by(SessionReport.id)
+    ).all()
+    tracks = [(track.id, track.name) for track in forum.tracks]
+    checked_in = attendance_count(_session_ids_of(forum))
+    facts = repr((forum.title, forum.timezone, tracks, checked_in, [tuple(map(str, row)) for row in rows]))
+    return hashlib.sha256(facts.encode()).hexdigest()[:20]
+
+
+def consolidated_outcome(forum, on_progress=lambda done, total: None):
+    """Compile the approved reports: recommendations first, then participation, then the reports by day and track.
+
+    `on_progress(done, total)` hears how many reports are compiled, for a build that shows its progress.
+    """
     reports = approved_reports(forum)
-    printed = [printed_report(report) for report in reports]
-    recommendations = tuple(
+    printed = []
+    for report in reports:
+        printed.append(printed_report(report))
+        on_progress(len(printed), len(reports))
+    participation = tuple(Participation(str(report.session), report.counts) for report in reports)
+    by_stakeholder = _by_stakeholder(reports)
+    return ConsolidatedOutcome(
+        recommendations=_traced(reports),
+        participation=participation,
+        totals=forum_totals([row.counts for row in participation]),
+        by_stakeholder=by_stakeholder,
+        stakeholder_totals=GroupParticipation("", stakeholder_totals([row.counts for row in by_stakeholder])),
+        groups=_by_day_and_track(forum, reports, printed),
+    )
+
+
+def traced_recommendations(forum):
+    """Return the key recommendations of the forum's approved reports in agenda order, each traced to its session."""
+    return _traced(approved_reports(forum))
+
+
+def _traced(reports):
+    return tuple(
         TracedRecommendation(item.text, item.addressee, report.session.number, report.title, report.rapporteur)
         for report in reports
         for item in report.recommendations
     )
-    participation = tuple(Participation(str(report.session), report.counts) for report in reports)
-    return ConsolidatedOutcome(
-        recommendations=recommendations,
-        participation=participation,
-        totals=forum_totals([row.counts for row in participation]),
-        groups=_by_day_and_track(forum, reports, printed),
+
+
+def _session_ids_of(forum):
+    return (
+        select(SessionReport.session_id)
+        .join(ForumSession)
+        .where(ForumSession.forum_id == forum.id, SessionReport.status == ReportStatus.APPROVED)
     )
+
+
+def _by_stakeholder(reports):
+    """Return a row for each reported session where the desk checked people in, in agenda order."""
+    tally = stakeholder_attendance([report.session_id for report in reports])
+    rows = (
+        GroupParticipation(str(report.session), tuple(tally[report.session_id][group] for group in STAKEHOLDER_COLUMNS))
+        for report in reports
+    )
+    return tuple(row for row in rows if row.total)
+
+
+def stakeholder_totals(all_counts):
+    """Add up the stakeholder rows column by column (no rows: zeros)."""
+    return tuple(sum(column) for column in zip(*all_counts, strict=True)) or (0,) * len(STAKEHOLDER_COLUMNS)
 
 
 def forum_totals(all_counts):

@@ -18,7 +18,14 @@ from workshop.desk.attendance import session_attendance
 from workshop.extensions import db
 from workshop.programme.models import Appointment, ForumSession
 from workshop.programme.rules import AppointmentRole
-from workshop.reports.models import Recommendation, ReportComment, ReportDeadline, ReportRevision, SessionReport
+from workshop.reports.models import (
+    Recommendation,
+    ReportComment,
+    ReportDeadline,
+    ReportPublication,
+    ReportRevision,
+    SessionReport,
+)
 from workshop.reports.permissions import parts_in
 from workshop.reports.rules import HEADER_FIELDS, MARKDOWN_SECTIONS, REVISED_FIELDS, presenter_line
 from workshop.reports.workflow import (
@@ -29,6 +36,8 @@ from workshop.reports.workflow import (
     completed,
     count_problems,
     default_deadline,
+    hidden_in_public,
+    is_published,
     may,
     next_status,
 )
@@ -313,3 +322,50 @@ def sessions_covered_by(user, forum):
 def forum_today(forum, now: datetime | None = None) -> date:
     """Return today's date where the forum takes place."""
     return local_date(now or utcnow(), forum.timezone)
+
+
+@dataclass(frozen=True)
+class PublicReport:
+    """An approved report as the public session page shows it: the counts under five hidden (`hidden_counts`)."""
+
+    printed: PrintedReport
+    hidden_counts: frozenset
+
+
+def publishes_every_report(forum):
+    """Tell whether the forum's secretariat chose to publish every approved report."""
+    choice = db.session.get(ReportPublication, forum.id)
+    return choice is not None and choice.every_approved_report
+
+
+def set_report_published(actor, session, published):
+    """Show the session's approved report on the public session page, or take it off; the secretariat decides."""
+    hold_write_lock(ForumSession, session.id)
+    report = _existing_report(session)
+    _ensure_allowed(actor, session, report, Action.PUBLISH)
+    if report.published == published:
+        return report
+    report.published = published
+    action = "report.published" if published else "report.unpublished"
+    audit.record(actor, action, session.title, session.forum, **session_facts(session))
+    return report
+
+
+def set_forum_publication(actor, forum, every_approved_report):
+    """Choose whether every approved report of the forum shows on its session page, not only those picked one by one."""
+    if publishes_every_report(forum) == every_approved_report:
+        return
+    choice = db.session.get(ReportPublication, forum.id) or ReportPublication(forum_id=forum.id)
+    choice.every_approved_report = every_approved_report
+    db.session.add(choice)
+    audit.record(actor, "report.publication_set", forum.title, forum, every_approved_report=every_approved_report)
+
+
+def published_report(forum, session_id):
+    """Return the session's report as the public session page shows it, or None when it is not published."""
+    report = db.session.scalar(select(SessionReport).where(SessionReport.session_id == session_id))
+    if report is None or report.session.forum_id != forum.id:
+        return None
+    if not is_published(report.status, report.published, publishes_every_report(forum)):
+        return None
+    return PublicReport(printed_report(report), hidden_in_public(report.counts))

@@ -11,7 +11,14 @@ from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.programme.models import ForumSession
 from workshop.reports import board, services
-from workshop.reports.forms import CommentForm, DeadlineForm, ReportForm, ReturnForm
+from workshop.reports.forms import (
+    CommentForm,
+    DeadlineForm,
+    ForumPublicationForm,
+    PublicationForm,
+    ReportForm,
+    ReturnForm,
+)
 from workshop.reports.outcome import consolidated_outcome
 from workshop.reports.permissions import can, covers_sessions, parts_in
 from workshop.reports.rules import REVISED_FIELDS, recommendation_rows
@@ -74,6 +81,8 @@ def _render_report(forum, session, report, status=200, **forms):
         deadline=services.forum_deadline(forum),
         comment_form=forms.get("comment_form") or CommentForm(prefix="comment", formdata=None),
         return_form=forms.get("return_form") or ReturnForm(prefix="return", formdata=None),
+        publication_form=PublicationForm(prefix="publication", formdata=None, published=report and report.published),
+        publishes_every_report=services.publishes_every_report(forum),
     ), status
 
 
@@ -210,11 +219,42 @@ def comment_on_report(slug, session_id):
     )
 
 
+@blueprint.route("/f/<slug>/sessions/<int:session_id>/report/publication", methods=["POST"])
+@login_required
+def publish_report(slug, session_id):
+    forum, session, _report = _session_report(slug, session_id, Action.PUBLISH)
+    form = PublicationForm(prefix="publication")
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.set_report_published(current_user, session, form.published.data)
+        if not outcome.refused:
+            flash(
+                _("Report shown on the session page.")
+                if form.published.data
+                else _("Report taken off the session page."),
+                "success",
+            )
+    return redirect(_report_url(forum, session))
+
+
 @blueprint.route("/manage/<slug>/reports")
 @login_required
 def forum_board(slug):
     forum = get_managed_forum(slug)
     return _render_board(forum, DeadlineForm(formdata=None, due_on=services.forum_deadline(forum)))
+
+
+@blueprint.route("/manage/<slug>/reports/publication", methods=["POST"])
+@login_required
+def set_forum_publication(slug):
+    forum = get_managed_forum(slug)
+    form = ForumPublicationForm(prefix="publication")
+    if form.validate_on_submit():
+        with commit_or_refuse(form) as outcome:
+            services.set_forum_publication(current_user, forum, form.every_approved_report.data)
+        if not outcome.refused:
+            flash(_("Choice saved."), "success")
+    return redirect(url_for("reports.forum_board", slug=forum.slug))
 
 
 def _render_board(forum, deadline_form, status=200):
@@ -230,6 +270,9 @@ def _render_board(forum, deadline_form, status=200):
         wanted_status=wanted_status,
         deadline=services.forum_deadline(forum),
         deadline_form=deadline_form,
+        publication_form=ForumPublicationForm(
+            prefix="publication", formdata=None, every_approved_report=services.publishes_every_report(forum)
+        ),
     ), status
 
 

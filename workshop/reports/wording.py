@@ -34,4 +34,9 @@ def compare_revisions(older, newer):
 # How the audit trail words the details the reports feature records (see workshop.core.audit_wording).
 AUDIT_DETAILS = {
     "due_on": lambda action, value: _("Due on %(day)s", day=format_date(as_date(value), "long")),
+    "every_approved_report": lambda action, value: (
+        _("Every approved report is shown on its session page.")
+        if value
+        else _("Only the reports picked one by one are shown on their session page.")
+    ),
 }

@@ -16,6 +16,8 @@ DEFAULT_DAYS_AFTER_FORUM = 14
 REMINDER_DAYS_BEFORE = 3
 # Reminders stop this many days after the deadline: by then the secretariat chases in person.
 REMINDERS_STOP_AFTER_DAYS = 28
+# Counts below this could point at a person, so public pages do not show them.
+SMALLEST_PUBLIC_COUNT = 5
 
 
 class ReportStatus(enum.Enum):
@@ -33,6 +35,7 @@ class Action(enum.Enum):
     APPROVE = "approve"
     REOPEN = "reopen"
     COMMENT = "comment"
+    PUBLISH = "publish"
 
 
 class Part(enum.Enum):
@@ -63,6 +66,8 @@ _ALLOWED = {
         Action.RETURN: frozenset({ReportStatus.SUBMITTED}),
         Action.APPROVE: frozenset({ReportStatus.SUBMITTED}),
         Action.REOPEN: frozenset({ReportStatus.APPROVED}),
+        # Showing an approved report on the public session page, or taking it off.
+        Action.PUBLISH: frozenset({ReportStatus.APPROVED}),
     },
     Part.FACILITATOR: {
         Action.READ: _EVERY_STATUS,
@@ -166,3 +171,23 @@ def completed(counts: ParticipantCounts) -> ParticipantCounts:
     if counts.total is not None or all(value is None for value in (counts.women, counts.men, counts.other)):
         return counts
     return ParticipantCounts(counts.women, counts.men, counts.other, parts_sum(counts))
+
+
+def is_published(status: ReportStatus, chosen_for_this_report: bool, chosen_for_every_report: bool) -> bool:
+    """Tell whether a report shows on the public session page: approved, and picked alone or with all of its forum's."""
+    return status == ReportStatus.APPROVED and (chosen_for_this_report or chosen_for_every_report)
+
+
+def hidden_in_public(counts: ParticipantCounts) -> frozenset[str]:
+    """Return the counts a public page must not show: each under SMALLEST_PUBLIC_COUNT, and the total if it betrays one.
+
+    With a single part hidden, the total minus the parts shown would give it away, so the total goes too.
+    """
+    hidden = {
+        name
+        for name in ("women", "men", "other", "total")
+        if getattr(counts, name) is not None and getattr(counts, name) < SMALLEST_PUBLIC_COUNT
+    }
+    if counts.total is not None and len(hidden - {"total"}) == 1:
+        hidden.add("total")
+    return frozenset(hidden)
