@@ -8,8 +8,9 @@ form of the application derives from this one.
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, FormField, IntegerField, TextAreaField
+from wtforms import FieldList, FormField, IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from workshop.core.text import normalise_newlines, strip_control_characters
 
@@ -54,3 +55,10 @@ class MultilineField(TextAreaField):
         super().process_formdata(valuelist)
         if valuelist:
             self.data = normalise_newlines(self.data)
+
+
+class CheckboxesField(SelectMultipleField):
+    """A multiple choice shown as check boxes, which phones and screen readers handle better than a list box."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

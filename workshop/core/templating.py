@@ -1,8 +1,9 @@
-"""Template filters and globals: local times, countries, labels, stored sanitised HTML, links to the site."""
+"""Template filters and globals: local times, countries, languages, labels, stored sanitised HTML, links to the site."""
 
 from datetime import date, datetime
 
 import pycountry
+from babel import Locale
 from flask import current_app
 from flask_babel import format_date, format_time, get_locale
 from markupsafe import Markup
@@ -44,6 +45,17 @@ def country_name(code):
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
+def language_name(code):
+    """Return a language's name in the reader's language, capitalised as a label: "es" is "Spanish"."""
+    return Locale.parse(code).get_display_name(get_locale() or Locale("en")).capitalize()
+
+
+def interpretation_name(pair):
+    """Name one interpretation (from, into) in the reader's language: "English → Spanish"."""
+    source, target = pair
+    return f"{language_name(source)} → {language_name(target)}"
+
+
 def stored_html(html):
     """Show HTML that `workshop.core.markdown` rendered and sanitised when its Markdown was saved."""
     # Safe to mark up (bandit B704): only ever applied to *_html columns (and their copies in snapshots),
@@ -56,6 +68,8 @@ def init_app(app):
     app.add_template_filter(local_day)
     app.add_template_filter(country_name)
     app.add_template_filter(stored_html)
+    app.add_template_filter(language_name)
+    app.add_template_filter(interpretation_name)
     app.add_template_filter(label)
     app.add_template_global(site_url_for)
     app.add_template_global(group_label)
