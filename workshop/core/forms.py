@@ -36,6 +36,16 @@ class WorkshopForm(FlaskForm):
             filters = [*unbound_field.kwargs.get("filters", ()), strip_control_characters]
             return unbound_field.bind(form=form, filters=filters, **options)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self:
+            # The forms macro asks a field's form which field is the first one refused (to focus it).
+            field.held_by = self
+
+    def first_invalid_name(self):
+        """Return the name of the first field with an error, in the form's order ("" if none), to focus it."""
+        return next((field.name for field in self if field.errors), "")
+
     def validate(self, extra_validators=None):
         extra = {name: list(validators) for name, validators in (extra_validators or {}).items()}
         for name, field in self._fields.items():
