@@ -101,3 +101,17 @@ def test_a_subject_worded_in_the_senders_language_is_refused(app):
     """A forwarded subject escapes the check above: send_mail refuses any that is not lazy when it runs."""
     with app.test_request_context("/?lang=es"), pytest.raises(TypeError):
         send_mail(Address("someone@example.test"), _("Hello,"), "registration/mail/invitation.txt")
+
+
+@pytest.mark.parametrize(("working_languages", "expected"), [("es,en", "es"), ("fr,es", "fr"), ("pt,fr", "fr")])
+def test_an_invitation_to_a_new_account_is_in_the_forums_first_working_language_we_write_in(
+    app, create_user, create_forum, smtp_sink, working_languages, expected
+):
+    inviter, forum = create_user(preferred_language="en"), create_forum(working_languages=working_languages)
+
+    with app.test_request_context("/?lang=en"):
+        invited = find_or_invite(inviter, "nueva@example.test", "Nueva Persona", forum)
+        db.session.commit()
+
+    [message] = smtp_sink.messages
+    assert_written_in(message, expected, "You have been invited to Workshop", invited)

@@ -12,7 +12,7 @@ from workshop.documents.models import Document
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum, Organisation, StakeholderGroup
 from workshop.forums.services import find_forum
-from workshop.programme.models import AppointmentRole, ForumSession, ItemKind
+from workshop.programme.models import AppointmentRole, ForumSession, ItemKind, SessionFormat
 from workshop.programme.services import programme_conflicts
 from workshop.publishing.models import AgendaRelease
 from workshop.registration.demo_data import PEOPLE
@@ -324,3 +324,18 @@ def test_the_demo_s_organisations_are_the_seeded_directory_and_its_own_each_list
     assert {"APC-Colombia", "ABC", "MOFAT", "BAPPENAS"} <= set(acronyms)
     named = {acronym for *_, acronym, _status, _languages, _listed in PEOPLE if acronym}
     assert {registration.organisation.acronym for registration in registrations if registration.organisation} == named
+
+
+def test_the_demo_works_in_english_and_spanish_interpreted_both_ways_in_its_plenaries(demo):
+    forum, _output = demo
+    sessions = db.session.scalars(select(ForumSession).where(ForumSession.forum_id == forum.id)).all()
+
+    assert forum.working_language_codes == ["en", "es"]
+    interpreted = {session.title: session.interpretation for session in sessions if session.interpretation}
+    plenaries = {session.title for session in sessions if session.format == SessionFormat.PLENARY}
+    assert plenaries and set(interpreted) == plenaries
+    assert set(interpreted.values()) == {"en>es,es>en"}
+    latest = db.session.scalar(
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number.desc())
+    )
+    assert latest.snapshot["forum"]["working_languages"] == ["en", "es"], "the releases say so too"

@@ -3,7 +3,11 @@
 import io
 
 import pypdf
+import pytest
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
+from tests.pdf_language import declared_language, pdfinfo
 from workshop.forums.models import StakeholderGroup
 from workshop.registration.models import Honorific
 from workshop.registration.rules import RegistrationStatus
@@ -58,3 +62,14 @@ def test_an_empty_list_says_who_would_appear(desk_client, forum):
     response = desk_client.get(f"/manage/{forum.slug}/desk/list-of-participants.pdf", headers={"Accept-Language": "fr"})
     assert "Liste des participants" in pdf_text(response.data)
     assert "seuls les participants confirmés" in pdf_text(response.data)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+def test_the_list_declares_its_language_and_a_title_in_it(desk_client, forum, tmp_path, language):
+    with force_locale(language):
+        worded = _("List of Participants")
+
+    data = desk_client.get(f"/manage/{forum.slug}/desk/list-of-participants.pdf?lang={language}").data
+
+    assert declared_language(data) == language
+    assert worded in pdfinfo(data, tmp_path)["Title"]

@@ -1,12 +1,9 @@
 """Every PDF declares its language and its title, as a screen reader and pdfinfo read them."""
 
-import io
-import subprocess
-
-import pypdf
 import pytest
 from flask_babel import gettext as _
 
+from tests.pdf_language import declared_language, pdfinfo
 from workshop.exports.pdf import agenda_pdf, personal_agenda_pdf, session_brief_pdf
 
 from .agenda_samples import KOUASSI, release_of
@@ -19,14 +16,6 @@ PDFS = {
 }
 
 
-def pdfinfo(data, tmp_path):
-    """Return pdfinfo's fields of a PDF, as poppler reads them."""
-    path = tmp_path / "document.pdf"
-    path.write_bytes(data)
-    lines = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
-    return dict(line.split(":", 1) for line in lines if ":" in line)
-
-
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
 @pytest.mark.parametrize("kind", PDFS)
 def test_the_pdf_declares_its_language_and_a_title_in_it(app, links, bogota_snapshot, tmp_path, kind, language):
@@ -35,5 +24,5 @@ def test_the_pdf_declares_its_language_and_a_title_in_it(app, links, bogota_snap
         data = function(bogota_snapshot, *arguments, links=links, static_folder=app.static_folder)
         worded_title = _(title_words, name="Awa Kouassi")
 
-    assert pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"] == language
+    assert declared_language(data) == language
     assert worded_title in pdfinfo(data, tmp_path)["Title"]

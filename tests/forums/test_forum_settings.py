@@ -1,4 +1,4 @@
-"""Changing a forum's time zone or dates keeps its programme where the secretariat put it."""
+"""Changing a forum's time zone or dates keeps its programme where the secretariat put it; its languages keep their order."""
 
 from datetime import date, time, timedelta
 
@@ -101,3 +101,32 @@ def test_shrinking_a_forum_of_thousands_of_days_takes_a_few_statements(scheduled
 
     assert len(statements) < 15, f"{len(statements)} statements to drop 2,998 days"
     assert db.session.scalar(select(func.count(ForumDay.id)).where(ForumDay.forum_id == forum.id)) == 2
+
+
+def test_the_secretariat_orders_the_working_languages_the_first_one_first(client, login, create_user, create_forum):
+    forum = create_forum()
+    login(client, create_user(roles={forum: [ForumRoleName.SECRETARIAT]}))
+    url = f"/manage/{forum.slug}/edit"
+    typed = read_form(client.get(url).get_data(as_text=True)).data(first_language="fr")
+    typed["other_languages"] = ["en", "es", "fr"]
+
+    client.post(url, data=typed)
+
+    db.session.expire_all()
+    assert forum.working_languages == "fr,en,es"
+    page = client.get(url).get_data(as_text=True)
+    assert '<option selected value="fr">' in page
+    assert read_form(page).data()["other_languages"] == ["en", "es"], "the first is not ticked among the others"
+
+
+def test_a_forum_saved_without_working_languages_has_none(client, login, create_user, create_forum):
+    forum = create_forum(working_languages="es,en")
+    login(client, create_user(roles={forum: [ForumRoleName.SECRETARIAT]}))
+    url = f"/manage/{forum.slug}/edit"
+    typed = read_form(client.get(url).get_data(as_text=True)).data(first_language="")
+    typed.pop("other_languages", None)
+
+    client.post(url, data=typed)
+
+    db.session.expire_all()
+    assert forum.working_language_codes == []

@@ -18,7 +18,6 @@ from workshop.extensions import db
 from workshop.forums.models import StakeholderGroup
 from workshop.registration import services
 from workshop.registration.models import Registration
-from workshop.registration.queries import settings_of
 from workshop.registration.rules import RegistrationStatus as S
 
 COMPETITORS = 16
@@ -302,23 +301,6 @@ def test_cancellations_and_registrations_at_the_same_time_keep_the_count_and_the
     assert sum(status == S.CONFIRMED for status in everyone.values()) == 4
     assert [everyone[f"a{number}"] for number in range(4, 8)] == [S.CONFIRMED] * 4, "those waiting longest moved up"
     assert sorted(waiting_list(forum)) == sorted(f"n{number}" for number in range(6))
-
-
-def test_the_first_working_language_stays_first(small_forum, login, client, create_user):
-    login(client, create_user(roles={small_forum: [ForumRoleName.SECRETARIAT]}))
-
-    client.post(
-        f"/manage/{small_forum.slug}/registration",
-        data={
-            "mode": "open",
-            "first_language": "fr",
-            "other_languages": ["en", "es", "fr"],
-        },
-    )
-
-    assert settings_of(small_forum).working_languages == "fr,en,es"
-    page = client.get(f"/manage/{small_forum.slug}/registration").get_data(as_text=True)
-    assert '<option selected value="fr">' in page
 
 
 def test_an_unchecked_address_holds_no_place(create_forum, open_registration, app, register, person):

@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from tests.reports.conftest import report_form
@@ -56,3 +57,26 @@ def test_the_reminder_speaks_the_rapporteurs_language(app, smtp_sink, report_wor
 
     [message] = smtp_sink.messages
     assert message["Subject"].startswith("Su informe de")
+
+
+@pytest.mark.parametrize(
+    ("working_languages", "subject", "greeting", "day"),
+    [
+        ("es,en", "Su informe de", "Estimado/a", "21 de noviembre de 2030"),
+        ("fr,es", "Votre rapport", "Bonjour", "21 novembre 2030"),
+        ("", "Your report of", "Hello", "November 21, 2030"),
+    ],
+)
+def test_a_rapporteur_who_chose_no_language_is_reminded_in_the_forums_first(
+    app, smtp_sink, report_world, working_languages, subject, greeting, day
+):
+    report_world.rapporteur.preferred_language = ""
+    report_world.forum.working_languages = working_languages
+    db.session.commit()
+
+    remind(THREE_DAYS_BEFORE)
+
+    [message] = smtp_sink.messages
+    assert message["Subject"].startswith(subject) and day in message["Subject"]
+    assert message.get_content().startswith(greeting)
+    assert day in message.get_content(), "the date in the body is worded in the mail's language too"

@@ -34,18 +34,19 @@ class Address:
     preferred_language: str = ""
 
 
-def send_mail(recipient, subject, template, *, working_languages=(), **context):
+def send_mail(recipient, subject, template, forum=None, **context):
     """Queue a plain-text message to `recipient` (an account or an Address) in their language; it leaves on commit.
 
-    `subject` is a lazy string, worded in the recipient's language here; `working_languages` are the
-    forum's, in order, for a recipient who gave none. The template reads the recipient as
-    `recipient`. The message never leaves if the transaction rolls back: an invitation for an
+    `subject` is a lazy string, worded in the recipient's language here; the `forum` the mail is about
+    (if any) gives its first working language to a recipient who gave none. The template reads them as
+    `recipient` and `forum`. The message never leaves if the transaction rolls back: an invitation for an
     account whose creation is rolled back would otherwise carry a link to an id the next new account gets.
     """
     if not isinstance(subject, LazyString):
         raise TypeError("send_mail needs a lazy subject (lazy_gettext), worded in the recipient's language")
+    working_languages = forum.working_language_codes if forum is not None else ()
     with force_locale(language_of(recipient, working_languages)):
-        body = render_template(template, recipient=recipient, **context)
+        body = render_template(template, recipient=recipient, forum=forum, **context)
         enqueue_after_commit(deliver_mail, recipient.email, str(subject), body)
 
 

@@ -8,8 +8,9 @@ form of the application derives from this one.
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, FormField, IntegerField, TextAreaField
+from wtforms import FieldList, FormField, IntegerField, SelectMultipleField, TextAreaField
 from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from workshop.core.text import normalise_newlines, strip_control_characters
 
@@ -35,6 +36,16 @@ class WorkshopForm(FlaskForm):
             filters = [*unbound_field.kwargs.get("filters", ()), strip_control_characters]
             return unbound_field.bind(form=form, filters=filters, **options)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self:
+            # The forms macro asks a field's form which field is the first one refused (to focus it).
+            field.held_by = self
+
+    def first_invalid_name(self):
+        """Return the name of the first field with an error, in the form's order ("" if none), to focus it."""
+        return next((field.name for field in self if field.errors), "")
+
     def validate(self, extra_validators=None):
         extra = {name: list(validators) for name, validators in (extra_validators or {}).items()}
         for name, field in self._fields.items():
@@ -54,3 +65,10 @@ class MultilineField(TextAreaField):
         super().process_formdata(valuelist)
         if valuelist:
             self.data = normalise_newlines(self.data)
+
+
+class CheckboxesField(SelectMultipleField):
+    """A multiple choice shown as check boxes, which phones and screen readers handle better than a list box."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -1,8 +1,9 @@
-"""Template filters and globals: local times, countries, labels, stored sanitised HTML, links to the site."""
+"""Template filters and globals: local times, countries, languages, labels, stored sanitised HTML, links to the site."""
 
 from datetime import date, datetime
 
 import pycountry
+from babel import Locale
 from babel.dates import get_timezone_gmt
 from flask import current_app
 from flask_babel import format_date, format_time, get_locale
@@ -57,6 +58,17 @@ def country_name(code):
     return getattr(country, "common_name", None) or (country.name if country else code)
 
 
+def language_name(code):
+    """Return a language's name in the reader's language, capitalised as a label: "es" is "Spanish"."""
+    return Locale.parse(code).get_display_name(get_locale() or Locale("en")).capitalize()
+
+
+def interpretation_name(pair):
+    """Name one interpretation (from, into) in the reader's language: "English → Spanish"."""
+    source, target = pair
+    return f"{language_name(source)} → {language_name(target)}"
+
+
 def stored_html(html):
     """Show HTML that `workshop.core.markdown` rendered and sanitised when its Markdown was saved."""
     # Safe to mark up (bandit B704): only ever applied to *_html columns (and their copies in snapshots),
@@ -81,6 +93,8 @@ def init_app(app):
     app.add_template_filter(stored_html)
     app.add_template_filter(label_in_context, "label")
     app.add_template_filter(zone_offset)
+    app.add_template_filter(language_name)
+    app.add_template_filter(interpretation_name)
     app.add_template_global(both_clocks)
     app.add_template_global(clocks_differ)
     app.add_template_global(site_url_for)

@@ -12,7 +12,9 @@ from workshop.demo.documents import add_demo_documents
 from workshop.demo.releases import publish_demo_releases
 from workshop.demo.report import add_demo_report
 from workshop.extensions import db
+from workshop.forums.rules import joined_interpretation, joined_languages, possible_interpretations
 from workshop.forums.services import find_forum, seed_shared_directory
+from workshop.programme.models import ForumSession, SessionFormat
 from workshop.programme_files.importing import import_programme_file
 from workshop.registration.demo_data import add_demo_registrations
 
@@ -20,6 +22,8 @@ DEMO_SLUG = "bogota-2011"
 # Not a secret: the published password of the throwaway demo accounts (bandit B105).
 DEMO_PASSWORD = "workshop-demo"  # nosec B105
 DEMO_FILE = Path(__file__).with_name("bogota-2011.json")
+# The forum's working languages, in order: English first (mail to those who chose none), then Spanish.
+DEMO_LANGUAGES = ("en", "es")
 ADMIN_EMAIL = "admin@demo.workshop.test"
 SECRETARIAT_EMAIL = "secretariat@demo.workshop.test"
 # The accounts that get the demo password, in the order the command lists them.
@@ -46,6 +50,7 @@ def load_demo():
     admin = _demo_admin()
     seed_shared_directory()
     forum = import_programme_file(DEMO_FILE.read_text(encoding="utf-8"), actor=admin)
+    declare_demo_languages(forum)
     for email, _role in DEMO_LOGINS:
         db.session.scalar(select(User).where(User.email == email)).set_password(DEMO_PASSWORD)
     secretariat = db.session.scalar(select(User).where(User.email == SECRETARIAT_EMAIL))
@@ -54,6 +59,16 @@ def load_demo():
     add_demo_registrations(forum)
     add_demo_report(forum)
     return forum
+
+
+def declare_demo_languages(forum):
+    """Work in English and Spanish, interpreted both ways in the plenaries, before the first release is published."""
+    forum.working_languages = joined_languages(DEMO_LANGUAGES)
+    plenaries = select(ForumSession).where(
+        ForumSession.forum_id == forum.id, ForumSession.format == SessionFormat.PLENARY
+    )
+    for session in db.session.scalars(plenaries):
+        session.interpretation = joined_interpretation(possible_interpretations(DEMO_LANGUAGES))
 
 
 def demo_logins():

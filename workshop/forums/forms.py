@@ -1,17 +1,18 @@
 """Forms the secretariat fills to set up a forum and its frame."""
 
 import pycountry
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
-from workshop.core.forms import MultilineField, WorkshopForm
+from workshop.core.forms import CheckboxesField, MultilineField, WorkshopForm
 from workshop.core.labels import choices, enum_value
 from workshop.core.markdown import MAX_MARKDOWN_CHARS
-from workshop.core.templating import country_name
+from workshop.core.templating import country_name, language_name
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
-from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_too_long
+from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_too_long, languages_in_order
 
 
 def country_choices():
@@ -19,6 +20,11 @@ def country_choices():
     return [("", "—")] + sorted(
         ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda pair: pair[1]
     )
+
+
+def working_language_choices():
+    """Offer the languages Workshop writes in, each named in the reader's language."""
+    return [(code, language_name(code)) for code in current_app.config["LANGUAGES"]]
 
 
 class ForumForm(WorkshopForm):
@@ -46,8 +52,18 @@ class ForumForm(WorkshopForm):
     methodology = MultilineField(_l("Methodology (Markdown)"), validators=[Length(max=MAX_MARKDOWN_CHARS)])
     agenda_note = MultilineField(_l("Note under the agenda"))
     is_public = BooleanField(_l("Anyone may read the published agenda"))
+    first_language = SelectField(
+        _l("First working language (mail goes in it to people who chose none)"),
+        choices=lambda: [("", "—")] + working_language_choices(),
+        validators=[Optional()],
+    )
+    other_languages = CheckboxesField(_l("Other working languages"), choices=working_language_choices)
     version = version_field()
     submit = SubmitField(_l("Save"))
+
+    def working_languages(self):
+        """Return the working languages in order, the first one first, each once."""
+        return languages_in_order(self.first_language.data, self.other_languages.data)
 
     def validate_timezone(self, field):
         if not is_known_timezone(field.data.strip()):

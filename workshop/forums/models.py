@@ -10,7 +10,7 @@ from workshop.accounts.models import ForumRole
 from workshop.core.markdown import render_on_save
 from workshop.core.timezones import UTCDateTime, utcnow
 from workshop.extensions import db
-from workshop.forums.rules import CONCEPT_NOTE_FIELDS, TEXT_LIMITS
+from workshop.forums.rules import CONCEPT_NOTE_FIELDS, TEXT_LIMITS, language_codes
 
 
 class AgendaStatus(enum.Enum):
@@ -99,6 +99,9 @@ class Forum(db.Model):
     is_public: Mapped[bool] = mapped_column(default=True)
     # The convener's colour as #rrggbb (forums/colours.py), or empty for the site's own.
     accent_colour: Mapped[str] = mapped_column(String(7), default="", server_default="")
+    # The languages the forum works in, in order ("en,es"); mail goes in the first one we write in to
+    # people who have not said which language they prefer.
+    working_languages: Mapped[str] = mapped_column(String(60), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Counts saves of the settings: a form sends back the version it was opened on (lost updates).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
@@ -116,6 +119,19 @@ class Forum(db.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def working_language_codes(self):
+        return language_codes(self.working_languages)
+
+    @property
+    def first_language(self):
+        """The first working language, as the settings form shows it apart."""
+        return next(iter(self.working_language_codes), "")
+
+    @property
+    def other_languages(self):
+        return self.working_language_codes[1:]
 
 
 for _field in CONCEPT_NOTE_FIELDS:

@@ -127,3 +127,43 @@ def matches_organisation(search: str, name: str, acronym: str) -> bool:
     """Tell whether a directory search finds an organisation: in its name or acronym, any case, accent or spacing."""
     wanted = organisation_key(search)
     return not wanted or wanted in organisation_key(name) or wanted in organisation_key(acronym)
+
+
+# A forum's working languages are stored in order ("en,es"); a session's interpretation as the
+# pairs interpreted, source first ("en>es,es>en").
+LANGUAGE_SEPARATOR = ","
+INTERPRETATION_ARROW = ">"
+
+
+def languages_in_order(first: str, others) -> tuple[str, ...]:
+    """Return the working languages with `first` first, then the others in their order, each once."""
+    ordered = [first] if first else []
+    for code in others or ():
+        if code and code not in ordered:
+            ordered.append(code)
+    return tuple(ordered)
+
+
+def language_codes(text: str) -> list[str]:
+    """Return the language codes of a stored list ("en,es"), in order."""
+    return [code for code in (text or "").split(LANGUAGE_SEPARATOR) if code]
+
+
+def joined_languages(codes) -> str:
+    """Return the stored form of a list of language codes."""
+    return LANGUAGE_SEPARATOR.join(codes)
+
+
+def possible_interpretations(languages) -> list[tuple[str, str]]:
+    """Return every pair (from, into) of two different working languages, in the order of the forum's languages."""
+    return [(source, target) for source in languages for target in languages if source != target]
+
+
+def interpretation_pairs(text: str) -> list[tuple[str, str]]:
+    """Return the stored interpretation ("en>es,es>en") as pairs (from, into)."""
+    return [tuple(pair.split(INTERPRETATION_ARROW, 1)) for pair in language_codes(text)]
+
+
+def joined_interpretation(pairs) -> str:
+    """Return the stored form of interpretation pairs (from, into)."""
+    return joined_languages(f"{source}{INTERPRETATION_ARROW}{target}" for source, target in pairs)

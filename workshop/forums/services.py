@@ -13,7 +13,14 @@ from workshop.extensions import db
 from workshop.forums.colours import AA_NORMAL_TEXT_CONTRAST, WHITE, contrast_ratio, is_readable_accent, normalise_colour
 from workshop.forums.directory import UNDP_MAPPING_2011
 from workshop.forums.models import Forum, Organisation, OrganisationType, Room
-from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, KnownOrganisation, is_too_long, repeated_organisation
+from workshop.forums.rules import (
+    FORUM_FIELDS,
+    MAX_FORUM_DAYS,
+    KnownOrganisation,
+    is_too_long,
+    joined_languages,
+    repeated_organisation,
+)
 
 
 class FrameError(Refused):
@@ -30,6 +37,7 @@ def create_forum(actor, **fields):
     if db.session.query(Forum.id).filter_by(slug=fields["slug"]).first():
         raise FrameError(_("Another forum already uses the web address name %(slug)s.", slug=fields["slug"]))
     forum = Forum(**{name: fields[name] for name in FORUM_FIELDS if name in fields})
+    forum.working_languages = joined_languages(fields.get("working_languages", ()))
     db.session.add(forum)
     _refuse_too_long(forum)
     db.session.flush()
@@ -57,6 +65,8 @@ def update_forum(actor, forum, **fields):
     for name in FORUM_FIELDS:
         if name in fields:
             setattr(forum, name, fields[name])
+    if "working_languages" in fields:
+        forum.working_languages = joined_languages(fields["working_languages"])
     # Counted before anything reads the database: a read would flush the change and hide it.
     changed = count_save(forum)
     _refuse_too_long(forum)

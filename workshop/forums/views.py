@@ -110,9 +110,12 @@ def _show_edit_conflict(forum, form):
 
 def _forum_fields(form):
     fields = {
-        name: field.data for name, field in form._fields.items() if name not in ("submit", "csrf_token", "version")
+        name: field.data
+        for name, field in form._fields.items()
+        if name not in ("submit", "csrf_token", "version", "first_language", "other_languages")
     }
     fields["timezone"] = fields["timezone"].strip()
+    fields["working_languages"] = form.working_languages()
     return fields
 
 

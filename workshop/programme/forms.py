@@ -4,10 +4,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField, TimeField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
 
-from workshop.core.forms import MultilineField, WorkshopForm
+from workshop.core.forms import CheckboxesField, MultilineField, WorkshopForm
 from workshop.core.labels import choices, enum_value
 from workshop.core.markdown import MAX_MARKDOWN_CHARS
+from workshop.core.templating import interpretation_name
 from workshop.core.versions import version_field
+from workshop.forums.rules import joined_interpretation, joined_languages, language_codes, possible_interpretations
 
 
 class DayForm(WorkshopForm):
@@ -41,12 +43,31 @@ class SessionForm(WorkshopForm):
     room_id = SelectField(_l("Room"), coerce=int)
     track_id = SelectField(_l("Track"), coerce=int)
     capacity = IntegerField(_l("Places (empty: the room's capacity)"), validators=[Optional(), NumberRange(min=1)])
+    # Choices are the pairs of the forum's working languages; a forum with fewer than two has no such field.
+    interpretation = CheckboxesField(_l("Interpretation"))
     version = version_field()
     submit = SubmitField(_l("Save"))
 
     def validate_ends_at(self, field):
         if self.starts_at.data and field.data and field.data <= self.starts_at.data:
             raise ValidationError(_l("The session must end after it starts."))
+
+    def offer_interpretation(self, languages, saved):
+        """Offer each pair of the forum's working languages, ticked as `saved` holds them; none without two languages."""
+        pairs = possible_interpretations(languages)
+        if not pairs:
+            del self.interpretation
+            return
+        self.interpretation.choices = [(joined_interpretation([pair]), interpretation_name(pair)) for pair in pairs]
+        if saved is not None:
+            self.interpretation.data = language_codes(saved)
+
+    def chosen_interpretation(self):
+        """Return the ticked interpretation in the order of the choices, stored as the session holds it."""
+        if "interpretation" not in self:
+            return None
+        ticked = set(self.interpretation.data or ())
+        return joined_languages(value for value, _name in self.interpretation.choices if value in ticked)
 
 
 class ItemForm(WorkshopForm):

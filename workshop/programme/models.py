@@ -76,6 +76,8 @@ class ForumSession(db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     capacity: Mapped[int | None]
+    # The languages interpreted into others during the session, source first ("en>es,es>en": forums.rules).
+    interpretation: Mapped[str] = mapped_column(String(60), default="", server_default="")
     # Shown to everyone, but only this group's members may choose it and find it in their own agenda.
     restricted_to_group_id: Mapped[int | None] = mapped_column(
         ForeignKey("participant_groups.id", ondelete="SET NULL"), index=True

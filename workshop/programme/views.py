@@ -90,7 +90,9 @@ def _session_form(forum, session, formdata=_AUTO):
         )
     form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
     form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
-    if session.id and (formdata is None or not form.is_submitted()):
+    showing_saved = formdata is None or not form.is_submitted()
+    form.offer_interpretation(forum.working_language_codes, (session.interpretation or "") if showing_saved else None)
+    if session.id and showing_saved:
         form.block_id.data = session.block_id or NO_BLOCK
         form.starts_at.data = utc_to_local(session.starts_at, forum.timezone).time()
         form.ends_at.data = utc_to_local(session.ends_at, forum.timezone).time()
@@ -106,6 +108,7 @@ def _block_name(block, forum):
 
 def _session_changes(forum, session, form):
     """Return what the session form says, for the service: its block (or its day, outside any block) and its fields."""
+    interpretation = form.chosen_interpretation()
     if form.block_id.data == NO_BLOCK:
         block, on = None, local_date(session.starts_at, forum.timezone)
     else:
@@ -123,7 +126,7 @@ def _session_changes(forum, session, form):
         "room_id": form.room_id.data or None,
         "track_id": form.track_id.data or None,
         "capacity": form.capacity.data,
-    }
+    } | ({} if interpretation is None else {"interpretation": interpretation})
 
 
 @blueprint.route("/days/new", methods=["GET", "POST"])

@@ -6,7 +6,7 @@ from sqlalchemy.orm import selectinload
 from workshop.accounts.models import User
 from workshop.documents.models import Document, DocumentVersion, SessionDocument
 from workshop.extensions import db
-from workshop.forums.rules import PUBLISHED_FORUM_FIELDS
+from workshop.forums.rules import PUBLISHED_FORUM_FIELDS, interpretation_pairs
 from workshop.programme.models import (
     Appointment,
     AppointmentRole,
@@ -99,7 +99,11 @@ def load_sessions(forum):
 
 def _forum_data(forum):
     data = {name: getattr(forum, name) for name in (*PUBLISHED_FORUM_FIELDS, "is_public")}
-    data.update(start_date=forum.start_date.isoformat(), end_date=forum.end_date.isoformat())
+    data.update(
+        start_date=forum.start_date.isoformat(),
+        end_date=forum.end_date.isoformat(),
+        working_languages=forum.working_language_codes,
+    )
     return data
 
 
@@ -206,9 +210,12 @@ def session_data(session):
             for link in session.document_links
         ],
     }
-    # Only restricted sessions carry the key, so that adding it left every other session's revision as it was.
+    # Only restricted or interpreted sessions carry these keys, so that adding them left every other
+    # session's revision as it was.
     if session.restricted_to_group is not None:
         data["restricted_to"] = group_data(session.restricted_to_group)
+    if session.interpretation:
+        data["interpretation"] = [list(pair) for pair in interpretation_pairs(session.interpretation)]
     return data
 
 

@@ -16,7 +16,7 @@ from workshop.publishing.services import latest_release
 from workshop.registration import rules, wording
 from workshop.registration.mail import send_to_registrant
 from workshop.registration.models import Registration, SessionChoice
-from workshop.registration.queries import groups_of, settings_of
+from workshop.registration.queries import groups_of
 from workshop.registration.rules import ChoiceStatus, Places
 
 
@@ -115,13 +115,11 @@ def promote_in_session(actor, session):
     promoted = rules.promotions(
         [rules.Waiting(choice.id, choice.arrival_number) for choice in waiting], session_places(session)
     )
-    settings = settings_of(session.forum)
     for entry in promoted:
         choice = by_id[entry.key]
         choice.status = ChoiceStatus.CHOSEN
         send_to_registrant(
             choice.registration,
-            settings,
             _l("You have a place in %(session)s", session=LazyString(str, session)),
             "registration/mail/session_place.txt",
             session=session,

@@ -412,9 +412,7 @@ CHOICES = {
 
 def add_demo_registrations(forum):
     """Open registration for the demo forum and fill it; the caller commits."""
-    db.session.add(
-        RegistrationSettings(forum=forum, mode=RegistrationMode.OPEN, capacity=CAPACITY, working_languages="es,en")
-    )
+    db.session.add(RegistrationSettings(forum=forum, mode=RegistrationMode.OPEN, capacity=CAPACITY))
     groups = {group.stakeholder: group for group in forum.participant_groups if group.stakeholder}
     groups[G.CIVIL_SOCIETY].quota = CIVIL_SOCIETY_QUOTA
     organisations = _organisations(forum)

@@ -19,7 +19,6 @@ from workshop.publishing.signals import release_published
 from workshop.publishing.wording import describe_change
 from workshop.registration import rules
 from workshop.registration.models import Registration, SessionChoice
-from workshop.registration.queries import settings_of
 from workshop.registration.rules import RegistrationStatus
 
 
@@ -67,24 +66,22 @@ def send_change_digests(release_id):
         change for change in compare_snapshots(previous.snapshot, release.snapshot) if change.kind in rules.DIGEST_KINDS
     ]
     concerned = sessions_by_person(forum, previous.snapshot, release.snapshot) if changes else {}
-    settings = settings_of(forum)
     sent = 0
     for user in db.session.scalars(select(User).where(User.id.in_(concerned)).order_by(User.id)):
         theirs = rules.changes_for(changes, concerned[user.id])
         if not theirs or not user.wants_change_digests or not user.is_active:
             continue
-        _send_digest(user, forum, settings, release, theirs)
+        _send_digest(user, forum, release, theirs)
         sent += 1
     db.session.commit()
     return sent
 
 
-def _send_digest(user, forum, settings, release, changes):
+def _send_digest(user, forum, release, changes):
     send_mail(
         user,
         _l("What changed in your sessions at %(forum)s", forum=forum.title),
         "registration/mail/digest.txt",
-        working_languages=settings.working_language_codes if settings is not None else (),
         user=user,
         forum=forum,
         release=release,

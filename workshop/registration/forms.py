@@ -10,15 +10,13 @@ from wtforms import (
     EmailField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     SubmitField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from workshop.core.forms import WorkshopForm
+from workshop.core.forms import CheckboxesField, WorkshopForm
 from workshop.core.labels import choices, group_label
 from workshop.forums.forms import country_choices
 from workshop.registration.rules import SPOKEN_LANGUAGES
@@ -28,13 +26,6 @@ def language_choices():
     """Offer the spoken languages, each named in the reader's language."""
     reader = Locale.parse(str(get_locale() or "en"))
     return [(code, Locale.parse(code).get_display_name(reader).capitalize()) for code in SPOKEN_LANGUAGES]
-
-
-class CheckboxesField(SelectMultipleField):
-    """A multiple choice shown as check boxes, which phones and screen readers handle better than a list box."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def optional_choice(group):
@@ -82,18 +73,7 @@ class SettingsForm(WorkshopForm):
     capacity = IntegerField(
         _l("Places in the forum (empty: no limit)"), validators=[Optional(), NumberRange(min=1, max=100000)]
     )
-    first_language = SelectField(
-        _l("The forum's first working language (mail goes in it to people who chose none)"),
-        choices=lambda: [("", "—")] + language_choices(),
-        validators=[Optional()],
-    )
-    other_languages = CheckboxesField(_l("Its other working languages"), choices=language_choices)
     submit = SubmitField(_l("Save"))
-
-    def working_languages(self):
-        """Return the working languages in order, the first one first, each once."""
-        first = [self.first_language.data] if self.first_language.data else []
-        return tuple(first + [code for code in self.other_languages.data or () if code not in first])
 
     def validate_closes_after(self, field):
         if self.opens_on.data and field.data and field.data < self.opens_on.data:

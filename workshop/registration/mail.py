@@ -14,16 +14,15 @@ def registrant(registration):
     return Address(registration.email, registration.name, saved or registration.language)
 
 
-def send_to_registrant(registration, settings, subject, template, **context):
+def send_to_registrant(registration, subject, template, **context):
     """Write to a registered person in their language, with a link to their registration page."""
     forum = registration.forum
     send_mail(
         registrant(registration),
         subject,
         template,
-        working_languages=settings.working_language_codes if settings is not None else (),
-        registration=registration,
         forum=forum,
+        registration=registration,
         page=site_url_for("registration.mine", slug=forum.slug),
         **context,
     )

@@ -41,15 +41,8 @@ class RegistrationSettings(db.Model):
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Places in the whole forum; None: no limit.
     capacity: Mapped[int | None]
-    # The languages the forum works in, in order ("es,en"); mail goes in the first one we speak
-    # to people who have not said which language they prefer.
-    working_languages: Mapped[str] = mapped_column(String(60), default="")
 
     forum = relationship("Forum")
-
-    @property
-    def working_language_codes(self):
-        return [code for code in self.working_languages.split(",") if code]
 
 
 class Registration(db.Model):

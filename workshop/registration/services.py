@@ -72,7 +72,6 @@ class SettingsChanges:
     opens_at: datetime | None = None
     closes_at: datetime | None = None
     capacity: int | None = None
-    working_languages: tuple = ()
     quotas: dict = field(default_factory=dict)
 
 
@@ -136,12 +135,12 @@ def group_places(forum, group):
     return Places(group.quota, count_confirmed(forum, group.id))
 
 
-def _admit(registration, settings, target):
+def _admit(registration, target):
     """Put a registration into `target`, numbering its arrival if it now holds or waits for a place."""
     _move(registration, target)
     if target in (Status.CONFIRMED, Status.WAITING):
         registration.arrival_number = _next_arrival_number(registration.forum_id)
-    _tell_about_status(registration, settings)
+    _tell_about_status(registration)
 
 
 def _next_arrival_number(forum_id):
@@ -180,7 +179,6 @@ def promote_waiting(actor, forum, settings):
         audit.record(actor, "registration.promoted", registration.name, forum, registration_id=registration.id)
         send_to_registrant(
             registration,
-            settings,
             _l("You have a place at %(forum)s", forum=forum.title),
             "registration/mail/promoted.txt",
         )
@@ -203,7 +201,6 @@ def save_settings(actor, forum, changes: SettingsChanges):
     settings.mode = RegistrationMode(changes.mode)
     settings.opens_at, settings.closes_at = changes.opens_at, changes.closes_at
     settings.capacity = changes.capacity
-    settings.working_languages = ",".join(changes.working_languages)
     for group in forum.participant_groups:
         if group.id in changes.quotas:
             group.quota = changes.quotas[group.id]
@@ -258,7 +255,7 @@ def register(actor, forum, details: Details, email="", language="", invitation=N
         registration.user = account_for(registration)
         _after_email_check(registration, settings)
     else:
-        _send_email_check(registration, settings)
+        _send_email_check(registration)
     return registration
 
 
@@ -349,10 +346,9 @@ def choose_change_digests(actor, wanted):
     actor.wants_change_digests = wanted
 
 
-def _send_email_check(registration, settings):
+def _send_email_check(registration):
     send_to_registrant(
         registration,
-        settings,
         _l("Confirm your e-mail address for %(forum)s", forum=registration.forum.title),
         "registration/mail/check_email.txt",
         link=site_url_for(
@@ -367,7 +363,7 @@ def _after_email_check(registration, settings):
     grant_role(registration.user, registration.forum, ForumRoleName.PARTICIPANT)
     forum = registration.forum
     target = rules.status_after_email_check(settings.mode, _has_room(forum, settings, registration.group))
-    _admit(registration, settings, target)
+    _admit(registration, target)
 
 
 def check_email(token):
@@ -431,7 +427,7 @@ STATUS_MAIL = {
 }
 
 
-def _tell_about_status(registration, settings):
+def _tell_about_status(registration):
     subject, template = STATUS_MAIL[registration.status]
     context = {}
     if registration.status == Status.WAITING:
@@ -443,7 +439,7 @@ def _tell_about_status(registration, settings):
         context["password_link"] = site_url_for(
             "accounts.set_password", token=make_password_token(registration.user, "invitation")
         )
-    send_to_registrant(registration, settings, subject(registration.forum), template, **context)
+    send_to_registrant(registration, subject(registration.forum), template, **context)
 
 
 # --- The secretariat's decisions and invitations --------------------------------------------
@@ -456,19 +452,18 @@ def approve(actor, forum, registrations):
     for registration in _reloaded(registrations):
         if registration.status != Status.AWAITING_APPROVAL:
             raise Refused(wording.not_awaiting_approval(registration))
-        _admit(registration, settings, rules.admission(_has_room(forum, settings, registration.group)))
+        _admit(registration, rules.admission(_has_room(forum, settings, registration.group)))
         audit.record(actor, "registration.approved", registration.name, forum, registration_id=registration.id)
 
 
 def decline(actor, forum, registrations):
     """Decline registrations that await approval or wait for a place, and tell each person."""
     lock_forum_places(forum)
-    settings = settings_of(forum)
     for registration in _reloaded(registrations):
         _move(registration, Status.DECLINED)
         registration.arrival_number = None
         _end_participation(registration)
-        _tell_about_status(registration, settings)
+        _tell_about_status(registration)
         audit.record(actor, "registration.declined", registration.name, forum, registration_id=registration.id)
 
 
@@ -516,7 +511,6 @@ def _reloaded(registrations):
 def invite(actor, forum, addresses):
     """Invite addresses to register, once each; return those newly invited and those invited or registered already."""
     lock_forum_places(forum)
-    settings = settings_of(forum)
     invited, skipped = [], []
     for address in addresses:
         taken = db.session.scalar(
@@ -532,7 +526,6 @@ def invite(actor, forum, addresses):
             Address(address, preferred_language=known.preferred_language if known else ""),
             _l("You are invited to %(forum)s", forum=forum.title),
             "registration/mail/invitation.txt",
-            working_languages=settings.working_language_codes if settings is not None else (),
             forum=forum,
             inviter=actor,
             link=site_url_for(
@@ -598,7 +591,7 @@ def cancel(actor, registration, tell=True):
     release_choices(actor, registration)
     db.session.flush()
     if tell:
-        _tell_about_status(registration, settings)
+        _tell_about_status(registration)
     audit.record(actor, "registration.cancelled", registration.name, forum, registration_id=registration.id)
     promote_waiting(actor, forum, settings)
     return registration

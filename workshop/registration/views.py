@@ -494,8 +494,6 @@ def _settings_form(forum, settings):
             local_date(settings.closes_at - timedelta(seconds=1), forum.timezone) if settings.closes_at else None
         )
         form.capacity.data = settings.capacity
-        first, *others = settings.working_language_codes or [""]
-        form.first_language.data, form.other_languages.data = first, others
     return form
 
 
@@ -538,7 +536,6 @@ def manage_settings(slug):
                 else None
             ),
             capacity=form.capacity.data,
-            working_languages=form.working_languages(),
             quotas=quotas,
         )
         with commit_or_refuse(form) as outcome:

@@ -72,6 +72,7 @@ def _mail_reminder(rapporteur, session, deadline, today):
         rapporteur,
         _l("Your report of %(session)s is due on %(day)s", session=LazyString(str, session), day=day),
         "reports/mail/reminder.txt",
+        forum=session.forum,
         rapporteur=rapporteur,
         session=session,
         deadline=day,

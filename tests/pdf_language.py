@@ -1,0 +1,19 @@
+"""Read the language and the title a PDF declares, as a screen reader (the catalogue's /Lang) and pdfinfo see them."""
+
+import io
+import subprocess
+
+import pypdf
+
+
+def declared_language(data):
+    """Return the /Lang of the PDF's catalogue."""
+    return str(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/Lang"])
+
+
+def pdfinfo(data, tmp_path):
+    """Return pdfinfo's fields of a PDF, as poppler reads them."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+    return dict(line.split(":", 1) for line in lines if ":" in line)
