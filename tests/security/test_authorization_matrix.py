@@ -45,6 +45,7 @@ PUBLIC_FORUM_PAGES = (
     "registration.list_participants",
     "forums.show_forum",
     "forums.forum_stylesheet",
+    "forums.show_logo",
     "publishing.show_agenda",
     "publishing.show_agenda_grid",
     "publishing.show_session",

@@ -21,19 +21,22 @@ DELIVERY_RETRIES = 10
 FIRST_RETRY_SECONDS = 60
 
 
-def send_mail(to, subject, template, **context):
-    """Queue a plain-text message; it leaves when the transaction commits and never if it rolls back.
+def send_mail(to, subject, template, html_layout=None, **context):
+    """Queue a message; it leaves when the transaction commits and never if it rolls back.
 
     An invitation for an account whose creation is rolled back would otherwise carry a link to an
-    id the next new account gets.
+    id the next new account gets. With `html_layout` the same text also goes as HTML, laid out by
+    that template (a forum's mail carries its logos so).
     """
-    enqueue_after_commit(deliver_mail, to, subject, render_template(template, **context))
+    body = render_template(template, **context)
+    html = render_template(html_layout, text=body, **context) if html_layout else None
+    enqueue_after_commit(deliver_mail, to, subject, body, html)
 
 
 @job(retries=DELIVERY_RETRIES, retry_delay=FIRST_RETRY_SECONDS, retry_backoff=2)
-def deliver_mail(to, subject, body):
+def deliver_mail(to, subject, body, html=None):
     """Send one message, or log it when no server is configured; a refusal raises, so the queue retries."""
     if not current_app.config.get("MAIL_SERVER"):
         logger.warning("No WORKSHOP_MAIL_SERVER configured; message to %s not sent:\n%s", to, body)
         return
-    mail.send(Message(subject=subject, recipients=[to], body=body))
+    mail.send(Message(subject=subject, recipients=[to], body=body, html=html))

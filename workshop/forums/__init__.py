@@ -7,9 +7,11 @@ def init_app(app):
     from workshop.core.labels import register_labels
     from workshop.forums import models  # noqa: F401  (registers the tables)
     from workshop.forums.labels import LABELS
+    from workshop.forums.logos import forum_face
     from workshop.forums.steps import STEPS
     from workshop.forums.views import blueprint
 
     register_labels(LABELS)
     register_steps(STEPS)
     app.register_blueprint(blueprint)
+    app.add_template_global(forum_face)

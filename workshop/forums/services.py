@@ -12,7 +12,7 @@ from workshop.core.versions import count_save
 from workshop.extensions import db
 from workshop.forums.colours import AA_NORMAL_TEXT_CONTRAST, WHITE, contrast_ratio, is_readable_accent, normalise_colour
 from workshop.forums.models import Forum, Organisation, OrganisationType, Room
-from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, is_too_long
+from workshop.forums.rules import FORUM_FIELDS, MAX_FORUM_DAYS, OWN_SETTINGS, is_too_long
 
 
 class FrameError(Refused):
@@ -28,7 +28,7 @@ def create_forum(actor, **fields):
     """Create a forum and make its creator a member of the secretariat (its days are the programme's to add)."""
     if db.session.query(Forum.id).filter_by(slug=fields["slug"]).first():
         raise FrameError(_("Another forum already uses the web address name %(slug)s.", slug=fields["slug"]))
-    forum = Forum(**{name: fields[name] for name in FORUM_FIELDS if name in fields})
+    forum = Forum(**{name: fields[name] for name in (*FORUM_FIELDS, *OWN_SETTINGS) if name in fields})
     db.session.add(forum)
     _refuse_too_long(forum)
     db.session.flush()
@@ -53,7 +53,7 @@ def update_forum(actor, forum, **fields):
     """Change the forum's facts; its web address never changes once set (the programme follows: see programme.frame)."""
     lock_programme(forum)
     fields.pop("slug", None)
-    for name in FORUM_FIELDS:
+    for name in (*FORUM_FIELDS, *OWN_SETTINGS):
         if name in fields:
             setattr(forum, name, fields[name])
     # Counted before anything reads the database: a read would flush the change and hide it.

@@ -9,6 +9,7 @@ from flask_babel import force_locale
 
 from workshop.accounts.mail import send_mail
 from workshop.core.site import site_url_for
+from workshop.forums.logos import FORUM_MAIL_LAYOUT, forum_face
 
 
 def recipient_language(*candidates):
@@ -30,9 +31,12 @@ def language_for(forum_settings=None, user=None, registration=None):
 
 
 def send_mail_in(language, to, subject, template, **context):
-    """Render the subject (a lazy string) and the body in `language`, and queue the message."""
+    """Render the subject (a lazy string) and the body in `language`, and queue the message, with its forum's logos."""
+    forum = context["forum"]
     with force_locale(language):
-        send_mail(to, str(subject), template, **context)
+        send_mail(
+            to, str(subject), template, html_layout=FORUM_MAIL_LAYOUT, face=forum_face(forum, absolute=True), **context
+        )
 
 
 def send_to_registrant(registration, settings, subject, template, **context):

@@ -11,6 +11,7 @@ from workshop.core.site import site_url_for
 from workshop.core.templating import local_day
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
+from workshop.forums.logos import FORUM_MAIL_LAYOUT, forum_face
 from workshop.forums.models import Forum
 from workshop.programme.rules import AppointmentRole
 from workshop.reports.models import ReportReminder, SessionReport
@@ -72,6 +73,9 @@ def _mail_reminder(rapporteur, session, deadline, today):
             rapporteur.email,
             _("Your report of %(session)s is due on %(day)s", session=session, day=_day(deadline)),
             "reports/mail/reminder.txt",
+            html_layout=FORUM_MAIL_LAYOUT,
+            face=forum_face(session.forum, absolute=True),
+            forum=session.forum,
             rapporteur=rapporteur,
             session=session,
             deadline=_day(deadline),
