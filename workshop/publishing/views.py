@@ -50,7 +50,7 @@ def _agenda_days_html(forum, release):
 
     The rest of the page depends on who reads it; this part, most of the work, does not.
     """
-    language = f"{get_locale()}-{catalog_fingerprint()}"
+    language = f"{get_locale()}-{forum.content_language}-{catalog_fingerprint()}"
     site = hashlib.sha256(site_url().encode()).hexdigest()[:12]
 
     def render():
