@@ -21,6 +21,7 @@ PURE_MODULES = (
     "desk/rules.py",
     "core/checklist.py",
     "forums/colours.py",
+    "forums/logo_files.py",
     "forums/listing.py",
     "forums/rules.py",
     "programme/rules.py",
