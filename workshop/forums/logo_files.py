@@ -8,9 +8,10 @@ no event handlers, no foreign objects, no reference outside the file, no DOCTYPE
 
 import re
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 import filetype
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
 from PIL import Image, UnidentifiedImageError
 
 from workshop.core.messages import N_
@@ -98,8 +99,8 @@ def check_svg(data):
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         raise UnacceptableLogo(N_("The SVG declares a DOCTYPE or entities; save it again without them."))
     try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
+        root = fromstring(data)
+    except (ParseError, DefusedXmlException) as error:
         raise UnacceptableLogo(N_("This file is not a PNG, JPEG or SVG image.")) from error
     if root.tag != f"{{{SVG_NAMESPACE}}}svg":
         raise UnacceptableLogo(N_("This file is not a PNG, JPEG or SVG image."))
