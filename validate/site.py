@@ -1,4 +1,7 @@
-"""A Workshop installation with the demo forum, built by the commands an operator runs, served on loopback."""
+"""A Workshop installation with the demo forum, built by the commands an operator runs, served on loopback.
+
+`make validate` crawls it; the browser journeys (tests/e2e) walk through it.
+"""
 
 import logging
 import os
@@ -35,8 +38,11 @@ def free_loopback_port():
 
 
 @contextmanager
-def demo_site(folder):
-    """Migrate and fill a database as `make run` does, then serve it; yield the app and its base URL."""
+def demo_site(folder, **config):
+    """Migrate and fill a database as `make run` does, then serve it; yield the app and its base URL.
+
+    `config` adds to the installation's settings (a mail server, for instance).
+    """
     settings = demo_settings(folder)
     environment = {**os.environ, **settings}
     flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
@@ -44,9 +50,9 @@ def demo_site(folder):
         subprocess.run(flask + command, cwd=PROJECT, env=environment, check=True, capture_output=True, timeout=300)
     port = free_loopback_port()
     base_url = f"http://127.0.0.1:{port}"
-    config = {name.removeprefix("WORKSHOP_"): value for name, value in settings.items()}
     # Exports are built by the queue; here the reader's own request builds them, so that the crawl gets them.
-    app = create_app({**config, "SITE_URL": base_url, "QUEUE_IMMEDIATE": True})
+    settings = {name.removeprefix("WORKSHOP_"): value for name, value in settings.items()}
+    app = create_app({**settings, **config, "SITE_URL": base_url, "QUEUE_IMMEDIATE": True})
     # A line for every request of the crawl would bury the problems it finds.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server("127.0.0.1", port, app, threaded=True)

@@ -23,6 +23,7 @@ PURE_MODULES = (
     "core/checklist.py",
     "core/reader_zone.py",
     "forums/colours.py",
+    "forums/logo_files.py",
     "forums/listing.py",
     "forums/rules.py",
     "programme/rules.py",

@@ -4,16 +4,9 @@ import io
 
 import pytest
 
+from workshop.core.archive import ChecksumMismatch, EmptyFile, FileTooLarge, MissingFile, file_sha256
 from workshop.documents import filetypes
-from workshop.documents.archive import (
-    Archive,
-    ChecksumMismatch,
-    EmptyFile,
-    FileTooLarge,
-    MissingFile,
-    file_sha256,
-    safe_original_name,
-)
+from workshop.documents.archive import Archive, safe_original_name
 from workshop.documents.filetypes import UnsupportedFileType
 
 from . import samples

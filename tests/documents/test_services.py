@@ -5,9 +5,9 @@ import io
 import pytest
 from sqlalchemy import select
 
+from workshop.core.archive import FileTooLarge
 from workshop.core.audit import AuditEntry
 from workshop.documents import services
-from workshop.documents.archive import FileTooLarge
 from workshop.documents.models import ConclusionStatus, DocumentKind, VersionStatus
 from workshop.extensions import db
 

@@ -1,29 +1,24 @@
 """A live Workshop server with the demo forum, and Debian's Chromium driven by Playwright.
 
 The server runs in a thread of the test process on a free loopback port, over a temporary SQLite
-database built by `flask db upgrade` and filled by `flask demo`, exactly as `make run` does.
+database built by `flask db upgrade` and filled by `flask demo`, exactly as `make run` does
+(validate/site.py, which `make validate` serves too).
 A failed test leaves a screenshot in tests/e2e/artifacts/.
 """
 
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from werkzeug.serving import make_server
 
 from tests.conftest import MailCollector, free_loopback_port
 
 # The security tests' world of two forums and one person per kind of actor, for the accessibility crawl.
 from tests.security.conftest import build_world, world  # noqa: F401
-from workshop import create_app
+from validate.site import demo_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).parent / "artifacts"
-PROJECT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "workshop-demo"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -43,22 +38,6 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="browser journeys n
 
 
 @pytest.fixture(scope="session")
-def live_settings(tmp_path_factory):
-    """Return the WORKSHOP_* settings of a fresh installation in a temporary folder."""
-    folder = tmp_path_factory.mktemp("live")
-    return {
-        "WORKSHOP_DATABASE_URL": f"sqlite:///{folder / 'workshop.sqlite'}",
-        "WORKSHOP_SECRET_KEY": "e2e-secret-key",
-        "WORKSHOP_UPLOAD_DIR": str(folder / "uploads"),
-        "WORKSHOP_CACHE_DIR": str(folder / "cache"),
-        # Jobs (mail, preparing uploaded versions) wait in a queue of this installation, not the project's.
-        "WORKSHOP_QUEUE_URL": f"sqlite:///{folder / 'queue.sqlite'}",
-        # A background renderer would compete with the journeys for the SQLite file; tests/exports covers it.
-        "WORKSHOP_WARM_EXPORTS_AFTER_PUBLISHING": "false",
-    }
-
-
-@pytest.fixture(scope="session")
 def mail_sink():
     """Run an SMTP server on loopback for the live server's mail; read `.messages`."""
     collector = MailCollector()
@@ -70,33 +49,13 @@ def mail_sink():
 
 
 @pytest.fixture(scope="session")
-def live_server(live_settings, mail_sink):
-    """Migrate and fill a database with the commands an operator runs, then serve it; yield the base URL.
+def live_server(tmp_path_factory, mail_sink):
+    """Serve the demo installation that `make validate` crawls, its mail going to the sink; yield the base URL.
 
-    Mail goes to the sink at once: the queue runs its jobs in the server's own process.
+    Jobs (mail, preparing uploaded versions) run at once in the server's own process.
     """
-    environment = {**os.environ, **live_settings}
-    flask = [sys.executable, "-m", "flask", "--app", "wsgi"]
-    for command in (["db", "upgrade", "heads"], ["demo"]):
-        subprocess.run(flask + command, cwd=PROJECT, env=environment, check=True, capture_output=True, timeout=300)
-    port = free_loopback_port()
-    # Links that leave a page (webcal://, mails) are built on the site address, so it names this server.
-    site = f"http://127.0.0.1:{port}"
-    settings = {name.removeprefix("WORKSHOP_"): value for name, value in live_settings.items()}
-    app = create_app(
-        {
-            **settings,
-            "SITE_URL": site,
-            "QUEUE_IMMEDIATE": True,
-            "MAIL_SERVER": "127.0.0.1",
-            "MAIL_PORT": mail_sink.port,
-        }
-    )
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site
-    server.shutdown()
+    with demo_site(tmp_path_factory.mktemp("live"), MAIL_SERVER="127.0.0.1", MAIL_PORT=mail_sink.port) as (_app, site):
+        yield site
 
 
 @pytest.fixture(scope="session")

@@ -193,7 +193,7 @@ def test_a_new_person_registers_checks_the_address_picks_sessions_and_takes_them
     assert widths[0] <= widths[1], "the forum page is wider than the phone"
 
     [message] = [message for message in mail_sink.messages if message["To"] == "journey@example.org"]
-    link = re.search(r"https?://\S+/register/check/\S+", message.get_content()).group(0)
+    link = re.search(r"https?://\S+/register/check/\S+", message.get_body(("plain",)).get_content()).group(0)
     page.goto(link)
     submit_form(page, "#confirm-email")
     assert "Your place is confirmed." in flashed_text(page)

@@ -59,7 +59,7 @@ def registration_for(forum, email):
 
 
 def links_in(message):
-    return LINK_PATTERN.findall(message.get_content())
+    return LINK_PATTERN.findall(message.get_body(("plain",)).get_content())
 
 
 def path_of(link):

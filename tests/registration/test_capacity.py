@@ -90,7 +90,7 @@ def test_people_beyond_the_capacity_join_the_waiting_list_and_see_their_position
     assert waiting_list(small_forum) == ["ce", "dan"]
     page = clients["dan"].get(f"/f/{small_forum.slug}/registration").get_data(as_text=True)
     assert "On the waiting list: position 2" in page
-    assert "position 2" in mail_to("dan@example.org")[-1].get_content()
+    assert "position 2" in mail_to("dan@example.org")[-1].get_body(("plain",)).get_content()
 
 
 def test_a_freed_place_goes_to_the_earliest_arrival_with_an_email(small_forum, person, mail_to):
@@ -101,7 +101,7 @@ def test_a_freed_place_goes_to_the_earliest_arrival_with_an_email(small_forum, p
 
     clients["bo"].post(f"/f/{small_forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert statuses(small_forum)["ce"] == S.CONFIRMED and waiting_list(small_forum) == ["dan", "eve"]
-    assert "A place has freed" in mail_to("ce@example.org")[-1].get_content()
+    assert "A place has freed" in mail_to("ce@example.org")[-1].get_body(("plain",)).get_content()
     clients["ana"].post(f"/f/{small_forum.slug}/registration/cancel", data={"confirmed": "yes"})
     assert statuses(small_forum)["dan"] == S.CONFIRMED and waiting_list(small_forum) == ["eve"]
     assert "position 1" in clients["eve"].get(f"/f/{small_forum.slug}/registration").get_data(as_text=True)
@@ -173,7 +173,7 @@ def test_more_places_go_to_the_waiting_list_at_once(small_forum, person, login, 
     assert response.status_code == 302
     assert waiting_list(small_forum) == ["eve"]
     assert [statuses(small_forum)[name] for name in ("ce", "dan")] == [S.CONFIRMED, S.CONFIRMED]
-    assert "A place has freed" in mail_to("dan@example.org")[-1].get_content()
+    assert "A place has freed" in mail_to("dan@example.org")[-1].get_body(("plain",)).get_content()
 
 
 def test_declining_someone_on_the_waiting_list_moves_the_others_up(small_forum, person, login, client, create_user):

@@ -92,7 +92,10 @@ def test_a_full_session_offers_its_waiting_list_and_promotes_in_order_with_an_em
 
     assert choices_of(third_user) == {"Regional platforms": ChoiceStatus.CHOSEN}
     assert choices_of(fourth_user) == {"Regional platforms": ChoiceStatus.WAITING}
-    assert "A place has freed in Session 3. Regional platforms" in mail_to("ce@example.org")[-1].get_content()
+    assert (
+        "A place has freed in Session 3. Regional platforms"
+        in mail_to("ce@example.org")[-1].get_body(("plain",)).get_content()
+    )
 
 
 def test_cancelling_a_registration_gives_its_session_places_away(programme, participant):

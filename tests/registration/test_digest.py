@@ -57,15 +57,15 @@ def test_each_person_gets_one_digest_of_their_own_changes_only(
     publish(secretariat, programme.forum)
 
     [ana_digest] = digests(smtp_sink, "ana@example.org")
-    text = " ".join(ana_digest.get_content().split())
+    text = " ".join(ana_digest.get_body(("plain",)).get_content().split())
     assert "Moved: Session 3. Regional platforms" in text and "9:30" in text and "America/Bogota" in text
     assert "Renamed" not in text
     appointed, facilitator_digest = digests(smtp_sink, "fac@example.org")
     assert "New people in Session 5. Knowledge sharing: Facilitator now Felipe Arango" in " ".join(
-        appointed.get_content().split()
+        appointed.get_body(("plain",)).get_content().split()
     ), "being appointed after the first release is a change to one's sessions"
     assert "Renamed: Session 5. Knowledge sharing is now Session 5. Knowledge sharing for development" in " ".join(
-        facilitator_digest.get_content().split()
+        facilitator_digest.get_body(("plain",)).get_content().split()
     )
     assert digests(smtp_sink, "bo@example.org") == [], "bo's session did not change"
 
@@ -82,7 +82,7 @@ def test_a_cancelled_session_is_told_to_those_who_chose_it_and_their_feed_marks_
     publish(secretariat, programme.forum)
 
     [digest] = digests(smtp_sink, "ana@example.org")
-    assert "Cancelled: Session 3. Regional platforms" in " ".join(digest.get_content().split())
+    assert "Cancelled: Session 3. Regional platforms" in " ".join(digest.get_body(("plain",)).get_content().split())
     feed = client.get(f"/feeds/{ana.feed_token}.ics").get_data(as_text=True)
     assert "STATUS:CANCELLED" in feed and "Regional platforms" in feed
 
@@ -99,7 +99,7 @@ def test_restaffing_is_told_to_the_people_who_joined_and_left(programme, create_
     [_appointed, left] = digests(smtp_sink, "leaving@example.org")
     [joined] = digests(smtp_sink, "joining@example.org")
     for digest in (left, joined):
-        text = " ".join(digest.get_content().split())
+        text = " ".join(digest.get_body(("plain",)).get_content().split())
         assert "New people in Session 5. Knowledge sharing: Moderator now" in text and "Moderator no longer" in text
 
 
@@ -130,7 +130,7 @@ def test_the_digest_is_written_in_the_persons_language(programme, participant, s
 
     [digest] = digests(smtp_sink, "ana@example.org")
     assert digest["Subject"] == f"Cambios en sus sesiones de {programme.forum.title}"
-    assert "Sesión 3. Plataformas regionales" in " ".join(digest.get_content().split())
+    assert "Sesión 3. Plataformas regionales" in " ".join(digest.get_body(("plain",)).get_content().split())
 
 
 def test_the_first_release_sends_no_digest(programme):

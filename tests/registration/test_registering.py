@@ -300,7 +300,7 @@ def test_approval_mode_waits_for_the_secretariat_which_approves_or_declines(
     assert registration_for(forum, "first@example.org").status == S.CONFIRMED
     assert registration_for(forum, "second@example.org").status == S.DECLINED
     assert "is confirmed" in mail_to("first@example.org")[-1]["Subject"]
-    assert "could not accept your registration" in mail_to("second@example.org")[-1].get_content()
+    assert "could not accept your registration" in mail_to("second@example.org")[-1].get_body(("plain",)).get_content()
     refused = app.test_client().post(f"/f/{forum.slug}/register", data=form_data(forum, email="second@example.org"))
     assert "has declined the registration of this address" in page(refused)
 
@@ -456,7 +456,7 @@ def test_mail_goes_in_the_persons_saved_language_rather_than_the_readers(
 
     [confirmed] = mail_to("marie@example.org")
     assert confirmed["Subject"] == f"Votre place à {forum.title} est confirmée"
-    assert "Bonjour" in confirmed.get_content()
+    assert "Bonjour" in confirmed.get_body(("plain",)).get_content()
 
 
 def test_mail_falls_back_to_the_forums_first_working_language(

@@ -30,7 +30,7 @@ def test_a_missing_report_is_reminded_three_days_before_the_deadline_once(app, s
     assert message["To"] == report_world.rapporteur.email
     assert "Session 7. The role of South-South cooperation for development" in message["Subject"]
     assert "21 November 2030" in message["Subject"] or "November 21, 2030" in message["Subject"]
-    body = message.get_content()
+    body = message.get_body(("plain",)).get_content()
     assert f"/f/{report_world.forum.slug}/sessions/{report_world.session.id}/report" in body
     assert db.session.scalar(select(ReportReminder.sent_on)).isoformat() == "2030-11-18"
 

@@ -15,11 +15,13 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import empty_all_tables
+from tests.forums.logo_samples import CLEAN_SVG
 from workshop.accounts.models import ForumRole, ForumRoleName
 from workshop.accounts.tokens import make_password_token, make_unlock_token
 from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.extensions import db
+from workshop.forums.logos import upload_logo
 from workshop.forums.models import GroupKind, GroupMember, ParticipantGroup
 from workshop.programme.models import Appointment, AppointmentRole, ItemKind
 from workshop.publishing.services import publish_release
@@ -127,6 +129,7 @@ def build_world(
             "preliminary",
         )
         organisation = create_organisation(f"Organisation of {forum.slug}", "", forum_id=forum.id)
+        logo = upload_logo(secretariat, forum, "convener", io.BytesIO(CLEAN_SVG), f"Convener of {forum.slug}")
         # A coalition whose member is the forum's organisation, to which S1 is restricted; registration is open.
         coalition = ParticipantGroup(forum=forum, name=f"{forum.slug} coalition", kind=GroupKind.COALITION, position=6)
         member = GroupMember(group=coalition, organisation=organisation)
@@ -154,6 +157,7 @@ def build_world(
                 "organisation_id": organisation.id,
                 "group_id": coalition.id,
                 "member_id": member.id,
+                "logo_id": logo.id,
             },
         )
 

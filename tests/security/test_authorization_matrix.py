@@ -46,6 +46,7 @@ PUBLIC_FORUM_PAGES = (
     "desk.show_public_attendance",
     "forums.show_forum",
     "forums.forum_stylesheet",
+    "forums.show_logo",
     "publishing.show_agenda",
     "publishing.show_agenda_grid",
     "publishing.show_session",

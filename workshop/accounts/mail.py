@@ -34,26 +34,33 @@ class Address:
     preferred_language: str = ""
 
 
-def send_mail(recipient, subject, template, forum=None, **context):
-    """Queue a plain-text message to `recipient` (an account or an Address) in their language; it leaves on commit.
+def send_mail(recipient, subject, template, forum=None, html_layout=None, **context):
+    """Queue a message to `recipient` (an account or an Address) in their language; it leaves on commit.
 
     `subject` is a lazy string, worded in the recipient's language here; the `forum` the mail is about
     (if any) gives its first working language to a recipient who gave none. The template reads them as
-    `recipient` and `forum`. The message never leaves if the transaction rolls back: an invitation for an
-    account whose creation is rolled back would otherwise carry a link to an id the next new account gets.
+    `recipient` and `forum`. With `html_layout` the same text also goes as HTML, laid out by that
+    template (a forum's mail carries its logos so). The message never leaves if the transaction rolls
+    back: an invitation for an account whose creation is rolled back would otherwise carry a link to an
+    id the next new account gets.
     """
     if not isinstance(subject, LazyString):
         raise TypeError("send_mail needs a lazy subject (lazy_gettext), worded in the recipient's language")
     working_languages = forum.working_language_codes if forum is not None else ()
     with force_locale(language_of(recipient, working_languages)):
         body = render_template(template, recipient=recipient, forum=forum, **context)
-        enqueue_after_commit(deliver_mail, recipient.email, str(subject), body)
+        html = (
+            render_template(html_layout, text=body, recipient=recipient, forum=forum, **context)
+            if html_layout
+            else None
+        )
+        enqueue_after_commit(deliver_mail, recipient.email, str(subject), body, html)
 
 
 @job(retries=DELIVERY_RETRIES, retry_delay=FIRST_RETRY_SECONDS, retry_backoff=2)
-def deliver_mail(to, subject, body):
+def deliver_mail(to, subject, body, html=None):
     """Send one message, or log it when no server is configured; a refusal raises, so the queue retries."""
     if not current_app.config.get("MAIL_SERVER"):
         logger.warning("No WORKSHOP_MAIL_SERVER configured; message to %s not sent:\n%s", to, body)
         return
-    mail.send(Message(subject=subject, recipients=[to], body=body))
+    mail.send(Message(subject=subject, recipients=[to], body=body, html=html))

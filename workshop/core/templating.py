@@ -86,6 +86,26 @@ def label_in_context(_context, value, group):
     return label(value, group)
 
 
+def page_language():
+    """Return the language the page (or PDF) is being written in: the reader's."""
+    return str(get_locale() or "en")
+
+
+def lang_attribute(language):
+    """Return ` lang="xx"` for text written in `language` when the page is in another (WCAG 3.1.2, Language of Parts)."""
+    if not language or language == page_language():
+        return Markup("")
+    return Markup(' lang="{}"').format(language)
+
+
+def typed(text, language):
+    """Show text someone typed in `language` (a title, a room's name), marked so when the page speaks another."""
+    if not text:
+        return ""
+    attribute = lang_attribute(language)
+    return Markup("<span{}>{}</span>").format(attribute, text) if attribute else text
+
+
 def init_app(app):
     app.add_template_filter(local_clock)
     app.add_template_filter(local_day)
@@ -97,7 +117,9 @@ def init_app(app):
     app.add_template_filter(interpretation_name)
     app.add_template_global(both_clocks)
     app.add_template_global(clocks_differ)
+    app.add_template_filter(typed)
+    app.add_template_global(lang_attribute)
     app.add_template_global(site_url_for)
     app.add_template_global(group_label)
-    app.add_template_global(lambda: str(get_locale() or "en"), "current_language")
+    app.add_template_global(page_language, "current_language")
     app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")

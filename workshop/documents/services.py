@@ -8,12 +8,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from workshop.core import audit
+from workshop.core.archive import ArchiveError, EmptyFile, FileTooLarge
 from workshop.core.audit_wording import session_facts
+from workshop.core.files_in_transaction import discard_unless_committed
 from workshop.core.queue import enqueue_after_commit, job
 from workshop.core.refusals import Refused
 from workshop.core.timezones import utcnow
-from workshop.documents.archive import Archive, ArchiveError, EmptyFile, FileTooLarge, safe_original_name
-from workshop.documents.files_in_transaction import discard_unless_committed
+from workshop.documents.archive import Archive, safe_original_name
 from workshop.documents.filetypes import TYPES_BY_MEDIA_TYPE, UnsupportedFileType
 from workshop.documents.models import (
     ConclusionStatus,

@@ -10,10 +10,10 @@ from sqlalchemy.orm import selectinload
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from workshop.accounts.permissions import is_secretariat
+from workshop.core.archive import ChecksumMismatch, MissingFile
 from workshop.core.confirmation import require_button
 from workshop.core.refusals import commit_or_refuse
 from workshop.documents import board, services
-from workshop.documents.archive import ChecksumMismatch, MissingFile
 from workshop.documents.forms import (
     CompareVersionsForm,
     ConclusionsFileForm,

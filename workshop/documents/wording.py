@@ -3,8 +3,8 @@
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
+from workshop.core.archive import EmptyFile, FileTooLarge
 from workshop.core.labels import choices, label
-from workshop.documents.archive import EmptyFile, FileTooLarge
 from workshop.documents.filetypes import UnsupportedFileType, accepted_type_names
 
 

@@ -28,6 +28,7 @@ from workshop.exports import api, ical
 from workshop.exports.conditional import release_etag
 from workshop.exports.links import site_export_links
 from workshop.extensions import db
+from workshop.forums.logos import face_fingerprint, forum_face
 from workshop.publishing.models import AgendaRelease
 from workshop.publishing.services import latest_release
 from workshop.publishing.signals import release_published
@@ -74,7 +75,13 @@ def _pdf(release):
     # WeasyPrint (about 45 MB) is imported by the process that renders, a queue worker.
     from workshop.exports import pdf
 
-    return pdf.agenda_pdf(release.snapshot, release, links=site_export_links(), static_folder=current_app.static_folder)
+    return pdf.agenda_pdf(
+        release.snapshot,
+        release,
+        links=site_export_links(),
+        static_folder=current_app.static_folder,
+        face=forum_face(release.forum, inline=True),
+    )
 
 
 FEED = Prebuilt("agenda.ics", "ics", "text/calendar", _feed, retry_after_seconds=2, name=_l("Calendar feed"))
@@ -110,8 +117,11 @@ def previous_stored_export(release, export, language):
 
 
 def claim_key(release, export, language):
-    """Name the claim on one build in the queue's storage; the publication time keeps databases apart."""
-    return f"{CLAIM_PREFIX}{release.cache_key}|{export.kind}|{language}"
+    """Name the claim on one build in the queue's storage; the publication time keeps databases apart.
+
+    The forum's face is part of it: a new logo or colour asks for a new build of the same release.
+    """
+    return f"{CLAIM_PREFIX}{release.cache_key}|{face_fingerprint(release.forum)}|{export.kind}|{language}"
 
 
 def request_build(release, export, language):

@@ -6,18 +6,22 @@ from flask import make_response, request
 
 from workshop.core.i18n import catalog_fingerprint
 from workshop.core.site import site_url
+from workshop.forums.logos import face_fingerprint
 
 # Bump when an export's output changes for the same release, so that clients fetch it again.
 EXPORT_FORMAT = 1
 
 
 def release_etag(kind, releases, language):
-    """Return an ETag that changes whenever any of the releases, the export, its language or the site address changes.
+    """Return an ETag that changes whenever any of the releases, their forums' faces, the export, its language or the site address changes.
 
     Nothing of it comes from the request's headers but the language, one of a few: a client
     cannot make the server build and keep an export again by naming another host.
     """
-    release_ids = ",".join(release.cache_key for release in sorted(releases, key=lambda release: release.id))
+    release_ids = ",".join(
+        f"{release.cache_key}/{face_fingerprint(release.forum)}"
+        for release in sorted(releases, key=lambda release: release.id)
+    )
     key = f"{EXPORT_FORMAT}|{kind}|{language}|{catalog_fingerprint()}|{site_url()}|{release_ids}"
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 

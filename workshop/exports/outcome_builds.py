@@ -21,6 +21,7 @@ from workshop.core.queue import enqueue_now, job, shared_storage
 from workshop.exports.builds import take_claim
 from workshop.exports.outcome_docx import outcome_docx
 from workshop.extensions import db
+from workshop.forums.logos import forum_face
 from workshop.forums.models import Forum
 from workshop.reports.outcome import consolidated_outcome, outcome_fingerprint
 
@@ -116,7 +117,7 @@ def build_outcome(forum_id, fingerprint, language):
             outcome = consolidated_outcome(forum, on_progress=lambda done, total: report(done, total, "compiling"))
             total = sum(len(group.reports) for group in outcome.groups)
             report(total, total, "pdf")
-            _store(forum, fingerprint, language, PDF, lambda: _outcome_pdf(outcome, forum.title))
+            _store(forum, fingerprint, language, PDF, lambda: _outcome_pdf(outcome, forum))
             report(total, total, "docx")
             _store(forum, fingerprint, language, DOCX, lambda: outcome_docx(outcome, forum.title))
     except Exception:
@@ -136,11 +137,13 @@ def _progress_reporter(storage, key):
     return report
 
 
-def _outcome_pdf(outcome, forum_title):
+def _outcome_pdf(outcome, forum):
     # WeasyPrint (about 45 MB) is imported by the process that renders, a queue worker.
     from workshop.exports import report_pdf
 
-    return report_pdf.outcome_pdf(outcome, forum_title, static_folder=current_app.static_folder)
+    return report_pdf.outcome_pdf(
+        outcome, forum.title, static_folder=current_app.static_folder, face=forum_face(forum, inline=True)
+    )
 
 
 def _store(forum, fingerprint, language, outcome_file, build):

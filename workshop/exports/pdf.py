@@ -1,10 +1,14 @@
 """PDF agendas and session briefs, rendered by WeasyPrint from a release's snapshot.
 
 WeasyPrint fetches whatever a document points at; ours may hold text written by anyone, so the
-fetcher serves our own static files (`static:` URLs) and refuses everything else.
+fetcher serves our own static files (`static:` URLs) and the images we inline ourselves (a forum's
+logos, as base64 data URIs of the logo types, checked when uploaded), and refuses everything else.
 """
 
+import base64
+import binascii
 import mimetypes
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
@@ -21,6 +25,7 @@ from workshop.publishing.layout import agenda_days
 from workshop.registration.rules import NO_SELECTION
 
 STATIC_SCHEME = "static:"
+INLINE_IMAGE = re.compile(r"data:(image/(?:png|jpeg|svg\+xml));base64,([A-Za-z0-9+/=]+)")
 TAGGED_VARIANT = "pdf/ua-1"
 
 
@@ -29,7 +34,7 @@ class FetchRefused(ValueError):
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serve `static:css/pdf.css` from our static folder; refuse file:, http(s): and any other URL."""
+    """Serve `static:css/pdf.css` from our static folder and inline logo images; refuse file:, http(s): and the rest."""
 
     def __init__(self, static_folder):
         super().__init__(allowed_protocols=())
@@ -37,6 +42,9 @@ class StaticOnlyFetcher(URLFetcher):
         self.refused = []
 
     def fetch(self, url, headers=None):
+        inline = _inline_image(url)
+        if inline is not None:
+            return URLFetcherResponse(url[:64], inline[1], {"Content-Type": inline[0]})
         path = self._static_path(url)
         if path is None:
             self.refused.append(url)
@@ -51,6 +59,17 @@ class StaticOnlyFetcher(URLFetcher):
         return path if path.is_relative_to(self.static_folder) and path.is_file() else None
 
 
+def _inline_image(url):
+    """Return (media type, bytes) of a base64 data URI of a logo type, or None for any other URL."""
+    match = INLINE_IMAGE.fullmatch(url)
+    if match is None:
+        return None
+    try:
+        return match.group(1), base64.b64decode(match.group(2), validate=True)
+    except binascii.Error:
+        return None
+
+
 def render_pdf(html, static_folder, tagged=True, fetcher=None):
     """Return the PDF of an HTML document whose resources come only from our static folder."""
     fetcher = fetcher or StaticOnlyFetcher(static_folder)
@@ -60,16 +79,21 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=scope_header_cells)
 
 
-def agenda_pdf(snapshot, release, *, links, static_folder, **options):
-    """Return the agenda as the concept note lays it out: a table per day, drafts on the right."""
-    html = _render_agenda(snapshot, release, links, agenda_days(snapshot), heading=None)
+def agenda_pdf(snapshot, release, *, links, static_folder, face=None, **options):
+    """Return the agenda as the concept note lays it out: a table per day, drafts on the right.
+
+    `face` (forums.logos.forum_face, inline) puts the forum's logos, colour and content language on it.
+    """
+    html = _render_agenda(snapshot, release, links, agenda_days(snapshot), heading=None, face=face)
     return render_pdf(html, static_folder, **options)
 
 
-def personal_agenda_pdf(snapshot, release, person, *, links, static_folder, selection=NO_SELECTION, **options):
+def personal_agenda_pdf(
+    snapshot, release, person, *, links, static_folder, selection=NO_SELECTION, face=None, **options
+):
     """Return the agenda of one person: the sessions they chose or have a part in, and the plenaries."""
     days = agenda_days(snapshot, lambda session: in_person_agenda(session, person["id"], selection))
-    html = _render_agenda(snapshot, release, links, days, heading=person["name"])
+    html = _render_agenda(snapshot, release, links, days, heading=person["name"], face=face)
     return render_pdf(html, static_folder, **options)
 
 
@@ -91,11 +115,12 @@ def session_brief_pdf(snapshot, release, session_id, *, links, static_folder, **
     return render_pdf(html, static_folder, **options)
 
 
-def _render_agenda(snapshot, release, links, days, heading):
+def _render_agenda(snapshot, release, links, days, heading, face):
     zone = ZoneInfo(snapshot["forum"]["timezone"])
     return render_template(
         "exports/agenda_pdf.html",
         forum=snapshot["forum"],
+        face=face,
         days=days,
         release=release,
         published_on=release.published_at.astimezone(zone).date(),

@@ -34,6 +34,7 @@ from workshop.exports.links import site_export_links
 from workshop.exports.wording import language
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
+from workshop.forums.logos import forum_face
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
@@ -282,6 +283,7 @@ def personal_agenda_pdf(slug):
             links=site_export_links(),
             static_folder=current_app.static_folder,
             selection=selection,
+            face=forum_face(forum, inline=True),
         ),
         PDF_TYPE,
         f"{forum.slug}-my-agenda.pdf",
@@ -372,7 +374,10 @@ def session_report_pdf(slug, session_id):
     from workshop.exports import report_pdf  # WeasyPrint, imported by the first worker that renders a PDF
 
     body = report_pdf.session_report_pdf(
-        report_services.printed_report(report), forum.title, static_folder=current_app.static_folder
+        report_services.printed_report(report),
+        forum.title,
+        static_folder=current_app.static_folder,
+        face=forum_face(forum, inline=True),
     )
     return _send_pdf(body, f"{forum.slug}-session-{session_id}-report.pdf")
 

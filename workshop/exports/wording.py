@@ -5,9 +5,11 @@ from datetime import datetime
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from workshop.core.labels import label
 from workshop.core.names import session_name
+from workshop.core.templating import typed
 
 # The roles a person is listed under on the agenda, in the order the agenda names them.
 ROLE_ORDER = ("facilitator", "moderator", "keynote_speaker", "presenter", "rapporteur", "organiser")
@@ -83,29 +85,41 @@ def people_line(people):
     return ", ".join(person_line(person) for person in people)
 
 
-def item_text(item, words=None):
-    """Return an item's kind and title, "Presentation. The title", leaving out a kind the title already says."""
+def item_text(item, words=None, written_in=None):
+    """Return an item's kind and title, "Presentation. The title", leaving out a kind the title already says.
+
+    With `written_in`, the language the title was typed in, the result is markup with the title marked so.
+    """
     kind = (words or Wording()).label(item["kind"], "item_kind")
     title = item["title"].strip()
     if not title:
         return kind
+    shown = typed(title, written_in) if written_in else title
     # Titles are written in the forum's own language, which may not be the reader's: a title that
     # names its kind in either ("Debate. How to…") needs no translated kind in front of it.
     named = {kind.lower().split()[0], item["kind"].split("_")[0]}
     if item["kind"] == "other" or any(word in title.lower() for word in named):
-        return title
-    return f"{kind}. {title}"
+        return shown
+    return _compose(written_in, "%(kind)s. %(title)s", kind=kind, title=shown)
 
 
-def item_line(item, words=None):
+def item_line(item, words=None, written_in=None):
     """Return an item as the concept note writes it: "Presentation. The title — speaker (5 min)"."""
     words = words or Wording()
-    text = item_text(item, words)
+    text = item_text(item, words, written_in)
     if item.get("speaker"):
-        text = f"{text} — {person_line(item['speaker'])}"
+        text = _compose(written_in, "%(text)s — %(speaker)s", text=text, speaker=person_line(item["speaker"]))
     if item.get("duration_minutes"):
-        text = words.gettext("%(text)s (%(minutes)d min)", text=text, minutes=item["duration_minutes"])
+        text = _compose(
+            written_in, words.gettext("%(text)s (%(minutes)d min)"), text=text, minutes=item["duration_minutes"]
+        )
     return text
+
+
+def _compose(written_in, template, **values):
+    """Fill `template`: as plain text, or, for a page marking languages, as markup that escapes all but marked parts."""
+    # Safe (bandit B704): the template is escaped before it becomes markup; % escapes every unmarked value.
+    return Markup(escape(template)) % values if written_in else template % values  # nosec B704
 
 
 def roles_of(session, words=None):

@@ -8,6 +8,7 @@ def init_app(app):
     from workshop.forums import models  # noqa: F401  (registers the tables)
     from workshop.forums.cli import organisations_cli
     from workshop.forums.labels import LABELS
+    from workshop.forums.logos import forum_face
     from workshop.forums.steps import STEPS
     from workshop.forums.views import blueprint
 
@@ -15,3 +16,4 @@ def init_app(app):
     register_steps(STEPS)
     app.register_blueprint(blueprint)
     app.cli.add_command(organisations_cli)
+    app.add_template_global(forum_face)

@@ -3,6 +3,7 @@
 import pycountry
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import FileField
 from wtforms import BooleanField, DateField, EmailField, IntegerField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional, Regexp, ValidationError
 
@@ -12,7 +13,14 @@ from workshop.core.markdown import MAX_MARKDOWN_CHARS
 from workshop.core.templating import country_name, language_name
 from workshop.core.timezones import is_known_timezone
 from workshop.core.versions import version_field
-from workshop.forums.rules import MAX_FORUM_DAYS, SLUG_PATTERN, TEXT_LIMITS, is_too_long, languages_in_order
+from workshop.forums.rules import (
+    DEFAULT_CONTENT_LANGUAGE,
+    MAX_FORUM_DAYS,
+    SLUG_PATTERN,
+    TEXT_LIMITS,
+    is_too_long,
+    languages_in_order,
+)
 
 
 def country_choices():
@@ -58,6 +66,13 @@ class ForumForm(WorkshopForm):
         validators=[Optional()],
     )
     other_languages = CheckboxesField(_l("Other working languages"), choices=working_language_choices)
+    content_language = SelectField(
+        _l("Language the programme is written in"),
+        choices=lambda: choices("content_language"),
+        default=DEFAULT_CONTENT_LANGUAGE,
+        validate_choice=True,
+        description=_l("Titles, descriptions and names you type are marked as this language on every page and PDF."),
+    )
     version = version_field()
     submit = SubmitField(_l("Save"))
 
@@ -117,4 +132,24 @@ class AppearanceForm(WorkshopForm):
         description=_l("The convener's colour, such as #0b5cad; leave empty for the site's blue."),
         render_kw={"placeholder": "#0b5cad", "autocomplete": "off"},
     )
+    # Checked by content, not by name (forums/logo_files.py); the previous logo stays if one is refused.
+    convener_logo = FileField(
+        _l("Convener's logo"),
+        description=_l("PNG, JPEG or SVG, at most 2 MB; a new logo replaces the one shown."),
+        render_kw={"accept": "image/png,image/jpeg,image/svg+xml"},
+    )
+    partner_logo = FileField(
+        _l("Partner's logo (optional)"),
+        description=_l("A second organisation's logo, shown beside the convener's."),
+        render_kw={"accept": "image/png,image/jpeg,image/svg+xml"},
+    )
+    partner_name = StringField(
+        _l("Partner's name"),
+        validators=[Length(max=TEXT_LIMITS["convened_by"])],
+        description=_l("The partner logo's alternative text, read out to people who cannot see it."),
+    )
     submit = SubmitField(_l("Save"))
+
+    def validate_partner_name(self, field):
+        if self.partner_logo.data and not (field.data or "").strip():
+            raise ValidationError(_l("Name the partner whose logo this is."))

@@ -14,6 +14,16 @@ LABELS = {
         "room.saved": _l("Room saved"),
         "room.deleted": _l("Room deleted"),
         "organisation.saved": _l("Organisation saved"),
+        "forum.logo_uploaded": _l("Logo uploaded"),
+    },
+    "logo_role": {
+        "convener": _l("Convener's logo"),
+        "partner": _l("Partner's logo"),
+    },
+    "content_language": {
+        "en": _l("English"),
+        "es": _l("Spanish"),
+        "fr": _l("French"),
     },
     "forum_timing": {
         "upcoming": _l("Upcoming"),

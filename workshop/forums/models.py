@@ -102,6 +102,8 @@ class Forum(db.Model):
     # The languages the forum works in, in order ("en,es"); mail goes in the first one we write in to
     # people who have not said which language they prefer.
     working_languages: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # The language the secretariat writes the programme in, whatever language each reader reads the site in.
+    content_language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Counts saves of the settings: a form sends back the version it was opened on (lost updates).
     version: Mapped[int] = mapped_column(default=1, server_default="1")
@@ -113,6 +115,9 @@ class Forum(db.Model):
         back_populates="forum", cascade="all, delete-orphan", order_by="Room.name"
     )
     roles: Mapped[list["ForumRole"]] = relationship(back_populates="forum", cascade="all, delete-orphan")
+    logos: Mapped[list["ForumLogo"]] = relationship(
+        back_populates="forum", cascade="all, delete-orphan", order_by="ForumLogo.number"
+    )
 
     # Only a save of the form bumps the version (see `core.versions`); every UPDATE still checks it.
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
@@ -136,6 +141,33 @@ class Forum(db.Model):
 
 for _field in CONCEPT_NOTE_FIELDS:
     render_on_save(getattr(Forum, _field), f"{_field}_html")
+
+
+class LogoRole(enum.Enum):
+    CONVENER = "convener"
+    PARTNER = "partner"
+
+
+class ForumLogo(db.Model):
+    """One uploaded logo of a forum; a new upload is shown instead of the last, which is kept."""
+
+    __tablename__ = "forum_logos"
+    __table_args__ = (UniqueConstraint("forum_id", "role", "number", name="uq_forum_logos_forum_role_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forum_id: Mapped[int] = mapped_column(ForeignKey("forums.id", ondelete="CASCADE"), index=True)
+    role: Mapped[LogoRole] = mapped_column(Enum(LogoRole, native_enum=False, length=20))
+    number: Mapped[int]
+    # Whose logo it is: its alternative text on pages, in PDFs and e-mails.
+    organisation_name: Mapped[str] = mapped_column(String(TEXT_LIMITS["convened_by"]))
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64))
+    media_type: Mapped[str] = mapped_column(String(40))
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    forum: Mapped[Forum] = relationship(back_populates="logos")
 
 
 class Track(db.Model):

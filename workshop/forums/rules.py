@@ -38,6 +38,11 @@ FORUM_FIELDS = (
     "agenda_note",
     "is_public",
 )
+# Settings kept on the forum beside its facts: not in programme files or the published agenda's data.
+OWN_SETTINGS = ("content_language",)
+# The languages a secretariat may write a programme in: the site's own, so that every reader is told.
+CONTENT_LANGUAGES = ("en", "es", "fr")
+DEFAULT_CONTENT_LANGUAGE = "en"
 # The concept note's sections, written in Markdown and shown on the forum's page.
 CONCEPT_NOTE_FIELDS = ("objective", "background", "participants_text", "methodology")
 # What every reader of a published agenda is told of the forum: all but the concept note and who may read it.

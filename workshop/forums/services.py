@@ -16,6 +16,7 @@ from workshop.forums.models import Forum, Organisation, OrganisationType, Room
 from workshop.forums.rules import (
     FORUM_FIELDS,
     MAX_FORUM_DAYS,
+    OWN_SETTINGS,
     KnownOrganisation,
     is_too_long,
     joined_languages,
@@ -36,7 +37,7 @@ def create_forum(actor, **fields):
     """Create a forum and make its creator a member of the secretariat (its days are the programme's to add)."""
     if db.session.query(Forum.id).filter_by(slug=fields["slug"]).first():
         raise FrameError(_("Another forum already uses the web address name %(slug)s.", slug=fields["slug"]))
-    forum = Forum(**{name: fields[name] for name in FORUM_FIELDS if name in fields})
+    forum = Forum(**{name: fields[name] for name in (*FORUM_FIELDS, *OWN_SETTINGS) if name in fields})
     forum.working_languages = joined_languages(fields.get("working_languages", ()))
     db.session.add(forum)
     _refuse_too_long(forum)
@@ -62,7 +63,7 @@ def update_forum(actor, forum, **fields):
     """Change the forum's facts; its web address never changes once set (the programme follows: see programme.frame)."""
     lock_programme(forum)
     fields.pop("slug", None)
-    for name in FORUM_FIELDS:
+    for name in (*FORUM_FIELDS, *OWN_SETTINGS):
         if name in fields:
             setattr(forum, name, fields[name])
     if "working_languages" in fields:

@@ -1,13 +1,15 @@
 """The forums list, a forum's home page, the secretariat's screens for the forum's frame, and its audit trail."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager, selectinload
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from workshop.accounts.models import ForumRole, ForumRoleName, User
 from workshop.accounts.permissions import can_create_forum, can_edit_organisation, can_view_forum, is_secretariat
+from workshop.core.archive import ChecksumMismatch, MissingFile
 from workshop.core.audit import AuditEntry
 from workshop.core.audit_wording import word_entry
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
@@ -16,7 +18,7 @@ from workshop.core.refusals import EditConflict, commit_or_refuse
 from workshop.core.timezones import local_date, utcnow
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
-from workshop.forums import services
+from workshop.forums import logos, services
 from workshop.forums.access import get_editable_organisation, get_forum_or_404, get_managed_forum, get_part_or_404
 from workshop.forums.forms import AppearanceForm, ForumForm, OrganisationForm, RoleForm, RoomForm, TrackForm
 from workshop.forums.listing import arrange_front_page
@@ -29,6 +31,8 @@ blueprint = Blueprint("forums", __name__)
 AUDIT_PAGE_SIZE = 100
 # A search is a few words; a longer one is cut rather than refused.
 MAX_QUERY_LENGTH = 200
+# A logo's address names one upload, whose bytes never change: readers may keep it for a year.
+LOGO_MAX_AGE_SECONDS = 365 * 24 * 3600
 
 
 @blueprint.route("/")
@@ -123,15 +127,52 @@ def _forum_fields(form):
 @login_required
 def edit_appearance(slug):
     forum = get_managed_forum(slug)
-    form = AppearanceForm(obj=forum)
+    try:
+        form = AppearanceForm(obj=forum)
+    except RequestEntityTooLarge:
+        # Too large to read at all: nothing was received, so the logo shown stays; say so at the field.
+        form = AppearanceForm(formdata=None, obj=forum)
+        form.convener_logo.errors = [logos.too_large_message()]
+        return render_appearance(forum, form), 413
     if form.validate_on_submit():
         with commit_or_refuse(form) as outcome:
             services.set_accent_colour(current_user, forum, form.accent_colour.data)
+            _upload_logos(forum, form)
         if not outcome.refused:
             flash(_("Appearance saved."), "success")
             return redirect(url_for("forums.edit_appearance", slug=forum.slug))
-        return render_template("forums/appearance.html", forum=forum, form=form), outcome.status
-    return render_template("forums/appearance.html", forum=forum, form=form)
+        return render_appearance(forum, form), outcome.status
+    return render_appearance(forum, form), 422 if form.is_submitted() else 200
+
+
+def _upload_logos(forum, form):
+    if form.convener_logo.data:
+        name = forum.convened_by or forum.title
+        logos.upload_logo(current_user, forum, "convener", form.convener_logo.data.stream, name)
+    if form.partner_logo.data:
+        logos.upload_logo(current_user, forum, "partner", form.partner_logo.data.stream, form.partner_name.data)
+
+
+def render_appearance(forum, form):
+    return render_template("forums/appearance.html", forum=forum, form=form, face=logos.forum_face(forum))
+
+
+@blueprint.route("/f/<slug>/logos/<int:logo_id>")
+def show_logo(slug, logo_id):
+    """Send one of the forum's logos after checking its bytes are the uploaded ones; it never changes."""
+    forum = get_forum_or_404(slug)
+    logo = logos.find_logo(forum, logo_id)
+    if logo is None:
+        abort(404)
+    try:
+        path = logos.logo_archive().verified_path(logo.stored_name, logo.sha256)
+    except (MissingFile, ChecksumMismatch):
+        abort(404)
+    response = send_file(path, mimetype=logo.media_type, max_age=LOGO_MAX_AGE_SECONDS, etag=logo.sha256)
+    response.cache_control.public, response.cache_control.private = forum.is_public, not forum.is_public
+    # An SVG opened on its own is a document: let it run nothing and load nothing, whatever it holds.
+    response.headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    return response
 
 
 @blueprint.route("/f/<slug>/face.css")

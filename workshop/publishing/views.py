@@ -76,7 +76,7 @@ def _agenda_days_html(forum, release, reader_zone):
 
     The rest of the page depends on who reads it; this part, most of the work, does not.
     """
-    language = f"{get_locale()}-{catalog_fingerprint()}"
+    language = f"{get_locale()}-{forum.content_language}-{catalog_fingerprint()}"
     site = hashlib.sha256(site_url().encode()).hexdigest()[:12]
     zone = hashlib.sha256((reader_zone or "").encode()).hexdigest()[:12]
 

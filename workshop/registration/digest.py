@@ -7,11 +7,11 @@ listener hands the work to the queue, which writes each digest in its reader's l
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from workshop.accounts.mail import send_mail
 from workshop.accounts.models import User
 from workshop.core.queue import enqueue_now, job
 from workshop.core.site import site_url_for
 from workshop.extensions import db
+from workshop.forums.mail import send_forum_mail
 from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.layout import people_with_a_part_in
 from workshop.publishing.models import AgendaRelease
@@ -78,12 +78,12 @@ def send_change_digests(release_id):
 
 
 def _send_digest(user, forum, release, changes):
-    send_mail(
+    send_forum_mail(
         user,
         _l("What changed in your sessions at %(forum)s", forum=forum.title),
         "registration/mail/digest.txt",
+        forum,
         user=user,
-        forum=forum,
         release=release,
         changes=changes,
         describe=lambda change: describe_change(change, forum.timezone),

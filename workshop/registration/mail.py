@@ -4,8 +4,9 @@ A promotion from the waiting list is caused by someone else's cancellation, and 
 secretariat's release: the reader of the request is not the reader of the message.
 """
 
-from workshop.accounts.mail import Address, send_mail
+from workshop.accounts.mail import Address
 from workshop.core.site import site_url_for
+from workshop.forums.mail import send_forum_mail
 
 
 def registrant(registration):
@@ -17,11 +18,11 @@ def registrant(registration):
 def send_to_registrant(registration, subject, template, **context):
     """Write to a registered person in their language, with a link to their registration page."""
     forum = registration.forum
-    send_mail(
+    send_forum_mail(
         registrant(registration),
         subject,
         template,
-        forum=forum,
+        forum,
         registration=registration,
         page=site_url_for("registration.mine", slug=forum.slug),
         **context,

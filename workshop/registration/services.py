@@ -12,7 +12,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
-from workshop.accounts.mail import Address, send_mail
+from workshop.accounts.mail import Address
 from workshop.accounts.models import ForumRoleName
 from workshop.accounts.services import (
     find_or_create_account,
@@ -28,6 +28,7 @@ from workshop.core.refusals import Refused
 from workshop.core.site import site_url_for
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
+from workshop.forums.mail import send_forum_mail
 from workshop.forums.models import Forum, Organisation, OrganisationType, ParticipantGroup
 from workshop.forums.rules import KnownOrganisation, repeated_organisation
 from workshop.forums.services import organisation_repeated
@@ -522,11 +523,11 @@ def invite(actor, forum, addresses):
         db.session.add(Invitation(forum_id=forum.id, email=address, invited_by_id=actor.id if actor else None))
         invited.append(address)
         known = find_user_by_email(address)
-        send_mail(
+        send_forum_mail(
             Address(address, preferred_language=known.preferred_language if known else ""),
             _l("You are invited to %(forum)s", forum=forum.title),
             "registration/mail/invitation.txt",
-            forum=forum,
+            forum,
             inviter=actor,
             link=site_url_for(
                 "registration.register", slug=forum.slug, invitation=make_invitation_token(forum, address)

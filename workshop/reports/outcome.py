@@ -9,6 +9,7 @@ from sqlalchemy.orm import selectinload
 from workshop.core.timezones import local_date
 from workshop.desk.attendance import attendance_count, stakeholder_attendance
 from workshop.extensions import db
+from workshop.forums.logos import face_fingerprint
 from workshop.forums.models import StakeholderGroup
 from workshop.programme.models import ForumSession
 from workshop.reports.models import SessionReport
@@ -83,7 +84,7 @@ def approved_reports(forum):
 def outcome_fingerprint(forum):
     """Return a short digest of what the outcome is compiled from: it changes whenever a compiled output would.
 
-    It reads the approved reports' versions (every save, approval and reopening bumps one), their
+    It reads the forum's face (logos, colour), the approved reports' versions (every save, approval and reopening bumps one), their
     sessions' numbers, times and tracks, and how many check-ins they hold, without loading the
     reports' text.
     """
@@ -97,7 +98,8 @@ def outcome_fingerprint(forum):
     ).all()
     tracks = [(track.id, track.name) for track in forum.tracks]
     checked_in = attendance_count(_session_ids_of(forum))
-    facts = repr((forum.title, forum.timezone, tracks, checked_in, [tuple(map(str, row)) for row in rows]))
+    face = face_fingerprint(forum)
+    facts = repr((forum.title, forum.timezone, face, tracks, checked_in, [tuple(map(str, row)) for row in rows]))
     return hashlib.sha256(facts.encode()).hexdigest()[:20]
 
 

@@ -4,13 +4,13 @@ from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from workshop.accounts.mail import send_mail
 from workshop.core.locking import hold_named_lock
 from workshop.core.queue import crontab, periodic_job
 from workshop.core.site import site_url_for
 from workshop.core.templating import local_day
 from workshop.core.timezones import utcnow
 from workshop.extensions import db
+from workshop.forums.mail import send_forum_mail
 from workshop.forums.models import Forum
 from workshop.programme.rules import AppointmentRole
 from workshop.reports.models import ReportReminder, SessionReport
@@ -68,11 +68,11 @@ def _remind_in(forum, today):
 
 def _mail_reminder(rapporteur, session, deadline, today):
     day = LazyString(_day, deadline)
-    send_mail(
+    send_forum_mail(
         rapporteur,
         _l("Your report of %(session)s is due on %(day)s", session=LazyString(str, session), day=day),
         "reports/mail/reminder.txt",
-        forum=session.forum,
+        session.forum,
         rapporteur=rapporteur,
         session=session,
         deadline=day,

@@ -7,7 +7,7 @@ the file must go too, so that a failed upload leaves neither a row nor a file be
 from sqlalchemy import event
 from sqlalchemy.orm import Session as DatabaseSession
 
-PENDING_FILES_KEY = "workshop.documents.files_awaiting_commit"
+PENDING_FILES_KEY = "workshop.core.files_awaiting_commit"
 
 
 def discard_unless_committed(database_session, archive, stored_name):
