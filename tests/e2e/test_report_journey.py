@@ -70,7 +70,7 @@ def test_rapporteur_types_the_seed_report_and_the_secretariat_returns_then_appro
         "New perspectives",
         "Lessons learned",
         "Key recommendations",
-        seed.RECOMMENDATIONS[-1],
+        *seed.RECOMMENDATIONS,
     ]
     found = [text.find(part) for part in order]
     assert -1 not in found, [part for part, where in zip(order, found, strict=True) if where == -1]
@@ -107,7 +107,7 @@ def test_rapporteur_types_the_seed_report_and_the_secretariat_returns_then_appro
     reader.goto(re.sub(r"/report$", "", report_url))
     public = " ".join(reader.inner_text(".published-report").split())
     assert "Women: 11" in public and "Men: 9" in public and "Total: 20" in public
-    assert " ".join(seed.RECOMMENDATIONS[-1].split()) in public
+    assert all(" ".join(text.split()) in public for text in seed.RECOMMENDATIONS), "every recommendation, none lost"
 
     secretariat.goto("/manage/bogota-2011/outcome")
     assert secretariat.locator("a:has-text('Word (DOCX)')").count() == 1, "the build is done (the queue runs at once)"

@@ -79,4 +79,6 @@ def test_a_rapporteur_who_chose_no_language_is_reminded_in_the_forums_first(
     [message] = smtp_sink.messages
     assert message["Subject"].startswith(subject) and day in message["Subject"]
     assert message.get_body(("plain",)).get_content().startswith(greeting)
-    assert day in message.get_body(("plain",)).get_content(), "the date in the body is worded in the mail's language too"
+    assert day in message.get_body(("plain",)).get_content(), (
+        "the date in the body is worded in the mail's language too"
+    )

@@ -1,7 +1,10 @@
 """The rapporteur writes the report, the secretariat reviews it; bad input is refused at its field and loses nothing."""
 
+from urllib.parse import urlsplit
+
 from sqlalchemy import func, select
 
+from tests.browser_forms import read_form
 from tests.reports.conftest import report_form
 from workshop.extensions import db
 from workshop.reports.models import ReportRevision, SessionReport
@@ -247,3 +250,20 @@ def test_the_first_revision_is_the_start_and_later_ones_show_what_changed(app, c
         '<li class="added"><ins><span class="visually-hidden">Added: </span>Outcomes: - A new outcome.</ins></li>'
         in page
     )
+
+
+def test_a_report_saved_again_for_more_rows_keeps_every_recommendation_in_order(app, client, sign_in, report_world):
+    sign_in(client, report_world.rapporteur)
+    write(app, client, report_world)
+    url = report_world.url(app, "reports.edit_report")
+    form = read_form(client.get(url).get_data(as_text=True), action=urlsplit(url).path)
+    typed = {"recommendations-2-text": "Endorse control mechanisms.", "recommendations-3-text": "Redefine cooperation."}
+
+    assert client.post(url, data=form.data(**typed)).status_code == 302
+
+    assert [item.text for item in saved_report(report_world).recommendations] == [
+        "Improve current systems of negotiation.",
+        "Sustain cooperation networks over time.",
+        "Endorse control mechanisms.",
+        "Redefine cooperation.",
+    ]

@@ -102,9 +102,8 @@ def _report_form(session, report, formdata=None):
         form = ReportForm(formdata=None, obj=facts, **vars(facts.counts))
         written = []
     rows = written + [{"text": "", "addressee": ""}] * (recommendation_rows(len(written)) - len(written))
-    form.recommendations.entries = []
-    for row in rows:
-        form.recommendations.append_entry(row)
+    # Processing the list again numbers its rows from 0, as a browser will post them back.
+    form.recommendations.process(None, rows)
     return form
 
 
