@@ -11,9 +11,13 @@ import zxingcpp
 from PIL import Image
 
 from tests.desk.test_list_of_participants import pdf_text
+from tests.exports.test_pdf_face import figures_alt_texts
+from tests.forums import logo_samples
 from workshop.desk.rules import BAND_COLOURS
 from workshop.desk.services import badge_code_of
+from workshop.extensions import db
 from workshop.forums.colours import AA_NORMAL_TEXT_CONTRAST, contrast_ratio
+from workshop.forums.logos import upload_logo
 from workshop.forums.models import StakeholderGroup
 from workshop.registration.rules import RegistrationStatus
 
@@ -145,3 +149,16 @@ def test_every_stakeholder_group_has_a_band_its_text_reads_on(stakeholder):
 def test_no_two_groups_share_a_band():
     bands = [band for band, _text in BAND_COLOURS.values()]
     assert len(set(bands)) == len(bands) == len(StakeholderGroup)
+
+
+def test_each_badge_carries_the_conveners_logo_named_by_its_organisation(
+    desk_client, forum, create_registration, create_user
+):
+    upload_logo(create_user(is_admin=True), forum, "convener", io.BytesIO(logo_samples.CLEAN_SVG), "APC Colombia")
+    db.session.commit()
+    create_registration(forum, "Ana Muñoz", status=Status.CONFIRMED)
+
+    response = badges(desk_client, forum)
+
+    assert response.status_code == 200
+    assert figures_alt_texts(pypdf.PdfReader(io.BytesIO(response.data)))[0] == "APC Colombia"

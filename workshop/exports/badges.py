@@ -26,8 +26,8 @@ def qr_svg(code):
     return Markup(drawing)  # nosec B704
 
 
-def badges_pdf(forum, badges, layout, *, static_folder, **options):
-    """Return the badges, one A6 page each or four to an A4 sheet, in the order given."""
+def badges_pdf(forum, badges, layout, *, static_folder, face=None, **options):
+    """Return the badges, one A6 page each or four to an A4 sheet, in the order given, with the forum's `face`."""
     per_sheet = BADGES_PER_SHEET[layout]
     html = render_template(
         "exports/badges_pdf.html",
@@ -36,5 +36,6 @@ def badges_pdf(forum, badges, layout, *, static_folder, **options):
         layout=layout.value,
         qr_svg=qr_svg,
         lang=wording.language(),
+        face=face,
     )
     return render_pdf(html, static_folder, **options)

@@ -341,7 +341,9 @@ def badges_pdf(slug):
     from workshop.exports.badges import badges_pdf as render_badges  # WeasyPrint, as pdf_module() says
 
     layout = read_badge_layout(request.args.get("layout"))
-    body = render_badges(forum, badges, layout, static_folder=current_app.static_folder)
+    body = render_badges(
+        forum, badges, layout, static_folder=current_app.static_folder, face=forum_face(forum, inline=True)
+    )
     return _send_pdf(body, f"{forum.slug}-badges-{layout.value}.pdf")
 
 
