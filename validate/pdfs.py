@@ -6,7 +6,7 @@ from pathlib import Path
 from validate.pdf_structure import structure_problems
 from validate.problems import Problem
 
-PDF_ENDPOINTS = ("exports.agenda_pdf", "exports.personal_agenda_pdf", "exports.session_brief_pdf")
+PDF_ENDPOINTS = ("exports.agenda_pdf", "exports.personal_agenda_pdf", "exports.session_brief_pdf", "exports.badges_pdf")
 
 
 def check_with_qpdf(path):
