@@ -28,12 +28,16 @@ NOT_PAGES = {
     *PUBLIC_EXPORTS,
     "desk.export_participants",
     "documents.download_version",
+    "exports.badges_pdf",
     "exports.list_of_participants_pdf",
+    "exports.outcome_docx",
     "exports.outcome_pdf",
+    "exports.outcome_recommendations",
     "exports.personal_agenda_pdf",
     "exports.session_brief_pdf",
     "exports.session_report_pdf",
     "forums.forum_stylesheet",
+    "forums.show_logo",
     "registration.download_my_data",
 }
 
