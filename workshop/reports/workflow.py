@@ -10,14 +10,14 @@ import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workshop.desk.rules import public_count
+
 # The Internet Governance Forum's rule: reports are due two weeks after the forum's last day.
 DEFAULT_DAYS_AFTER_FORUM = 14
 # A reminder leaves this many days before the deadline (and on any later day until the report is in).
 REMINDER_DAYS_BEFORE = 3
 # Reminders stop this many days after the deadline: by then the secretariat chases in person.
 REMINDERS_STOP_AFTER_DAYS = 28
-# Counts below this could point at a person, so public pages do not show them.
-SMALLEST_PUBLIC_COUNT = 5
 
 
 class ReportStatus(enum.Enum):
@@ -186,7 +186,7 @@ def hidden_in_public(counts: ParticipantCounts) -> frozenset[str]:
     hidden = {
         name
         for name in ("women", "men", "other", "total")
-        if getattr(counts, name) is not None and getattr(counts, name) < SMALLEST_PUBLIC_COUNT
+        if getattr(counts, name) is not None and public_count(getattr(counts, name)) is None
     }
     if counts.total is not None and len(hidden - {"total"}) == 1:
         hidden.add("total")
