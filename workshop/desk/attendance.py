@@ -67,12 +67,8 @@ def forum_figures(forum):
 def figures_per_session(forum):
     """Return (session, figures) for every session of the forum in programme order, sessions nobody came to too."""
     came_to = defaultdict(list)
-    for session_id, gender, group_id in db.session.execute(
-        select(SessionAttendance.session_id, Registration.gender, Registration.group_id)
-        .join(Registration, SessionAttendance.registration_id == Registration.id)
-        .where(Registration.forum_id == forum.id)
-    ):
-        came_to[session_id].append((gender, group_id))
+    for check_in in _session_check_ins(Registration.forum_id == forum.id):
+        came_to[check_in.session_id].append((check_in.gender, check_in.group_id))
     sessions = db.session.scalars(
         select(ForumSession).where(ForumSession.forum_id == forum.id).order_by(ForumSession.starts_at, ForumSession.id)
     ).all()
@@ -99,15 +95,22 @@ def stakeholder_attendance(session_ids):
     Counts are keyed by `StakeholderGroup`, and by None for people whose group is none of the six.
     """
     tally = {session_id: Counter() for session_id in session_ids}
-    rows = db.session.execute(
-        select(SessionAttendance.session_id, ParticipantGroup.stakeholder)
+    for check_in in _session_check_ins(SessionAttendance.session_id.in_(list(session_ids))):
+        tally[check_in.session_id][check_in.stakeholder] += 1
+    return tally
+
+
+def _session_check_ins(condition):
+    """Return the check-ins at sessions that meet `condition`, each with the person's gender, group and stakeholder.
+
+    The desk counts them by the forum's own groups, the outcome by the six stakeholder groups: one reading serves both.
+    """
+    return db.session.execute(
+        select(SessionAttendance.session_id, Registration.gender, Registration.group_id, ParticipantGroup.stakeholder)
         .join(Registration, SessionAttendance.registration_id == Registration.id)
         .outerjoin(ParticipantGroup, Registration.group_id == ParticipantGroup.id)
-        .where(SessionAttendance.session_id.in_(list(session_ids)))
+        .where(condition)
     ).all()
-    for session_id, stakeholder in rows:
-        tally[session_id][stakeholder] += 1
-    return tally
 
 
 def attendance_count(session_ids):
