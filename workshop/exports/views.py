@@ -299,10 +299,15 @@ def session_brief_pdf(slug, session_id):
     if not (is_secretariat(current_user, forum) or has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
-        f"brief-{session_id}.pdf",
+        f"brief-{session_id}-{forum.content_language}.pdf",
         [release],
         lambda: pdf_module().session_brief_pdf(
-            release.snapshot, release, session_id, links=site_export_links(), static_folder=current_app.static_folder
+            release.snapshot,
+            release,
+            session_id,
+            links=site_export_links(),
+            static_folder=current_app.static_folder,
+            written_in=forum.content_language,
         ),
         PDF_TYPE,
         f"{forum.slug}-session-{session_id}-brief.pdf",
