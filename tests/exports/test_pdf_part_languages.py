@@ -11,6 +11,8 @@ import pytest
 from weasyprint.pdf import tags as weasyprint_tags
 
 from tests.pdf_language import languages_of, languages_of_parts
+from validate.pdf_languages import part_language_problems
+from validate.pdfs import forum_slug
 from workshop.exports import pdf_tags
 from workshop.exports.pdf import render_pdf
 
@@ -93,3 +95,22 @@ def test_an_untagged_pdf_needs_no_languages(app, monkeypatch):
     monkeypatch.setattr(weasyprint_tags, "_build_box_tree", weasyprint_tags._build_box_tree.__wrapped__)
 
     assert render_pdf(MIXED, app.static_folder, tagged=False).startswith(b"%PDF")
+
+
+def test_the_validation_stage_names_typed_text_read_in_the_wrong_language(mixed_pdf, app):
+    unmarked = render_pdf('<html lang="es"><title>A</title><p>Sesión 1. Building good practices</p></html>', "static")
+
+    assert part_language_problems(mixed_pdf, "en", ["Building good practices", "Main room", "Absent"]) == []
+    assert part_language_problems(unmarked, "en", ["Building good practices"]) == [
+        "typed text 'Building good practices' is read as ['es'] instead of en (no /Lang on its part)"
+    ]
+    assert part_language_problems(unmarked, "en", ["Absent"]) == [
+        "none of the texts typed in en was found to check its /Lang"
+    ]
+    assert part_language_problems(unmarked, "es", ["Building good practices"]) == []
+
+
+def test_the_validation_stage_finds_the_forum_of_each_pdf():
+    assert forum_slug("/f/bogota-2011/agenda.pdf") == "bogota-2011"
+    assert forum_slug("/manage/bogota-2011/desk/badges.pdf?layout=a4") == "bogota-2011"
+    assert forum_slug("/account/agenda.pdf") is None
