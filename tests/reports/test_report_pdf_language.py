@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from tests.pdf_language import declared_language, languages_of, languages_of_parts, pdfinfo
 from tests.reports.conftest import report_form
+from tests.reports.test_outcome import approve
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
@@ -63,14 +64,15 @@ def test_a_spanish_report_pdf_reads_what_was_typed_in_english_and_its_own_words_
     assert languages_of(runs, "Stephanie Childs") == {"es"}
 
 
-def test_a_spanish_outcome_pdf_reads_the_forum_title_in_english_and_its_own_words_in_spanish(
+def test_a_spanish_outcome_pdf_reads_what_was_typed_in_english_and_its_own_words_in_spanish(
     app, client, sign_in, report_world
 ):
-    sign_in(client, report_world.secretariat)
+    approve(app, client, sign_in, report_world, report_world.session, report_world.rapporteur)
 
     runs = languages_of_parts(
         client.get(app.url_for("exports.outcome_pdf", slug=report_world.forum.slug, lang="es")).data
     )
 
-    assert languages_of(runs, "Learning from South-South Cooperation") == {"en"}
+    assert {text: languages_of(runs, text) for text in REPORT_TYPED} == dict.fromkeys(REPORT_TYPED, {"en"})
     assert languages_of(runs, "Resultado consolidado") == {"es"}
+    assert languages_of(runs, "Número de participantes") == {"es"}

@@ -299,7 +299,7 @@ def session_brief_pdf(slug, session_id):
     if not (is_secretariat(current_user, forum) or has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
-        f"brief-{session_id}-{forum.content_language}.pdf",
+        f"brief-{session_id}.pdf",
         [release],
         lambda: pdf_module().session_brief_pdf(
             release.snapshot,
