@@ -1,9 +1,13 @@
-"""Read the language and the title a PDF declares, as a screen reader (the catalogue's /Lang) and pdfinfo see them."""
+"""Read the language a PDF declares, as a screen reader (the catalogue's /Lang, each part's /Lang) and pdfinfo see it."""
 
 import io
 import subprocess
 
 import pypdf
+
+from validate.pdf_languages import languages_of, languages_of_parts
+
+__all__ = ["declared_language", "languages_of", "languages_of_parts", "pdfinfo"]
 
 
 def declared_language(data):

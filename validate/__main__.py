@@ -11,7 +11,7 @@ from validate.feeds import check_feeds
 from validate.headers import check_headers
 from validate.markup import check_markup
 from validate.openapi import check_openapi
-from validate.pdfs import check_pdfs
+from validate.pdfs import check_pdfs, typed_by_secretariat
 from validate.problems import Problem
 from validate.site import demo_site
 
@@ -30,7 +30,7 @@ def run_validators(folder, selected):
             "markup": lambda: check_markup(pages, folder / "pages"),
             "feeds": lambda: check_feeds(pages, folder / "feeds"),
             "openapi": lambda: check_openapi(pages),
-            "pdfs": lambda: check_pdfs(pages, folder / "pdfs"),
+            "pdfs": lambda: check_pdfs(pages, folder / "pdfs", typed_by_secretariat(app)),
             "accessibility": lambda: check_accessibility(pages, base_url, crawl.cookies, folder / "pa11y"),
         }
         problems = []

@@ -13,6 +13,7 @@ from PIL import Image
 from tests.desk.test_list_of_participants import pdf_text
 from tests.exports.test_pdf_face import figures_alt_texts
 from tests.forums import logo_samples
+from tests.pdf_language import languages_of, languages_of_parts
 from workshop.desk.rules import BAND_COLOURS
 from workshop.desk.services import badge_code_of
 from workshop.extensions import db
@@ -162,3 +163,27 @@ def test_each_badge_carries_the_conveners_logo_named_by_its_organisation(
 
     assert response.status_code == 200
     assert figures_alt_texts(pypdf.PdfReader(io.BytesIO(response.data)))[0] == "APC Colombia"
+
+
+def test_each_badges_qr_code_is_a_figure_that_says_what_it_is(desk_client, forum, create_registration):
+    ana = create_registration(forum, "Ana Muñoz", status=Status.CONFIRMED)
+
+    response = desk_client.get(f"/manage/{forum.slug}/desk/badges.pdf", headers={"Accept-Language": "es"})
+
+    assert figures_alt_texts(pypdf.PdfReader(io.BytesIO(response.data))) == [
+        f"Código de credencial {badge_code_of(ana)}"
+    ]
+
+
+def test_a_spanish_badge_reads_the_english_forum_title_in_english(desk_client, forum, create_registration):
+    forum.title = "Learning from South-South Cooperation"
+    db.session.commit()
+    create_registration(forum, "Ana Muñoz", status=Status.CONFIRMED, country_code="DE")
+
+    runs = languages_of_parts(
+        desk_client.get(f"/manage/{forum.slug}/desk/badges.pdf", headers={"Accept-Language": "es"}).data
+    )
+
+    assert languages_of(runs, "Learning from South-South Cooperation") == {"en"}
+    assert languages_of(runs, "Ana Muñoz") == {"es"}
+    assert languages_of(runs, "ALEMANIA") == {"es"}

@@ -7,7 +7,7 @@ Spanish or French, and a screen reader would read them so.
 import lxml.html
 import pytest
 
-from workshop.exports import pdf
+from tests.pdf_language import languages_of, languages_of_parts
 from workshop.extensions import db
 
 TYPED = (
@@ -83,38 +83,85 @@ def test_a_programme_written_in_spanish_is_marked_spanish_on_english_pages(clien
     assert all(languages == {"es"} for languages in spanish.values())
 
 
-@pytest.fixture
-def pdf_html(monkeypatch):
-    """Keep the HTML each PDF is laid out from.
+# The words of each PDF the secretariat typed (read in the forum's content language) and the interface's
+# (read in the reader's), in Spanish: the agenda, a person's agenda and a session's brief of the forum.
+SPANISH_PDFS = {
+    "agenda": (
+        None,
+        "/f/bogota-2011/agenda.pdf",
+        set(TYPED) - {"Agenda for September 28 will be sent in the coming days."},
+        {"Programa", "Hora"},
+    ),
+    "personal agenda": (
+        "munoz",
+        "/f/bogota-2011/my-agenda.pdf",
+        {"Learning from South-South and Triangular Cooperation", "Building good practices", "Salón Bogotá"},
+        {"Programa", "Hora"},
+    ),
+    "session brief": (
+        "secretary",
+        "/f/bogota-2011/sessions/{session_id}/brief.pdf",
+        {
+            "Learning from South-South and Triangular Cooperation",
+            "Building good practices",
+            "Salón Bogotá",
+            "Hotel Tequendama",
+            "Track 1 – Good practices",
+            "Horizontal partnerships",
+            "Good practices paper",
+        },
+        {"Ficha de la sesión", "Orden de intervenciones"},
+    ),
+    "list of participants": (
+        "secretary",
+        "/manage/bogota-2011/desk/list-of-participants.pdf",
+        {
+            "Learning from South-South and Triangular Cooperation",
+            "Sharing Knowledge for Development",
+            "Hotel Tequendama",
+        },
+        {"Lista de participantes"},
+    ),
+}
 
-    WeasyPrint (68) writes the document's language to the PDF but not the `lang` of its parts, so
-    the parts are checked where we write them: in the HTML it is given.
-    """
-    pages = []
-    original = pdf.render_pdf
 
-    def keeping(html, *arguments, **keywords):
-        pages.append(html)
-        return original(html, *arguments, **keywords)
-
-    monkeypatch.setattr(pdf, "render_pdf", keeping)
-    return pages
-
-
-def test_the_spanish_agenda_pdf_marks_the_english_programme_english(client, bogota_forum, pdf_html):
-    response = client.get("/f/bogota-2011/agenda.pdf", headers={"Accept-Language": "es"})
-
+def spanish_pdf(client, login, bogota_forum, kind):
+    reader, url, _, _ = SPANISH_PDFS[kind]
+    if reader:
+        login(client, getattr(bogota_forum, reader))
+    response = client.get(url.format(session_id=bogota_forum.sessions[0].id), headers={"Accept-Language": "es"})
     assert response.status_code == 200
-    [html] = pdf_html
-    assert '<html lang="es">' in html
-    found = languages_of_typed_texts(html)
-    assert set(found) == set(TYPED)
-    assert all(languages == {"en"} for languages in found.values()), found
+    return languages_of_parts(response.data)
 
 
-def test_the_english_agenda_pdf_needs_no_part_marked(client, bogota_forum, pdf_html):
-    client.get("/f/bogota-2011/agenda.pdf")
+@pytest.mark.parametrize("kind", SPANISH_PDFS)
+def test_a_spanish_pdf_reads_the_english_programme_in_english_and_its_own_words_in_spanish(
+    client, login, bogota_forum, kind
+):
+    _, _, typed_texts, interface_words = SPANISH_PDFS[kind]
+    runs = spanish_pdf(client, login, bogota_forum, kind)
 
-    [html] = pdf_html
-    assert all(languages == {"en"} for languages in languages_of_typed_texts(html).values())
-    assert "<span lang=" not in html
+    assert {text: languages_of(runs, text) for text in typed_texts} == dict.fromkeys(typed_texts, {"en"})
+    assert {word: languages_of(runs, word) for word in interface_words} == dict.fromkeys(interface_words, {"es"})
+
+
+def test_the_spanish_agenda_pdf_reads_its_day_headings_in_spanish_and_the_note_in_english(client, bogota_forum):
+    runs = languages_of_parts(client.get("/f/bogota-2011/agenda.pdf", headers={"Accept-Language": "es"}).data)
+
+    assert languages_of(runs, "Día 1") == {"es"}
+    assert languages_of(runs, "Agenda for September 28") == {"en"}
+
+
+def test_a_spanish_programme_in_a_spanish_pdf_needs_no_part_marked(client, bogota_forum):
+    bogota_forum.forum.content_language = "es"
+    db.session.commit()
+
+    data = client.get("/f/bogota-2011/agenda.pdf", headers={"Accept-Language": "es"}).data
+
+    assert {language for _, language in languages_of_parts(data)} == {"es"}
+
+
+def test_the_english_agenda_pdf_needs_no_part_marked(client, bogota_forum):
+    data = client.get("/f/bogota-2011/agenda.pdf").data
+
+    assert {language for _, language in languages_of_parts(data)} == {"en"}

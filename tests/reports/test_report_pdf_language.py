@@ -4,8 +4,9 @@ import pytest
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from tests.pdf_language import declared_language, pdfinfo
+from tests.pdf_language import declared_language, languages_of, languages_of_parts, pdfinfo
 from tests.reports.conftest import report_form
+from tests.reports.test_outcome import approve
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
@@ -35,3 +36,43 @@ def test_the_consolidated_outcome_declares_its_language_and_a_title_in_it(
 
     assert declared_language(data) == language
     assert worded in pdfinfo(data, tmp_path)["Title"]
+
+
+REPORT_TYPED = (
+    "Learning from South-South Cooperation",
+    "The role of South-South cooperation for development",
+    "Track 3 – Redefining global governance",
+    "Engagement Workshop",
+    "The activity session focused on the role of emerging countries.",
+    "What benefits do South-South cooperation offer?",
+    "To have democratic, representative and transparent institutions, we should:",
+    "Improve current systems of negotiation.",
+    "HLF-4 negotiators",
+)
+
+
+def test_a_spanish_report_pdf_reads_what_was_typed_in_english_and_its_own_words_in_spanish(
+    app, client, sign_in, report_world
+):
+    sign_in(client, report_world.rapporteur)
+    client.post(report_world.url(app, "reports.edit_report"), data=report_form())
+
+    runs = languages_of_parts(client.get(report_world.url(app, "exports.session_report_pdf") + "?lang=es").data)
+
+    assert {text: languages_of(runs, text) for text in REPORT_TYPED} == dict.fromkeys(REPORT_TYPED, {"en"})
+    assert languages_of(runs, "Número de participantes") == {"es"}
+    assert languages_of(runs, "Stephanie Childs") == {"es"}
+
+
+def test_a_spanish_outcome_pdf_reads_what_was_typed_in_english_and_its_own_words_in_spanish(
+    app, client, sign_in, report_world
+):
+    approve(app, client, sign_in, report_world, report_world.session, report_world.rapporteur)
+
+    runs = languages_of_parts(
+        client.get(app.url_for("exports.outcome_pdf", slug=report_world.forum.slug, lang="es")).data
+    )
+
+    assert {text: languages_of(runs, text) for text in REPORT_TYPED} == dict.fromkeys(REPORT_TYPED, {"en"})
+    assert languages_of(runs, "Resultado consolidado") == {"es"}
+    assert languages_of(runs, "Número de participantes") == {"es"}

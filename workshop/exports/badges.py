@@ -17,12 +17,17 @@ QR_ERROR = "m"
 BADGES_PER_SHEET = {BadgeLayout.A6: 1, BadgeLayout.FOUR_ON_A4: 4}
 
 
-def qr_svg(code):
-    """Return the QR code of a badge code as SVG markup, black on white, sized by its viewBox and the page's CSS."""
+def qr_svg(code, title):
+    """Return the QR code of a badge code as SVG markup, black on white, sized by its viewBox and the page's CSS.
+
+    Its <title> is what the tagged PDF's /Figure says for it (/Alt): WeasyPrint reads an inline SVG's
+    title and ignores the aria-label around it.
+    """
     drawing = segno.make(code, error=QR_ERROR, micro=False).svg_inline(
-        scale=1, border=0, omitsize=True, dark="#000", light="#fff"
+        scale=1, border=0, omitsize=True, dark="#000", light="#fff", title=title
     )
-    # segno's SVG is paths only: the code is drawn, never written as text, so no one's words reach the markup.
+    # segno's SVG is paths and the title, which segno escapes: the code is drawn, and no one's words reach
+    # the markup unescaped (the title is our own wording around the badge code, which we issued).
     return Markup(drawing)  # nosec B704
 
 

@@ -9,7 +9,8 @@ from workshop.core.site import site_url
 from workshop.forums.logos import face_fingerprint
 
 # Bump when an export's output changes for the same release, so that clients fetch it again.
-EXPORT_FORMAT = 1
+# 2: the PDFs carry each part's /Lang (Language of Parts) and the badges' QR code its /Alt.
+EXPORT_FORMAT = 2
 
 
 def release_etag(kind, releases, language):

@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from workshop.exports import wording
 from workshop.exports.ical import in_person_agenda
-from workshop.exports.pdf_tags import scope_header_cells
+from workshop.exports.pdf_tags import finish_tagged_pdf
 from workshop.publishing.layout import agenda_days
 from workshop.registration.rules import NO_SELECTION
 
@@ -76,7 +76,7 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     document = HTML(string=html, url_fetcher=fetcher)
     if not tagged:
         return document.write_pdf()
-    return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=scope_header_cells)
+    return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=finish_tagged_pdf)
 
 
 def agenda_pdf(snapshot, release, *, links, static_folder, face=None, **options):
@@ -97,8 +97,11 @@ def personal_agenda_pdf(
     return render_pdf(html, static_folder, **options)
 
 
-def session_brief_pdf(snapshot, release, session_id, *, links, static_folder, **options):
-    """Return a one-page brief of a session: its items in order with their times, speakers and drafts."""
+def session_brief_pdf(snapshot, release, session_id, *, links, static_folder, written_in=None, **options):
+    """Return a one-page brief of a session: its items in order with their times, speakers and drafts.
+
+    `written_in`, the forum's content language, marks what the secretariat typed when the reader's differs.
+    """
     session = snapshot["sessions"][str(session_id)]
     zone = ZoneInfo(snapshot["forum"]["timezone"])
     html = render_template(
@@ -110,6 +113,7 @@ def session_brief_pdf(snapshot, release, session_id, *, links, static_folder, **
         timed_items=timed_items(session, zone),
         release=release,
         published_on=release.published_at.astimezone(zone).date(),
+        written_in=written_in,
         **_template_context(links),
     )
     return render_pdf(html, static_folder, **options)

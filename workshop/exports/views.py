@@ -302,7 +302,12 @@ def session_brief_pdf(slug, session_id):
         f"brief-{session_id}.pdf",
         [release],
         lambda: pdf_module().session_brief_pdf(
-            release.snapshot, release, session_id, links=site_export_links(), static_folder=current_app.static_folder
+            release.snapshot,
+            release,
+            session_id,
+            links=site_export_links(),
+            static_folder=current_app.static_folder,
+            written_in=forum.content_language,
         ),
         PDF_TYPE,
         f"{forum.slug}-session-{session_id}-brief.pdf",

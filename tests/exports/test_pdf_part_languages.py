@@ -1,0 +1,116 @@
+"""Each part of a tagged PDF is read in its own language: WeasyPrint's structure tree gets the /Lang it drops.
+
+These pin how `workshop.exports.pdf_tags` learns each structure element's language (a wrapper around
+WeasyPrint's `_build_box_tree`): a WeasyPrint upgrade that renames or stops calling it fails here.
+"""
+
+import io
+
+import pypdf
+import pytest
+from weasyprint.pdf import tags as weasyprint_tags
+
+from tests.pdf_language import languages_of, languages_of_parts
+from validate.pdf_languages import part_language_problems
+from validate.pdfs import forum_slug
+from workshop.exports import pdf_tags
+from workshop.exports.pdf import render_pdf
+
+MIXED = """<!doctype html><html lang="es"><head><title>Agenda</title></head><body>
+<h1 lang="en">Learning together</h1>
+<p>Sesión 1. <span lang="en">Building good practices</span> · Salón</p>
+<div lang="en"><p>Opening remarks <span lang="es">con traducción</span></p></div>
+<table><thead><tr><th scope="col">Hora</th></tr></thead><tbody><tr><td lang="EN">Main room</td></tr></tbody></table>
+<p lang="es">Nota en español</p>
+</body></html>"""
+
+
+def structure_languages(data):
+    """Return the /Lang of every structure element that has one, in the tree's order."""
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for child in node:
+                walk(child)
+        elif isinstance(node, pypdf.generic.DictionaryObject) and node.get("/Type") != "/OBJR":
+            if "/Lang" in node:
+                found.append((str(node["/S"]), str(node["/Lang"])))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.fixture
+def mixed_pdf(app):
+    return render_pdf(MIXED, app.static_folder)
+
+
+def test_each_part_is_read_in_the_language_its_html_gives_it(mixed_pdf):
+    runs = languages_of_parts(mixed_pdf)
+
+    assert languages_of(runs, "Learning together") == {"en"}
+    assert languages_of(runs, "Building good practices") == {"en"}
+    assert languages_of(runs, "Sesión 1.") == {"es"}
+    assert languages_of(runs, "· Salón") == {"es"}
+    assert languages_of(runs, "Opening remarks") == {"en"}
+    assert languages_of(runs, "con traducción") == {"es"}
+    assert languages_of(runs, "Hora") == {"es"}
+    assert languages_of(runs, "Main room") == {"EN"}
+    assert languages_of(runs, "Nota en español") == {"es"}
+
+
+def test_only_parts_that_differ_from_what_they_inherit_carry_lang(mixed_pdf):
+    assert structure_languages(mixed_pdf) == [
+        ("/H1", "en"),
+        ("/Span", "en"),
+        ("/Div", "en"),
+        ("/Span", "es"),
+        ("/TD", "EN"),
+    ]
+
+
+def test_a_pdf_in_one_language_has_no_part_marked(app):
+    data = render_pdf('<html lang="en"><title>A</title><p lang="en">One <span>language</span></p></html>', "static")
+
+    assert structure_languages(data) == []
+    assert {language for _, language in languages_of_parts(data)} == {"en"}
+
+
+def test_weasyprint_builds_its_structure_tree_through_the_wrapped_builder():
+    assert weasyprint_tags._build_box_tree.records_part_languages
+
+
+def test_a_structure_tree_built_without_telling_the_languages_is_refused(app, monkeypatch):
+    monkeypatch.setattr(weasyprint_tags, "_build_box_tree", weasyprint_tags._build_box_tree.__wrapped__)
+
+    with pytest.raises(pdf_tags.UntoldLanguages):
+        render_pdf(MIXED, app.static_folder)
+
+
+def test_an_untagged_pdf_needs_no_languages(app, monkeypatch):
+    monkeypatch.setattr(weasyprint_tags, "_build_box_tree", weasyprint_tags._build_box_tree.__wrapped__)
+
+    assert render_pdf(MIXED, app.static_folder, tagged=False).startswith(b"%PDF")
+
+
+def test_the_validation_stage_names_typed_text_read_in_the_wrong_language(mixed_pdf, app):
+    unmarked = render_pdf('<html lang="es"><title>A</title><p>Sesión 1. Building good practices</p></html>', "static")
+
+    assert part_language_problems(mixed_pdf, "en", ["Building good practices", "Main room", "Absent"]) == []
+    assert part_language_problems(unmarked, "en", ["Building good practices"]) == [
+        "typed text 'Building good practices' is read as ['es'] instead of en (no /Lang on its part)"
+    ]
+    assert part_language_problems(unmarked, "en", ["Absent"]) == [
+        "none of the texts typed in en was found to check its /Lang"
+    ]
+    assert part_language_problems(unmarked, "es", ["Building good practices"]) == []
+
+
+def test_the_validation_stage_finds_the_forum_of_each_pdf():
+    assert forum_slug("/f/bogota-2011/agenda.pdf") == "bogota-2011"
+    assert forum_slug("/manage/bogota-2011/desk/badges.pdf?layout=a4") == "bogota-2011"
+    assert forum_slug("/account/agenda.pdf") is None
