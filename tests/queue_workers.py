@@ -2,7 +2,7 @@
 and `flask queue work` running as a process of its own, as `make run` and a multi-host site run it.
 
 A test module takes the fixtures `queue_url` (once per storage) and `redis_url` by importing
-`each_queue_storage` and `throwaway_redis`.
+`each_queue_storage` and `throwaway_redis`; bench/mail_drain.py starts `redis_server` itself.
 """
 
 import os
@@ -19,10 +19,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(name="redis_url")
-def throwaway_redis(tmp_path):
-    """Start a throwaway redis-server on a Unix socket and return its address."""
-    socket_path = tmp_path / "redis.sock"
+@contextmanager
+def redis_server(folder):
+    """Run a throwaway Debian redis-server on a Unix socket in `folder`, keeping nothing on disk; yield its address."""
+    socket_path = Path(folder) / "redis.sock"
     server = subprocess.Popen(
         [
             shutil.which("redis-server"),
@@ -44,6 +44,13 @@ def throwaway_redis(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture(name="redis_url")
+def throwaway_redis(tmp_path):
+    """Return the address of a redis-server that lives as long as the test."""
+    with redis_server(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(name="queue_url", params=["sqlite", "redis"])

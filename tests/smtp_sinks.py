@@ -5,6 +5,7 @@ it can take thousands of messages and count them by Message-ID.
 """
 
 import threading
+import time
 from collections import Counter
 from email.parser import BytesHeaderParser
 from email.policy import default
@@ -13,16 +14,18 @@ from aiosmtpd.controller import Controller
 
 
 class HeaderCollector:
-    """Keep the headers of every message an aiosmtpd server accepts."""
+    """Keep the headers of every message an aiosmtpd server accepts, and when it arrived (time.monotonic())."""
 
     def __init__(self):
         self.messages = []
+        self.arrival_times = []
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
         headers = BytesHeaderParser(policy=default).parsebytes(envelope.content)
         with self._lock:
             self.messages.append(headers)
+            self.arrival_times.append(time.monotonic())
         return "250 Message accepted for delivery"
 
 
