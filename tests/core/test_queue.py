@@ -13,7 +13,7 @@ from tests.conftest import build_test_config
 from tests.queue_workers import each_queue_storage, running_worker, throwaway_redis  # noqa: F401 (fixtures)
 from workshop import create_app
 from workshop.core import queue
-from workshop.core.queue import enqueue_after_commit, enqueue_now, job, ping
+from workshop.core.queue import enqueue_after_commit, enqueue_now, job, ping, shared_storage
 from workshop.extensions import db
 
 runs = []
@@ -23,6 +23,16 @@ runs = []
 def remember_run(value):
     """Record that the job ran, with the value it was given."""
     runs.append(value)
+
+
+@job()
+def ordinary_errand():
+    """Wait in the queue at the default priority."""
+
+
+@job(priority=5)
+def urgent_errand():
+    """Wait in the queue ahead of ordinary jobs."""
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +64,29 @@ def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_u
         with web.app_context():
             answer = enqueue_now(ping).get(blocking=True, timeout=60)
     assert answer["pid"] == worker.pid
+
+
+def queued_app(database_url, tmp_path, queue_url):
+    return create_app(build_test_config(database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=queue_url))
+
+
+def test_every_declared_job_can_wait_on_every_storage(queue_url, database_url, tmp_path):
+    """An option a storage lacks fails here rather than in a request (Redis without priorities refused export builds)."""
+    web = queued_app(database_url, tmp_path, queue_url)
+    on_demand = [name for name, spec in queue._declared_jobs.items() if spec.schedule is None]
+    with web.app_context():
+        for name in on_demand:
+            web.extensions[queue.EXTENSION_KEY].tasks[name]()
+        assert shared_storage().pending_count() == len(on_demand)
+
+
+def test_a_waiting_job_of_a_higher_priority_leaves_first_on_every_storage(queue_url, database_url, tmp_path):
+    web = queued_app(database_url, tmp_path, queue_url)
+    with web.app_context():
+        enqueue_now(ordinary_errand)
+        enqueue_now(urgent_errand)
+        huey = shared_storage()
+        assert [huey.dequeue().name, huey.dequeue().name] == ["urgent_errand", "ordinary_errand"]
 
 
 def test_the_check_command_fails_loudly_without_a_worker(database_url, tmp_path):

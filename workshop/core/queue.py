@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
+from huey import MemoryHuey, PriorityRedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 from huey.exceptions import ResultTimeout
 from sqlalchemy import event
@@ -133,7 +133,8 @@ def build_huey(config, instance_path):
         return MemoryHuey("workshop", immediate=True)
     url = config["QUEUE_URL"]
     if url and url.startswith(("redis://", "rediss://", "unix://")):
-        return RedisHuey("workshop", url=url)
+        # Jobs have priorities (export builds: feeds and JSON before PDFs); Huey's plain RedisHuey refuses them.
+        return PriorityRedisHuey("workshop", url=url)
     path = url.removeprefix("sqlite:///") if url else str(Path(instance_path) / "queue.sqlite")
     return SqliteHuey("workshop", filename=path)
 
