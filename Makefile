@@ -55,6 +55,7 @@ test-postgres: $(DEV_STAMP) system-packages
 bench: $(DEV_STAMP)
 	$(PYTHON) bench/run.py
 	$(PYTHON) bench/registration_burst.py
+	$(PYTHON) bench/mail_drain.py
 
 # Modules unchanged since .ci/mutation-scores.json was written keep their score; `.ci/mutation --fresh` reruns all.
 mutation: $(DEV_STAMP)

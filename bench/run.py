@@ -31,12 +31,34 @@ from bench.build import SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, build_forum, co
 VENV_BIN = Path(sys.executable).parent
 CONCURRENT_EDITS = 50
 MISSING = "n/a (endpoint missing)"
+EXPORT_PATHS = {
+    "feed": "/f/{slug}/agenda.ics",
+    "JSON": "/api/v1/forums/{slug}/agenda",
+    "PDF": "/f/{slug}/agenda.pdf",
+}
+LANGUAGES = ("en", "es", "fr")
+EVERY_LANGUAGE = "every language"
+# Issue 14: at 400 sessions, feed and JSON in every language within 1.5 s of the publish request, the PDF within 8 s.
+PUBLISH_TO_READY_TARGETS = {"feed": "< 1.5 s", "JSON": "< 1.5 s", "PDF": "< 8 s"}
+
+
+def publish_row(export, language):
+    return f"publish to ready: {export}, {language}"
+
+
+def publish_rows():
+    """Name a row per export for the last language ready (the target's), then one per language."""
+    return [
+        (publish_row(export, language), target if language == EVERY_LANGUAGE else "")
+        for export, target in PUBLISH_TO_READY_TARGETS.items()
+        for language in (EVERY_LANGUAGE, *LANGUAGES)
+    ]
+
+
 ROWS = [
     ("agenda page, median", "< 50 ms"),
     ("JSON agenda, median", "< 50 ms"),
-    ("publish to ready: feed, every language", "< 1.5 s"),
-    ("publish to ready: JSON, every language", "< 1.5 s"),
-    ("publish to ready: PDF, every language", "< 8 s"),
+    *publish_rows(),
     ("agenda.ics cold (first request to ready)", "< 70 ms"),
     ("agenda.ics build, cold", "< 100 ms"),
     ("agenda.ics build, after a one-session change", "< 70 ms"),
@@ -199,18 +221,12 @@ def signed_in_secretariat(base, pool_size=10):
     return client
 
 
-EXPORT_PATHS = {
-    "feed": "/f/{slug}/agenda.ics",
-    "JSON": "/api/v1/forums/{slug}/agenda",
-    "PDF": "/f/{slug}/agenda.pdf",
-}
-LANGUAGES = ("en", "es", "fr")
-
-
 def publish_to_ready(base, slug):
-    """Publish a release from the secretariat's page; return, per export, seconds until every language answers 200.
+    """Publish a release from the secretariat's page; return its rows: seconds until each export answers with it.
 
-    Readers poll each export and language every 20 ms, without conditional headers.
+    Readers poll each export and language every 20 ms, without conditional headers. While the new
+    release's export is being built, a reader gets the previous release's, marked with
+    `Workshop-Latest-Release`: that answer is not the new release ready.
     """
     client = signed_in_secretariat(base)
     page = client.get(f"{base}/manage/{slug}/releases").text
@@ -230,17 +246,26 @@ def publish_to_ready(base, slug):
             response = requests.get(
                 base + EXPORT_PATHS[name].format(slug=slug), headers={"Accept-Language": language}, timeout=600
             )
-            if response.status_code == 200:
+            if is_the_latest_release(response):
                 ready[(name, language)] = time.perf_counter() - started
                 waiting.discard((name, language))
         time.sleep(0.02)
-    return {
-        name: " / ".join(
-            f"{language} {ready[(name, language)]:.2f} s" if (name, language) in ready else f"{language} never"
-            for language in LANGUAGES
-        )
-        for name in EXPORT_PATHS
-    }
+    return publish_to_ready_rows(ready)
+
+
+def is_the_latest_release(response):
+    return response.status_code == 200 and "Workshop-Latest-Release" not in response.headers
+
+
+def publish_to_ready_rows(ready):
+    """Turn {(export, language): seconds} into the table's cells; a language never ready says so."""
+    rows = {}
+    for name in EXPORT_PATHS:
+        times = [ready.get((name, language)) for language in LANGUAGES]
+        for language, seconds in zip(LANGUAGES, times, strict=True):
+            rows[publish_row(name, language)] = "never" if seconds is None else f"{seconds:.2f} s"
+        rows[publish_row(name, EVERY_LANGUAGE)] = "never" if None in times else f"{max(times):.2f} s"
+    return rows
 
 
 def describe_wrk(result):
@@ -378,8 +403,7 @@ def measure(base, built, duration, settings, server, queue_worker):
         if probe(built.download_path)
         else MISSING
     )
-    for name, times in publish_to_ready(base, slug).items():
-        column[f"publish to ready: {name}, every language"] = times
+    column.update(publish_to_ready(base, slug))
     column["50 concurrent session edits"] = concurrent_edits(base, slug, built.session_ids, settings)
     column["schedule board, one day (secretariat), median"] = (
         board_median(base, slug, duration) if probe(f"/manage/{slug}/board") is not None else MISSING

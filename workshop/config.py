@@ -29,6 +29,9 @@ class DefaultConfig:
     MAIL_USERNAME = None
     MAIL_PASSWORD = None
     MAIL_DEFAULT_SENDER = "workshop@localhost"
+    # Seconds before a message the SMTP server refused is tried again; each later pause is twice the last
+    # (ten tries: about a day from 60 s). Tests and benchmarks shorten it.
+    MAIL_FIRST_RETRY_SECONDS = 60
     MAX_UPLOAD_MB = 25
     # Workshop's own log lines (and the web server's request log) at this level and above.
     LOG_LEVEL = "INFO"

@@ -5,20 +5,17 @@ and on a throwaway Debian `redis-server`, exactly as `make run` and a multi-host
 """
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_test_config
+from tests.queue_workers import each_queue_storage, running_worker, throwaway_redis  # noqa: F401 (fixtures)
 from workshop import create_app
 from workshop.core import queue
-from workshop.core.queue import enqueue_after_commit, enqueue_now, job, ping
+from workshop.core.queue import enqueue_after_commit, enqueue_now, job, ping, shared_storage
 from workshop.extensions import db
 
-ROOT = Path(__file__).resolve().parents[2]
 runs = []
 
 
@@ -26,6 +23,16 @@ runs = []
 def remember_run(value):
     """Record that the job ran, with the value it was given."""
     runs.append(value)
+
+
+@job()
+def ordinary_errand():
+    """Wait in the queue at the default priority."""
+
+
+@job(priority=5)
+def urgent_errand():
+    """Wait in the queue ahead of ordinary jobs."""
 
 
 @pytest.fixture(autouse=True)
@@ -51,72 +58,35 @@ def test_jobs_run_inside_the_application(app):
     assert enqueue_now(ping).get()["pid"] == os.getpid()
 
 
-@pytest.fixture
-def redis_url(tmp_path):
-    """Start a throwaway redis-server on a Unix socket and return its address."""
-    socket_path = tmp_path / "redis.sock"
-    server = subprocess.Popen(
-        [
-            shutil.which("redis-server"),
-            "--port",
-            "0",
-            "--unixsocket",
-            str(socket_path),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for(socket_path.exists)
-        yield f"unix://{socket_path}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _wait_for(condition, attempts=200):
-    import time
-
-    for _ in range(attempts):
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError("the server did not start")
-
-
-@pytest.fixture(params=["sqlite", "redis"])
-def queue_url(request, tmp_path):
-    if request.param == "redis":
-        return request.getfixturevalue("redis_url")
-    return f"sqlite:///{tmp_path / 'queue.sqlite'}"
-
-
 def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_url, tmp_path):
-    environment = {
-        **os.environ,
-        "WORKSHOP_QUEUE_URL": queue_url,
-        "WORKSHOP_DATABASE_URL": database_url,
-        "WORKSHOP_SECRET_KEY": "test-secret-key",
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "work", "--workers", "1"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
+    with running_worker(queue_url, database_url) as worker:
         web = create_app(build_test_config(database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=queue_url))
         with web.app_context():
             answer = enqueue_now(ping).get(blocking=True, timeout=60)
-        assert answer["pid"] == worker.pid
-    finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+    assert answer["pid"] == worker.pid
+
+
+def queued_app(database_url, tmp_path, queue_url):
+    return create_app(build_test_config(database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=queue_url))
+
+
+def test_every_declared_job_can_wait_on_every_storage(queue_url, database_url, tmp_path):
+    """An option a storage lacks fails here rather than in a request (Redis without priorities refused export builds)."""
+    web = queued_app(database_url, tmp_path, queue_url)
+    on_demand = [name for name, spec in queue._declared_jobs.items() if spec.schedule is None]
+    with web.app_context():
+        for name in on_demand:
+            web.extensions[queue.EXTENSION_KEY].tasks[name]()
+        assert shared_storage().pending_count() == len(on_demand)
+
+
+def test_a_waiting_job_of_a_higher_priority_leaves_first_on_every_storage(queue_url, database_url, tmp_path):
+    web = queued_app(database_url, tmp_path, queue_url)
+    with web.app_context():
+        enqueue_now(ordinary_errand)
+        enqueue_now(urgent_errand)
+        huey = shared_storage()
+        assert [huey.dequeue().name, huey.dequeue().name] == ["urgent_errand", "ordinary_errand"]
 
 
 def test_the_check_command_fails_loudly_without_a_worker(database_url, tmp_path):

@@ -6,10 +6,19 @@ English; never the sender's), and delivered by a queue job, which retries with g
 message is never lost to a server that is down for a while. Without a configured server, messages
 go to the log instead (for a local installation such as `make run`; a production site sets
 WORKSHOP_MAIL_SERVER).
+
+Delivery is at least once. A message is retried only when the server has not said it accepted it;
+once it has, a connection that fails while closing is logged, not retried. What remains is the
+server accepting a message whose answer never reaches us (the network fails in that instant): the
+retry sends it again, with the Message-ID given once in `send_mail`, by which mail systems and
+readers recognise a duplicate.
 """
 
 import logging
+import smtplib
 from dataclasses import dataclass
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from flask import current_app, render_template
 from flask_babel import LazyString, force_locale
@@ -20,9 +29,8 @@ from workshop.core.queue import enqueue_after_commit, job
 from workshop.extensions import mail
 
 logger = logging.getLogger(__name__)
-# About a day of retries: 1 min, 2, 4, … up to 8.5 hours between the last two.
+# About a day of retries: MAIL_FIRST_RETRY_SECONDS (1 min by default), twice that, 4 times, … 512 times.
 DELIVERY_RETRIES = 10
-FIRST_RETRY_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -54,13 +62,37 @@ def send_mail(recipient, subject, template, forum=None, html_layout=None, **cont
             if html_layout
             else None
         )
-        enqueue_after_commit(deliver_mail, recipient.email, str(subject), body, html)
+        enqueue_after_commit(deliver_mail, recipient.email, str(subject), body, html, new_message_id())
 
 
-@job(retries=DELIVERY_RETRIES, retry_delay=FIRST_RETRY_SECONDS, retry_backoff=2)
-def deliver_mail(to, subject, body, html=None):
+def new_message_id():
+    """Name a message once, on our site's domain, so that every attempt to deliver it carries the same Message-ID."""
+    return make_msgid(domain=urlsplit(current_app.config["SITE_URL"]).hostname)
+
+
+@job(retries=DELIVERY_RETRIES, retry_delay_setting="MAIL_FIRST_RETRY_SECONDS", retry_backoff=2)
+def deliver_mail(to, subject, body, html=None, message_id=None):
     """Send one message, or log it when no server is configured; a refusal raises, so the queue retries."""
     if not current_app.config.get("MAIL_SERVER"):
         logger.warning("No WORKSHOP_MAIL_SERVER configured; message to %s not sent:\n%s", to, body)
         return
-    mail.send(Message(subject=subject, recipients=[to], body=body, html=html))
+    message = Message(subject=subject, recipients=[to], body=body, html=html)
+    # Jobs queued before messages were named on queueing carry no id; Flask-Mail's own then stands.
+    message.msgId = message_id or message.msgId
+    connection = mail.connect()
+    connection.host = None if connection.mail.suppress else connection.configure_host()
+    try:
+        connection.send(message)
+    finally:
+        _close_quietly(connection.host, to)
+
+
+def _close_quietly(host, to):
+    """Say goodbye to the SMTP server without raising: a message it has accepted must not be retried."""
+    if host is None:
+        return
+    try:
+        host.quit()
+    except (smtplib.SMTPException, OSError):
+        logger.warning("The SMTP connection failed while closing after the message to %s", to)
+        host.close()

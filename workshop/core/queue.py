@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
+from huey import MemoryHuey, PriorityRedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 from huey.exceptions import ResultTimeout
 from sqlalchemy import event
@@ -43,6 +43,7 @@ class JobSpec:
     function: Callable
     retries: int = 0
     retry_delay: int = 0
+    retry_delay_setting: str | None = None
     retry_backoff: float = 0
     timeout: int | None = None
     priority: int | None = None
@@ -65,14 +66,17 @@ def job_name(function):
     return f"{function.__module__}.{function.__qualname__}"
 
 
-def job(*, retries=0, retry_delay=0, retry_backoff=0, timeout=None, priority=None):
+def job(*, retries=0, retry_delay=0, retry_delay_setting=None, retry_backoff=0, timeout=None, priority=None):
     """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time.
 
-    Waiting jobs of a higher `priority` run first.
+    `retry_delay_setting` names the setting that gives the first pause instead, so that a site (or a
+    test) can shorten it. Waiting jobs of a higher `priority` run first.
     """
 
     def declare(function):
-        _declared_jobs[job_name(function)] = JobSpec(function, retries, retry_delay, retry_backoff, timeout, priority)
+        _declared_jobs[job_name(function)] = JobSpec(
+            function, retries, retry_delay, retry_delay_setting, retry_backoff, timeout, priority
+        )
         return function
 
     return declare
@@ -129,7 +133,8 @@ def build_huey(config, instance_path):
         return MemoryHuey("workshop", immediate=True)
     url = config["QUEUE_URL"]
     if url and url.startswith(("redis://", "rediss://", "unix://")):
-        return RedisHuey("workshop", url=url)
+        # Jobs have priorities (export builds: feeds and JSON before PDFs); Huey's plain RedisHuey refuses them.
+        return PriorityRedisHuey("workshop", url=url)
     path = url.removeprefix("sqlite:///") if url else str(Path(instance_path) / "queue.sqlite")
     return SqliteHuey("workshop", filename=path)
 
@@ -159,7 +164,7 @@ def init_app(app):
         else:
             queue.tasks[name] = queue.huey.task(
                 retries=spec.retries,
-                retry_delay=spec.retry_delay,
+                retry_delay=app.config[spec.retry_delay_setting] if spec.retry_delay_setting else spec.retry_delay,
                 retry_backoff=spec.retry_backoff,
                 timeout=spec.timeout,
                 priority=spec.priority,
