@@ -97,7 +97,10 @@ def test_every_delivery_carries_a_message_id_on_the_sites_domain(app, smtp_sink)
     assert first.endswith("@forum.example.org>")
 
 
-@pytest.mark.parametrize(("setting", "first_retry"), [({}, 60), ({"MAIL_FIRST_RETRY_SECONDS": 2}, 2)])
+@pytest.mark.parametrize(
+    ("setting", "first_retry"),
+    [({}, 60), ({"MAIL_FIRST_RETRY_SECONDS": 2}, 2), ({"MAIL_FIRST_RETRY_SECONDS": "2.5"}, 2.5)],
+)
 def test_the_first_retry_of_a_delivery_waits_as_the_setting_says(make_app, setting, first_retry):
     app = make_app(**setting)
 

@@ -150,6 +150,11 @@ def _in_app_context(app, function):
     return run
 
 
+def _retry_delay(config, spec):
+    """Return a job's first retry pause in seconds; a setting from the environment may be a string ("0.5")."""
+    return float(config[spec.retry_delay_setting]) if spec.retry_delay_setting else spec.retry_delay
+
+
 def init_app(app):
     """Build this application's queue and bind every declared job to it.
 
@@ -164,7 +169,7 @@ def init_app(app):
         else:
             queue.tasks[name] = queue.huey.task(
                 retries=spec.retries,
-                retry_delay=app.config[spec.retry_delay_setting] if spec.retry_delay_setting else spec.retry_delay,
+                retry_delay=_retry_delay(app.config, spec),
                 retry_backoff=spec.retry_backoff,
                 timeout=spec.timeout,
                 priority=spec.priority,
