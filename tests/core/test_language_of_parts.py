@@ -85,6 +85,7 @@ def test_the_programme_file_gives_every_kind_of_typed_title_and_skips_short_ones
         "forum": {"title": "A forum about cooperation", "subtitle": ""},
         "rooms": [{"name": "Salón Bolívar"}, {"name": "A"}],
         "tracks": [{"name": "Road to Busan"}],
+        "documents": [{"title": "Good practices paper"}],
         "days": [
             {
                 "title": "Day of the platforms",
@@ -103,6 +104,7 @@ def test_the_programme_file_gives_every_kind_of_typed_title_and_skips_short_ones
         "A forum about cooperation",
         "Salón Bolívar",
         "Road to Busan",
+        "Good practices paper",
         "Day of the platforms",
         "Morning block",
         "Opening remarks",
