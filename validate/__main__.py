@@ -9,11 +9,14 @@ from validate.accessibility import check_accessibility
 from validate.crawl import crawl_site, uncrawled_endpoints
 from validate.feeds import check_feeds
 from validate.headers import check_headers
+from validate.language_of_parts import check_language_of_parts, demo_typed_texts
 from validate.markup import check_markup
 from validate.openapi import check_openapi
 from validate.pdfs import check_pdfs, typed_by_secretariat
 from validate.problems import Problem
 from validate.site import demo_site
+from workshop.demo.services import DEMO_SLUG
+from workshop.forums.services import find_forum
 
 
 def run_validators(folder, selected):
@@ -31,6 +34,7 @@ def run_validators(folder, selected):
             "feeds": lambda: check_feeds(pages, folder / "feeds"),
             "openapi": lambda: check_openapi(pages),
             "pdfs": lambda: check_pdfs(pages, folder / "pdfs", typed_by_secretariat(app)),
+            "languages": lambda: check_language_of_parts(pages, content_language(app), demo_typed_texts()),
             "accessibility": lambda: check_accessibility(pages, base_url, crawl.cookies, folder / "pa11y"),
         }
         problems = []
@@ -42,6 +46,11 @@ def run_validators(folder, selected):
             print(f"validate: {name}: {len(found)} problems ({time.monotonic() - started:.0f} s)", flush=True)
             problems += found
         return problems
+
+
+def content_language(app):
+    with app.app_context():
+        return find_forum(DEMO_SLUG).content_language
 
 
 def main(selected):

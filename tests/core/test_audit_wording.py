@@ -3,9 +3,10 @@
 import io
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from workshop.accounts.models import ForumRoleName
-from workshop.core.audit_wording import DETAIL_WORDING, UNSHOWN_DETAILS
+from workshop.core.audit_wording import DETAIL_WORDING, UNSHOWN_DETAILS, word_entry
 from workshop.demo.sample_files import make_docx
 from workshop.documents import services as document_services
 from workshop.extensions import db
@@ -63,6 +64,31 @@ def test_the_trail_names_sessions_and_details_in_the_readers_language(
 
     for raw in ("session_id", "sha256", "reopened", "False", "characters", "document_id", "preliminary"):
         assert raw not in page, f"the trail shows {raw!r}"
-    assert "Sesión 3. Horizontal partnerships" in page
+    assert 'Sesión 3. <span lang="en">Horizontal partnerships</span>' in page, "the title is the forum's English"
     assert "Las conclusiones enviadas volvieron a ser un borrador." in page
     assert "Estado: Preliminar" in page
+
+
+def test_a_typed_subject_is_marked_and_a_person_or_a_day_is_not(app):
+    entries = {
+        "room.saved": "Sala Cartagena",
+        "forum.changed": "Learning <together>",
+        "account.invited": "ana@example.test",
+        "registration.approved": "Ana Muñoz",
+        "day.saved": "2011-09-26",
+    }
+    with app.test_request_context("/?lang=fr"):
+        worded = {
+            action: str(word_entry(SimpleNamespace(action=action, subject=subject, details={}), "en").subject)
+            for action, subject in entries.items()
+        }
+        plain = word_entry(SimpleNamespace(action="room.saved", subject="Sala Cartagena", details={})).subject
+
+    assert worded == {
+        "room.saved": '<span lang="en">Sala Cartagena</span>',
+        "forum.changed": '<span lang="en">Learning &lt;together&gt;</span>',
+        "account.invited": "ana@example.test",
+        "registration.approved": "Ana Muñoz",
+        "day.saved": "2011-09-26",
+    }
+    assert plain == "Sala Cartagena"

@@ -2,6 +2,7 @@
 
 from workshop.forums.rules import (
     interpretation_pairs,
+    interpretation_within,
     joined_interpretation,
     joined_languages,
     language_codes,
@@ -43,3 +44,18 @@ def test_interpretation_is_stored_source_first_and_read_back():
     assert joined_interpretation([("en", "es"), ("es", "en")]) == "en>es,es>en"
     assert interpretation_pairs("en>es,es>en") == [("en", "es"), ("es", "en")]
     assert interpretation_pairs("") == []
+
+
+def test_interpretation_keeps_the_pairs_between_languages_still_worked_in_in_their_order():
+    assert interpretation_within("fr>en,en>es,es>en,en>fr", ["es", "en"]) == "en>es,es>en"
+
+
+def test_a_pair_loses_its_place_when_either_of_its_languages_is_dropped():
+    assert interpretation_within("fr>en", ["en"]) == ""
+    assert interpretation_within("en>fr", ["en"]) == ""
+    assert interpretation_within("en>fr,fr>en", ["en", "fr", "es"]) == "en>fr,fr>en"
+
+
+def test_no_interpretation_stays_none_whatever_the_languages():
+    assert interpretation_within("", ["en", "es"]) == ""
+    assert interpretation_within("en>es", []) == ""

@@ -109,3 +109,36 @@ def test_a_session_without_interpretation_says_nothing_of_it(client, plenary):
     db.session.commit()
 
     assert "Interpretation" not in client.get(f"/f/{forum.slug}/sessions/{session.id}").get_data(as_text=True)
+
+
+def test_dropping_a_working_language_drops_the_pairs_that_name_it(client, plenary, create_session):
+    forum, session, _secretariat, _url = plenary
+    forum.working_languages = "en,es,fr"
+    session.interpretation = "en>es,es>en,en>fr,fr>en"
+    other = create_session(forum, session.block, title="Side event", start="10:00", end="11:00", interpretation="fr>en")
+    url = f"/manage/{forum.slug}/edit"
+    typed = read_form(client.get(url).get_data(as_text=True)).data(first_language="en")
+    typed["other_languages"] = ["es"]
+
+    assert client.post(url, data=typed).status_code == 302
+
+    db.session.expire_all()
+    assert forum.working_languages == "en,es"
+    assert db.session.get(ForumSession, session.id).interpretation == "en>es,es>en"
+    assert db.session.get(ForumSession, other.id).interpretation == ""
+    page = client.get(f"/manage/{forum.slug}/sessions/{session.id}/edit").get_data(as_text=True)
+    assert "French" not in page
+
+
+def test_keeping_the_working_languages_leaves_every_interpretation_as_saved(client, plenary):
+    forum, session, _secretariat, _url = plenary
+    session.interpretation = "es>en"
+    db.session.commit()
+    url = f"/manage/{forum.slug}/edit"
+    typed = read_form(client.get(url).get_data(as_text=True)).data(title="A new title")
+
+    assert client.post(url, data=typed).status_code == 302
+
+    db.session.expire_all()
+    assert forum.title == "A new title"
+    assert db.session.get(ForumSession, session.id).interpretation == "es>en"

@@ -5,6 +5,7 @@ import io
 import pypdf
 
 from tests.reports.conftest import report_form
+from validate.language_of_parts import mislabelled_texts, typed_pattern
 from workshop.programme.models import AppointmentRole
 from workshop.reports.outcome import forum_totals
 from workshop.reports.workflow import ParticipantCounts
@@ -81,3 +82,18 @@ def test_the_outcome_compiles_approved_reports_only_recommendations_first(
     assert found == sorted(found)
     assert "Not approved yet." not in text
     assert "<svg" in page and "Participants by gender" in page
+
+
+def test_the_outcome_page_marks_every_session_title_and_track_in_the_forums_language(
+    app, client, sign_in, report_world
+):
+    world = report_world
+    approve(app, client, sign_in, world, world.session, world.rapporteur)
+
+    page = client.get(app.url_for("reports.show_outcome", slug=world.forum.slug), headers={"Accept-Language": "fr"})
+
+    body = page.get_data(as_text=True)
+    typed = typed_pattern({world.session.title, world.session.track.name})
+    assert mislabelled_texts(body, typed, "en") == []
+    assert body.count(f'<span lang="en">{world.session.title}</span>') >= 3, "traced, in the table and the report"
+    assert f'<span lang="en">{world.session.track.name}</span>' in body

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from workshop.core.labels import LABELS, label
 from workshop.core.names import session_name
+from workshop.core.templating import typed, typed_sentence, typed_session_name
 
 # Facts kept for an investigation, never shown: the subject already names what they point at.
 UNSHOWN_DETAILS = {"session_id", "session_number", "session_title", "document_id", "sha256"}
@@ -33,27 +34,43 @@ def session_facts(session):
 
 # Actions whose subject is the session itself; in others (a document tabled in it) the session is a detail.
 SESSION_SUBJECTS = ("session.", "conclusions.")
+# Actions whose subject names a person (an e-mail address, a registrant) or a day: text in no language. Every
+# other subject is what the secretariat typed (a title, a room, a track), in the forum's content language.
+UNTYPED_SUBJECTS = (
+    "account.",
+    "forum.role_",
+    "desk.",
+    "day.",
+    *(f"registration.{done}" for done in ("approved", "cancelled", "changed", "declined", "promoted", "started")),
+    "registration.withdrawn",
+)
 
 
-def word_entry(entry):
-    """Return an entry's subject and details as sentences in the reader's language."""
+def word_entry(entry, written_in=None):
+    """Return an entry's subject and details as sentences in the reader's language.
+
+    With `written_in`, the forum's content language, the session's title is markup marked so (for a page).
+    """
     details = entry.details or {}
     worded = [
         _word_detail(entry.action, key, value) for key, value in sorted(details.items()) if key not in UNSHOWN_DETAILS
     ]
-    session = _session_name(details)
+    session = _session_name(details, written_in)
     if session and entry.action.startswith(SESSION_SUBJECTS):
         return WordedEntry(session, [text for text in worded if text])
     if session:
-        worded.insert(0, _("Session: %(session)s", session=session))
+        worded.insert(0, typed_sentence(written_in, _("Session: %(session)s"), session=session))
     if "release" in details:
         return WordedEntry(_("Release %(number)d", number=details["release"]), [text for text in worded if text])
-    return WordedEntry(entry.subject, [text for text in worded if text])
+    subject = entry.subject if entry.action.startswith(UNTYPED_SUBJECTS) else typed(entry.subject, written_in)
+    return WordedEntry(subject, [text for text in worded if text])
 
 
-def _session_name(details):
+def _session_name(details, written_in):
     if details.get("session_title") is None:
         return None
+    if written_in:
+        return typed_session_name(details.get("session_number"), details["session_title"], written_in)
     return session_name(details.get("session_number"), details["session_title"])
 
 

@@ -6,11 +6,12 @@ import pycountry
 from babel import Locale
 from babel.dates import get_timezone_gmt
 from flask import current_app
-from flask_babel import format_date, format_time, get_locale
+from flask_babel import format_date, format_time, get_locale, gettext
 from jinja2 import pass_context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from workshop.core.labels import group_label, label
+from workshop.core.names import session_name
 from workshop.core.reader_zone import clocks_differ, span_on_both_clocks
 from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
@@ -91,11 +92,21 @@ def page_language():
     return str(get_locale() or "en")
 
 
+def part_language(language):
+    """Return the language to mark text written in `language` with, or None when the page already speaks it."""
+    return None if not language or language == page_language() else language
+
+
 def lang_attribute(language):
     """Return ` lang="xx"` for text written in `language` when the page is in another (WCAG 3.1.2, Language of Parts)."""
-    if not language or language == page_language():
-        return Markup("")
-    return Markup(' lang="{}"').format(language)
+    marked = part_language(language)
+    return Markup(' lang="{}"').format(marked) if marked else Markup("")
+
+
+def typed_choice(value, text, language):
+    """Return a select's choice showing typed text, its <option> marked as `lang_attribute` marks an element."""
+    marked = part_language(language)
+    return (value, text, {"lang": marked} if marked else {})
 
 
 def typed(text, language):
@@ -104,6 +115,27 @@ def typed(text, language):
         return ""
     attribute = lang_attribute(language)
     return Markup("<span{}>{}</span>").format(attribute, text) if attribute else text
+
+
+def typed_session(session, language):
+    """Name a session as the agenda does ("Session 2. Title"), its typed title marked as `typed` marks it."""
+    return typed_session_name(session.number, session.title, language)
+
+
+def typed_session_name(number, title, language):
+    """Name a session from its number and title (as a snapshot keeps them), the title marked as `typed` marks it."""
+    return session_name(number, typed(title, language), gettext=_escaping_gettext)
+
+
+def typed_sentence(written_in, template, **values):
+    """Fill `template`: as plain text, or, for a page marking languages, as markup that escapes all but marked parts."""
+    # Safe (bandit B704): the template is escaped before it becomes markup; % escapes every unmarked value.
+    return Markup(escape(template)) % values if written_in else template % values  # nosec B704
+
+
+def _escaping_gettext(string, **variables):
+    """Translate `string` and escape the variables put into it, keeping the marked ones as they are."""
+    return typed_sentence(True, gettext(string), **variables)
 
 
 def init_app(app):
@@ -118,6 +150,7 @@ def init_app(app):
     app.add_template_global(both_clocks)
     app.add_template_global(clocks_differ)
     app.add_template_filter(typed)
+    app.add_template_filter(typed_session)
     app.add_template_global(lang_attribute)
     app.add_template_global(site_url_for)
     app.add_template_global(group_label)

@@ -7,9 +7,10 @@ from sqlalchemy import select
 
 from workshop.core.confirmation import ConfirmForm, is_confirmed
 from workshop.core.labels import group_label
+from workshop.core.names import numbered_title
 from workshop.core.refusals import commit_or_refuse
 from workshop.core.security import PERMISSIONS_POLICY
-from workshop.core.templating import local_clock
+from workshop.core.templating import local_clock, typed_choice
 from workshop.desk import attendance, charts, decisions, figures, listing, spreadsheets
 from workshop.desk import services as desk_services
 from workshop.desk.forms import AT_THE_FORUM, CheckInForm
@@ -163,7 +164,7 @@ def _check_in_form(forum):
         select(ForumSession).where(ForumSession.forum_id == forum.id).order_by(ForumSession.starts_at, ForumSession.id)
     ).all()
     form.session_id.choices = [(AT_THE_FORUM, _("The forum's entrance"))] + [
-        (session.id, " ".join(filter(None, (session.number, session.title)))) for session in sessions
+        typed_choice(session.id, numbered_title(session), forum.content_language) for session in sessions
     ]
     if not form.is_submitted() and request.args.get("session", "").isdigit():
         form.session_id.data = int(request.args["session"])

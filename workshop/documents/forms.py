@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from workshop.core.forms import MultilineField, WorkshopForm
 from workshop.core.labels import choices
+from workshop.core.templating import typed_choice
 from workshop.documents.wording import version_status_choices
 
 # The languages drafts of the forums we host are written in; the interface languages come first.
@@ -38,14 +39,15 @@ class NewDocumentForm(VersionFieldsMixin, WorkshopForm):
     translation_of_id = SelectField(_l("Language version of"), coerce=int, default=0)
     submit = SubmitField(_l("Upload the draft"))
 
-    def __init__(self, organisations, documents, *args, **kwargs):
+    def __init__(self, organisations, documents, written_in, *args, **kwargs):
+        """`written_in`: the forum's content language, which the documents' titles are marked with."""
         super().__init__(*args, **kwargs)
         self.language.choices = language_choices()
         self.organisation_id.choices = [(0, _l("None"))] + [
             (organisation.id, str(organisation)) for organisation in organisations
         ]
         self.translation_of_id.choices = [(0, _l("None: this is an original"))] + [
-            (document.id, f"{document.title} ({document.language})") for document in documents
+            typed_choice(document.id, f"{document.title} ({document.language})", written_in) for document in documents
         ]
 
 
@@ -57,9 +59,9 @@ class LinkDocumentForm(WorkshopForm):
     document_id = SelectField(_l("Document of this forum"), coerce=int)
     submit = SubmitField(_l("Table it in this session"))
 
-    def __init__(self, documents, *args, **kwargs):
+    def __init__(self, documents, written_in, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.document_id.choices = [(document.id, document.title) for document in documents]
+        self.document_id.choices = [typed_choice(document.id, document.title, written_in) for document in documents]
 
 
 class ConclusionsForm(WorkshopForm):

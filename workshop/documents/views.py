@@ -115,8 +115,10 @@ def _render_workspace(forum, session, status=200, **forms):
     }
     version_forms.update(forms.pop("version_forms", {}))
     context = {
-        "new_document_form": NewDocumentForm(organisations_seen_from(forum), documents, prefix="new", formdata=None),
-        "link_form": LinkDocumentForm(linkable, prefix="link", formdata=None),
+        "new_document_form": NewDocumentForm(
+            organisations_seen_from(forum), documents, forum.content_language, prefix="new", formdata=None
+        ),
+        "link_form": LinkDocumentForm(linkable, forum.content_language, prefix="link", formdata=None),
         "conclusions_form": ConclusionsForm(
             prefix="conclusions", formdata=None, body=conclusions.body if conclusions else ""
         ),
@@ -172,7 +174,9 @@ def session_workspace(slug, session_id):
 @login_required
 def upload_new_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    form = NewDocumentForm(organisations_seen_from(forum), _documents_offered(forum, session), prefix="new")
+    form = NewDocumentForm(
+        organisations_seen_from(forum), _documents_offered(forum, session), forum.content_language, prefix="new"
+    )
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, new_document_form=form)
     translation_of = (
@@ -229,7 +233,9 @@ def upload_version(slug, session_id, document_id):
 @login_required
 def link_document(slug, session_id):
     forum, session = _managed_session(slug, session_id)
-    form = LinkDocumentForm(_linkable_documents(forum, session, _documents_offered(forum, session)), prefix="link")
+    form = LinkDocumentForm(
+        _linkable_documents(forum, session, _documents_offered(forum, session)), forum.content_language, prefix="link"
+    )
     if not form.validate_on_submit():
         return _render_workspace(forum, session, 400, link_form=form)
     document = get_part_or_404(Document, form.document_id.data, forum)

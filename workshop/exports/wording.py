@@ -5,11 +5,10 @@ from datetime import datetime
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
 
 from workshop.core.labels import label
 from workshop.core.names import session_name
-from workshop.core.templating import typed
+from workshop.core.templating import typed, typed_sentence
 
 # The roles a person is listed under on the agenda, in the order the agenda names them.
 ROLE_ORDER = ("facilitator", "moderator", "keynote_speaker", "presenter", "rapporteur", "organiser")
@@ -100,7 +99,7 @@ def item_text(item, words=None, written_in=None):
     named = {kind.lower().split()[0], item["kind"].split("_")[0]}
     if item["kind"] == "other" or any(word in title.lower() for word in named):
         return shown
-    return _compose(written_in, "%(kind)s. %(title)s", kind=kind, title=shown)
+    return typed_sentence(written_in, "%(kind)s. %(title)s", kind=kind, title=shown)
 
 
 def item_line(item, words=None, written_in=None):
@@ -108,18 +107,12 @@ def item_line(item, words=None, written_in=None):
     words = words or Wording()
     text = item_text(item, words, written_in)
     if item.get("speaker"):
-        text = _compose(written_in, "%(text)s — %(speaker)s", text=text, speaker=person_line(item["speaker"]))
+        text = typed_sentence(written_in, "%(text)s — %(speaker)s", text=text, speaker=person_line(item["speaker"]))
     if item.get("duration_minutes"):
-        text = _compose(
+        text = typed_sentence(
             written_in, words.gettext("%(text)s (%(minutes)d min)"), text=text, minutes=item["duration_minutes"]
         )
     return text
-
-
-def _compose(written_in, template, **values):
-    """Fill `template`: as plain text, or, for a page marking languages, as markup that escapes all but marked parts."""
-    # Safe (bandit B704): the template is escaped before it becomes markup; % escapes every unmarked value.
-    return Markup(escape(template)) % values if written_in else template % values  # nosec B704
 
 
 def roles_of(session, words=None):

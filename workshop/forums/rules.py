@@ -172,3 +172,11 @@ def interpretation_pairs(text: str) -> list[tuple[str, str]]:
 def joined_interpretation(pairs) -> str:
     """Return the stored form of interpretation pairs (from, into)."""
     return joined_languages(f"{source}{INTERPRETATION_ARROW}{target}" for source, target in pairs)
+
+
+def interpretation_within(text: str, languages) -> str:
+    """Return the stored interpretation keeping only the pairs both of whose languages are still worked in."""
+    kept = set(languages)
+    return joined_interpretation(
+        (source, target) for source, target in interpretation_pairs(text) if source in kept and target in kept
+    )

@@ -390,7 +390,7 @@ def audit_trail(slug):
         forum=forum,
         entries=entries,
         page=page,
-        word_audit_entry=word_entry,
+        word_audit_entry=lambda entry: word_entry(entry, forum.content_language),
         has_next=page * AUDIT_PAGE_SIZE < total,
         total=total,
     )

@@ -12,7 +12,7 @@ from workshop.core import audit
 from workshop.core.timezones import keep_wall_clock, local_to_utc, utc_to_local
 from workshop.extensions import db
 from workshop.forums import services as forums_services
-from workshop.forums.rules import days_between
+from workshop.forums.rules import days_between, interpretation_within
 from workshop.forums.services import FrameError
 from workshop.programme.models import ForumDay, ForumSession, TimeBlock
 
@@ -28,12 +28,15 @@ def update_forum(actor, forum, **fields):
     """Change the forum's facts, and fit its programme to them.
 
     A new time zone keeps the programme's wall-clock times (9:00 stays 9:00, now in the new zone);
-    new dates gain days, and dates that still hold time blocks cannot be dropped.
+    new dates gain days, and dates that still hold time blocks cannot be dropped. A language no longer
+    worked in takes its interpretation pairs out of every session.
     """
-    old_zone = forum.timezone
+    old_zone, old_languages = forum.timezone, forum.working_languages
     forums_services.update_forum(actor, forum, **fields)
     if forum.timezone != old_zone:
         _keep_programme_wall_clock(forum, old_zone)
+    if forum.working_languages != old_languages:
+        _keep_interpretation_within_languages(forum)
     _fit_days_to_dates(forum)
 
 
@@ -44,6 +47,15 @@ def _keep_programme_wall_clock(forum, old_zone):
     for part in timed:
         part.starts_at = keep_wall_clock(part.starts_at, old_zone, forum.timezone)
         part.ends_at = keep_wall_clock(part.ends_at, old_zone, forum.timezone)
+
+
+def _keep_interpretation_within_languages(forum):
+    """Drop the pairs naming a language the forum no longer works in, so no page or PDF offers them."""
+    interpreted = select(ForumSession).where(ForumSession.forum_id == forum.id, ForumSession.interpretation != "")
+    for session in db.session.scalars(interpreted):
+        kept = interpretation_within(session.interpretation, forum.working_language_codes)
+        if kept != session.interpretation:
+            session.interpretation = kept
 
 
 def _fit_days_to_dates(forum):

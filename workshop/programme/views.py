@@ -11,6 +11,7 @@ from workshop.core.checklist import measure_checklist
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import label
 from workshop.core.refusals import EditConflict, commit_or_refuse
+from workshop.core.templating import typed_choice
 from workshop.core.timezones import local_date, utc_to_local
 from workshop.core.versions import check_version, saved_values_that_differ
 from workshop.extensions import db
@@ -88,8 +89,13 @@ def _session_form(forum, session, formdata=_AUTO):
                 ),
             ),
         )
-    form.room_id.choices = [(0, _("No room yet"))] + [(room.id, room.name) for room in forum.rooms]
-    form.track_id.choices = [(0, _("No track"))] + [(track.id, track.name) for track in forum.tracks]
+    written_in = forum.content_language
+    form.room_id.choices = [(0, _("No room yet"))] + [
+        typed_choice(room.id, room.name, written_in) for room in forum.rooms
+    ]
+    form.track_id.choices = [(0, _("No track"))] + [
+        typed_choice(track.id, track.name, written_in) for track in forum.tracks
+    ]
     showing_saved = formdata is None or not form.is_submitted()
     form.offer_interpretation(forum.working_language_codes, (session.interpretation or "") if showing_saved else None)
     if session.id and showing_saved:

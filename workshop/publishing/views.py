@@ -34,8 +34,11 @@ READER_ZONE_COOKIE = "workshop_reader_zone"
 READER_ZONE_COOKIE_LIFETIME = timedelta(days=365)
 
 
-def _described_changes(before, after, zone):
-    return [describe_change(change, zone) for change in compare_snapshots(before, after)]
+def _described_changes(before, after, forum):
+    """Say each change for a page: markup marking what the secretariat typed with the forum's content language."""
+    return [
+        describe_change(change, forum.timezone, forum.content_language) for change in compare_snapshots(before, after)
+    ]
 
 
 @blueprint.route("/f/<slug>/agenda")
@@ -221,8 +224,7 @@ def list_changes(slug):
     forum = get_forum_or_404(slug)
     releases = services.list_releases(forum)
     history = [
-        (release, _described_changes(older.snapshot, release.snapshot, forum.timezone))
-        for release, older in pairwise(releases)
+        (release, _described_changes(older.snapshot, release.snapshot, forum)) for release, older in pairwise(releases)
     ]
     return render_template(
         "publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None
@@ -242,7 +244,7 @@ def manage_releases(slug):
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))
     latest = services.latest_release(forum)
-    pending = _described_changes(latest.snapshot if latest else None, build_snapshot(forum), forum.timezone)
+    pending = _described_changes(latest.snapshot if latest else None, build_snapshot(forum), forum)
     return render_template(
         "publishing/releases.html",
         forum=forum,

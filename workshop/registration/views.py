@@ -13,7 +13,9 @@ from sqlalchemy.orm import selectinload
 from workshop.accounts.permissions import can_view_forum
 from workshop.core.confirmation import ConfirmForm, ask_first, is_confirmed, require_button
 from workshop.core.labels import group_label
+from workshop.core.names import numbered_title
 from workshop.core.refusals import Refused, commit_or_refuse, show_refusal
+from workshop.core.templating import typed_choice
 from workshop.core.timezones import local_date, local_to_utc
 from workshop.extensions import db
 from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part_or_404
@@ -729,7 +731,9 @@ def show_group(slug, group_id):
     restriction_form = RestrictionForm()
     # A required select starts with an empty choice, so that nothing is chosen until the secretariat picks.
     restriction_form.session_id.choices = [("", _("Choose a session"))] + [
-        (session.id, str(session)) for session in forum.sessions if session.restricted_to_group_id != group.id
+        typed_choice(session.id, numbered_title(session), forum.content_language)
+        for session in forum.sessions
+        if session.restricted_to_group_id != group.id
     ]
     return render_template(
         "registration/group.html",

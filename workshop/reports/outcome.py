@@ -34,6 +34,7 @@ class Participation:
 
     label: str
     counts: ParticipantCounts
+    session: object = None  # the ForumSession, for a page that marks the language of its title
 
 
 # The columns of the stakeholder table: the six groups, then everyone whose group is none of them.
@@ -46,6 +47,7 @@ class GroupParticipation:
 
     label: str
     counts: tuple[int, ...]  # in the order of STAKEHOLDER_COLUMNS
+    session: object = None  # the ForumSession, none for the forum's totals
 
     @property
     def total(self):
@@ -113,7 +115,7 @@ def consolidated_outcome(forum, on_progress=lambda done, total: None):
     for report in reports:
         printed.append(printed_report(report))
         on_progress(len(printed), len(reports))
-    participation = tuple(Participation(str(report.session), report.counts) for report in reports)
+    participation = tuple(Participation(str(report.session), report.counts, report.session) for report in reports)
     by_stakeholder = _by_stakeholder(reports)
     return ConsolidatedOutcome(
         recommendations=_traced(reports),
@@ -150,7 +152,11 @@ def _by_stakeholder(reports):
     """Return a row for each reported session where the desk checked people in, in agenda order."""
     tally = stakeholder_attendance([report.session_id for report in reports])
     rows = (
-        GroupParticipation(str(report.session), tuple(tally[report.session_id][group] for group in STAKEHOLDER_COLUMNS))
+        GroupParticipation(
+            str(report.session),
+            tuple(tally[report.session_id][group] for group in STAKEHOLDER_COLUMNS),
+            report.session,
+        )
         for report in reports
     )
     return tuple(row for row in rows if row.total)
