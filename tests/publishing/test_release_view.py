@@ -13,7 +13,7 @@ from tests.exports.agenda_samples import PUBLISHED_AT, build_bogota_snapshot
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum
 from workshop.publishing.models import AgendaRelease
-from workshop.publishing.release_view import Snapshot
+from workshop.publishing.release_view import EntryCache, Snapshot
 from workshop.publishing.services import latest_release, publish_release
 from workshop.publishing.snapshot import stamp_revisions
 
@@ -323,3 +323,24 @@ def test_two_releases_with_one_id_in_two_databases_are_kept_apart(
 
     assert Snapshot.from_stored(other_database).sessions == {}
     assert Snapshot.from_stored(release) is first
+
+
+def test_the_entry_cache_keeps_stamped_entries_up_to_its_bound_and_never_unstamped_ones():
+    parses = []
+
+    def parse(data):
+        parses.append(data["id"])
+        return SimpleNamespace(**data)
+
+    cache = EntryCache(max_entries=2)
+    stamped = [{"id": key, "sequence": 0, "last_modified": "2030-11-05T14:00:00+00:00"} for key in (1, 2, 3)]
+    first = cache.parsed("session", stamped[0], parse)
+    assert cache.parsed("session", dict(stamped[0]), parse) is first
+    assert cache.parsed("session", {**stamped[0], "sequence": 1}, parse) is not first, "a new stamp is new content"
+    cache.parsed("session", stamped[1], parse)
+    cache.parsed("session", stamped[2], parse)
+    cache.parsed("session", stamped[0], parse)
+    unstamped = {"id": 4}
+    assert cache.parsed("session", unstamped, parse) is not cache.parsed("session", unstamped, parse)
+
+    assert parses == [1, 1, 2, 3, 1, 4, 4], "the oldest stored went first once the bound was passed"

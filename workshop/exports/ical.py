@@ -110,9 +110,8 @@ class EventCache(RecentlyUsed):
     def __init__(self, max_events=4000):
         super().__init__(max_events)
 
-    def text(self, key, write):
-        """Return the text stored under `key`, writing and storing it with `write()` the first time."""
-        return self.get_or_make(key, write)
+    # text(key, write): the text stored under `key`, written with `write()` and stored the first time.
+    text = RecentlyUsed.get_or_make
 
 
 def app_event_cache():
