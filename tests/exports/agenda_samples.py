@@ -4,13 +4,21 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 from workshop.core.markdown import render_markdown
+from workshop.forums.models import AgendaStatus
+from workshop.publishing.release_view import Snapshot
 
 PUBLISHED_AT = datetime(2011, 9, 20, 15, 0, tzinfo=UTC)
 
 
 def release_of(number, is_final=False):
     """Return what the exports read of a release: its id, number, status and date."""
-    return SimpleNamespace(id=number, number=number, is_final=is_final, published_at=PUBLISHED_AT)
+    status = AgendaStatus.FINAL if is_final else AgendaStatus.PRELIMINARY
+    return SimpleNamespace(id=number, number=number, status=status, is_final=is_final, published_at=PUBLISHED_AT)
+
+
+def typed(snapshot, release=None):
+    """Return snapshot data as the exports read it: through the one entry point a stored release goes through."""
+    return Snapshot.from_json(snapshot, release)
 
 
 def _person(person_id, name, organisation="", acronym="", country="CO"):

@@ -8,7 +8,7 @@ import jsonschema_rs
 from workshop.exports.api import agenda_document, openapi_document
 from workshop.extensions import db
 
-from .agenda_samples import GOOD_PRACTICES_VERSION, release_of
+from .agenda_samples import GOOD_PRACTICES_VERSION, release_of, typed
 
 
 def agenda_validator(openapi):
@@ -18,7 +18,7 @@ def agenda_validator(openapi):
 
 
 def test_agenda_document_matches_its_openapi_schema(bogota_snapshot, links):
-    document = agenda_document(bogota_snapshot, release_of(3), links)
+    document = agenda_document(typed(bogota_snapshot, release_of(3)), links)
     agenda_validator(openapi_document("https://workshop.example.org")).validate(json.loads(json.dumps(document)))
 
     assert document["release"] == {"number": 3, "status": "preliminary", "published_at": "2011-09-20T10:00:00-05:00"}
@@ -34,7 +34,7 @@ def test_agenda_document_matches_its_openapi_schema(bogota_snapshot, links):
 
 
 def test_each_document_gives_the_version_its_release_names(bogota_snapshot, links):
-    document = agenda_document(bogota_snapshot, release_of(3), links)
+    document = agenda_document(typed(bogota_snapshot, release_of(3)), links)
     agenda_validator(openapi_document("https://workshop.example.org")).validate(json.loads(json.dumps(document)))
 
     versions = {entry["id"]: entry["current_version"] for entry in document["documents"]}
@@ -51,7 +51,7 @@ def test_each_document_gives_the_version_its_release_names(bogota_snapshot, link
 def test_a_release_from_before_document_versions_gives_none(bogota_snapshot, links):
     del bogota_snapshot["document_versions"]
 
-    document = agenda_document(bogota_snapshot, release_of(3), links)
+    document = agenda_document(typed(bogota_snapshot, release_of(3)), links)
 
     assert {entry["current_version"] for entry in document["documents"]} == {None}
 

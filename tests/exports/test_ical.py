@@ -22,7 +22,7 @@ from workshop.exports.ical import (
 )
 from workshop.registration.rules import Selection
 
-from .agenda_samples import KOUASSI, MUNOZ, NOBODY_ID, PUBLISHED_AT
+from .agenda_samples import KOUASSI, MUNOZ, NOBODY_ID, PUBLISHED_AT, typed
 
 HOSTILE_TITLE = "Horizontal partnerships\r\nBEGIN:VEVENT\r\nUID:evil@example.org\r\nEND:VEVENT"
 
@@ -42,7 +42,7 @@ def assert_well_formed(data):
 
 
 def test_whole_agenda_is_well_formed_with_a_vtimezone(bogota_snapshot, links):
-    data = calendar_bytes("Bogotá 2011", [whole_agenda(bogota_snapshot)], links)
+    data = calendar_bytes("Bogotá 2011", [whole_agenda(typed(bogota_snapshot))], links)
 
     assert_well_formed(data)
     calendar = icalendar.Calendar.from_ical(data)
@@ -52,10 +52,10 @@ def test_whole_agenda_is_well_formed_with_a_vtimezone(bogota_snapshot, links):
 
 
 def test_a_utc_forum_writes_utc_times_without_a_vtimezone(bogota_snapshot, links):
-    in_bogota = icalendar.Calendar.from_ical(calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links))
+    in_bogota = icalendar.Calendar.from_ical(calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links))
     bogota_snapshot["forum"]["timezone"] = "UTC"
 
-    data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links)
+    data = calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links)
 
     assert_well_formed(data)
     calendar = icalendar.Calendar.from_ical(data)
@@ -67,17 +67,17 @@ def test_a_utc_forum_writes_utc_times_without_a_vtimezone(bogota_snapshot, links
 
 
 def test_every_session_and_loose_item_has_a_stable_uid(bogota_snapshot, links):
-    data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links)
+    data = calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links)
 
     assert sorted(events_by_uid(data)) == sorted(
         [f"workshop-session-{key}@workshop.example.org" for key in ("11", "12", "13", "14", "15")]
         + [f"workshop-item-{key}@workshop.example.org" for key in (301, 302, 303)]
     )
-    assert data == calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links)
+    assert data == calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links)
 
 
 def test_session_event_says_where_who_what_to_read_and_links_back(bogota_snapshot, links):
-    event = events_by_uid(calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links))[
+    event = events_by_uid(calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links))[
         "workshop-session-11@workshop.example.org"
     ]
 
@@ -95,7 +95,7 @@ def test_session_event_says_where_who_what_to_read_and_links_back(bogota_snapsho
 def test_line_breaks_in_a_title_cannot_inject_an_event(bogota_snapshot, links):
     bogota_snapshot["sessions"]["11"]["title"] = HOSTILE_TITLE
     bogota_snapshot["sessions"]["11"]["items"][0]["title"] = HOSTILE_TITLE
-    data = calendar_bytes("Agenda\r\nBEGIN:VEVENT", [whole_agenda(bogota_snapshot)], links)
+    data = calendar_bytes("Agenda\r\nBEGIN:VEVENT", [whole_agenda(typed(bogota_snapshot))], links)
 
     assert_well_formed(data)
     assert data.split(b"\r\n").count(b"BEGIN:VEVENT") == 8
@@ -112,8 +112,8 @@ def test_moving_one_session_changes_only_its_sequence(bogota_snapshot, republish
 
     later = PUBLISHED_AT + timedelta(days=2)
     second = republish(bogota_snapshot, move_session_two, later)
-    before = events_by_uid(calendar_bytes("A", [whole_agenda(bogota_snapshot)], links))
-    after = events_by_uid(calendar_bytes("A", [whole_agenda(second)], links))
+    before = events_by_uid(calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links))
+    after = events_by_uid(calendar_bytes("A", [whole_agenda(typed(second))], links))
 
     changed = {uid for uid in after if after[uid].get("SEQUENCE") != before[uid].get("SEQUENCE")}
     assert changed == {"workshop-session-12@workshop.example.org"}
@@ -126,7 +126,7 @@ def test_a_removed_session_stays_in_the_feed_as_cancelled(bogota_snapshot, repub
     later = PUBLISHED_AT + timedelta(days=1)
     second = republish(bogota_snapshot, lambda snapshot: snapshot["sessions"].pop("14"), later)
 
-    data = calendar_bytes("A", [whole_agenda(second)], links)
+    data = calendar_bytes("A", [whole_agenda(typed(second))], links)
 
     assert_well_formed(data)
     event = events_by_uid(data)["workshop-session-14@workshop.example.org"]
@@ -138,13 +138,13 @@ def test_track_room_and_session_feeds_hold_only_their_events(bogota_snapshot, li
     def session_uids(part):
         return sorted(uid.split("@")[0] for uid in events_by_uid(calendar_bytes("A", [part], links)))
 
-    assert session_uids(track_agenda(bogota_snapshot, 1)) == [
+    assert session_uids(track_agenda(typed(bogota_snapshot), 1)) == [
         "workshop-session-11",
         "workshop-session-15",
     ]
-    assert session_uids(room_agenda(bogota_snapshot, 2)) == ["workshop-session-13"]
-    assert "workshop-item-301" in session_uids(room_agenda(bogota_snapshot, 1))
-    assert session_uids(single_session(bogota_snapshot, 14)) == ["workshop-session-14"]
+    assert session_uids(room_agenda(typed(bogota_snapshot), 2)) == ["workshop-session-13"]
+    assert "workshop-item-301" in session_uids(room_agenda(typed(bogota_snapshot), 1))
+    assert session_uids(single_session(typed(bogota_snapshot), 14)) == ["workshop-session-14"]
 
 
 def test_personal_feed_spans_forums_and_every_role(bogota_snapshot, links):
@@ -155,8 +155,8 @@ def test_personal_feed_spans_forums_and_every_role(bogota_snapshot, links):
     data = calendar_bytes(
         "Mine",
         [
-            person_agenda(bogota_snapshot, KOUASSI["id"]),
-            person_agenda(paris, KOUASSI["id"]),
+            person_agenda(typed(bogota_snapshot), KOUASSI["id"]),
+            person_agenda(typed(paris), KOUASSI["id"]),
         ],
         links,
     )
@@ -176,14 +176,14 @@ def test_personal_feed_spans_forums_and_every_role(bogota_snapshot, links):
 
 
 def test_personal_feed_holds_items_a_person_speaks_in(bogota_snapshot, links):
-    uids = events_by_uid(calendar_bytes("Mine", [person_agenda(bogota_snapshot, MUNOZ["id"])], links))
+    uids = events_by_uid(calendar_bytes("Mine", [person_agenda(typed(bogota_snapshot), MUNOZ["id"])], links))
     assert "workshop-item-303@workshop.example.org" in uids
-    nobodys = events_by_uid(calendar_bytes("Mine", [person_agenda(bogota_snapshot, NOBODY_ID)], links))
+    nobodys = events_by_uid(calendar_bytes("Mine", [person_agenda(typed(bogota_snapshot), NOBODY_ID)], links))
     assert [uid.split("@")[0] for uid in nobodys] == ["workshop-session-14"], "only the plenary"
 
 
 def personal_uids(snapshot, person_id, selection, links):
-    data = calendar_bytes("Mine", [person_agenda(snapshot, person_id, selection)], links)
+    data = calendar_bytes("Mine", [person_agenda(typed(snapshot), person_id, selection)], links)
     return sorted(uid.split("@")[0] for uid in events_by_uid(data))
 
 
@@ -212,7 +212,7 @@ def test_personal_feed_holds_the_chosen_sessions_and_a_restricted_one_only_for_m
     ],
 )
 def test_khal_imports_the_feed_at_the_right_local_times(bogota_snapshot, links, tmp_path, zone, expected):
-    feed = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links)
+    feed = calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links)
 
     listing = khal_listing(feed, tmp_path, zone, "2011-09-25", "4d")
 
@@ -231,7 +231,7 @@ def test_a_removed_loose_item_stays_in_the_feed_as_cancelled(bogota_snapshot, re
     later = PUBLISHED_AT + timedelta(days=1)
     second = republish(bogota_snapshot, drop_first_loose_item, later)
 
-    data = calendar_bytes("A", [whole_agenda(second)], links)
+    data = calendar_bytes("A", [whole_agenda(typed(second))], links)
 
     assert_well_formed(data)
     event = events_by_uid(data)[f"workshop-item-{removed_id}@workshop.example.org"]
@@ -258,7 +258,7 @@ def test_events_are_written_as_icalendar_writes_them(bogota_snapshot, links):
     bogota_snapshot["sessions"]["11"]["title"] = HOSTILE_TITLE + " é" * 40 + "\\;," * 30
     bogota_snapshot["sessions"]["12"]["title"] = "x" * 62 + "\\n" + "ü" * 50 + "^" * 80
     bogota_snapshot["forum"]["venue"] = "Hotel; Tequendama, \\ salón Ñ"
-    data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links)
+    data = calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links)
 
     written = event_texts(data)
     rewritten = [event.to_ical().decode() for event in icalendar.Calendar.from_ical(data).walk("VEVENT")]
@@ -269,7 +269,7 @@ def test_events_are_written_as_icalendar_writes_them(bogota_snapshot, links):
 
 def test_a_utc_forum_writes_events_as_icalendar_does(bogota_snapshot, links):
     bogota_snapshot["forum"]["timezone"] = "Etc/UTC"
-    data = calendar_bytes("Agenda", [whole_agenda(bogota_snapshot)], links)
+    data = calendar_bytes("Agenda", [whole_agenda(typed(bogota_snapshot))], links)
 
     assert_well_formed(data)
     assert b"BEGIN:VTIMEZONE" not in data
@@ -284,7 +284,7 @@ def test_dtstamp_is_each_events_own_last_change(bogota_snapshot, republish, link
 
     later = PUBLISHED_AT + timedelta(days=2)
     after = events_by_uid(
-        calendar_bytes("A", [whole_agenda(republish(bogota_snapshot, rename_session_two, later))], links)
+        calendar_bytes("A", [whole_agenda(typed(republish(bogota_snapshot, rename_session_two, later)))], links)
     )
 
     assert after["workshop-session-12@workshop.example.org"].decoded("DTSTAMP") == later
@@ -294,16 +294,18 @@ def test_dtstamp_is_each_events_own_last_change(bogota_snapshot, republish, link
 
 def test_a_cached_event_is_the_fresh_one_until_its_session_changes(bogota_snapshot, republish, links):
     cache = EventCache()
-    fresh = calendar_bytes("A", [whole_agenda(bogota_snapshot)], links)
-    assert calendar_bytes("A", [whole_agenda(bogota_snapshot)], links, cache) == fresh
+    fresh = calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links)
+    assert calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links, cache) == fresh
     assert len(cache) == 8
-    assert calendar_bytes("A", [whole_agenda(bogota_snapshot)], links, cache) == fresh, "read back from the cache"
+    assert calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links, cache) == fresh, (
+        "read back from the cache"
+    )
 
     later = PUBLISHED_AT + timedelta(days=2)
     second = republish(bogota_snapshot, lambda snapshot: snapshot["sessions"]["12"].update(title="Renamed"), later)
-    rebuilt = calendar_bytes("A", [whole_agenda(second)], links, cache)
+    rebuilt = calendar_bytes("A", [whole_agenda(typed(second))], links, cache)
 
-    assert rebuilt == calendar_bytes("A", [whole_agenda(second)], links)
+    assert rebuilt == calendar_bytes("A", [whole_agenda(typed(second))], links)
     assert len(cache) == 9, "only the renamed session was written again"
     changed = [text for text in event_texts(rebuilt) if text not in event_texts(fresh)]
     assert [text.split("SUMMARY:")[1].split("\r\n")[0] for text in changed] == ["Session 2. Renamed"]
@@ -323,12 +325,12 @@ def test_a_cached_event_is_the_fresh_one_until_its_session_changes(bogota_snapsh
 )
 def test_the_cache_keeps_apart_what_an_event_is_written_from(bogota_snapshot, links, change):
     cache = EventCache()
-    calendar_bytes("A", [whole_agenda(bogota_snapshot)], links, cache)
+    calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links, cache)
     changed_snapshot = copy.deepcopy(bogota_snapshot)
     changed_snapshot["forum"].update(change[0])
     changed_links = replace(links, **change[1])
 
-    calendar_bytes("A", [whole_agenda(changed_snapshot)], changed_links, cache)
+    calendar_bytes("A", [whole_agenda(typed(changed_snapshot))], changed_links, cache)
 
     assert len(cache) == 16
 
@@ -338,8 +340,8 @@ def test_the_cache_keeps_each_language_apart(app, bogota_snapshot, links):
     feeds = {}
     for language in ("en", "es", "fr"):
         with force_locale(language):
-            feeds[language] = calendar_bytes("A", [whole_agenda(bogota_snapshot)], links, cache)
-            assert feeds[language] == calendar_bytes("A", [whole_agenda(bogota_snapshot)], links)
+            feeds[language] = calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links, cache)
+            assert feeds[language] == calendar_bytes("A", [whole_agenda(typed(bogota_snapshot))], links)
 
     assert len(cache) == 24
     assert b"Programa" in feeds["es"]
@@ -366,7 +368,7 @@ def test_a_feed_looks_each_translation_up_once(bogota_snapshot, links, monkeypat
     for number in range(100, 140):
         many["sessions"][str(number)] = {**bogota_snapshot["sessions"]["11"], "id": number}
 
-    calendar_bytes("A", [whole_agenda(many)], links)
+    calendar_bytes("A", [whole_agenda(typed(many))], links)
 
     assert sorted(looked_up) == sorted(set(looked_up))
     assert "Programme" in looked_up

@@ -22,7 +22,7 @@ from workshop.exports.pdf import (
 )
 from workshop.publishing.layout import AgendaBlock
 
-from .agenda_samples import KOUASSI, build_bogota_snapshot, release_of
+from .agenda_samples import KOUASSI, build_bogota_snapshot, release_of, typed
 
 HOSTILE_MARKUP = '<img src="file:///etc/passwd"> <img src="https://tracker.example.org/pixel.png">'
 
@@ -36,9 +36,9 @@ def pages_text(data):
 def render(app, links):
     """Return a callable that renders one of the PDFs in a request of the given language."""
 
-    def _render(function, *arguments, language="en"):
+    def _render(function, snapshot, release, *arguments, language="en"):
         with app.test_request_context(f"/?lang={language}"):
-            return function(*arguments, links=links, static_folder=app.static_folder)
+            return function(typed(snapshot, release), *arguments, links=links, static_folder=app.static_folder)
 
     return _render
 
@@ -221,14 +221,14 @@ def test_session_brief_times_the_keynotes_from_the_start(render, bogota_snapshot
 
 
 def test_timed_items_leave_unknowable_times_empty():
-    session = build_bogota_snapshot()["sessions"]["11"]
-    session["items"] = [
+    snapshot = build_bogota_snapshot()
+    snapshot["sessions"]["11"]["items"] = [
         {"kind": "presentation", "title": "A", "speaker": None, "duration_minutes": None},
         {"kind": "keynote", "title": "B", "speaker": None, "duration_minutes": 5},
         {"kind": "debate", "title": "C", "speaker": None, "duration_minutes": None},
     ]
     zone = ZoneInfo("America/Bogota")
-    timed = timed_items(session, zone)
+    timed = timed_items(typed(snapshot).sessions[11], zone)
     start = timed[0][0]
     assert (start.hour, start.minute) == (9, 15)
     assert timed[0][1] is None and timed[1][:2] == (None, None) and timed[2][0] is None

@@ -10,6 +10,7 @@ from workshop.extensions import db
 from workshop.publishing import views
 from workshop.publishing.grid import grid_day, now_and_next
 from workshop.publishing.layout import AgendaBlock, AgendaDay, AgendaEntry
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.services import publish_release
 
 BOGOTA = ZoneInfo("America/Bogota")
@@ -19,12 +20,59 @@ def at(hour, minute=0):
     return datetime(2030, 11, 5, hour, minute, tzinfo=BOGOTA)
 
 
+def stored(sessions=(), loose_items=()):
+    """Return a snapshot stored with these sessions and loose items, as the outputs read it."""
+    return Snapshot.from_json(
+        {
+            "forum": {
+                "slug": "grid",
+                "title": "Grid",
+                "start_date": "2030-11-05",
+                "end_date": "2030-11-05",
+                "timezone": "America/Bogota",
+            },
+            "days": [
+                {
+                    "date": "2030-11-05",
+                    "title": "",
+                    "to_be_announced": False,
+                    "note": "",
+                    "blocks": [
+                        {
+                            "id": 1,
+                            "label": "",
+                            "starts_at": "2030-11-05T14:00:00+00:00",
+                            "ends_at": "2030-11-05T17:00:00+00:00",
+                            "loose_items": list(loose_items),
+                            "session_ids": [],
+                        }
+                    ],
+                }
+            ],
+            "sessions": {str(session["id"]): session for session in sessions},
+        }
+    )
+
+
 def session_entry(number, room, start, end):
-    return AgendaEntry("session", start, end, {"number": str(number), "room": room})
+    data = {
+        "id": number,
+        "number": str(number),
+        "title": f"Session {number}",
+        "format": "workshop",
+        "room": room,
+        "starts_at": start.isoformat(),
+        "ends_at": end.isoformat(),
+        "people": {},
+        "items": [],
+        "documents": [],
+    }
+    return AgendaEntry("session", start, end, stored(sessions=[data]).sessions[number])
 
 
 def loose_entry(title, start, end):
-    return AgendaEntry("item", start, end, {"title": title})
+    data = {"id": 1, "kind": "break", "title": title, "starts_at": start.isoformat(), "ends_at": end.isoformat()}
+    return AgendaEntry("item", start, end, stored(loose_items=[data]).loose_items()[1])
 
 
 def agenda_day(*blocks):
@@ -56,7 +104,7 @@ def test_loose_items_get_rows_of_their_own_before_or_after_the_sessions_by_time(
 
     rows = grid_day(agenda_day(block), ["Salón Bolívar"]).rows
 
-    assert [row.loose_item["title"] if row.loose_item else "sessions" for row in rows] == [
+    assert [row.loose_item.title if row.loose_item else "sessions" for row in rows] == [
         "Opening",
         "Welcome",
         "sessions",
@@ -70,7 +118,7 @@ def test_a_block_of_loose_items_only_has_no_session_row():
     grid = grid_day(agenda_day(block), ["Salón Bolívar"])
 
     assert grid.rooms == []
-    assert [row.loose_item["title"] for row in grid.rows] == ["Plenary"]
+    assert [row.loose_item.title for row in grid.rows] == ["Plenary"]
 
 
 @pytest.mark.parametrize(
@@ -100,8 +148,8 @@ def test_now_is_what_runs_and_next_is_everything_that_starts_first_after(now, ru
 
     now_entries, next_entries = now_and_next([agenda_day(block)], now)
 
-    assert [entry.data["number"] for entry in now_entries] == running
-    assert [entry.data["number"] for entry in next_entries] == coming
+    assert [entry.data.number for entry in now_entries] == running
+    assert [entry.data.number for entry in next_entries] == coming
 
 
 @pytest.fixture

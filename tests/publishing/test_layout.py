@@ -1,13 +1,24 @@
-"""The agenda's layout (days, blocks, entries in order) as plain functions over a snapshot."""
+"""The agenda's layout (days, blocks, entries in order) as plain functions over a typed snapshot.
+
+Snapshots are written as the stored JSON is, then read through `Snapshot.from_json` as every output reads them.
+"""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from workshop.publishing.layout import PLENARY, agenda_days, has_part_in, people_with_a_part_in, restricted_group_id
+from workshop.publishing.release_view import Snapshot, TabledDocument
 
 BOGOTA = ZoneInfo("America/Bogota")
-PAPER = {"id": 1, "title": "Good practices paper"}
-OUTCOME = {"id": 2, "title": "Busan outcome document"}
+PAPER = {"id": 1, "title": "Good practices paper", "kind": "paper", "organisation": ""}
+OUTCOME = {"id": 2, "title": "Busan outcome document", "kind": "outcome", "organisation": ""}
+FORUM = {
+    "slug": "bogota-2011",
+    "title": "Learning from South-South and Triangular Cooperation",
+    "start_date": "2011-09-26",
+    "end_date": "2011-09-28",
+    "timezone": "America/Bogota",
+}
 
 
 def utc(hour, minute=0, day=26):
@@ -24,10 +35,17 @@ def session(key, start, end, number=None, documents=()):
         "id": key,
         "number": number or str(key),
         "title": f"Session {key}",
+        "format": "workshop",
         "starts_at": start,
         "ends_at": end,
+        "people": {},
+        "items": [],
         "documents": list(documents),
     }
+
+
+def tabled(*documents):
+    return [TabledDocument(**document) for document in documents]
 
 
 def loose_item(key, start, end, title="Welcome"):
@@ -50,15 +68,11 @@ def day(on, *blocks, title="", to_be_announced=False, note=""):
 
 
 def snapshot(days, *sessions):
-    return {
-        "forum": {"timezone": "America/Bogota"},
-        "days": days,
-        "sessions": {str(item["id"]): item for item in sessions},
-    }
+    return Snapshot.from_json({"forum": FORUM, "days": days, "sessions": {str(item["id"]): item for item in sessions}})
 
 
 def entry_titles(agenda_block):
-    return [(entry.kind, entry.data["title"]) for entry in agenda_block.entries]
+    return [(entry.kind, entry.data.title) for entry in agenda_block.entries]
 
 
 def test_days_and_blocks_keep_their_order_and_read_in_the_forums_time():
@@ -157,7 +171,7 @@ def test_parallel_sessions_starting_together_follow_their_numbers():
             session(3, utc(14), utc(15), number="2"),
         )
     )
-    assert [entry.data["number"] for entry in agenda[0].blocks[0].entries] == ["1", "2", "3"]
+    assert [entry.data.number for entry in agenda[0].blocks[0].entries] == ["1", "2", "3"]
 
 
 def test_a_block_shows_each_of_its_documents_once_in_the_order_they_are_tabled():
@@ -168,7 +182,7 @@ def test_a_block_shows_each_of_its_documents_once_in_the_order_they_are_tabled()
             session(2, utc(15), utc(16), documents=[PAPER]),
         )
     )
-    assert agenda[0].blocks[0].documents == [OUTCOME, PAPER]
+    assert agenda[0].blocks[0].documents == tabled(OUTCOME, PAPER)
 
 
 def test_the_whole_agenda_keeps_blocks_without_sessions():
@@ -213,7 +227,7 @@ def test_a_personal_agenda_keeps_only_the_blocks_with_ones_sessions_and_every_la
             session(3, utc(16), utc(17)),
             session(4, utc(16), utc(17)),
         ),
-        session_filter=lambda kept: kept["id"] in (1, 4),
+        session_filter=lambda kept: kept.id in (1, 4),
     )
     assert [agenda_block.id for agenda_block in agenda[0].blocks] == [10, 12]
     assert entry_titles(agenda[0].blocks[1]) == [("session", "Session 4")]
@@ -227,9 +241,9 @@ def test_a_personal_agenda_shows_only_the_documents_of_ones_sessions():
             session(1, utc(14), utc(15), documents=[PAPER]),
             session(2, utc(15), utc(16), documents=[OUTCOME]),
         ),
-        session_filter=lambda kept: kept["id"] == 2,
+        session_filter=lambda kept: kept.id == 2,
     )
-    assert agenda[0].blocks[0].documents == [OUTCOME]
+    assert agenda[0].blocks[0].documents == tabled(OUTCOME)
 
 
 def test_every_time_of_a_block_reads_on_the_forums_wall_clock():
@@ -261,7 +275,7 @@ def outline(agenda):
             agenda_day.number,
             agenda_day.date,
             [
-                (agenda_block.id, [entry.data["id"] for entry in agenda_block.entries])
+                (agenda_block.id, [entry.data.id for entry in agenda_block.entries])
                 for agenda_block in agenda_day.blocks
             ],
         )
@@ -279,9 +293,9 @@ def test_a_session_outside_any_block_gets_a_block_of_its_own_on_its_day():
     )
     assert outline(agenda) == [(1, date(2011, 9, 26), [(10, [1]), (None, [2])])]
     own = agenda[0].blocks[1]
-    assert (own.label, own.documents) == ("", [PAPER])
+    assert (own.label, own.documents) == ("", tabled(PAPER))
     assert [(entry.kind, entry.is_session, entry.data) for entry in own.entries] == [
-        ("session", True, session(2, utc(18), utc(19), documents=[PAPER]))
+        ("session", True, snapshot([], session(2, utc(18), utc(19), documents=[PAPER])).sessions[2])
     ]
     assert wall_clock(own) == ["2011-09-26T13:00:00-05:00", "2011-09-26T14:00:00-05:00"] * 2
 
@@ -347,13 +361,13 @@ def test_overlapping_sessions_outside_blocks_share_one_block_spanning_them_all()
         "2011-09-26T09:00:00-05:00",
         "2011-09-26T13:00:00-05:00",
     )
-    assert shared.documents == [PAPER, OUTCOME]
+    assert shared.documents == tabled(PAPER, OUTCOME)
 
 
 def test_a_shared_block_ends_with_the_longest_of_its_sessions_not_the_last_to_start():
     agenda = agenda_days(snapshot([day("2011-09-26")], session(1, utc(14), utc(17)), session(2, utc(15), utc(16))))
     shared = agenda[0].blocks[0]
-    assert [entry.data["id"] for entry in shared.entries] == [1, 2]
+    assert [entry.data.id for entry in shared.entries] == [1, 2]
     assert shared.ends_at.isoformat() == "2011-09-26T12:00:00-05:00"
 
 
@@ -389,7 +403,7 @@ def test_a_personal_agenda_gives_a_block_of_its_own_only_to_ones_own_sessions_ou
             session(2, utc(16), utc(17)),
             session(3, utc(18), utc(19)),
         ),
-        session_filter=lambda kept: kept["id"] == 3,
+        session_filter=lambda kept: kept.id == 3,
     )
     assert outline(agenda) == [(1, date(2011, 9, 26), [(None, [3])])]
 
@@ -405,21 +419,41 @@ def test_a_session_in_a_block_left_out_of_a_personal_agenda_does_not_come_back_o
     assert outline(agenda) == [(1, date(2011, 9, 26), [])]
 
 
-def staffed(people=None, speakers=()):
-    """Return a session's data with people appointed by role and items spoken by the given speakers."""
+def person(person_id, name="Someone"):
     return {
-        "people": {"facilitator": [], "panellist": [], **(people or {})},
-        "items": [{"title": f"Item {n}", "speaker": speaker} for n, speaker in enumerate(speakers)],
+        "id": person_id,
+        "name": name,
+        "job_title": "",
+        "organisation": "",
+        "organisation_acronym": "",
+        "country_code": "",
     }
 
 
+def one_session(**data):
+    """Return a session stored with `data`, as the outputs read it."""
+    return snapshot([], {**session(1, utc(14), utc(15)), **data}).sessions[1]
+
+
+def staffed(people=None, speakers=()):
+    """Return a session with people appointed by role and items spoken by the given speakers."""
+    appointed = {role: [person(person_id) for person_id in ids] for role, ids in (people or {}).items()}
+    return one_session(
+        people={"facilitator": [], "panellist": [], **appointed},
+        items=[
+            {"kind": "presentation", "title": f"Item {n}", "speaker": speaker, "duration_minutes": None}
+            for n, speaker in enumerate(speakers)
+        ],
+    )
+
+
 def test_a_person_appointed_to_a_session_in_any_role_has_a_part_in_it():
-    session_data = staffed({"facilitator": [{"id": 5}], "panellist": [{"id": 6}, {"id": 7}]})
+    session_data = staffed({"facilitator": [5], "panellist": [6, 7]})
     assert [has_part_in(session_data, person_id) for person_id in (5, 6, 7, 8)] == [True, True, True, False]
 
 
 def test_a_person_speaking_in_an_item_has_a_part_in_the_session_without_being_appointed():
-    session_data = staffed(speakers=[None, {"id": None, "name": "Guest"}, {"id": 9}])
+    session_data = staffed(speakers=[None, person(None, "Guest"), person(9)])
     assert [has_part_in(session_data, person_id) for person_id in (9, 5)] == [True, False]
 
 
@@ -428,16 +462,15 @@ def test_nobody_has_a_part_in_a_session_without_people_or_speakers():
 
 
 def test_the_people_with_a_part_in_a_session_are_its_appointees_and_its_named_speakers():
-    session_data = staffed(
-        {"facilitator": [{"id": 5}], "panellist": [{"id": 6}]}, speakers=[{"id": 9}, None, {"id": 5}]
-    )
+    session_data = staffed({"facilitator": [5], "panellist": [6]}, speakers=[person(9), None, person(5)])
     assert people_with_a_part_in(session_data) == {5, 6, 9}
 
 
 def test_a_session_is_restricted_to_the_group_it_names_and_otherwise_open_to_everyone():
-    assert restricted_group_id({"restricted_to": {"id": 7, "name": "Building block"}}) == 7
-    assert restricted_group_id({"restricted_to": None}) is None
-    assert restricted_group_id({}) is None, "a release published before registration names no restriction"
+    building_block = {"id": 7, "stakeholder": None, "name": "Building block"}
+    assert restricted_group_id(one_session(restricted_to=building_block)) == 7
+    assert restricted_group_id(one_session(restricted_to=None)) is None
+    assert restricted_group_id(one_session()) is None, "a release published before registration names no restriction"
 
 
 def test_a_plenary_is_named_as_the_snapshot_writes_its_format():

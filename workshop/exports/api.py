@@ -6,8 +6,7 @@ their e-mail addresses: the snapshot never holds them.
 """
 
 import json
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from workshop.documents.models import DocumentKind
 from workshop.forums.models import AgendaStatus
@@ -19,18 +18,18 @@ API_VERSION = "1.1.0"
 PERSON_FIELDS = ("id", "name", "job_title", "organisation", "organisation_acronym", "country_code")
 
 
-def agenda_document(snapshot, release, links):
-    """Return the agenda of a release as plain JSON-ready data."""
-    zone = ZoneInfo(snapshot["forum"]["timezone"])
-    forum = snapshot["forum"]
+def agenda_document(snapshot, links):
+    """Return the agenda of a release (a typed snapshot of a stored release) as plain JSON-ready data."""
+    forum, release = snapshot.forum, snapshot.release
+    zone = forum.zone
     people, documents = {}, {}
-    versions = snapshot.get("document_versions", {})
     sessions = [
-        _session(session, forum, zone, links, people, documents, versions) for session in snapshot["sessions"].values()
+        _session(session, forum, zone, links, people, documents, snapshot.document_versions)
+        for session in snapshot.sessions.values()
     ]
-    days = [_day(day, zone, people) for day in agenda_days(snapshot)]
+    days = [_day(day, people) for day in agenda_days(snapshot)]
     return {
-        "forum": {name: forum[name] for name in PUBLISHED_FORUM_FIELDS},
+        "forum": {name: _published(getattr(forum, name)) for name in PUBLISHED_FORUM_FIELDS},
         "release": {
             "number": release.number,
             "status": "final" if release.is_final else "preliminary",
@@ -40,100 +39,105 @@ def agenda_document(snapshot, release, links):
         "sessions": sorted(sessions, key=lambda session: (session["starts_at"], session["number"], session["id"])),
         "cancelled_sessions": [
             {
-                "id": session["id"],
-                "number": session["number"],
-                "title": session["title"],
-                "starts_at": _local(session["starts_at"], zone),
-                "ends_at": _local(session["ends_at"], zone),
+                "id": session.id,
+                "number": session.number,
+                "title": session.title,
+                "starts_at": _local(session.starts_at, zone),
+                "ends_at": _local(session.ends_at, zone),
             }
-            for session in snapshot.get("cancelled", {}).values()
+            for session in snapshot.cancelled.values()
         ],
         "people": sorted(people.values(), key=lambda person: (person["name"], person["id"])),
-        "rooms": [{"id": room["id"], "name": room["name"], "capacity": room["capacity"]} for room in snapshot["rooms"]],
-        "tracks": [{"id": track["id"], "name": track["name"]} for track in snapshot["tracks"]],
+        "rooms": [{"id": room.id, "name": room.name, "capacity": room.capacity} for room in snapshot.rooms],
+        "tracks": [{"id": track.id, "name": track.name} for track in snapshot.tracks],
         "documents": sorted(documents.values(), key=lambda document: document["id"]),
     }
 
 
-def agenda_json(snapshot, release, links):
+def agenda_json(snapshot, links):
     """Return the agenda document as UTF-8 JSON bytes."""
-    return json.dumps(agenda_document(snapshot, release, links), ensure_ascii=False, indent=1).encode("utf-8")
+    return json.dumps(agenda_document(snapshot, links), ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _local(iso_text, zone):
-    return datetime.fromisoformat(iso_text).astimezone(zone).isoformat()
+def _local(moment, zone):
+    return moment.astimezone(zone).isoformat()
+
+
+def _published(value):
+    """Return a forum field as the stored snapshot writes it: dates as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def _person_id(person, people):
     """Remember a person for the `people` list and return the id that refers to them."""
-    people.setdefault(person["id"], {name: person[name] for name in PERSON_FIELDS})
-    return person["id"]
+    people.setdefault(person.id, {name: getattr(person, name) for name in PERSON_FIELDS})
+    return person.id
 
 
 def _speaker_id(speaker, people):
     """Return the person id of an item's speaker; a speaker known by name only has none."""
-    return _person_id(speaker, people) if speaker and speaker["id"] is not None else None
+    return _person_id(speaker, people) if speaker and speaker.id is not None else None
 
 
 def _current_version(document_id, forum, links, versions):
     """Describe the version of a document the release names, or None (no file yet, or a release from before)."""
-    version = versions.get(str(document_id))
+    version = versions.get(document_id)
     if version is None:
         return None
     return {
-        "number": version["number"],
-        "url": links.version_url(forum["slug"], document_id, version["number"]),
-        "size": version["size"],
-        "media_type": version["media_type"],
-        "sha256": version["sha256"],
+        "number": version.number,
+        "url": links.version_url(forum.slug, document_id, version.number),
+        "size": version.size,
+        "media_type": version.media_type,
+        "sha256": version.sha256,
     }
 
 
 def _session(session, forum, zone, links, people, documents, versions):
-    for document in session["documents"]:
+    for document in session.documents:
         documents.setdefault(
-            document["id"],
+            document.id,
             {
-                "id": document["id"],
-                "title": document["title"],
-                "kind": document["kind"],
-                "organisation": document["organisation"],
-                "url": links.document_url(forum["slug"], document["id"]),
-                "current_version": _current_version(document["id"], forum, links, versions),
+                "id": document.id,
+                "title": document.title,
+                "kind": document.kind,
+                "organisation": document.organisation,
+                "url": links.document_url(forum.slug, document.id),
+                "current_version": _current_version(document.id, forum, links, versions),
             },
         )
     return {
-        "id": session["id"],
-        "number": session["number"],
-        "title": session["title"],
-        "outputs": session["outputs"],
-        "format": session["format"],
-        "block_id": session["block_id"],
-        "room_id": session["room_id"],
-        "track_id": session["track_id"],
-        "starts_at": _local(session["starts_at"], zone),
-        "ends_at": _local(session["ends_at"], zone),
+        "id": session.id,
+        "number": session.number,
+        "title": session.title,
+        "outputs": session.outputs,
+        "format": session.format,
+        "block_id": session.block_id,
+        "room_id": session.room_id,
+        "track_id": session.track_id,
+        "starts_at": _local(session.starts_at, zone),
+        "ends_at": _local(session.ends_at, zone),
         "people": {
-            role: [_person_id(person, people) for person in appointed] for role, appointed in session["people"].items()
+            role: [_person_id(person, people) for person in appointed] for role, appointed in session.people.items()
         },
         "items": [
             {
-                "kind": item["kind"],
-                "title": item["title"],
-                "speaker_id": _speaker_id(item["speaker"], people),
-                "speaker_name": item["speaker"]["name"] if item["speaker"] else None,
-                "duration_minutes": item["duration_minutes"],
+                "kind": item.kind,
+                "title": item.title,
+                "speaker_id": _speaker_id(item.speaker, people),
+                "speaker_name": item.speaker.name if item.speaker else None,
+                "duration_minutes": item.duration_minutes,
             }
-            for item in session["items"]
+            for item in session.items
         ],
-        "document_ids": [document["id"] for document in session["documents"]],
-        "sequence": session["sequence"],
-        "last_modified": session["last_modified"],
-        "url": links.session_url(forum["slug"], session["id"]),
+        "document_ids": [document.id for document in session.documents],
+        "sequence": session.sequence,
+        "last_modified": session.last_modified.isoformat(),
+        "url": links.session_url(forum.slug, session.id),
     }
 
 
-def _day(day, zone, people):
+def _day(day, people):
     return {
         "date": day.date.isoformat(),
         "title": day.title,
@@ -146,7 +150,7 @@ def _day(day, zone, people):
                 "starts_at": block.starts_at.isoformat(),
                 "ends_at": block.ends_at.isoformat(),
                 "entries": [_entry(entry, people) for entry in block.entries],
-                "document_ids": [document["id"] for document in block.documents],
+                "document_ids": [document.id for document in block.documents],
             }
             for block in day.blocks
         ],
@@ -155,17 +159,17 @@ def _day(day, zone, people):
 
 def _entry(entry, people):
     if entry.is_session:
-        return {"type": "session", "session_id": entry.data["id"]}
+        return {"type": "session", "session_id": entry.data.id}
     item = entry.data
     return {
         "type": "item",
-        "id": item["id"],
-        "kind": item["kind"],
-        "title": item["title"],
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
         "starts_at": entry.starts_at.isoformat(),
         "ends_at": entry.ends_at.isoformat(),
-        "speaker_id": _person_id(item["speaker"], people) if item["speaker"] else None,
-        "room": item["room"],
+        "speaker_id": _person_id(item.speaker, people) if item.speaker else None,
+        "room": item.room,
     }
 
 

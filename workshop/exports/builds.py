@@ -30,6 +30,7 @@ from workshop.exports.links import site_export_links
 from workshop.extensions import db
 from workshop.forums.logos import face_fingerprint, forum_face
 from workshop.publishing.models import AgendaRelease
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.services import latest_release
 from workshop.publishing.signals import release_published
 
@@ -63,12 +64,15 @@ class BuildProgress:
 
 def _feed(release):
     return ical.calendar_bytes(
-        release.forum.title, [ical.whole_agenda(release.snapshot)], site_export_links(), ical.app_event_cache()
+        release.forum.title,
+        [ical.whole_agenda(Snapshot.from_stored(release))],
+        site_export_links(),
+        ical.app_event_cache(),
     )
 
 
 def _json(release):
-    return api.agenda_json(release.snapshot, release, site_export_links())
+    return api.agenda_json(Snapshot.from_stored(release), site_export_links())
 
 
 def _pdf(release):
@@ -76,8 +80,7 @@ def _pdf(release):
     from workshop.exports import pdf
 
     return pdf.agenda_pdf(
-        release.snapshot,
-        release,
+        Snapshot.from_stored(release),
         links=site_export_links(),
         static_folder=current_app.static_folder,
         face=forum_face(release.forum, inline=True),

@@ -1,6 +1,6 @@
 """iCalendar feeds of published agendas: a whole forum, a track, a room, one session, one person.
 
-Plain functions from snapshot data to bytes. Every event carries a stable UID, the sequence and
+Plain functions from a typed snapshot (publishing.release_view) to bytes. Every event carries a stable UID, the sequence and
 last-modified time the release stamped on its session (its DTSTAMP too, as RFC 5545 allows for a
 published calendar), and times in the forum's own zone with a VTIMEZONE, so that subscribed
 calendars follow moves, renames and cancellations.
@@ -13,17 +13,16 @@ rules (tests/exports/test_ical.py holds them equal to icalendar's own serialisat
 object model took half of a 400-session feed's time.
 """
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from icalendar import Calendar, Timezone, vDatetime, vDuration, vText
 
+from workshop.core.recent import RecentlyUsed
 from workshop.exports.links import ExportLinks
 from workshop.exports.wording import (
     Wording,
@@ -35,7 +34,7 @@ from workshop.exports.wording import (
     session_heading,
 )
 from workshop.publishing.layout import PLENARY, has_part_in, restricted_group_id
-from workshop.publishing.snapshot import loose_items_by_id
+from workshop.publishing.release_view import Snapshot
 from workshop.registration.rules import NO_SELECTION, in_personal_agenda
 
 PRODUCT_ID = "-//Workshop//Forum agenda//EN"
@@ -55,9 +54,9 @@ def keep_none(entry):
 class FeedPart:
     """One forum's published snapshot and which of its sessions and loose items go into a feed."""
 
-    snapshot: dict
-    keep_session: Callable[[dict], bool] = keep_all
-    keep_item: Callable[[dict], bool] = keep_none
+    snapshot: Snapshot
+    keep_session: Callable[[object], bool] = keep_all
+    keep_item: Callable[[object], bool] = keep_none
 
 
 def whole_agenda(snapshot):
@@ -67,22 +66,22 @@ def whole_agenda(snapshot):
 
 def track_agenda(snapshot, track_id):
     """Select the sessions of one track."""
-    return FeedPart(snapshot, lambda session: session["track_id"] == track_id)
+    return FeedPart(snapshot, lambda session: session.track_id == track_id)
 
 
 def room_agenda(snapshot, room_id):
     """Select the sessions held in one room, and the loose items announced for it."""
-    names = [room["name"] for room in snapshot["rooms"] if room["id"] == room_id]
+    names = [room.name for room in snapshot.rooms if room.id == room_id]
     return FeedPart(
         snapshot,
-        lambda session: session["room_id"] == room_id,
-        lambda item: bool(names) and item["room"] == names[0],
+        lambda session: session.room_id == room_id,
+        lambda item: bool(names) and item.room == names[0],
     )
 
 
 def single_session(snapshot, session_id):
     """Select one session, for an "Add to calendar" file."""
-    return FeedPart(snapshot, lambda session: session["id"] == session_id)
+    return FeedPart(snapshot, lambda session: session.id == session_id)
 
 
 def person_agenda(snapshot, person_id, selection=NO_SELECTION):
@@ -90,45 +89,29 @@ def person_agenda(snapshot, person_id, selection=NO_SELECTION):
     return FeedPart(
         snapshot,
         lambda session: in_person_agenda(session, person_id, selection),
-        lambda item: bool(item["speaker"]) and item["speaker"]["id"] == person_id,
+        lambda item: item.speaker is not None and item.speaker.id == person_id,
     )
 
 
 def in_person_agenda(session, person_id, selection):
     """Tell whether a published session belongs in a person's agenda (registration's rule, on snapshot data)."""
     return in_personal_agenda(
-        session["id"],
-        session["format"] == PLENARY,
+        session.id,
+        session.format == PLENARY,
         restricted_group_id(session),
         has_part_in(session, person_id),
         selection,
     )
 
 
-class EventCache:
+class EventCache(RecentlyUsed):
     """The serialised text of recent events, least recently used dropped first; safe across threads."""
 
     def __init__(self, max_events=4000):
-        self.max_events = max_events
-        self._texts = OrderedDict()
-        self._lock = threading.Lock()
+        super().__init__(max_events)
 
-    def text(self, key, write):
-        """Return the text stored under `key`, writing and storing it with `write()` the first time."""
-        with self._lock:
-            text = self._texts.get(key)
-            if text is not None:
-                self._texts.move_to_end(key)
-                return text
-        text = write()
-        with self._lock:
-            self._texts[key] = text
-            while len(self._texts) > self.max_events:
-                self._texts.popitem(last=False)
-        return text
-
-    def __len__(self):
-        return len(self._texts)
+    # text(key, write): the text stored under `key`, written with `write()` and stored the first time.
+    text = RecentlyUsed.get_or_make
 
 
 def app_event_cache():
@@ -147,9 +130,9 @@ def calendar_bytes(calendar_name, parts, links: ExportLinks, cache=None):
     for part in parts:
         written = list(writer.part_events(part))
         if written:
-            zones.add(part.snapshot["forum"]["timezone"])
+            zones.add(part.snapshot.forum.timezone)
         events += written
-    calendar = _calendar_head(calendar_name, {part.snapshot["forum"]["timezone"] for part in parts})
+    calendar = _calendar_head(calendar_name, {part.snapshot.forum.timezone for part in parts})
     timezones = [_timezone_text(zone) for zone in sorted(zones) if not _is_utc(zone)]
     return b"".join([calendar.removesuffix(CALENDAR_END), *timezones, "".join(events).encode(), CALENDAR_END])
 
@@ -196,12 +179,12 @@ class _EventWriter:
 
     def part_events(self, part):
         snapshot = part.snapshot
-        forum = _ForumWords(snapshot["forum"])
-        for group, cancelled in (("sessions", False), ("cancelled", True)):
-            for session in snapshot.get(group, {}).values():
+        forum = _ForumWords(snapshot.forum)
+        for sessions, cancelled in ((snapshot.sessions, False), (snapshot.cancelled, True)):
+            for session in sessions.values():
                 if part.keep_session(session):
                     yield self._cached("session", session, forum, cancelled, self.session_event)
-        for items, cancelled in ((loose_items_by_id(snapshot), False), (snapshot.get("cancelled_items", {}), True)):
+        for items, cancelled in ((snapshot.loose_items(), False), (snapshot.cancelled_items, True)):
             for item in items.values():
                 if part.keep_item(item):
                     yield self._cached("item", item, forum, cancelled, self.item_event)
@@ -210,9 +193,9 @@ class _EventWriter:
         """Return an event's text; everything it is written from is in the key, its content by its change stamp."""
         key = (
             kind,
-            entry["id"],
-            entry["sequence"],
-            entry["last_modified"],
+            entry.id,
+            entry.sequence,
+            entry.last_modified,
             cancelled,
             forum.key,
             self.language,
@@ -222,26 +205,26 @@ class _EventWriter:
         return self.cache.text(key, lambda: write(entry, forum, cancelled))
 
     def session_event(self, session, forum, cancelled):
-        categories = [self.words.label(session["format"], "session_format")]
-        if session["track"]:
-            categories.append(session["track"])
+        categories = [self.words.label(session.format, "session_format")]
+        if session.track:
+            categories.append(session.track)
         return _event_text(
             summary=session_heading(session, self.words),
-            times=_times(session, forum, f"workshop-session-{session['id']}@{self.links.uid_host}"),
+            times=_times(session, forum, f"workshop-session-{session.id}@{self.links.uid_host}"),
             categories=",".join(_escaped(_one_line(category)) for category in categories),
             description=session_description(session, forum.data, self.links, self.words),
-            location=location_line(session["room"], forum.data),
+            location=location_line(session.room, forum.data),
             cancelled=cancelled,
-            url=self.links.session_url(forum.data["slug"], session["id"]),
+            url=self.links.session_url(forum.data.slug, session.id),
         )
 
     def item_event(self, item, forum, cancelled):
         return _event_text(
             summary=item_text(item, self.words),
-            times=_times(item, forum, f"workshop-item-{item['id']}@{self.links.uid_host}"),
+            times=_times(item, forum, f"workshop-item-{item.id}@{self.links.uid_host}"),
             categories=None,
-            description=forum.data["title"],
-            location=location_line(item["room"], forum.data),
+            description=forum.data.title,
+            location=location_line(item.room, forum.data),
             cancelled=cancelled,
             url=None,
         )
@@ -252,30 +235,29 @@ class _ForumWords:
 
     def __init__(self, forum):
         self.data = forum
-        self.zone = ZoneInfo(forum["timezone"])
-        self.zone_parameter = "" if _is_utc(forum["timezone"]) else f";TZID={forum['timezone']}"
-        self.key = tuple(forum.get(name) for name in ("slug", "title", "venue", "city", "timezone"))
+        self.zone = forum.zone
+        self.zone_parameter = "" if _is_utc(forum.timezone) else f";TZID={forum.timezone}"
+        self.key = (forum.slug, forum.title, forum.venue, forum.city, forum.timezone)
 
 
 def _times(entry, forum, uid):
     """Return the lines from DTSTART to SEQUENCE, in icalendar's order: times, stamp, identity, revision."""
-    stamp = _utc_stamp(entry["last_modified"])
+    stamp = _utc_stamp(entry.last_modified)
     return [
-        f"DTSTART{forum.zone_parameter}:{_local_time(entry['starts_at'], forum)}",
-        f"DTEND{forum.zone_parameter}:{_local_time(entry['ends_at'], forum)}",
+        f"DTSTART{forum.zone_parameter}:{_local_time(entry.starts_at, forum)}",
+        f"DTEND{forum.zone_parameter}:{_local_time(entry.ends_at, forum)}",
         f"DTSTAMP:{stamp}",
         f"UID:{_escaped(uid)}",
-        f"SEQUENCE:{entry['sequence']}",
+        f"SEQUENCE:{entry.sequence}",
     ]
 
 
 def _local_time(moment, forum):
-    local = datetime.fromisoformat(moment).astimezone(forum.zone)
-    return local.strftime("%Y%m%dT%H%M%SZ" if not forum.zone_parameter else "%Y%m%dT%H%M%S")
+    return moment.astimezone(forum.zone).strftime("%Y%m%dT%H%M%SZ" if not forum.zone_parameter else "%Y%m%dT%H%M%S")
 
 
 def _utc_stamp(moment):
-    return datetime.fromisoformat(moment).astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def _event_text(summary, times, categories, description, location, cancelled, url):
@@ -333,24 +315,23 @@ def _folded(line):
 def session_description(session, forum, links, words=None):
     """Return the plain-text body of a session's event: what happens, who leads it, what to read."""
     words = words or Wording()
-    lines = [session_heading(session, words), forum["title"]]
-    details = [words.label(session["format"], "session_format")]
-    if session["track"]:
-        details.append(session["track"])
+    lines = [session_heading(session, words), forum.title]
+    details = [words.label(session.format, "session_format")]
+    if session.track:
+        details.append(session.track)
     lines.append(" · ".join(details))
     for role, people in roles_of(session, words):
         lines.append(
-            words.gettext("%(role)s: %(people)s", role=role, people=", ".join(person["name"] for person in people))
+            words.gettext("%(role)s: %(people)s", role=role, people=", ".join(person.name for person in people))
         )
-    if session["items"]:
-        lines += ["", words.gettext("Programme")] + [f"- {item_line(item, words)}" for item in session["items"]]
-    if session["documents"]:
+    if session.items:
+        lines += ["", words.gettext("Programme")] + [f"- {item_line(item, words)}" for item in session.items]
+    if session.documents:
         lines += ["", words.gettext("Draft documents for discussion")]
         lines += [
-            f"- {document['title']}: {links.document_url(forum['slug'], document['id'])}"
-            for document in session["documents"]
+            f"- {document.title}: {links.document_url(forum.slug, document.id)}" for document in session.documents
         ]
-    lines += ["", links.session_url(forum["slug"], session["id"])]
+    lines += ["", links.session_url(forum.slug, session.id)]
     # One line per entry: stray line breaks inside a title would make the list unreadable.
     return "\n".join(_one_line(line) for line in lines)
 

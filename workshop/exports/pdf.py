@@ -9,10 +9,9 @@ import base64
 import binascii
 import mimetypes
 import re
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
 from flask import render_template
 from weasyprint import HTML
@@ -79,58 +78,56 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=finish_tagged_pdf)
 
 
-def agenda_pdf(snapshot, release, *, links, static_folder, face=None, **options):
+def agenda_pdf(snapshot, *, links, static_folder, face=None, **options):
     """Return the agenda as the concept note lays it out: a table per day, drafts on the right.
 
     `face` (forums.logos.forum_face, inline) puts the forum's logos, colour and content language on it.
     """
-    html = _render_agenda(snapshot, release, links, agenda_days(snapshot), heading=None, face=face)
+    html = _render_agenda(snapshot, links, agenda_days(snapshot), heading=None, face=face)
     return render_pdf(html, static_folder, **options)
 
 
-def personal_agenda_pdf(
-    snapshot, release, person, *, links, static_folder, selection=NO_SELECTION, face=None, **options
-):
+def personal_agenda_pdf(snapshot, person, *, links, static_folder, selection=NO_SELECTION, face=None, **options):
     """Return the agenda of one person: the sessions they chose or have a part in, and the plenaries."""
     days = agenda_days(snapshot, lambda session: in_person_agenda(session, person["id"], selection))
-    html = _render_agenda(snapshot, release, links, days, heading=person["name"], face=face)
+    html = _render_agenda(snapshot, links, days, heading=person["name"], face=face)
     return render_pdf(html, static_folder, **options)
 
 
-def session_brief_pdf(snapshot, release, session_id, *, links, static_folder, written_in=None, **options):
+def session_brief_pdf(snapshot, session_id, *, links, static_folder, written_in=None, **options):
     """Return a one-page brief of a session: its items in order with their times, speakers and drafts.
 
     `written_in`, the forum's content language, marks what the secretariat typed when the reader's differs.
     """
-    session = snapshot["sessions"][str(session_id)]
-    zone = ZoneInfo(snapshot["forum"]["timezone"])
+    session = snapshot.sessions[session_id]
+    zone = snapshot.forum.zone
     html = render_template(
         "exports/session_brief_pdf.html",
-        forum=snapshot["forum"],
+        forum=snapshot.forum,
         session=session,
-        starts_at=datetime.fromisoformat(session["starts_at"]).astimezone(zone),
-        ends_at=datetime.fromisoformat(session["ends_at"]).astimezone(zone),
+        starts_at=session.starts_at.astimezone(zone),
+        ends_at=session.ends_at.astimezone(zone),
         timed_items=timed_items(session, zone),
-        release=release,
-        published_on=release.published_at.astimezone(zone).date(),
+        release=snapshot.release,
+        published_on=snapshot.release.published_at.astimezone(zone).date(),
         written_in=written_in,
         **_template_context(links),
     )
     return render_pdf(html, static_folder, **options)
 
 
-def _render_agenda(snapshot, release, links, days, heading, face):
-    zone = ZoneInfo(snapshot["forum"]["timezone"])
+def _render_agenda(snapshot, links, days, heading, face):
+    forum = snapshot.forum
     return render_template(
         "exports/agenda_pdf.html",
-        forum=snapshot["forum"],
+        forum=forum,
         face=face,
         days=days,
-        release=release,
-        published_on=release.published_at.astimezone(zone).date(),
+        release=snapshot.release,
+        published_on=snapshot.release.published_at.astimezone(forum.zone).date(),
         person_name=heading,
-        first_day=date.fromisoformat(snapshot["forum"]["start_date"]),
-        last_day=date.fromisoformat(snapshot["forum"]["end_date"]),
+        first_day=forum.start_date,
+        last_day=forum.end_date,
         **_template_context(links),
     )
 
@@ -142,9 +139,9 @@ def block_rows(block):
     """
     listed, rows = set(), []
     for entry in block.entries:
-        documents = entry.data.get("documents", []) if entry.is_session else []
-        first_tabled = [document for document in documents if document["id"] not in listed]
-        listed.update(document["id"] for document in first_tabled)
+        documents = entry.data.documents if entry.is_session else ()
+        first_tabled = [document for document in documents if document.id not in listed]
+        listed.update(document.id for document in first_tabled)
         rows.append((entry, first_tabled))
     return rows or [(None, [])]
 
@@ -177,18 +174,18 @@ def timed_items(session, zone):
     Items with a duration are timed forward from the session's start and backward from its end;
     a single item without one (the debate, usually) takes whatever time is left between them.
     """
-    items = session["items"]
+    items = session.items
     times = [[None, None] for _ in items]
-    untimed = [index for index, item in enumerate(items) if not item["duration_minutes"]]
-    clock = datetime.fromisoformat(session["starts_at"]).astimezone(zone)
+    untimed = [index for index, item in enumerate(items) if not item.duration_minutes]
+    clock = session.starts_at.astimezone(zone)
     for index in range(untimed[0] if untimed else len(items)):
-        times[index] = [clock, clock + timedelta(minutes=items[index]["duration_minutes"])]
+        times[index] = [clock, clock + timedelta(minutes=items[index].duration_minutes)]
         clock = times[index][1]
     if untimed:
         times[untimed[0]][0] = clock
-        clock = datetime.fromisoformat(session["ends_at"]).astimezone(zone)
+        clock = session.ends_at.astimezone(zone)
         for index in range(len(items) - 1, untimed[-1], -1):
-            times[index] = [clock - timedelta(minutes=items[index]["duration_minutes"]), clock]
+            times[index] = [clock - timedelta(minutes=items[index].duration_minutes), clock]
             clock = times[index][0]
         times[untimed[-1]][1] = clock
     return [(start, end, item) for (start, end), item in zip(times, items, strict=True)]

@@ -38,6 +38,7 @@ from workshop.forums.logos import forum_face
 from workshop.forums.models import Forum
 from workshop.programme.models import Appointment, BlockItem, ForumDay, ForumSession, SessionItem, TimeBlock
 from workshop.publishing.layout import has_part_in
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.services import latest_release
 from workshop.registration.models import Registration
 from workshop.registration.queries import selection_fingerprint, selection_of
@@ -190,12 +191,13 @@ def room_calendar(slug, room_id):
 def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
     """Send the feed of one track or room of the published agenda, or 404 if the release has none such."""
     forum, release = published_forum(slug)
-    group = next((group for group in release.snapshot[collection] if group["id"] == group_id), None) or abort(404)
+    snapshot = Snapshot.from_stored(release)
+    group = next((group for group in getattr(snapshot, collection) if group.id == group_id), None) or abort(404)
 
     def select_part():
-        return select_agenda(release.snapshot, group_id)
+        return select_agenda(snapshot, group_id)
 
-    name = f"{forum.title} – {group['name']}"
+    name = f"{forum.title} – {group.name}"
     filename = f"{forum.slug}-{kind}-{group_id}.ics"
     return send_forum_calendar(forum, release, f"{kind}-{group_id}.ics", name, select_part, filename)
 
@@ -203,12 +205,12 @@ def _grouped_calendar(slug, collection, kind, group_id, select_agenda):
 @blueprint.route("/f/<slug>/sessions/<int:session_id>.ics")
 def session_calendar(slug, session_id):
     forum, release = published_forum(slug)
-    key = str(session_id)
-    if key not in release.snapshot["sessions"] and key not in release.snapshot["cancelled"]:
+    snapshot = Snapshot.from_stored(release)
+    if session_id not in snapshot.sessions and session_id not in snapshot.cancelled:
         abort(404)
 
     def select_part():
-        return ical.single_session(release.snapshot, session_id)
+        return ical.single_session(snapshot, session_id)
 
     return send_forum_calendar(
         forum, release, f"session-{session_id}.ics", forum.title, select_part, f"{forum.slug}-session-{session_id}.ics"
@@ -233,7 +235,10 @@ def personal_calendar(token):
             releases,
             lambda: ical.calendar_bytes(
                 _("%(name)s – my sessions", name=user.name),
-                [ical.person_agenda(release.snapshot, user.id, selections[release.forum_id]) for release in releases],
+                [
+                    ical.person_agenda(Snapshot.from_stored(release), user.id, selections[release.forum_id])
+                    for release in releases
+                ],
                 site_export_links(),
                 ical.app_event_cache(),
             ),
@@ -277,8 +282,7 @@ def personal_agenda_pdf(slug):
         f"my-agenda.pdf|{current_user.id}|{current_user.name}|{selection_fingerprint(selection)}",
         [release],
         lambda: pdf_module().personal_agenda_pdf(
-            release.snapshot,
-            release,
+            Snapshot.from_stored(release),
             person,
             links=site_export_links(),
             static_folder=current_app.static_folder,
@@ -295,15 +299,14 @@ def personal_agenda_pdf(slug):
 @login_required
 def session_brief_pdf(slug, session_id):
     forum, release = published_forum(slug)
-    session = release.snapshot["sessions"].get(str(session_id)) or abort(404)
+    session = Snapshot.from_stored(release).sessions.get(session_id) or abort(404)
     if not (is_secretariat(current_user, forum) or has_part_in(session, current_user.id)):
         abort(403)
     return send_unless_unchanged(
         f"brief-{session_id}.pdf",
         [release],
         lambda: pdf_module().session_brief_pdf(
-            release.snapshot,
-            release,
+            Snapshot.from_stored(release),
             session_id,
             links=site_export_links(),
             static_folder=current_app.static_folder,

@@ -70,13 +70,13 @@ class Wording:
 
 def session_heading(session, words=None):
     """Return "Session 1. Title", or the title alone for an unnumbered session."""
-    return session_name(session["number"], session["title"], (words or Wording()).gettext)
+    return session_name(session.number, session.title, (words or Wording()).gettext)
 
 
 def person_line(person):
     """Return a person's name with the acronym (or name) of their organisation."""
-    organisation = person["organisation_acronym"] or person["organisation"]
-    return f"{person['name']} ({organisation})" if organisation else person["name"]
+    organisation = person.organisation_acronym or person.organisation
+    return f"{person.name} ({organisation})" if organisation else person.name
 
 
 def people_line(people):
@@ -89,15 +89,15 @@ def item_text(item, words=None, written_in=None):
 
     With `written_in`, the language the title was typed in, the result is markup with the title marked so.
     """
-    kind = (words or Wording()).label(item["kind"], "item_kind")
-    title = item["title"].strip()
+    kind = (words or Wording()).label(item.kind, "item_kind")
+    title = item.title.strip()
     if not title:
         return kind
     shown = typed(title, written_in) if written_in else title
     # Titles are written in the forum's own language, which may not be the reader's: a title that
     # names its kind in either ("Debate. How to…") needs no translated kind in front of it.
-    named = {kind.lower().split()[0], item["kind"].split("_")[0]}
-    if item["kind"] == "other" or any(word in title.lower() for word in named):
+    named = {kind.lower().split()[0], item.kind.split("_")[0]}
+    if item.kind == "other" or any(word in title.lower() for word in named):
         return shown
     return typed_sentence(written_in, "%(kind)s. %(title)s", kind=kind, title=shown)
 
@@ -106,18 +106,18 @@ def item_line(item, words=None, written_in=None):
     """Return an item as the concept note writes it: "Presentation. The title — speaker (5 min)"."""
     words = words or Wording()
     text = item_text(item, words, written_in)
-    if item.get("speaker"):
-        text = typed_sentence(written_in, "%(text)s — %(speaker)s", text=text, speaker=person_line(item["speaker"]))
-    if item.get("duration_minutes"):
+    if item.speaker:
+        text = typed_sentence(written_in, "%(text)s — %(speaker)s", text=text, speaker=person_line(item.speaker))
+    if item.duration_minutes:
         text = typed_sentence(
-            written_in, words.gettext("%(text)s (%(minutes)d min)"), text=text, minutes=item["duration_minutes"]
+            written_in, words.gettext("%(text)s (%(minutes)d min)"), text=text, minutes=item.duration_minutes
         )
     return text
 
 
 def roles_of(session, words=None):
     """Return (role label, people) for every role that has someone in it, in agenda order."""
-    people = session["people"]
+    people = session.people
     words = words or Wording()
     return [
         (words.label(role, "appointment_role_plural" if len(people[role]) > 1 else "appointment_role"), people[role])
@@ -128,4 +128,4 @@ def roles_of(session, words=None):
 
 def location_line(room, forum):
     """Return "Room, venue, city" leaving out whatever is not known."""
-    return ", ".join(part for part in (room, forum.get("venue", ""), forum.get("city", "")) if part)
+    return ", ".join(part for part in (room, forum.venue, forum.city) if part)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workshop.publishing.layout import AgendaDay, AgendaEntry
+from workshop.publishing.release_view import LooseItem
 
 # The column of sessions that have no room yet.
 NO_ROOM = ""
@@ -19,7 +20,7 @@ class GridRow:
     starts_at: datetime
     ends_at: datetime
     label: str = ""
-    loose_item: dict | None = None
+    loose_item: LooseItem | None = None
     cells: list[list[AgendaEntry]] = field(default_factory=list)
 
 
@@ -32,7 +33,7 @@ class GridDay:
 
 def grid_day(day: AgendaDay, room_order: list[str]) -> GridDay:
     """Return the day as a grid: the rooms its sessions use (in the forum's order, no room last), then its rows."""
-    used = {entry.data["room"] for block in day.blocks for entry in block.entries if entry.is_session}
+    used = {entry.data.room for block in day.blocks for entry in block.entries if entry.is_session}
     rooms = [room for room in room_order if room in used] + [room for room in sorted(used - set(room_order))]
     rows = [row for block in day.blocks for row in _block_rows(block, rooms)]
     return GridDay(day, rooms, rows)
@@ -47,7 +48,7 @@ def _block_rows(block, rooms):
     ]
     sessions = [entry for entry in block.entries if entry.is_session]
     if sessions:
-        cells = [[entry for entry in sessions if entry.data["room"] == room] for room in rooms]
+        cells = [[entry for entry in sessions if entry.data.room == room] for room in rooms]
         first = min(entry.starts_at for entry in sessions)
         timed.append((first, 1, GridRow(block.starts_at, block.ends_at, block.label, cells=cells)))
     # A loose item that starts with the sessions comes first (opening remarks), as in the list view.

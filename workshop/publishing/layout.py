@@ -1,13 +1,14 @@
 """Lay a snapshot out as the concept note's agenda: days, time blocks, and what happens in each.
 
-Pure functions over snapshot data; the agenda page, the PDF agenda and other outputs share them.
+Pure functions over a typed snapshot (release_view.Snapshot); the agenda page, the PDF agenda and
+other outputs share them.
 """
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from workshop.programme.rules import SessionFormat
+from workshop.publishing.release_view import LooseItem, Session
 
 
 @dataclass
@@ -17,7 +18,7 @@ class AgendaEntry:
     kind: str
     starts_at: datetime
     ends_at: datetime
-    data: dict
+    data: Session | LooseItem
 
     @property
     def is_session(self):
@@ -50,8 +51,8 @@ PLENARY = SessionFormat.PLENARY.value
 
 def people_with_a_part_in(session):
     """Return the ids of the people appointed to a session in any role or speaking in one of its items."""
-    appointed = {person["id"] for people in session["people"].values() for person in people}
-    return appointed | {item["speaker"]["id"] for item in session["items"] if item["speaker"]}
+    appointed = {person.id for people in session.people.values() for person in people}
+    return appointed | {item.speaker.id for item in session.items if item.speaker}
 
 
 def has_part_in(session, person_id):
@@ -61,38 +62,31 @@ def has_part_in(session, person_id):
 
 def restricted_group_id(session):
     """Return the id of the group a session is restricted to, or None for a session open to everyone."""
-    return (session.get("restricted_to") or {}).get("id")
-
-
-def local(iso_text, zone):
-    """Parse a snapshot's UTC ISO time and express it in the forum's zone."""
-    return datetime.fromisoformat(iso_text).astimezone(zone)
+    return session.restricted_to.id if session.restricted_to else None
 
 
 def agenda_days(snapshot, session_filter=None):
     """Return the agenda as days of blocks of entries, in order, optionally keeping some sessions only.
 
-    `session_filter` takes a session's data and says whether to keep it; blocks left with nothing
+    `session_filter` takes a session and says whether to keep it; blocks left with nothing
     are dropped, days are always kept so that a reader sees the whole forum's frame. Every kept
     session appears once: one outside any time block gets a block of its own on its day.
     """
-    zone = ZoneInfo(snapshot["forum"]["timezone"])
-    sessions = snapshot["sessions"]
+    zone = snapshot.forum.zone
+    sessions = snapshot.sessions
     keep = session_filter or (lambda session: True)
     placed, days = set(), []
-    for number, day in enumerate(snapshot["days"], start=1):
-        agenda_day = AgendaDay(
-            number, date.fromisoformat(day["date"]), day["title"], day["to_be_announced"], day["note"]
-        )
-        for block in day["blocks"]:
-            listed = [sessions[str(key)] for key in block["session_ids"] if str(key) in sessions]
-            placed.update(session["id"] for session in listed)
+    for number, day in enumerate(snapshot.days, start=1):
+        agenda_day = AgendaDay(number, day.date, day.title, day.to_be_announced, day.note)
+        for block in day.blocks:
+            listed = [sessions[key] for key in block.session_ids if key in sessions]
+            placed.update(session.id for session in listed)
             kept = [session for session in listed if keep(session)]
             if session_filter is not None and not kept:
                 continue
             agenda_day.blocks.append(_block(block, kept, zone))
         days.append(agenda_day)
-    unplaced = [session for session in sessions.values() if session["id"] not in placed and keep(session)]
+    unplaced = [session for session in sessions.values() if session.id not in placed and keep(session)]
     return _with_sessions_outside_blocks(days, unplaced, zone)
 
 
@@ -101,8 +95,8 @@ def _with_sessions_outside_blocks(days, sessions, zone):
     if not sessions:
         return days
     by_date = {day.date: day for day in days}
-    for session in sorted(sessions, key=lambda session: (session["starts_at"], session["ends_at"])):
-        on = local(session["starts_at"], zone).date()
+    for session in sorted(sessions, key=lambda session: (session.starts_at, session.ends_at)):
+        on = session.starts_at.astimezone(zone).date()
         day = by_date.setdefault(on, AgendaDay(0, on, "", False, ""))
         day.blocks.append(_block_of_one(session, zone))
     ordered = sorted(by_date.values(), key=lambda day: day.date)
@@ -113,7 +107,7 @@ def _with_sessions_outside_blocks(days, sessions, zone):
 
 
 def _block_of_one(session, zone):
-    starts_at, ends_at = local(session["starts_at"], zone), local(session["ends_at"], zone)
+    starts_at, ends_at = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
     entry = AgendaEntry("session", starts_at, ends_at, session)
     return AgendaBlock(
         id=None, label="", starts_at=starts_at, ends_at=ends_at, entries=[entry], documents=_block_documents([session])
@@ -136,19 +130,19 @@ def _merge_overlapping(blocks):
 
 def _block(block, sessions, zone):
     entries = [
-        AgendaEntry("item", local(item["starts_at"], zone), local(item["ends_at"], zone), item)
-        for item in block["loose_items"]
+        AgendaEntry("item", item.starts_at.astimezone(zone), item.ends_at.astimezone(zone), item)
+        for item in block.loose_items
     ] + [
-        AgendaEntry("session", local(session["starts_at"], zone), local(session["ends_at"], zone), session)
+        AgendaEntry("session", session.starts_at.astimezone(zone), session.ends_at.astimezone(zone), session)
         for session in sessions
     ]
     # Loose items sort before a session that starts at the same time (opening remarks come first).
-    entries.sort(key=lambda entry: (entry.starts_at, entry.is_session, entry.data.get("number", "")))
+    entries.sort(key=lambda entry: (entry.starts_at, entry.is_session, entry.data.number if entry.is_session else ""))
     return AgendaBlock(
-        id=block["id"],
-        label=block["label"],
-        starts_at=local(block["starts_at"], zone),
-        ends_at=local(block["ends_at"], zone),
+        id=block.id,
+        label=block.label,
+        starts_at=block.starts_at.astimezone(zone),
+        ends_at=block.ends_at.astimezone(zone),
         entries=entries,
         documents=_block_documents(sessions),
     )
@@ -158,8 +152,8 @@ def _block_documents(sessions):
     """Return the block's draft documents once each, in the order their sessions table them."""
     seen, documents = set(), []
     for session in sessions:
-        for document in session["documents"]:
-            if document["id"] not in seen:
-                seen.add(document["id"])
+        for document in session.documents:
+            if document.id not in seen:
+                seen.add(document.id)
                 documents.append(document)
     return documents

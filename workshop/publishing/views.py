@@ -24,6 +24,7 @@ from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.forms import PublishForm, ReaderZoneForm
 from workshop.publishing.grid import grid_day, now_and_next
 from workshop.publishing.layout import agenda_days, has_part_in
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.signals import release_published
 from workshop.publishing.snapshot import build_snapshot
 from workshop.publishing.wording import describe_change
@@ -84,7 +85,7 @@ def _agenda_days_html(forum, release, reader_zone):
     zone = hashlib.sha256((reader_zone or "").encode()).hexdigest()[:12]
 
     def render():
-        snapshot = release.snapshot
+        snapshot = Snapshot.from_stored(release)
         html = render_template(
             "publishing/_agenda_days.html",
             forum=forum,
@@ -112,11 +113,11 @@ def show_agenda_grid(slug):
     track_id, room_id = request.args.get("track", type=int), request.args.get("room", type=int)
 
     def wanted(session):
-        return track_id in (None, session["track_id"]) and room_id in (None, session["room_id"])
+        return track_id in (None, session.track_id) and room_id in (None, session.room_id)
 
-    snapshot = release.snapshot if release else None
+    snapshot = Snapshot.from_stored(release) if release else None
     days = agenda_days(snapshot, wanted if track_id or room_id else None) if release else []
-    room_order = [room["name"] for room in snapshot["rooms"]] if release else []
+    room_order = [room.name for room in snapshot.rooms] if release else []
     now = utcnow()
     during = forum.start_date <= local_date(now, forum.timezone) <= forum.end_date
     return render_template(
@@ -136,8 +137,9 @@ def show_agenda_grid(slug):
 def show_session(slug, session_id):
     forum = get_forum_or_404(slug)
     release = services.latest_release(forum) or abort(404)
-    session = release.snapshot["sessions"].get(str(session_id))
-    cancelled = release.snapshot["cancelled"].get(str(session_id))
+    snapshot = Snapshot.from_stored(release)
+    session = snapshot.sessions.get(session_id)
+    cancelled = snapshot.cancelled.get(session_id)
     if session is None and cancelled is None:
         abort(404)
     shown = session or cancelled

@@ -12,6 +12,7 @@ from workshop.core.locking import hold_write_lock
 from workshop.core.refusals import Refused
 from workshop.extensions import db
 from workshop.programme.models import ForumSession, SessionFormat
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.services import latest_release
 from workshop.registration import rules, wording
 from workshop.registration.mail import send_to_registrant
@@ -39,7 +40,7 @@ def session_places(session):
 def is_published(session):
     """Tell whether the session is on the forum's latest published agenda: people choose from what they can read."""
     release = latest_release(session.forum)
-    return release is not None and str(session.id) in release.snapshot["sessions"]
+    return release is not None and session.id in Snapshot.from_stored(release).sessions
 
 
 def choose_session(actor, registration, session):

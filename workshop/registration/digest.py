@@ -15,6 +15,7 @@ from workshop.forums.mail import send_forum_mail
 from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.layout import people_with_a_part_in
 from workshop.publishing.models import AgendaRelease
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.signals import release_published
 from workshop.publishing.wording import describe_change
 from workshop.registration import rules
@@ -43,9 +44,9 @@ def sessions_by_person(forum, before, after):
     for user_id, session_id in choices:
         concerned.setdefault(user_id, set()).add(session_id)
     for snapshot in (before, after):
-        for session in snapshot["sessions"].values():
+        for session in snapshot.sessions.values():
             for person_id in people_with_a_part_in(session):
-                concerned.setdefault(person_id, set()).add(session["id"])
+                concerned.setdefault(person_id, set()).add(session.id)
     return concerned
 
 
@@ -65,7 +66,9 @@ def send_change_digests(release_id):
     changes = [
         change for change in compare_snapshots(previous.snapshot, release.snapshot) if change.kind in rules.DIGEST_KINDS
     ]
-    concerned = sessions_by_person(forum, previous.snapshot, release.snapshot) if changes else {}
+    concerned = (
+        sessions_by_person(forum, Snapshot.from_stored(previous), Snapshot.from_stored(release)) if changes else {}
+    )
     sent = 0
     for user in db.session.scalars(select(User).where(User.id.in_(concerned)).order_by(User.id)):
         theirs = rules.changes_for(changes, concerned[user.id])

@@ -22,6 +22,7 @@ from workshop.forums.access import get_forum_or_404, get_managed_forum, get_part
 from workshop.forums.models import Forum, GroupMember, Organisation, ParticipantGroup
 from workshop.programme.models import ForumSession
 from workshop.publishing.layout import agenda_days
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.services import latest_release
 from workshop.registration import choices, groups, privacy, rules, services
 from workshop.registration.forms import (
@@ -371,7 +372,7 @@ def list_sessions(slug):
         "registration/sessions.html",
         forum=forum,
         release=release,
-        days=agenda_days(release.snapshot),
+        days=agenda_days(Snapshot.from_stored(release)),
         sessions=sessions,
         taken=taken,
         mine=mine,
