@@ -8,7 +8,15 @@ from validate.pdf_languages import part_language_problems
 from validate.pdf_structure import structure_problems
 from validate.problems import Problem
 
-PDF_ENDPOINTS = ("exports.agenda_pdf", "exports.personal_agenda_pdf", "exports.session_brief_pdf", "exports.badges_pdf")
+PDF_ENDPOINTS = (
+    "exports.agenda_pdf",
+    "exports.personal_agenda_pdf",
+    "exports.session_brief_pdf",
+    "exports.badges_pdf",
+    "exports.list_of_participants_pdf",
+    "exports.session_report_pdf",
+    "exports.outcome_pdf",
+)
 
 
 def check_with_qpdf(path):

@@ -1,4 +1,4 @@
-"""A session report and the consolidated outcome declare their language (/Lang) and a title in it."""
+"""A session report and the consolidated outcome declare their language (/Lang), a title in it, the language of their parts and a structure PDF/UA asks for."""
 
 import pytest
 from flask_babel import force_locale
@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from tests.pdf_language import declared_language, languages_of, languages_of_parts, pdfinfo
 from tests.reports.conftest import report_form
 from tests.reports.test_outcome import approve
+from validate.pdf_structure import outline_titles, read_structure, structure_problems
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fr"])
@@ -76,3 +77,14 @@ def test_a_spanish_outcome_pdf_reads_what_was_typed_in_english_and_its_own_words
     assert {text: languages_of(runs, text) for text in REPORT_TYPED} == dict.fromkeys(REPORT_TYPED, {"en"})
     assert languages_of(runs, "Resultado consolidado") == {"es"}
     assert languages_of(runs, "Número de participantes") == {"es"}
+
+
+def test_the_report_and_outcome_pdfs_have_the_tagged_structure_pdf_ua_asks(app, client, sign_in, report_world):
+    approve(app, client, sign_in, report_world, report_world.session, report_world.rapporteur)
+    pdfs = {
+        "report": client.get(report_world.url(app, "exports.session_report_pdf")).data,
+        "outcome": client.get(app.url_for("exports.outcome_pdf", slug=report_world.forum.slug)).data,
+    }
+
+    assert {kind: structure_problems(data) for kind, data in pdfs.items()} == {"report": [], "outcome": []}
+    assert outline_titles(read_structure(pdfs["report"])[0])[0] == "Session report"
