@@ -7,7 +7,6 @@ Spanish or French, and a screen reader would read them so.
 import lxml.html
 import pytest
 
-from workshop.exports import pdf
 from workshop.extensions import db
 
 TYPED = (
@@ -81,24 +80,6 @@ def test_a_programme_written_in_spanish_is_marked_spanish_on_english_pages(clien
     assert all(languages == {"es"} for languages in found.values())
     spanish = languages_of_typed_texts(client.get("/f/bogota-2011/agenda", headers={"Accept-Language": "es"}).data)
     assert all(languages == {"es"} for languages in spanish.values())
-
-
-@pytest.fixture
-def pdf_html(monkeypatch):
-    """Keep the HTML each PDF is laid out from.
-
-    WeasyPrint (68) writes the document's language to the PDF but not the `lang` of its parts, so
-    the parts are checked where we write them: in the HTML it is given.
-    """
-    pages = []
-    original = pdf.render_pdf
-
-    def keeping(html, *arguments, **keywords):
-        pages.append(html)
-        return original(html, *arguments, **keywords)
-
-    monkeypatch.setattr(pdf, "render_pdf", keeping)
-    return pages
 
 
 def test_the_spanish_agenda_pdf_marks_the_english_programme_english(client, bogota_forum, pdf_html):
