@@ -73,3 +73,11 @@ def test_list_items_keep_their_markers_under_the_lean_stylesheet(app):
     [page] = pypdf.PdfReader(io.BytesIO(render_pdf(html, app.static_folder))).pages
 
     assert sorted(page.extract_text().split()) == ["1.", "First", "Second", "•"]
+
+
+def test_session_rows_carry_no_indentation_between_their_elements(app, links, bogota_snapshot, pdf_html):
+    for row in session_rows(agenda_html(app, links, bogota_snapshot, pdf_html)):
+        for element in row.iter():
+            assert element.text is None or element.text.strip(), (element.tag, element.text)
+            if element is not row:
+                assert element.tail is None or element.tail.strip(), (element.tag, element.tail)
