@@ -9,6 +9,7 @@ import pypdf
 import tinyhtml5
 import weasyprint
 
+from workshop.exports import wording
 from workshop.exports.pdf import EVERY_ELEMENTS_PSEUDO_RULE, agenda_pdf, lean_user_agent_rules, render_pdf
 
 from .agenda_samples import release_of
@@ -81,3 +82,20 @@ def test_session_rows_carry_no_indentation_between_their_elements(app, links, bo
             assert element.text is None or element.text.strip(), (element.tag, element.text)
             if element is not row:
                 assert element.tail is None or element.tail.strip(), (element.tag, element.tail)
+
+
+def test_the_agenda_formats_each_distinct_time_range_once(app, links, bogota_snapshot, monkeypatch):
+    """Two sessions side by side, at the same times, as in a block of parallel workshops."""
+    sessions = bogota_snapshot["sessions"]
+    sessions["12"]["starts_at"], sessions["12"]["ends_at"] = sessions["11"]["starts_at"], sessions["11"]["ends_at"]
+    said = []
+
+    def counting_clock_range(starts_at, ends_at):
+        said.append((starts_at, ends_at))
+        return f"{starts_at:%H:%M}–{ends_at:%H:%M}"
+
+    monkeypatch.setattr(wording, "clock_range", counting_clock_range)
+    with app.test_request_context("/?lang=en"):
+        agenda_pdf(bogota_snapshot, release_of(3), links=links, static_folder=app.static_folder)
+
+    assert said and len(said) == len(set(said))

@@ -194,11 +194,15 @@ def _template_context(links):
         "people_line",
         "roles_of",
     )
+    # An agenda says a few dozen distinct times hundreds of times, and Babel formats each anew:
+    # each render remembers what it said (its language cannot change during it).
+    said_once = ("clock", "clock_range")
     return {
         "links": links,
         "lang": wording.language(),
         "block_rows": block_rows,
         **{name: getattr(wording, name) for name in helpers},
+        **{name: functools.cache(getattr(wording, name)) for name in said_once},
     }
 
 
