@@ -70,6 +70,7 @@ ROWS = [
     ("50 concurrent draft downloads, median", ""),
     ("50 concurrent session edits", "none lost, no error"),
     ("schedule board, one day (secretariat), median", "< 1 s"),
+    ("peak web worker memory (RSS), readers only", "< 150 MB"),
     ("peak worker memory (RSS)", "< 150 MB"),
     ("peak queue worker memory (RSS)", ""),
 ]
@@ -398,6 +399,9 @@ def measure(base, built, duration, settings, server, queue_worker):
 
     feed = f"/feeds/{built.feed_token}.ics"
     column["personal feed, median"] = describe_wrk(wrk_median(base + feed, duration)) if probe(feed) else MISSING
+    # Read before anyone publishes or edits: what a web worker reaches serving the agenda page, the
+    # JSON, the feeds and the pre-built PDF (the queue worker lays the PDF out, never a web worker).
+    column["peak web worker memory (RSS), readers only"] = f"{peak_rss_mb(worker_pids(server)):.0f} MB"
     column["50 concurrent draft downloads, median"] = (
         describe_wrk(wrk_median(base + built.download_path, duration, connections=CONCURRENT_EDITS))
         if probe(built.download_path)

@@ -193,3 +193,21 @@ def count_renders(monkeypatch):
 
     monkeypatch.setattr(pdf, "render_pdf", counting)
     return calls
+
+
+@pytest.fixture
+def pdf_html(monkeypatch):
+    """Keep the HTML each PDF is laid out from.
+
+    WeasyPrint (68) writes the document's language to the PDF but not the `lang` of its parts, so
+    the parts are checked where we write them: in the HTML it is given.
+    """
+    pages = []
+    original = pdf.render_pdf
+
+    def keeping(html, *arguments, **keywords):
+        pages.append(html)
+        return original(html, *arguments, **keywords)
+
+    monkeypatch.setattr(pdf, "render_pdf", keeping)
+    return pages
