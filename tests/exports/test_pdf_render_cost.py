@@ -12,7 +12,7 @@ import weasyprint
 from workshop.exports import wording
 from workshop.exports.pdf import EVERY_ELEMENTS_PSEUDO_RULE, agenda_pdf, lean_user_agent_rules, render_pdf
 
-from .agenda_samples import release_of
+from .agenda_samples import release_of, typed
 
 # A session row: its cells, a paragraph per line (title, meta, each item, people, each draft), the drafts'
 # links, and a span where a typed text is marked with its own language.
@@ -21,7 +21,7 @@ ROW_ELEMENTS = {"tr", "th", "td", "p", "a", "span"}
 
 def agenda_html(app, links, snapshot, pdf_html):
     with app.test_request_context("/?lang=en"):
-        agenda_pdf(snapshot, release_of(3), links=links, static_folder=app.static_folder)
+        agenda_pdf(typed(snapshot, release_of(3)), links=links, static_folder=app.static_folder)
     [html] = pdf_html
     return tinyhtml5.parse(html, namespace_html_elements=False)
 
@@ -96,6 +96,6 @@ def test_the_agenda_formats_each_distinct_time_range_once(app, links, bogota_sna
 
     monkeypatch.setattr(wording, "clock_range", counting_clock_range)
     with app.test_request_context("/?lang=en"):
-        agenda_pdf(bogota_snapshot, release_of(3), links=links, static_folder=app.static_folder)
+        agenda_pdf(typed(bogota_snapshot, release_of(3)), links=links, static_folder=app.static_folder)
 
     assert said and len(said) == len(set(said))
