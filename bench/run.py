@@ -179,6 +179,12 @@ def peak_rss_mb(pids):
     return max(peaks)
 
 
+def with_children(pid):
+    """Return a process and its children: the queue's consumer forks a process per worker."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [pid, *map(int, children)]
+
+
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -413,7 +419,7 @@ def measure(base, built, duration, settings, server, queue_worker):
         board_median(base, slug, duration) if probe(f"/manage/{slug}/board") is not None else MISSING
     )
     column["peak worker memory (RSS)"] = f"{peak_rss_mb(worker_pids(server)):.0f} MB"
-    column["peak queue worker memory (RSS)"] = f"{peak_rss_mb([queue_worker.pid]):.0f} MB"
+    column["peak queue worker memory (RSS)"] = f"{peak_rss_mb(with_children(queue_worker.pid)):.0f} MB"
     column.update(queue_worker_builds(settings))
     return column
 

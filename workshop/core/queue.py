@@ -174,13 +174,31 @@ def init_app(app):
                 timeout=spec.timeout,
                 priority=spec.priority,
             )(bound)
+    queue.huey.on_startup("fresh database connections")(
+        functools.partial(_forget_inherited_connections, app, os.getpid())
+    )
     app.extensions[EXTENSION_KEY] = queue
     app.cli.add_command(queue_cli)
 
 
+def _forget_inherited_connections(app, parent_pid):
+    """In a worker process forked from the consumer, drop the parent's pooled database connections unclosed.
+
+    A connection is a socket (or a SQLite handle) that two processes must never share; closing it here
+    would close the parent's too, so the child forgets it and opens its own. Worker threads keep the pool.
+    """
+    if os.getpid() == parent_pid:
+        return
+    with app.app_context():
+        for engine in db.engines.values():
+            engine.dispose(close=False)
+
+
 @queue_cli.command("work")
 @click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
-@click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread", show_default=True)
+# Processes by default: an export build is mostly WeasyPrint's layout, which holds the GIL, so two threads
+# lay out two PDFs no faster than one (docs/benchmarks.md: every language's PDF ready in 17 s, not 28).
+@click.option("--worker-type", type=click.Choice(["thread", "process"]), default="process", show_default=True)
 @click.option(
     "--max-delay",
     default=0.5,
