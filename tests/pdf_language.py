@@ -21,3 +21,19 @@ def pdfinfo(data, tmp_path):
     path.write_bytes(data)
     lines = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
     return dict(line.split(":", 1) for line in lines if ":" in line)
+
+
+def structure_elements(reader):
+    """Yield every element of a PDF's structure tree in the tree's order (references to content objects left out)."""
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for child in node:
+                yield from walk(child)
+        elif isinstance(node, pypdf.generic.DictionaryObject) and node.get("/Type") != "/OBJR":
+            yield node
+            if "/K" in node:
+                yield from walk(node["/K"])
+
+    yield from walk(reader.trailer["/Root"]["/StructTreeRoot"])

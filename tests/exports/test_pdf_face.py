@@ -6,6 +6,7 @@ import pypdf
 import pytest
 
 from tests.forums import logo_samples as samples
+from tests.pdf_language import structure_elements
 from workshop.extensions import db
 from workshop.forums.logos import upload_logo
 
@@ -25,23 +26,7 @@ def dressed_forum(bogota_forum):
 
 def figures_alt_texts(reader):
     """Return the alternative text of every Figure of the PDF's structure tree, in order."""
-    found = []
-
-    def walk(node):
-        node = node.get_object()
-        if isinstance(node, pypdf.generic.ArrayObject):
-            for child in node:
-                walk(child)
-            return
-        if not isinstance(node, pypdf.generic.DictionaryObject):
-            return
-        if node.get("/S") == "/Figure":
-            found.append(str(node.get("/Alt", "")))
-        if "/K" in node:
-            walk(node["/K"])
-
-    walk(reader.trailer["/Root"]["/StructTreeRoot"])
-    return found
+    return [str(node.get("/Alt", "")) for node in structure_elements(reader) if node.get("/S") == "/Figure"]
 
 
 def test_the_agenda_pdf_shows_the_logo_on_its_first_page_named_in_its_tags(client, dressed_forum):

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from weasyprint.pdf import tags as weasyprint_tags
 
-from tests.pdf_language import languages_of, languages_of_parts
+from tests.pdf_language import languages_of, languages_of_parts, structure_elements
 from validate.pdf_languages import part_language_problems
 from validate.pdfs import forum_slug
 from workshop.exports import pdf_tags
@@ -27,21 +27,8 @@ MIXED = """<!doctype html><html lang="es"><head><title>Agenda</title></head><bod
 
 def structure_languages(data):
     """Return the /Lang of every structure element that has one, in the tree's order."""
-    found = []
-
-    def walk(node):
-        node = node.get_object()
-        if isinstance(node, pypdf.generic.ArrayObject):
-            for child in node:
-                walk(child)
-        elif isinstance(node, pypdf.generic.DictionaryObject) and node.get("/Type") != "/OBJR":
-            if "/Lang" in node:
-                found.append((str(node["/S"]), str(node["/Lang"])))
-            if "/K" in node:
-                walk(node["/K"])
-
-    walk(pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]["/StructTreeRoot"])
-    return found
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return [(str(node["/S"]), str(node["/Lang"])) for node in structure_elements(reader) if "/Lang" in node]
 
 
 @pytest.fixture
