@@ -196,9 +196,10 @@ def _forget_inherited_connections(app, parent_pid):
 
 @queue_cli.command("work")
 @click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
-# Processes by default: an export build is mostly WeasyPrint's layout, which holds the GIL, so two threads
-# lay out two PDFs no faster than one (docs/benchmarks.md: every language's PDF ready in 17 s, not 28).
-@click.option("--worker-type", type=click.Choice(["thread", "process"]), default="process", show_default=True)
+# Threads: two threads lay out two PDFs no faster than one (WeasyPrint holds the GIL), and processes would
+# (docs/benchmarks.md: every language's PDF ready in 16 s, not 28), but Huey's worker processes are daemonic
+# and may not fork the limited child that reads an uploaded document (core/limits.py).
+@click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread", show_default=True)
 @click.option(
     "--max-delay",
     default=0.5,
