@@ -1,16 +1,26 @@
 """What keeps the PDF agenda quick to lay out: few elements per session row, and no pseudo-element styles
-computed for elements that never show one. (Timings are in bench/exports.py, not here.)"""
+computed for elements that never show one, no cycle collector walking the whole process while WeasyPrint
+works. (Timings are in bench/exports.py, not here.)"""
 
+import gc
 import io
 import re
+import threading
 from pathlib import Path
 
 import pypdf
+import pytest
 import tinyhtml5
 import weasyprint
 
 from workshop.exports import wording
-from workshop.exports.pdf import EVERY_ELEMENTS_PSEUDO_RULE, agenda_pdf, lean_user_agent_rules, render_pdf
+from workshop.exports.pdf import (
+    EVERY_ELEMENTS_PSEUDO_RULE,
+    StaticOnlyFetcher,
+    agenda_pdf,
+    lean_user_agent_rules,
+    render_pdf,
+)
 
 from .agenda_samples import release_of, typed
 
@@ -99,3 +109,70 @@ def test_the_agenda_formats_each_distinct_time_range_once(app, links, bogota_sna
         agenda_pdf(typed(bogota_snapshot, release_of(3)), links=links, static_folder=app.static_folder)
 
     assert said and len(said) == len(set(said))
+
+
+class CollectorWatchingFetcher(StaticOnlyFetcher):
+    """Note whether the cycle collector is on when WeasyPrint asks for the stylesheet (while it styles the
+    document), and wait there for `go_on` if given, to hold a render in the middle."""
+
+    def __init__(self, static_folder, go_on=None):
+        super().__init__(static_folder)
+        self.collector_on = []
+        self.styling = threading.Event()
+        self.go_on = go_on
+
+    def fetch(self, url, headers=None):
+        self.collector_on.append(gc.isenabled())
+        self.styling.set()
+        if self.go_on is not None:
+            assert self.go_on.wait(30)
+        return super().fetch(url, headers)
+
+
+STYLED_PAGE = (
+    '<html lang="en"><head><link rel="stylesheet" href="static:css/pdf.css"></head><body><p>Hi</p></body></html>'
+)
+
+
+def test_the_cycle_collector_is_off_while_weasyprint_works_and_on_again_after(app):
+    fetcher = CollectorWatchingFetcher(app.static_folder)
+    assert gc.isenabled()
+
+    render_pdf(STYLED_PAGE, app.static_folder, fetcher=fetcher)
+
+    assert fetcher.collector_on == [False]
+    assert gc.isenabled()
+
+
+def test_the_collector_comes_back_on_only_after_the_last_of_two_overlapping_renders(app):
+    second_may_finish = threading.Event()
+    first = CollectorWatchingFetcher(app.static_folder)
+    second = CollectorWatchingFetcher(app.static_folder, go_on=second_may_finish)
+    rendering = threading.Thread(target=render_pdf, args=(STYLED_PAGE, app.static_folder), kwargs={"fetcher": second})
+    rendering.start()
+    try:
+        assert second.styling.wait(30)
+        render_pdf(STYLED_PAGE, app.static_folder, fetcher=first)
+        assert not gc.isenabled()
+    finally:
+        second_may_finish.set()
+        rendering.join(30)
+
+    assert first.collector_on == second.collector_on == [False]
+    assert gc.isenabled()
+
+
+def test_a_collector_the_process_turned_off_stays_off_after_a_render(app):
+    gc.disable()
+    try:
+        render_pdf(STYLED_PAGE, app.static_folder, fetcher=StaticOnlyFetcher(app.static_folder))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_render_that_fails_turns_the_collector_back_on(app):
+    with pytest.raises(TypeError):
+        render_pdf(None, app.static_folder)
+
+    assert gc.isenabled()

@@ -7,9 +7,12 @@ logos, as base64 data URIs of the logo types, checked when uploaded), and refuse
 
 import base64
 import binascii
+import contextlib
 import functools
+import gc
 import mimetypes
 import re
+import threading
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote
@@ -107,10 +110,45 @@ def lean_user_agent_rules():
 def render_pdf(html, static_folder, tagged=True, fetcher=None):
     """Return the PDF of an HTML document whose resources come only from our static folder."""
     fetcher = fetcher or StaticOnlyFetcher(static_folder)
-    document = LeanHTML(string=html, url_fetcher=fetcher)
-    if not tagged:
-        return document.write_pdf()
-    return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=finish_tagged_pdf)
+    with cycle_collector_paused():
+        document = LeanHTML(string=html, url_fetcher=fetcher)
+        if not tagged:
+            return document.write_pdf()
+        return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=finish_tagged_pdf)
+
+
+class CollectorPause:
+    """Keep Python's cycle collector off while PDFs are laid out and written, and on again after the last.
+
+    WeasyPrint makes millions of short-lived objects; each time they cross the collector's thresholds
+    it walks every object the process holds (the application, the releases it keeps, the database
+    session), which was a seventh of the agenda's processor time in a queue worker. A render's own
+    cycles wait for the collector's next pass after it: a few megabytes at 400 sessions. Renders on
+    several threads share the pause; a collector that was off before stays off.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._renders = 0
+        self._collector_was_on = False
+
+    @contextlib.contextmanager
+    def __call__(self):
+        with self._lock:
+            if self._renders == 0:
+                self._collector_was_on = gc.isenabled()
+                gc.disable()
+            self._renders += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._renders -= 1
+                if self._renders == 0 and self._collector_was_on:
+                    gc.enable()
+
+
+cycle_collector_paused = CollectorPause()
 
 
 def agenda_pdf(snapshot, *, links, static_folder, face=None, **options):
