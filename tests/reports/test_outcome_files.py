@@ -193,7 +193,7 @@ def test_a_failed_build_drops_its_claim_so_that_the_next_request_queues_it_again
     app, client, two_approved, monkeypatch
 ):
     forum = two_approved.forum
-    monkeypatch.setattr(outcome_builds, "outcome_docx", lambda *arguments: 1 / 0)
+    monkeypatch.setattr(outcome_builds, "_outcome_docx", lambda *arguments: 1 / 0)
 
     assert client.get(outcome_url(app, two_approved, "docx")).status_code == 503
     assert shared_storage().get(outcome_builds.claim_key(forum.id, outcome_fingerprint(forum), "en"), peek=True) is None

@@ -5,8 +5,6 @@ import io
 from dataclasses import astuple
 
 from flask_babel import lazy_gettext as _l
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 
 from workshop.desk.rules import spreadsheet_cell
 
@@ -53,6 +51,10 @@ def table_csv(table):
 
 def table_xlsx(table, sheet_title):
     """Return a table (a header row, then rows of cells) as an XLSX workbook with a frozen header row and filters on every column."""
+    # openpyxl (about 20 MB) is loaded by the first worker asked for a workbook, not by every web worker at start.
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     sheet = workbook.active
     # Excel refuses sheet titles over 31 characters and a few punctuation marks.

@@ -19,7 +19,6 @@ from flask_babel import lazy_gettext as _l
 from workshop.core.filecache import cached_bytes, stored_bytes
 from workshop.core.queue import enqueue_now, job, shared_storage
 from workshop.exports.builds import take_claim
-from workshop.exports.outcome_docx import outcome_docx
 from workshop.extensions import db
 from workshop.forums.logos import forum_face
 from workshop.forums.models import Forum
@@ -119,7 +118,7 @@ def build_outcome(forum_id, fingerprint, language):
             report(total, total, "pdf")
             _store(forum, fingerprint, language, PDF, lambda: _outcome_pdf(outcome, forum))
             report(total, total, "docx")
-            _store(forum, fingerprint, language, DOCX, lambda: outcome_docx(outcome, forum.title))
+            _store(forum, fingerprint, language, DOCX, lambda: _outcome_docx(outcome, forum))
     except Exception:
         storage.delete(claim_key(forum_id, fingerprint, language))
         raise
@@ -144,6 +143,13 @@ def _outcome_pdf(outcome, forum):
     return report_pdf.outcome_pdf(
         outcome, forum.title, static_folder=current_app.static_folder, face=forum_face(forum, inline=True)
     )
+
+
+def _outcome_docx(outcome, forum):
+    # python-docx and lxml (about 15 MB) likewise: a web worker only sends the stored file.
+    from workshop.exports.outcome_docx import outcome_docx
+
+    return outcome_docx(outcome, forum.title)
 
 
 def _store(forum, fingerprint, language, outcome_file, build):
