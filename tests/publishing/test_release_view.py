@@ -3,6 +3,7 @@
 import copy
 from dataclasses import fields, is_dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from types import SimpleNamespace
 
 from hypothesis import given, settings
@@ -344,3 +345,23 @@ def test_the_entry_cache_keeps_stamped_entries_up_to_its_bound_and_never_unstamp
     assert cache.parsed("session", unstamped, parse) is not cache.parsed("session", unstamped, parse)
 
     assert parses == [1, 1, 2, 3, 1, 4, 4], "the oldest stored went first once the bound was passed"
+
+
+# The modules that may parse ISO text, and why: none of it is a release's snapshot, which release_view parses once.
+PARSING_ISO_TEXT = {
+    "publishing/release_view.py": "reads a release's stored JSON: the one place that does",
+    "programme/board.py": "the day the board is asked for, from the query string",
+    "programme/board_views.py": "the day and time a session is dropped on, as the board's form posts them",
+    "core/templating.py": "template filters also take a date kept as text in an audit entry's details",
+}
+
+
+def test_only_release_view_parses_the_times_of_a_snapshot():
+    """A module that reads a release's JSON itself (changes and wording did) would parse its times again."""
+    source = Path(__file__).resolve().parents[2] / "workshop"
+    parsing = {
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if "fromisoformat" in path.read_text(encoding="utf-8")
+    }
+    assert parsing == set(PARSING_ISO_TEXT)

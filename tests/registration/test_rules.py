@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from workshop.publishing.changes import Change, ChangeKind
+from workshop.publishing.release_view import Snapshot
 from workshop.registration import rules
 from workshop.registration.rules import (
     ACTIVE,
@@ -373,18 +374,44 @@ def test_a_personal_agenda_holds_roles_then_plenaries_and_choices_the_person_may
 # --- What changed for a person --------------------------------------------------------------
 
 
+def released(*session_ids):
+    """Return a typed snapshot (as a release's stored JSON is read) of the given sessions, and of day 1 whose id is 1."""
+    stored = {
+        "forum": {"slug": "f", "title": "F", "start_date": "2030-11-05", "end_date": "2030-11-05", "timezone": "UTC"},
+        "days": [{"id": 1, "date": "2030-11-05", "title": "", "to_be_announced": False, "note": "", "blocks": []}],
+        "sessions": {
+            str(key): {
+                "id": key,
+                "number": str(key),
+                "title": f"Session {key}",
+                "format": "workshop",
+                "starts_at": "2030-11-05T14:00:00+00:00",
+                "ends_at": "2030-11-05T15:00:00+00:00",
+                "people": {},
+                "items": [],
+                "documents": [],
+            }
+            for key in session_ids
+        },
+    }
+    return Snapshot.from_json(stored)
+
+
 def test_a_person_is_told_of_moves_renames_restaffing_and_cancellations_of_their_sessions_only():
+    snapshot = released(1, 2, 3, 4)
+    session = snapshot.sessions
     changes = [
-        Change(ChangeKind.MOVED, {"id": 1}),
-        Change(ChangeKind.RENAMED, {"id": 2}),
-        Change(ChangeKind.RESTAFFED, {"id": 1}),
-        Change(ChangeKind.REMOVED, {"id": 3}),
-        Change(ChangeKind.ITEMS_CHANGED, {"id": 1}),
-        Change(ChangeKind.DOCUMENTS_CHANGED, {"id": 1}),
-        Change(ChangeKind.ADDED, {"id": 1}),
-        Change(ChangeKind.DAY_ANNOUNCED, {"date": "2030-11-05"}),
-        Change(ChangeKind.MOVED, {"id": 4}),
+        Change(ChangeKind.MOVED, session[1]),
+        Change(ChangeKind.RENAMED, session[2]),
+        Change(ChangeKind.RESTAFFED, session[1]),
+        Change(ChangeKind.REMOVED, session[3]),
+        Change(ChangeKind.ITEMS_CHANGED, session[1]),
+        Change(ChangeKind.DOCUMENTS_CHANGED, session[1]),
+        Change(ChangeKind.ADDED, session[1]),
+        Change(ChangeKind.DAY_ANNOUNCED, snapshot.days[0]),
+        Change(ChangeKind.MOVED, session[4]),
     ]
+    assert snapshot.days[0].id == 1, "a day whose id is a wanted session's is still no change to that session"
     assert rules.changes_for(changes, [1, 3]) == [changes[0], changes[2], changes[3]]
     assert rules.changes_for(changes, []) == []
 

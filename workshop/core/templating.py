@@ -17,35 +17,26 @@ from workshop.core.site import site_url_for
 from workshop.core.timezones import utc_to_local
 
 
-def as_datetime(value):
-    """Accept an aware datetime or its ISO text (as snapshots keep it)."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
-
-
 def as_date(value):
+    """Accept a date or its ISO text (as an audit entry's details keep it)."""
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def local_clock(value, zone_name):
     """Format the forum-local wall-clock time of a UTC moment, in the reader's language."""
-    return format_time(utc_to_local(as_datetime(value), zone_name).time(), "short")
+    return format_time(utc_to_local(value, zone_name).time(), "short")
 
 
 def local_day(value, zone_name=None, style="full"):
     """Format a day (or the forum-local day of a moment) in the reader's language."""
-    if isinstance(value, str) and "T" in value or isinstance(value, datetime):
-        value = utc_to_local(as_datetime(value), zone_name).date()
+    if isinstance(value, datetime):
+        value = utc_to_local(value, zone_name).date()
     return format_date(as_date(value), style)
 
 
 def zone_offset(moment, zone_name):
     """Name a zone's offset from UTC at a moment, as the reader's language writes it ("UTC−05:00")."""
-    return get_timezone_gmt(utc_to_local(as_datetime(moment), zone_name), locale=str(get_locale() or "en"))
-
-
-def both_clocks(starts_at, ends_at, forum_zone, reader_zone):
-    """Return a span (aware datetimes or their ISO text) on the forum's clock and on the reader's."""
-    return span_on_both_clocks(as_datetime(starts_at), as_datetime(ends_at), forum_zone, reader_zone)
+    return get_timezone_gmt(utc_to_local(moment, zone_name), locale=str(get_locale() or "en"))
 
 
 def country_name(code):
@@ -147,7 +138,7 @@ def init_app(app):
     app.add_template_filter(zone_offset)
     app.add_template_filter(language_name)
     app.add_template_filter(interpretation_name)
-    app.add_template_global(both_clocks)
+    app.add_template_global(span_on_both_clocks, "both_clocks")
     app.add_template_global(clocks_differ)
     app.add_template_filter(typed)
     app.add_template_filter(typed_session)

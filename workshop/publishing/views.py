@@ -36,7 +36,7 @@ READER_ZONE_COOKIE_LIFETIME = timedelta(days=365)
 
 
 def _described_changes(before, after, forum):
-    """Say each change for a page: markup marking what the secretariat typed with the forum's content language."""
+    """Say each change between two typed snapshots for a page: markup marking what the secretariat typed."""
     return [
         describe_change(change, forum.timezone, forum.content_language) for change in compare_snapshots(before, after)
     ]
@@ -226,7 +226,8 @@ def list_changes(slug):
     forum = get_forum_or_404(slug)
     releases = services.list_releases(forum)
     history = [
-        (release, _described_changes(older.snapshot, release.snapshot, forum)) for release, older in pairwise(releases)
+        (release, _described_changes(Snapshot.from_stored(older), Snapshot.from_stored(release), forum))
+        for release, older in pairwise(releases)
     ]
     return render_template(
         "publishing/changes.html", forum=forum, history=history, first=releases[-1] if releases else None
@@ -246,7 +247,8 @@ def manage_releases(slug):
             flash(_("Release %(number)d is published.", number=release.number), "success")
             return redirect(url_for("publishing.manage_releases", slug=forum.slug))
     latest = services.latest_release(forum)
-    pending = _described_changes(latest.snapshot if latest else None, build_snapshot(forum), forum)
+    published = Snapshot.from_stored(latest) if latest else None
+    pending = _described_changes(published, Snapshot.from_json(build_snapshot(forum)), forum)
     return render_template(
         "publishing/releases.html",
         forum=forum,

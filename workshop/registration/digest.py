@@ -63,12 +63,9 @@ def send_change_digests(release_id):
     if previous is None:
         return 0
     forum = release.forum
-    changes = [
-        change for change in compare_snapshots(previous.snapshot, release.snapshot) if change.kind in rules.DIGEST_KINDS
-    ]
-    concerned = (
-        sessions_by_person(forum, Snapshot.from_stored(previous), Snapshot.from_stored(release)) if changes else {}
-    )
+    before, after = Snapshot.from_stored(previous), Snapshot.from_stored(release)
+    changes = [change for change in compare_snapshots(before, after) if change.kind in rules.DIGEST_KINDS]
+    concerned = sessions_by_person(forum, before, after) if changes else {}
     sent = 0
     for user in db.session.scalars(select(User).where(User.id.in_(concerned)).order_by(User.id)):
         theirs = rules.changes_for(changes, concerned[user.id])

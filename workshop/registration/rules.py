@@ -335,7 +335,7 @@ DIGEST_KINDS = frozenset({ChangeKind.MOVED, ChangeKind.RENAMED, ChangeKind.RESTA
 def changes_for(changes: Iterable, session_ids: Iterable[int]) -> list:
     """Return, in their order, the changes of a release that concern the given sessions."""
     wanted = set(session_ids)
-    return [change for change in changes if change.kind in DIGEST_KINDS and change.subject.get("id") in wanted]
+    return [change for change in changes if change.kind in DIGEST_KINDS and change.subject.id in wanted]
 
 
 # --- Pasted lists of addresses ---------------------------------------------
