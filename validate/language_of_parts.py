@@ -22,12 +22,13 @@ EDITED_TEXT = ("textarea", "script", "style")
 
 
 def typed_in_programme(programme):
-    """Return the titles and names the secretariat typed in a programme file (see programme_files), documents' too."""
+    """Return the titles and names the secretariat typed in a programme file (see programme_files), documents' and groups' too."""
     forum = programme["forum"]
     typed = {forum["title"], forum.get("subtitle", "")}
     typed |= {room["name"] for room in programme.get("rooms", [])}
     typed |= {track["name"] for track in programme.get("tracks", [])}
     typed |= {document["title"] for document in programme.get("documents", [])}
+    typed |= {group["name"] for group in programme.get("participant_groups", []) if group.get("name")}
     for day in programme.get("days", []):
         typed.add(day.get("title", ""))
         for block in day.get("blocks", []):

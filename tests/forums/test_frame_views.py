@@ -88,6 +88,16 @@ def test_a_forum_is_not_created_under_a_taken_web_address(client, sign_in, frame
     assert count(Forum) == 1
 
 
+def test_a_web_address_name_ending_in_a_new_line_is_refused_at_the_field(client, sign_in, create_user):
+    sign_in(client, create_user(is_admin=True))
+
+    response = client.post("/manage/new", data=forum_form(slug="bogota-2031\n"))
+
+    assert response.status_code == 200
+    assert "Use lower-case letters, digits and hyphens." in response.get_data(as_text=True)
+    assert count(Forum) == 0
+
+
 def test_a_new_day_is_saved_with_its_title_and_note(client, sign_in, frame):
     forum, *_, secretary = frame
     sign_in(client, secretary)

@@ -46,6 +46,11 @@ def test_interpretation_is_stored_source_first_and_read_back():
     assert interpretation_pairs("") == []
 
 
+def test_a_pair_is_read_at_its_first_arrow_so_a_damaged_one_is_dropped_not_fatal():
+    assert interpretation_pairs("en>es>fr,es>en") == [("en", "es>fr"), ("es", "en")]
+    assert interpretation_within("en>es>fr,es>en", ["en", "es", "fr"]) == "es>en"
+
+
 def test_interpretation_keeps_the_pairs_between_languages_still_worked_in_in_their_order():
     assert interpretation_within("fr>en,en>es,es>en,en>fr", ["es", "en"]) == "en>es,es>en"
 

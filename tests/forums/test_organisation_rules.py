@@ -72,6 +72,21 @@ def test_the_nearest_name_is_the_one_named():
     assert repeated_organisation("Ministry of Planningss", "", [close, closer]).organisation == closer
 
 
+def test_of_two_names_equally_near_the_first_listed_is_named():
+    first, second = KnownOrganisation(10, "Ministry of Plannink", ""), KnownOrganisation(11, "Ministry of Planninx", "")
+
+    assert repeated_organisation("Ministry of Planning", "", [first, second]) == RepeatedOrganisation(
+        first, "name", near=True
+    )
+    assert repeated_organisation("Ministry of Planning", "", [second, first]) == RepeatedOrganisation(
+        second, "name", near=True
+    )
+
+
+def test_an_empty_directory_holds_no_repeat():
+    assert repeated_organisation("Task Team", "TT", []) is None
+
+
 def test_the_organisation_being_edited_does_not_repeat_itself():
     assert repeated_organisation(ECLAC.name, "ECLAC", KNOWN, ignored_id=ECLAC.id) is None
     assert repeated_organisation(ECLAC.name, "ABC", KNOWN, ignored_id=ECLAC.id) == RepeatedOrganisation(ABC, "acronym")

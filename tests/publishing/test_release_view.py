@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect
 
 from tests.exports.agenda_samples import PUBLISHED_AT, build_bogota_snapshot
+from workshop.core.recent import RecentlyUsed
 from workshop.extensions import db
 from workshop.forums.models import AgendaStatus, Forum
 from workshop.publishing.models import AgendaRelease
-from workshop.publishing.release_view import EntryCache, Snapshot
+from workshop.publishing.release_view import Snapshot
 from workshop.publishing.services import latest_release, publish_release
 from workshop.publishing.snapshot import stamp_revisions
 
@@ -326,25 +327,31 @@ def test_two_releases_with_one_id_in_two_databases_are_kept_apart(
     assert Snapshot.from_stored(release) is first
 
 
-def test_the_entry_cache_keeps_stamped_entries_up_to_its_bound_and_never_unstamped_ones():
-    parses = []
+def test_parsed_entries_are_shared_by_change_stamp_and_unstamped_ones_never():
+    stamped = stamp_revisions(build_bogota_snapshot(), None, PUBLISHED_AT.isoformat())
+    entries = RecentlyUsed(100, lock_free_reads=True)
+    first = Snapshot.from_json(stamped, entries=entries)
+    changed = copy.deepcopy(stamped)
+    changed["sessions"]["11"]["sequence"] += 1
+    changed["days"][0]["blocks"][0]["loose_items"][0]["last_modified"] = "2031-01-01T00:00:00+00:00"
 
-    def parse(data):
-        parses.append(data["id"])
-        return SimpleNamespace(**data)
+    again = Snapshot.from_json(copy.deepcopy(stamped), entries=entries)
+    next_release = Snapshot.from_json(changed, entries=entries)
 
-    cache = EntryCache(max_entries=2)
-    stamped = [{"id": key, "sequence": 0, "last_modified": "2030-11-05T14:00:00+00:00"} for key in (1, 2, 3)]
-    first = cache.parsed("session", stamped[0], parse)
-    assert cache.parsed("session", dict(stamped[0]), parse) is first
-    assert cache.parsed("session", {**stamped[0], "sequence": 1}, parse) is not first, "a new stamp is new content"
-    cache.parsed("session", stamped[1], parse)
-    cache.parsed("session", stamped[2], parse)
-    cache.parsed("session", stamped[0], parse)
-    unstamped = {"id": 4}
-    assert cache.parsed("session", unstamped, parse) is not cache.parsed("session", unstamped, parse)
+    def first_loose_item(snapshot):
+        return snapshot.days[0].blocks[0].loose_items[0]
 
-    assert parses == [1, 1, 2, 3, 1, 4, 4], "the oldest stored went first once the bound was passed"
+    assert again.sessions[11] is first.sessions[11]
+    assert first_loose_item(again) is first_loose_item(first)
+    assert next_release.sessions[11] is not first.sessions[11], "a new sequence is new content"
+    assert first_loose_item(next_release) is not first_loose_item(first), "so is a new last change"
+    assert next_release.sessions[12] is first.sessions[12]
+    unstamped = build_bogota_snapshot()
+    assert (
+        Snapshot.from_json(unstamped, entries=entries).sessions[11]
+        is not Snapshot.from_json(unstamped, entries=entries).sessions[11]
+    )
+    assert Snapshot.from_json(stamped).sessions[11] is not first.sessions[11], "without entries, parsed afresh"
 
 
 # The modules that may parse ISO text, and why: none of it is a release's snapshot, which release_view parses once.

@@ -108,6 +108,11 @@ def typed(text, language):
     return Markup("<span{}>{}</span>").format(attribute, text) if attribute else text
 
 
+def typed_group(stakeholder, name, language):
+    """Name a participant group as `group_label` does; a name the secretariat typed is marked as `typed` marks it."""
+    return group_label(stakeholder, name) if stakeholder else typed(name, language)
+
+
 def typed_session(session, language):
     """Name a session as the agenda does ("Session 2. Title"), its typed title marked as `typed` marks it."""
     return typed_session_name(session.number, session.title, language)
@@ -145,5 +150,6 @@ def init_app(app):
     app.add_template_global(lang_attribute)
     app.add_template_global(site_url_for)
     app.add_template_global(group_label)
+    app.add_template_global(typed_group)
     app.add_template_global(page_language, "current_language")
     app.add_template_global(lambda: current_app.config["LANGUAGES"], "available_languages")

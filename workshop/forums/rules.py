@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 MAX_FORUM_DAYS = 31
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# \Z, not $: a `$` also matches before a final new line, and "bogota\n" is no web address name.
+SLUG_PATTERN = re.compile(r"\A[a-z0-9][a-z0-9-]*\Z")
 
 # What the secretariat sets on a forum, in the order the settings form and the programme file list it.
 FORUM_FIELDS = (
@@ -116,7 +117,7 @@ def repeated_organisation(
     others = [organisation for organisation in known if organisation.id != ignored_id]
     name_key, acronym_key = organisation_key(name), organisation_key(acronym)
     for organisation in others:
-        listed = {organisation_key(organisation.name), organisation_key(organisation.acronym)} - {""}
+        listed = {organisation_key(organisation.name), organisation_key(organisation.acronym)}
         if name_key and name_key in listed:
             return RepeatedOrganisation(organisation, "name")
         if acronym_key and acronym_key in listed:

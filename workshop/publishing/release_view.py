@@ -10,7 +10,6 @@ most of its sessions, so `from_stored` keeps each release's parsed snapshot, and
 session and loose item by its change stamp, in a small cache on the app.
 """
 
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -206,9 +205,8 @@ class Snapshot:
     def from_json(cls, data, release=None, entries=None):
         """Return the snapshot of stored JSON data, with `release`'s number, status and time if given.
 
-        `entries` (an EntryCache) hands back sessions and loose items parsed before, by change stamp.
+        `entries` (a RecentlyUsed) hands back sessions and loose items parsed before, by change stamp.
         """
-        entries = entries or _NO_ENTRY_CACHE
         forum = _forum(data["forum"])
         return cls(
             release=_publication(release) if release is not None else None,
@@ -236,49 +234,24 @@ class Snapshot:
         return {item.id: item for day in self.days for block in day.blocks for item in block.loose_items}
 
 
-class EntryCache:
-    """Parsed sessions and loose items by (kind, id, sequence, last change): a release repeats most of them.
+def _parsed(entries, kind, data, parse):
+    """Return a session or loose item parsed, or the one parsed before under the same change stamp.
 
     Two releases stamp a session alike only when its content is the same (snapshot.stamp_revisions),
-    the assumption the feed's event cache makes too. A release looks up every one of its entries, so
-    a look-up takes no lock (a dict read is atomic); the oldest entries stored go first, and one
-    still in use is parsed again.
+    the assumption the feed's event cache makes too. Entries of snapshots that are no stored release's
+    (tests, previews) and entries stored before stamps existed are parsed afresh.
     """
-
-    def __init__(self, max_entries=KEPT_ENTRIES):
-        self.max_entries = max_entries
-        self._parsed = {}
-        self._lock = threading.Lock()
-
-    def parsed(self, kind, data, parse):
-        if "sequence" not in data:
-            return parse(data)
-        key = (kind, data["id"], data["sequence"], data["last_modified"])
-        found = self._parsed.get(key)
-        if found is None:
-            found = parse(data)
-            with self._lock:
-                self._parsed[key] = found
-                while len(self._parsed) > self.max_entries:
-                    del self._parsed[next(iter(self._parsed))]
-        return found
-
-
-class _FreshEntries:
-    """Parse every entry afresh: for snapshots that are no stored release's (tests, previews)."""
-
-    def parsed(self, kind, data, parse):
+    if entries is None or "sequence" not in data:
         return parse(data)
-
-
-_NO_ENTRY_CACHE = _FreshEntries()
+    return entries.get_or_make((kind, data["id"], data["sequence"], data["last_modified"]), lambda: parse(data))
 
 
 class ReleaseViews:
     """The parsed snapshots of recent releases, and the sessions and loose items they share."""
 
     def __init__(self, max_releases=KEPT_RELEASES):
-        self.entries = EntryCache()
+        # A release looks up every one of its entries: without a lock (see RecentlyUsed).
+        self.entries = RecentlyUsed(KEPT_ENTRIES, lock_free_reads=True)
         self._views = RecentlyUsed(max_releases)
 
     def view(self, release, parse):
@@ -316,7 +289,7 @@ def _forum(data):
 
 def _by_id(stored, parse, entries):
     kind = parse.__name__
-    return {int(key): entries.parsed(kind, data, parse) for key, data in stored.items()}
+    return {int(key): _parsed(entries, kind, data, parse) for key, data in stored.items()}
 
 
 def _person(data):
@@ -391,7 +364,7 @@ def _day(data, entries):
                 label=block["label"],
                 starts_at=_moment(block["starts_at"]),
                 ends_at=_moment(block["ends_at"]),
-                loose_items=tuple(entries.parsed("_loose_item", item, _loose_item) for item in block["loose_items"]),
+                loose_items=tuple(_parsed(entries, "_loose_item", item, _loose_item) for item in block["loose_items"]),
                 session_ids=tuple(block["session_ids"]),
             )
             for block in data["blocks"]
