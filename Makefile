@@ -30,7 +30,8 @@ run: $(RUNTIME_STAMP)
 	@$(FLASK) demo --no-sign-ins
 	@echo "Starting the web server and the queue worker..."
 	@# The worker and the welcome run beside the web server and stop with it; the welcome speaks once it answers.
-	@# SIGINT stops the worker gracefully: the jobs it is running (a message being sent) finish first.
+	@# The worker runs jobs on two processes it forks. SIGINT stops it gracefully: its processes finish the jobs
+	@# they are running (a message being sent) and leave, and it leaves after them.
 	@$(FLASK) queue work & worker=$$!; $(FLASK) welcome --wait & welcome=$$!; \
 		trap 'kill -INT $$worker 2>/dev/null; kill $$welcome 2>/dev/null' EXIT INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port 5000
