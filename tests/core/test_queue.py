@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_test_config
-from tests.queue_workers import each_queue_storage, running_worker, throwaway_redis  # noqa: F401 (fixtures)
+from tests.queue_workers import (  # noqa: F401 (fixtures)
+    each_queue_storage,
+    parent_of,
+    running_worker,
+    throwaway_redis,
+)
 from workshop import create_app
 from workshop.core import queue
 from workshop.core.queue import enqueue_after_commit, enqueue_now, job, ping, shared_storage
@@ -64,12 +69,6 @@ def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_u
         with web.app_context():
             answer = enqueue_now(ping).get(blocking=True, timeout=60)
         assert parent_of(answer["pid"]) == worker.pid, "one of the worker's processes answered"
-
-
-def parent_of(pid):
-    """Return the parent process of `pid`, as Linux's /proc tells it."""
-    status = Path(f"/proc/{pid}/status").read_text().splitlines()
-    return int(next(line.split()[1] for line in status if line.startswith("PPid:")))
 
 
 def test_a_forked_worker_process_opens_database_connections_of_its_own(app):
