@@ -30,9 +30,13 @@ run: $(RUNTIME_STAMP)
 	@$(FLASK) demo --no-sign-ins
 	@echo "Starting the web server and the queue worker..."
 	@# The worker and the welcome run beside the web server and stop with it; the welcome speaks once it answers.
-	@# SIGINT stops the worker gracefully: the jobs it is running (a message being sent) finish first.
-	@$(FLASK) queue work & worker=$$!; $(FLASK) welcome --wait & welcome=$$!; \
-		trap 'kill -INT $$worker 2>/dev/null; kill $$welcome 2>/dev/null' EXIT INT TERM; \
+	@# The worker runs jobs on two processes it forks. One SIGINT stops it gracefully: its processes finish the
+	@# jobs they are running (a message being sent, a PDF being laid out), then it leaves, and so does make. A
+	@# second SIGINT would interrupt those jobs, so the worker has a session of its own (setsid), out of reach
+	@# of the terminal's Ctrl-C, and hears only the one the exit trap sends.
+	@setsid $(FLASK) queue work & worker=$$!; $(FLASK) welcome --wait & welcome=$$!; \
+		trap 'kill $$welcome 2>/dev/null; kill -INT $$worker 2>/dev/null; wait $$worker' EXIT; \
+		trap 'exit 130' INT TERM; \
 		$(FLASK) run --host 127.0.0.1 --port 5000
 
 # Lint first: it takes a second. The stages share nothing, so they run side by side; the mutation

@@ -1,10 +1,11 @@
 """Benchmark Workshop at 1/10, 1/4 and full scale behind gunicorn (2 workers) on loopback; print one table.
 
     .venv/bin/python bench/run.py [--scales 0.1 0.25 1] [--duration 5] [--database-url postgresql://...]
+                                  [--worker-type process|thread]
 
 For each scale: a fresh database (SQLite in a temporary folder unless --database-url names an empty
 one), `flask db upgrade`, the forum written by bench/build.py, gunicorn and a queue worker (`flask
-queue work`, as `make run` starts it) started, then wrk (medians of bounded runs) and Python clients
+queue work`, on worker processes as `make run` starts it, or on threads) started, then wrk (medians of bounded runs) and Python clients
 for the cold requests, publishing through the secretariat's page, and the concurrent edits. A row whose
 endpoint the app does not have yet reads "n/a (endpoint missing)".
 """
@@ -27,6 +28,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bench.build import SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, build_forum, counts_for  # noqa: E402
+from workshop.core.queue import DEFAULT_WORKER_TYPE  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 CONCURRENT_EDITS = 50
@@ -144,11 +146,11 @@ def start_gunicorn(settings, port):
     raise RuntimeError("gunicorn did not answer within two minutes")
 
 
-def start_queue_worker(settings):
+def start_queue_worker(settings, worker_type=DEFAULT_WORKER_TYPE):
     """Start `flask queue work` on the same settings, as `make run` does beside the web server; wait until it answers."""
     environment = {**os.environ, **settings}
     worker = subprocess.Popen(
-        [str(VENV_BIN / "flask"), "--app", "wsgi", "queue", "work", "--workers", "2"],
+        [str(VENV_BIN / "flask"), "--app", "wsgi", "queue", "work", "--workers", "2", "--worker-type", worker_type],
         cwd=PROJECT,
         env=environment,
         stdout=subprocess.DEVNULL,
@@ -432,14 +434,14 @@ def queue_worker_builds(settings):
     return feed_rebuilds(create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()}))
 
 
-def run_scale(scale, duration, database_url):
+def run_scale(scale, duration, database_url, worker_type):
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as folder:
         settings = settings_for(Path(folder), database_url)
         started = time.perf_counter()
         built = prepare_database(settings, scale)
         print(f"scale {scale}: forum written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         server, base = start_gunicorn(settings, free_port())
-        queue_worker = start_queue_worker(settings)
+        queue_worker = start_queue_worker(settings, worker_type)
         try:
             warm_up(base)
             return measure(base, built, duration, settings, server, queue_worker)
@@ -459,8 +461,18 @@ def main():
     parser.add_argument("--scales", nargs="+", type=float, default=[0.1, 0.25, 1.0])
     parser.add_argument("--duration", type=int, default=5, help="seconds of each wrk run")
     parser.add_argument("--database-url", help="an EMPTY PostgreSQL database to use instead of SQLite")
+    parser.add_argument(
+        "--worker-type",
+        choices=["process", "thread"],
+        default=DEFAULT_WORKER_TYPE,
+        help="what the queue worker runs its two jobs at a time on",
+    )
     arguments = parser.parse_args()
-    columns = {scale: run_scale(scale, arguments.duration, arguments.database_url) for scale in arguments.scales}
+    print(f"queue worker: 2 {arguments.worker_type} workers", file=sys.stderr)
+    columns = {
+        scale: run_scale(scale, arguments.duration, arguments.database_url, arguments.worker_type)
+        for scale in arguments.scales
+    }
     header = ["measure", "target"] + [scale_name(scale) for scale in arguments.scales]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))

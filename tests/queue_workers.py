@@ -99,3 +99,9 @@ def running_worker(queue_url, database_url, workers=1, **settings):
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait()
+
+
+def parent_of(pid):
+    """Return the parent process of `pid`, as Linux's /proc tells it: a worker process's is the consumer."""
+    status = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return int(next(line.split()[1] for line in status if line.startswith("PPid:")))

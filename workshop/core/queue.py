@@ -3,8 +3,10 @@
 A feature declares a job with `@job(...)` (or `@periodic_job(schedule)`) next to the code it runs, and
 hands one to the queue with `enqueue_after_commit(job_function, *arguments)`: the job reads what the
 request wrote, so it leaves only once that transaction commits, and never if it rolls back.
-`flask queue work` runs the consumer. With QUEUE_IMMEDIATE (the tests), jobs run in-process at
-commit, on Huey's immediate mode, so a test sees their effect without a consumer.
+`flask queue work` runs the consumer, which runs jobs on worker processes it forks: a job shares no
+memory with another, so whatever jobs share lives in the database, on the upload volume or in
+`shared_storage()`. With QUEUE_IMMEDIATE (the tests), jobs run in-process at commit, on Huey's
+immediate mode, so a test sees their effect without a consumer.
 
 Arguments must be plain data (ids, strings, numbers): a job runs later, maybe on another host, and
 loads what it needs itself.
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 EXTENSION_KEY = "workshop.queue"
 PENDING_JOBS_KEY = "workshop.queue.awaiting_commit"
 queue_cli = AppGroup("queue", help="Run and inspect background work.")
+# What `flask queue work` runs jobs on unless told otherwise; bench/run.py starts the same.
+DEFAULT_WORKER_TYPE = "process"
 
 __all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
@@ -196,10 +200,9 @@ def _forget_inherited_connections(app, parent_pid):
 
 @queue_cli.command("work")
 @click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
-# Threads: two threads lay out two PDFs no faster than one (WeasyPrint holds the GIL), and processes would
-# (docs/benchmarks.md: every language's PDF ready in 16 s, not 28), but Huey's worker processes are daemonic
-# and may not fork the limited child that reads an uploaded document (core/limits.py).
-@click.option("--worker-type", type=click.Choice(["thread", "process"]), default="thread", show_default=True)
+# Processes: an export build is mostly WeasyPrint's layout, which holds the GIL, so two threads lay out two
+# PDFs no faster than one (docs/benchmarks.md: every language's PDF ready in 16 s on processes, 28 s on threads).
+@click.option("--worker-type", type=click.Choice(["thread", "process"]), default=DEFAULT_WORKER_TYPE, show_default=True)
 @click.option(
     "--max-delay",
     default=0.5,
