@@ -6,6 +6,7 @@ import gc
 import io
 import re
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pypdf
@@ -21,6 +22,7 @@ from workshop.exports.pdf import (
     lean_user_agent_rules,
     render_pdf,
 )
+from workshop.forums.logos import ForumFace
 
 from .agenda_samples import release_of, typed
 
@@ -29,9 +31,11 @@ from .agenda_samples import release_of, typed
 ROW_ELEMENTS = {"tr", "th", "td", "p", "a", "span"}
 
 
-def agenda_html(app, links, snapshot, pdf_html):
-    with app.test_request_context("/?lang=en"):
-        agenda_pdf(typed(snapshot, release_of(3)), links=links, static_folder=app.static_folder)
+def agenda_html(app, links, snapshot, pdf_html, language="en"):
+    """Return the HTML of the agenda of a programme written in English, laid out for a reader of `language`."""
+    face = ForumFace(logos=(), accent_colour=None, content_language="en")
+    with app.test_request_context(f"/?lang={language}"):
+        agenda_pdf(typed(snapshot, release_of(3)), links=links, static_folder=app.static_folder, face=face)
     [html] = pdf_html
     return tinyhtml5.parse(html, namespace_html_elements=False)
 
@@ -49,6 +53,23 @@ def test_a_session_row_is_cells_paragraphs_and_links_with_no_list_or_styled_span
         assert {element.tag for element in elements} <= ROW_ELEMENTS, {element.tag for element in elements}
         spans = [element for element in elements if element.tag == "span"]
         assert all(span.get("lang") or span.get("class") == "block-label" for span in spans), spans
+
+
+def test_in_another_language_each_line_of_a_session_row_holds_at_most_one_marked_part(
+    app, links, bogota_snapshot, pdf_html
+):
+    """Each part in the programme's language is a text box of its own: room and track are one, a draft's link is one."""
+    rows = session_rows(agenda_html(app, links, bogota_snapshot, pdf_html, language="es"))
+
+    lines = [line for row in rows for line in row.iter("p")]
+    assert any(line.find("span") is not None for line in lines), "the Spanish agenda marks the English programme"
+    for line in lines:
+        marked = [element for element in line.iter() if element.get("lang")]
+        assert len(marked) <= 1, ET.tostring(line, encoding="unicode")
+    meta = [line for line in lines if line.get("class") == "meta"]
+    assert meta and all(line[-1].tail is None for line in meta if len(line)), "room and track end the line"
+    drafts = [link for row in rows for link in row.iter("a")]
+    assert drafts and all(link.get("lang") == "en" and len(link) == 0 for link in drafts)
 
 
 def test_each_draft_of_a_session_is_a_line_of_its_own_that_links_to_it(app, links, bogota_snapshot, pdf_html):
