@@ -28,7 +28,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bench.build import SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, build_forum, counts_for  # noqa: E402
-from workshop.core.queue import DEFAULT_WORKER_TYPE  # noqa: E402
+from workshop.core.queue import DEFAULT_WORKER_TYPE, DEFAULT_WORKERS  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 CONCURRENT_EDITS = 50
@@ -146,11 +146,21 @@ def start_gunicorn(settings, port):
     raise RuntimeError("gunicorn did not answer within two minutes")
 
 
-def start_queue_worker(settings, worker_type=DEFAULT_WORKER_TYPE):
+def start_queue_worker(settings, worker_type=DEFAULT_WORKER_TYPE, workers=DEFAULT_WORKERS):
     """Start `flask queue work` on the same settings, as `make run` does beside the web server; wait until it answers."""
     environment = {**os.environ, **settings}
     worker = subprocess.Popen(
-        [str(VENV_BIN / "flask"), "--app", "wsgi", "queue", "work", "--workers", "2", "--worker-type", worker_type],
+        [
+            str(VENV_BIN / "flask"),
+            "--app",
+            "wsgi",
+            "queue",
+            "work",
+            "--workers",
+            str(workers),
+            "--worker-type",
+            worker_type,
+        ],
         cwd=PROJECT,
         env=environment,
         stdout=subprocess.DEVNULL,
@@ -434,14 +444,14 @@ def queue_worker_builds(settings):
     return feed_rebuilds(create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()}))
 
 
-def run_scale(scale, duration, database_url, worker_type):
+def run_scale(scale, duration, database_url, worker_type, workers):
     with tempfile.TemporaryDirectory(prefix="workshop-bench-") as folder:
         settings = settings_for(Path(folder), database_url)
         started = time.perf_counter()
         built = prepare_database(settings, scale)
         print(f"scale {scale}: forum written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         server, base = start_gunicorn(settings, free_port())
-        queue_worker = start_queue_worker(settings, worker_type)
+        queue_worker = start_queue_worker(settings, worker_type, workers)
         try:
             warm_up(base)
             return measure(base, built, duration, settings, server, queue_worker)
@@ -465,12 +475,15 @@ def main():
         "--worker-type",
         choices=["process", "thread"],
         default=DEFAULT_WORKER_TYPE,
-        help="what the queue worker runs its two jobs at a time on",
+        help="what the queue worker runs its jobs side by side on",
     )
+    parser.add_argument("--queue-workers", type=int, default=DEFAULT_WORKERS, help="how many jobs run side by side")
     arguments = parser.parse_args()
-    print(f"queue worker: 2 {arguments.worker_type} workers", file=sys.stderr)
+    print(f"queue worker: {arguments.queue_workers} {arguments.worker_type} workers", file=sys.stderr)
     columns = {
-        scale: run_scale(scale, arguments.duration, arguments.database_url, arguments.worker_type)
+        scale: run_scale(
+            scale, arguments.duration, arguments.database_url, arguments.worker_type, arguments.queue_workers
+        )
         for scale in arguments.scales
     }
     header = ["measure", "target"] + [scale_name(scale) for scale in arguments.scales]

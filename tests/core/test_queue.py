@@ -4,7 +4,10 @@ The worker tests start `flask queue work` as a process of its own, on the embedd
 and on a throwaway Debian `redis-server`, exactly as `make run` and a multi-host site do.
 """
 
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,49 @@ def test_the_check_command_fails_loudly_without_a_worker(database_url, tmp_path)
 def test_the_embedded_default_keeps_the_queue_in_the_instance_folder(tmp_path):
     huey = queue.build_huey({"QUEUE_IMMEDIATE": False, "QUEUE_URL": None}, tmp_path)
     assert Path(huey.storage.filename) == tmp_path / "queue.sqlite"
+
+
+PRELOAD_CHECK = """
+import json, sys
+from workshop import create_app
+from workshop.core.queue import preload_job_modules
+create_app({"SECRET_KEY": "preload", "DATABASE_URL": "sqlite://"})
+before = {name.split(".")[0] for name in sys.modules}
+named = preload_job_modules()
+after = {name.split(".")[0] for name in sys.modules}
+print(json.dumps({"named": named, "loaded": sorted(after - before)}))
+"""
+
+
+def test_the_consumer_preloads_the_renderers_and_readers_that_jobs_import_where_they_run():
+    """In a fresh interpreter, as `flask queue work` starts: web workers never load these, worker processes share them."""
+    checked = subprocess.run(
+        [sys.executable, "-c", PRELOAD_CHECK],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+
+    preloaded = json.loads(checked.stdout.splitlines()[-1])
+    assert {"workshop.exports.pdf", "workshop.documents.textextract"} <= set(preloaded["named"])
+    assert {"weasyprint", "pydyf", "docx", "pypdf"} <= set(preloaded["loaded"])
+
+
+def test_the_work_command_preloads_before_the_consumer_forks_its_workers(app, monkeypatch):
+    happened = []
+    monkeypatch.setattr(queue, "preload_job_modules", lambda: happened.append("preloaded"))
+
+    class RecordingConsumer:
+        def __init__(self, huey, **options):
+            happened.append(("consumer", options["worker_type"]))
+
+        def run(self):
+            happened.append("ran")
+
+    monkeypatch.setattr(queue, "Consumer", RecordingConsumer)
+    result = app.test_cli_runner().invoke(args=["queue", "work"])
+
+    assert result.exit_code == 0, result.output
+    assert happened == ["preloaded", ("consumer", "process"), "ran"]

@@ -13,6 +13,7 @@ loads what it needs itself.
 """
 
 import functools
+import importlib
 import logging
 import os
 import socket
@@ -36,6 +37,7 @@ PENDING_JOBS_KEY = "workshop.queue.awaiting_commit"
 queue_cli = AppGroup("queue", help="Run and inspect background work.")
 # What `flask queue work` runs jobs on unless told otherwise; bench/run.py starts the same.
 DEFAULT_WORKER_TYPE = "process"
+DEFAULT_WORKERS = 2
 
 __all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
@@ -52,6 +54,7 @@ class JobSpec:
     timeout: int | None = None
     priority: int | None = None
     schedule: Callable | None = None
+    preload: tuple[str, ...] = ()
 
 
 @dataclass
@@ -70,16 +73,20 @@ def job_name(function):
     return f"{function.__module__}.{function.__qualname__}"
 
 
-def job(*, retries=0, retry_delay=0, retry_delay_setting=None, retry_backoff=0, timeout=None, priority=None):
+def job(
+    *, retries=0, retry_delay=0, retry_delay_setting=None, retry_backoff=0, timeout=None, priority=None, preload=()
+):
     """Declare a function as a job; retries wait `retry_delay` seconds, multiplied by `retry_backoff` each time.
 
     `retry_delay_setting` names the setting that gives the first pause instead, so that a site (or a
-    test) can shorten it. Waiting jobs of a higher `priority` run first.
+    test) can shorten it. Waiting jobs of a higher `priority` run first. `preload` names the modules the
+    job imports where it runs (WeasyPrint's renderers, web workers never load them): the consumer
+    imports them before it forks its workers, which then share them and start their first job at once.
     """
 
     def declare(function):
         _declared_jobs[job_name(function)] = JobSpec(
-            function, retries, retry_delay, retry_delay_setting, retry_backoff, timeout, priority
+            function, retries, retry_delay, retry_delay_setting, retry_backoff, timeout, priority, preload=preload
         )
         return function
 
@@ -199,7 +206,7 @@ def _forget_inherited_connections(app, parent_pid):
 
 
 @queue_cli.command("work")
-@click.option("--workers", default=2, show_default=True, help="Jobs run side by side.")
+@click.option("--workers", default=DEFAULT_WORKERS, show_default=True, help="Jobs run side by side.")
 # Processes: an export build is mostly WeasyPrint's layout, which holds the GIL, so two threads lay out two
 # PDFs no faster than one (docs/benchmarks.md: every language's PDF ready in 16 s on processes, 28 s on threads).
 @click.option("--worker-type", type=click.Choice(["thread", "process"]), default=DEFAULT_WORKER_TYPE, show_default=True)
@@ -212,10 +219,19 @@ def _forget_inherited_connections(app, parent_pid):
 def work_command(workers, worker_type, max_delay):
     """Run the queue's consumer until interrupted: jobs as they come, periodic jobs on schedule."""
     huey = _queue().huey
+    preload_job_modules()
     log.info("Queue worker started: %d %s worker(s) on %s", workers, worker_type, type(huey.storage).__name__)
     # Huey's default lets an idle worker wait up to 10 s before looking again: exports built after
     # publishing would start that late. Half a second of SQLite polling costs nothing.
     Consumer(huey, workers=workers, worker_type=worker_type, max_delay=max_delay).run()
+
+
+def preload_job_modules():
+    """Import every module a declared job asks to be preloaded; return their names."""
+    names = sorted({name for spec in _declared_jobs.values() for name in spec.preload})
+    for name in names:
+        importlib.import_module(name)
+    return names
 
 
 @job()

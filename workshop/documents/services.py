@@ -280,7 +280,7 @@ def sweep_orphan_files(grace, now=None):
     return archive_from_config().quarantine_unknown(known, (now or utcnow()) - grace)
 
 
-@job(retries=3, retry_delay=60)
+@job(retries=3, retry_delay=60, preload=("workshop.documents.textextract",))
 def prepare_version(version_id):
     """Read an uploaded version's text and compare it with its neighbours, once, after its upload commits."""
     version = db.session.get(DocumentVersion, version_id)

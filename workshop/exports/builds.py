@@ -182,7 +182,7 @@ def build_quick_export(release_id, kind, language):
     return build_export(release_id, kind, language)
 
 
-@job(priority=PDF_PRIORITY, timeout=600)
+@job(priority=PDF_PRIORITY, timeout=600, preload=("workshop.exports.pdf",))
 def build_pdf_export(release_id, kind, language):
     """Build the agenda PDF of a release in one language."""
     return build_export(release_id, kind, language)

@@ -98,7 +98,7 @@ def outcome_progress(forum, language, fingerprint):
     return OutcomeProgress("preparing", **(reported or {}))
 
 
-@job(timeout=1800)
+@job(timeout=1800, preload=("workshop.exports.report_pdf", "workshop.exports.outcome_docx"))
 def build_outcome_files(forum_id, fingerprint, language):
     """Build the forum's outcome on a queue worker."""
     return build_outcome(forum_id, fingerprint, language)
