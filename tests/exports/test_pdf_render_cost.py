@@ -20,6 +20,7 @@ from workshop.exports.pdf import (
     StaticOnlyFetcher,
     agenda_pdf,
     lean_user_agent_rules,
+    parts_languages_by_rule,
     render_pdf,
 )
 from workshop.forums.logos import ForumFace
@@ -197,3 +198,30 @@ def test_a_render_that_fails_turns_the_collector_back_on(app):
         render_pdf(None, app.static_folder)
 
     assert gc.isenabled()
+
+
+def test_parts_say_their_language_by_one_rule_per_language_and_the_root_keeps_its_attribute():
+    html = (
+        '<!doctype html>\n<html lang="es"><head><title>Agenda</title></head><body>'
+        '<p>Sesión 1. <span lang="en">Opening</span></p><p lang="fr">Ouverture</p>'
+        '<a href="/d/1" hreflang="en" lang="en-GB">Draft</a><p>He wrote lang=&#34;en&#34; here</p></body></html>'
+    )
+
+    given = parts_languages_by_rule(html)
+
+    assert given.startswith('<!doctype html>\n<html lang="es">')
+    root_end = given.index(">", given.index("<html")) + 1
+    assert ' lang="' not in given[root_end:]
+    assert given.count(' data-lang="') == 3 and 'hreflang="en"' in given
+    assert (
+        '<style>[data-lang="en"]{lang:"en"}[data-lang="en-GB"]{lang:"en-GB"}[data-lang="fr"]{lang:"fr"}</style>'
+        in given
+    )
+    assert "He wrote lang=&#34;en&#34; here" in given
+
+
+def test_a_document_without_parts_in_other_languages_is_given_as_it_is():
+    single = '<html lang="en"><body><p>Opening</p></body></html>'
+
+    assert parts_languages_by_rule(single) == single
+    assert parts_languages_by_rule('<p lang="en">A fragment</p>') == '<p lang="en">A fragment</p>'

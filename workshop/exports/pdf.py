@@ -32,6 +32,9 @@ from workshop.registration.rules import NO_SELECTION
 STATIC_SCHEME = "static:"
 INLINE_IMAGE = re.compile(r"data:(image/(?:png|jpeg|svg\+xml));base64,([A-Za-z0-9+/=]+)")
 TAGGED_VARIANT = "pdf/ua-1"
+# The `lang` attribute of an element inside the document (Jinja escapes every quote of text and values).
+PART_LANGUAGE_ATTRIBUTE = re.compile(r' lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"')
+ROOT_START_TAG = re.compile(r"<html\b[^>]*>", re.I)
 # WeasyPrint's user-agent rules that match a pseudo-element of every element; see LeanHTML.
 EVERY_ELEMENTS_PSEUDO_RULE = re.compile(
     r"^::(marker|footnote-call|footnote-marker|note-call|note-marker|note-callback) \{.*$", re.M
@@ -111,10 +114,31 @@ def render_pdf(html, static_folder, tagged=True, fetcher=None):
     """Return the PDF of an HTML document whose resources come only from our static folder."""
     fetcher = fetcher or StaticOnlyFetcher(static_folder)
     with cycle_collector_paused():
-        document = LeanHTML(string=html, url_fetcher=fetcher)
+        document = LeanHTML(string=parts_languages_by_rule(html), url_fetcher=fetcher)
         if not tagged:
             return document.write_pdf()
         return document.write_pdf(pdf_variant=TAGGED_VARIANT, finisher=finish_tagged_pdf)
+
+
+def parts_languages_by_rule(html):
+    """Say the language of the document's parts with one style rule per language instead of an attribute each.
+
+    WeasyPrint turns every `lang` attribute into a declaration of its own, parsed, checked and computed
+    for that element alone: the 2,000 marked parts of a Spanish agenda of an English programme took a
+    tenth of its layout. A `data-lang` attribute and one `[data-lang="en"] { lang: "en" }` rule per
+    language give each part the same language (the PDF's /Lang of parts is read from it), computed
+    from rules parsed once. The root element keeps its `lang`: it is the document's language.
+    """
+    root = ROOT_START_TAG.search(html)
+    if root is None:
+        return html
+    head, body = html[: root.end()], html[root.end() :]
+    languages = sorted(set(PART_LANGUAGE_ATTRIBUTE.findall(body)))
+    if not languages:
+        return html
+    rules = "".join(f'[data-lang="{language}"]{{lang:"{language}"}}' for language in languages)
+    marked_by_data = PART_LANGUAGE_ATTRIBUTE.sub(r' data-lang="\1"', body)
+    return f"{head}<style>{rules}</style>{marked_by_data}"
 
 
 class CollectorPause:
