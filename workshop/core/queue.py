@@ -37,7 +37,9 @@ PENDING_JOBS_KEY = "workshop.queue.awaiting_commit"
 queue_cli = AppGroup("queue", help="Run and inspect background work.")
 # What `flask queue work` runs jobs on unless told otherwise; bench/run.py starts the same.
 DEFAULT_WORKER_TYPE = "process"
-DEFAULT_WORKERS = 2
+# One worker per language of the site: publishing queues a PDF per language, and on two cores three PDFs
+# laid out at once are all ready sooner than two and then the third (docs/benchmarks.md).
+DEFAULT_WORKERS = 3
 
 __all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
