@@ -30,7 +30,7 @@ run: $(RUNTIME_STAMP)
 	@$(FLASK) demo --no-sign-ins
 	@echo "Starting the web server and the queue worker..."
 	@# The worker and the welcome run beside the web server and stop with it; the welcome speaks once it answers.
-	@# The worker runs jobs on two processes it forks. One SIGINT stops it gracefully: its processes finish the
+	@# The worker runs jobs on three processes it forks. One SIGINT stops it gracefully: its processes finish the
 	@# jobs they are running (a message being sent, a PDF being laid out), then it leaves, and so does make. A
 	@# second SIGINT would interrupt those jobs, so the worker has a session of its own (setsid), out of reach
 	@# of the terminal's Ctrl-C, and hears only the one the exit trap sends.
