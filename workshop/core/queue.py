@@ -210,7 +210,8 @@ def _forget_inherited_connections(app, parent_pid):
 @queue_cli.command("work")
 @click.option("--workers", default=DEFAULT_WORKERS, show_default=True, help="Jobs run side by side.")
 # Processes: an export build is mostly WeasyPrint's layout, which holds the GIL, so two threads lay out two
-# PDFs no faster than one (docs/benchmarks.md: every language's PDF ready in 16 s on processes, 28 s on threads).
+# PDFs no faster than one (docs/benchmarks.md: at 400 sessions every language's PDF was ready 28 s after
+# publishing on threads, 9–13 s on processes).
 @click.option("--worker-type", type=click.Choice(["thread", "process"]), default=DEFAULT_WORKER_TYPE, show_default=True)
 @click.option(
     "--max-delay",
