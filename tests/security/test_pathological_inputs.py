@@ -9,7 +9,8 @@ and time limits. The tests show which of these holds, step by step:
 - Comparing two versions of a draft is done once, by the job that prepares a new version, with a
   bounded algorithm over a bounded number of sentences; the document page only reads the result.
 - A DOCX or ODT package is refused by the sizes it declares before any entry is read, and text is
-  extracted in a child process with memory and processor-time limits.
+  extracted in a child process with memory and processor-time limits (the child itself:
+  tests/core/test_limits.py).
 - Control characters in a file's text are dropped before the text is stored.
 - An export is built once per release and language, whatever Host header a request names, and
   the cache keeps only the entries of each forum's latest release.
@@ -25,7 +26,6 @@ from rapidfuzz.distance import Indel
 from sqlalchemy import select
 
 from tests.documents import samples
-from workshop.core.limits import LimitExceeded, run_limited
 from workshop.documents import services as document_services
 from workshop.documents import textdiff, textextract
 from workshop.documents.models import Document, DocumentVersion
@@ -280,25 +280,6 @@ def test_a_zip_bomb_is_refused_before_any_of_it_is_read(client, world, sign_in, 
 
 def allocate(size):
     return len(bytearray(size))
-
-
-def spin_forever():
-    while True:
-        pass
-
-
-def test_a_child_that_asks_for_too_much_memory_is_stopped():
-    with pytest.raises(LimitExceeded):
-        run_limited(allocate, 2 * 1024**3, memory_bytes=64 * 1024**2, cpu_seconds=10)
-
-
-def test_a_child_that_never_ends_is_stopped():
-    with pytest.raises(LimitExceeded):
-        run_limited(spin_forever, memory_bytes=64 * 1024**2, cpu_seconds=1)
-
-
-def test_a_child_within_its_limits_answers():
-    assert run_limited(allocate, 1024, memory_bytes=64 * 1024**2, cpu_seconds=10) == 1024
 
 
 def test_text_is_extracted_within_the_limits_and_a_file_past_them_is_kept_without_text(
