@@ -3,7 +3,7 @@
     .venv/bin/python bench/mail_drain.py [--messages 1000] [--outage 5] [--first-retry 1] [--queues sqlite redis]
 
 For each queue storage (the embedded SQLite, and a throwaway Debian redis-server): a queue worker
-(`flask queue work`, 2 worker processes, as `make run` starts it) and a local aiosmtpd sink (tests/smtp_sinks.py)
+(`flask queue work` on its default worker processes, as `make run` starts it) and a local aiosmtpd sink (tests/smtp_sinks.py)
 that is down while the messages are queued and until `outage` seconds after the first; it then comes
 back on the same port and the clock runs until the queue is empty. The sink counts messages by
 Message-ID: delivered (distinct), duplicates (extra copies), lost (queued, never delivered).
@@ -27,6 +27,7 @@ sys.path.insert(0, str(PROJECT))
 from bench.run import free_port, settings_for, start_queue_worker  # noqa: E402
 from tests.queue_workers import redis_server  # noqa: E402
 from tests.smtp_sinks import RestartableSink  # noqa: E402
+from workshop.core.queue import DEFAULT_WORKER_TYPE, DEFAULT_WORKERS  # noqa: E402
 
 DRAIN_TIMEOUT_SECONDS = 600
 
@@ -139,7 +140,9 @@ def print_table(results, outage, first_retry):
         ("messages per second, first to last arrival", lambda r: f"{r.delivered / r.sending_seconds:.0f}", ""),
     ]
     width = max(len(label) for label, _, _ in rows)
-    print(f"\nMail drain (first retry after {first_retry:g} s, doubling; 2 workers)")
+    print(
+        f"\nMail drain (first retry after {first_retry:g} s, doubling; {DEFAULT_WORKERS} {DEFAULT_WORKER_TYPE} workers)"
+    )
     print(f"{'':{width}}  " + "  ".join(f"{storage:>10}" for storage in results) + "  target")
     for label, cell, target in rows:
         print(f"{label:{width}}  " + "  ".join(f"{cell(result):>10}" for result in results.values()) + f"  {target}")
