@@ -13,7 +13,7 @@ from weasyprint.pdf import tags as weasyprint_tags
 from tests.pdf_language import languages_of, languages_of_parts, structure_elements
 from validate.pdf_languages import part_language_problems
 from validate.pdfs import forum_slug
-from workshop.exports import pdf_tags
+from workshop.exports import pdf, pdf_tags
 from workshop.exports.pdf import render_pdf
 
 MIXED = """<!doctype html><html lang="es"><head><title>Agenda</title></head><body>
@@ -101,3 +101,43 @@ def test_the_validation_stage_finds_the_forum_of_each_pdf():
     assert forum_slug("/f/bogota-2011/agenda.pdf") == "bogota-2011"
     assert forum_slug("/manage/bogota-2011/desk/badges.pdf?layout=a4") == "bogota-2011"
     assert forum_slug("/account/agenda.pdf") is None
+
+
+def test_an_element_wholly_in_a_marked_part_is_marked_itself(app):
+    html = """<!doctype html><html lang="es"><head><title>Agenda</title></head><body>
+<p class="item"><span lang="en">Keynote (5 min)</span></p>
+<p>Sesión 1. <span lang="en">Building good practices</span></p>
+<div lang="fr"><p><span lang="en">Opening remarks</span></p></div>
+<p lang="fr"><span lang="en">Debate</span></p>
+</body></html>"""
+
+    data = render_pdf(html, app.static_folder)
+    runs = languages_of_parts(data)
+
+    assert structure_languages(data) == [
+        ("/P", "en"),
+        ("/Span", "en"),
+        ("/Div", "fr"),
+        ("/P", "en"),
+        ("/P", "fr"),
+        ("/Span", "en"),
+    ]
+    assert languages_of(runs, "Keynote (5 min)") == {"en"}
+    assert languages_of(runs, "Opening remarks") == {"en"}
+    assert languages_of(runs, "Debate") == {"en"}
+    assert languages_of(runs, "Sesión 1.") == {"es"}
+
+
+def test_whole_marked_parts_move_onto_their_element_only_where_it_has_no_language():
+    html = (
+        '<html lang="es"><p class="item"><span lang="en">A &lt;b&gt;</span></p>'
+        '<td><span lang="en">B</span></td><p lang="fr"><span lang="en">C</span></p>'
+        '<p><span lang="en">D</span> (5 min)</p><p><span lang="en">E</span><span lang="fr">F</span></p></html>'
+    )
+
+    assert pdf.parts_languages_by_rule(html) == (
+        '<html lang="es"><style>[data-lang="en"]{lang:"en"}[data-lang="fr"]{lang:"fr"}</style>'
+        '<p class="item" data-lang="en">A &lt;b&gt;</p><td data-lang="en">B</td>'
+        '<p data-lang="fr"><span data-lang="en">C</span></p><p><span data-lang="en">D</span> (5 min)</p>'
+        '<p><span data-lang="en">E</span><span data-lang="fr">F</span></p></html>'
+    )

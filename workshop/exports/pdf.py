@@ -35,6 +35,10 @@ TAGGED_VARIANT = "pdf/ua-1"
 # The `lang` attribute of an element inside the document (Jinja escapes every quote of text and values).
 PART_LANGUAGE_ATTRIBUTE = re.compile(r' lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"')
 ROOT_START_TAG = re.compile(r"<html\b[^>]*>", re.I)
+# A block or cell (with no `lang` of its own) whose whole content is one marked span of text.
+WHOLLY_MARKED_ELEMENT = re.compile(
+    r'<(p|div|td|th|li|dt|dd|h[1-6])\b((?:(?! lang=)[^>])*)><span( lang="[^"]+")>([^<]*)</span></\1>'
+)
 # WeasyPrint's user-agent rules that match a pseudo-element of every element; see LeanHTML.
 EVERY_ELEMENTS_PSEUDO_RULE = re.compile(
     r"^::(marker|footnote-call|footnote-marker|note-call|note-marker|note-callback) \{.*$", re.M
@@ -128,11 +132,14 @@ def parts_languages_by_rule(html):
     tenth of its layout. A `data-lang` attribute and one `[data-lang="en"] { lang: "en" }` rule per
     language give each part the same language (the PDF's /Lang of parts is read from it), computed
     from rules parsed once. The root element keeps its `lang`: it is the document's language.
+
+    A paragraph or cell wholly in one marked span ("Keynote (5 min)" in a Spanish agenda) takes the
+    span's language itself: the span was an inline box and a structure element more for each of them.
     """
     root = ROOT_START_TAG.search(html)
     if root is None:
         return html
-    head, body = html[: root.end()], html[root.end() :]
+    head, body = html[: root.end()], WHOLLY_MARKED_ELEMENT.sub(r"<\1\2\3>\4</\1>", html[root.end() :])
     languages = sorted(set(PART_LANGUAGE_ATTRIBUTE.findall(body)))
     if not languages:
         return html

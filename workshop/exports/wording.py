@@ -89,11 +89,32 @@ def item_text(item, words=None, written_in=None):
 
     With `written_in`, the language the title was typed in, the result is markup with the title marked so.
     """
-    kind = (words or Wording()).label(item.kind, "item_kind")
+    words = words or Wording()
     title = item.title.strip()
     if not title:
-        return kind
-    shown = typed(title, written_in) if written_in else title
+        return words.label(item.kind, "item_kind")
+    return _with_kind(item, title, typed(title, written_in) if written_in else title, words, written_in)
+
+
+def item_line(item, words=None, written_in=None):
+    """Return an item as the concept note writes it: "Presentation. The title — speaker (5 min)".
+
+    With `written_in`, the title's marked part goes on over the speaker and the minutes after it: a name and
+    "15 min" (a unit's symbol) are in no language of their own (WCAG 3.1.2 leaves them out), and in the PDF
+    each marked part is a text box of its own, so "Keynote (5 min)" is one part, not two.
+    """
+    words = words or Wording()
+    title = item.title.strip()
+    if written_in and title:
+        titled = _with_speaker_and_minutes(title, item, words)
+        if titled.startswith(title):
+            return _with_kind(item, title, typed(titled, written_in), words, written_in)
+    return _with_speaker_and_minutes(item_text(item, words, written_in), item, words, written_in)
+
+
+def _with_kind(item, title, shown, words, written_in):
+    """Put the item's kind, in the reader's language, before `shown` (the title as shown) unless the title says it."""
+    kind = words.label(item.kind, "item_kind")
     # Titles are written in the forum's own language, which may not be the reader's: a title that
     # names its kind in either ("Debate. How to…") needs no translated kind in front of it.
     named = {kind.lower().split()[0], item.kind.split("_")[0]}
@@ -102,10 +123,8 @@ def item_text(item, words=None, written_in=None):
     return typed_sentence(written_in, "%(kind)s. %(title)s", kind=kind, title=shown)
 
 
-def item_line(item, words=None, written_in=None):
-    """Return an item as the concept note writes it: "Presentation. The title — speaker (5 min)"."""
-    words = words or Wording()
-    text = item_text(item, words, written_in)
+def _with_speaker_and_minutes(text, item, words, written_in=None):
+    """Return `text` followed by the item's speaker and its minutes, those it has."""
     if item.speaker:
         text = typed_sentence(written_in, "%(text)s — %(speaker)s", text=text, speaker=person_line(item.speaker))
     if item.duration_minutes:
