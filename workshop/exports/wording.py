@@ -107,6 +107,7 @@ def item_line(item, words=None, written_in=None):
     title = item.title.strip()
     if written_in and title:
         titled = _with_speaker_and_minutes(title, item, words)
+        # A translation that puts the minutes before the title keeps them out of its part.
         if titled.startswith(title):
             return _with_kind(item, title, typed(titled, written_in), words, written_in)
     return _with_speaker_and_minutes(item_text(item, words, written_in), item, words, written_in)
