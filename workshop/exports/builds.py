@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm import defer
 
 from workshop.core.filecache import cached_bytes, stored_bytes
 from workshop.core.queue import crontab, enqueue_now, job, periodic_job, shared_storage
@@ -112,7 +111,6 @@ def previous_stored_export(release, export, language):
         select(AgendaRelease)
         .where(AgendaRelease.forum_id == release.forum_id, AgendaRelease.number < release.number)
         .order_by(AgendaRelease.number.desc())
-        .options(defer(AgendaRelease.snapshot))
         .limit(1)
     )
     body = stored_export(previous, export, language) if previous is not None else None

@@ -22,7 +22,8 @@ class AgendaRelease(db.Model):
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     note: Mapped[str] = mapped_column(String(1000), default="")
-    snapshot: Mapped[dict] = mapped_column(JSON)
+    # Loaded only when read: a release reloaded after its commit, or listed, does not parse its programme.
+    snapshot: Mapped[dict] = mapped_column(JSON, deferred=True)
 
     forum: Mapped[Forum] = relationship()
     published_by: Mapped[User | None] = relationship()

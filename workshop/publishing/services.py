@@ -2,7 +2,6 @@
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import defer
 
 from workshop.core import audit
 from workshop.core.refusals import Refused
@@ -12,7 +11,7 @@ from workshop.forums.models import AgendaStatus
 from workshop.forums.services import lock_programme
 from workshop.programme.services import programme_conflicts
 from workshop.publishing.models import AgendaRelease
-from workshop.publishing.snapshot import build_snapshot, stamp_revisions
+from workshop.publishing.snapshot import build_snapshot, load_sessions, stamp_revisions
 
 
 class PublishingRefused(Refused):
@@ -22,11 +21,7 @@ class PublishingRefused(Refused):
 def latest_release(forum):
     """Return the newest release; its snapshot loads only when read, so a cache hit never parses it."""
     return db.session.scalar(
-        select(AgendaRelease)
-        .where(AgendaRelease.forum_id == forum.id)
-        .order_by(AgendaRelease.number.desc())
-        .options(defer(AgendaRelease.snapshot))
-        .limit(1)
+        select(AgendaRelease).where(AgendaRelease.forum_id == forum.id).order_by(AgendaRelease.number.desc()).limit(1)
     )
 
 
@@ -44,11 +39,14 @@ def publish_release(actor, forum, status, note="", published_at=None):
     `published_at` is now unless a loader replays a past forum's releases (the demo).
     """
     lock_programme(forum)
-    if programme_conflicts(forum):
+    sessions = load_sessions(forum)
+    if programme_conflicts(forum, sessions):
         raise PublishingRefused(_("Resolve the scheduling conflicts before publishing."))
     previous = latest_release(forum)
     now = published_at or utcnow()
-    snapshot = stamp_revisions(build_snapshot(forum), previous.snapshot if previous else None, now.isoformat())
+    snapshot = stamp_revisions(
+        build_snapshot(forum, sessions), previous.snapshot if previous else None, now.isoformat()
+    )
     status = AgendaStatus(status)
     release = AgendaRelease(
         forum=forum,

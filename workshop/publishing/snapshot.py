@@ -22,9 +22,10 @@ SNAPSHOT_FORMAT = 1
 BOOKKEEPING_FIELDS = ("sequence", "last_modified")
 
 
-def build_snapshot(forum):
-    """Return the forum's current programme as JSON-ready data."""
-    sessions = load_sessions(forum)
+def build_snapshot(forum, sessions=None):
+    """Return the forum's current programme as JSON-ready data; `sessions` if `load_sessions` gave them already."""
+    if sessions is None:
+        sessions = load_sessions(forum)
     days = db.session.scalars(
         select(ForumDay)
         .where(ForumDay.forum_id == forum.id)
