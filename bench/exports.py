@@ -23,7 +23,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bench.build import SECRETARIAT_EMAIL, SLUG  # noqa: E402
-from bench.run import prepare_database, settings_for  # noqa: E402
+from bench.run import app_for, prepare_database, settings_for  # noqa: E402
 
 
 def main():
@@ -40,10 +40,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="workshop-exports-") as folder:
         settings = settings_for(Path(folder), None)
         prepare_database(settings, arguments.scale)
-        from workshop import create_app
         from workshop.exports import builds
 
-        app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+        app = app_for(settings)
         headers = {"Accept-Language": arguments.language}
         with app.test_request_context("/", base_url=app.config["SITE_URL"], headers=headers):
             release = builds.latest_release(builds.db.session.get(builds.AgendaRelease, 1).forum)

@@ -17,7 +17,7 @@ from sqlalchemy import event
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-from bench.run import prepare_database, settings_for  # noqa: E402
+from bench.run import app_for, prepare_database, settings_for  # noqa: E402
 
 
 def main():
@@ -30,10 +30,9 @@ def main():
     with tempfile.TemporaryDirectory(prefix="workshop-profile-") as folder:
         settings = settings_for(Path(folder), None)
         prepare_database(settings, arguments.scale)
-        from workshop import create_app
         from workshop.extensions import db
 
-        app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+        app = app_for(settings)
         client = app.test_client()
         first = client.get(arguments.path)
         headers = {"If-None-Match": first.headers["ETag"]} if arguments.revalidate else {}

@@ -27,18 +27,12 @@ import requests
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-from bench.run import free_port, settings_for, start_gunicorn  # noqa: E402
+from bench.run import app_for, free_port, settings_for, start_gunicorn  # noqa: E402
 
 SLUG = "burst-forum"
 PASSWORD = "burst-password"  # nosec B105 - the throwaway accounts of a benchmark database
 TOKEN_PATTERN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 GROUP_PATTERN = re.compile(r'<option value="([1-9]\d*)">')
-
-
-def app_for(settings):
-    from workshop import create_app
-
-    return create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
 
 
 def prepare(settings, people, places):

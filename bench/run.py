@@ -96,6 +96,13 @@ def settings_for(folder, database_url):
     }
 
 
+def app_for(settings):
+    """Return the application on the bench's settings, in this process (to write or read what the server serves)."""
+    from workshop import create_app
+
+    return create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+
+
 def prepare_database(settings, scale):
     """Migrate the database with the operator's command, then write the forum in this process."""
     environment = {**os.environ, **settings}
@@ -107,10 +114,9 @@ def prepare_database(settings, scale):
         capture_output=True,
         timeout=600,
     )
-    from workshop import create_app
     from workshop.extensions import db
 
-    app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+    app = app_for(settings)
     with app.app_context():
         built = build_forum(scale)
         db.engine.dispose()
@@ -242,18 +248,20 @@ def signed_in_secretariat(base, pool_size=10):
     return client
 
 
-# How often the readers ask while the exports are built: often enough to time an 8 s target to a tenth
-# of a second, seldom enough that their requests take little of the two cores the workers build on.
-POLL_SECONDS = 0.1
+# How often the bench looks on disk for the exports the queue stores. A file appears whole when its build
+# is done; only then does one reader ask for it, to see it served. Readers asking for nine exports every
+# tenth of a second instead took 2.3–3.4 s of the two cores' time during a publish at 400 sessions:
+# the measure slowed the builds it measured.
+WATCH_SECONDS = 0.02
+EXPORT_KINDS = {"feed": "agenda.ics", "JSON": "agenda.json", "PDF": "agenda.pdf"}
 
 
-def publish_to_ready(base, slug):
+def publish_to_ready(base, slug, settings):
     """Publish a release from the secretariat's page; return its rows: seconds until each export answers with it.
 
-    Readers ask for each export and language every POLL_SECONDS, without conditional headers, with HEAD
-    (what an answer is, not its bytes, tells which release it holds). While the new
-    release's export is being built, a reader gets the previous release's, marked with
-    `Workshop-Latest-Release`: that answer is not the new release ready.
+    An export counts as ready when a reader who asks for it (HEAD, without conditional headers) gets the
+    new release: while its build runs, a reader gets the previous release's, marked with
+    `Workshop-Latest-Release`. A reader asks once the queue has stored the export's file.
     """
     client = signed_in_secretariat(base)
     page = client.get(f"{base}/manage/{slug}/releases").text
@@ -267,18 +275,39 @@ def publish_to_ready(base, slug):
     )
     assert published.status_code == 302, published.status_code
     answered = time.perf_counter() - started
-    waiting = {(name, language) for name in EXPORT_PATHS for language in LANGUAGES}
+    files = stored_export_files(settings, slug)
     ready = {}
-    while waiting and time.perf_counter() - started < 600:
-        for name, language in sorted(waiting):
+    while files and time.perf_counter() - started < 600:
+        for name, language in [key for key, path in files.items() if path.exists()]:
             response = requests.head(
                 base + EXPORT_PATHS[name].format(slug=slug), headers={"Accept-Language": language}, timeout=600
             )
             if is_the_latest_release(response):
                 ready[(name, language)] = time.perf_counter() - started
-                waiting.discard((name, language))
-        time.sleep(POLL_SECONDS)
+                del files[(name, language)]
+        time.sleep(WATCH_SECONDS)
     return {PUBLISH_REQUEST_ROW: f"{answered:.2f} s", **publish_to_ready_rows(ready)}
+
+
+def stored_export_files(settings, slug):
+    """Return where the queue stores each export of the forum's latest release, by (export, language)."""
+    from sqlalchemy import select
+
+    from workshop.exports import builds
+    from workshop.extensions import db
+    from workshop.forums.models import Forum
+
+    app = app_for(settings)
+    with app.test_request_context("/", base_url=app.config["SITE_URL"]):
+        release = builds.latest_release(db.session.scalar(select(Forum).where(Forum.slug == slug)))
+        folder = Path(app.config["EXPORT_DIR"]) / release.cache_folder
+        files = {
+            (name, language): folder / builds.export_name(release, builds.PREBUILT[kind], language)
+            for name, kind in EXPORT_KINDS.items()
+            for language in LANGUAGES
+        }
+        db.engine.dispose()
+    return files
 
 
 def is_the_latest_release(response):
@@ -376,11 +405,10 @@ def concurrent_edits(base, slug, session_ids, settings):
 def count_edited_titles(settings, session_ids):
     from sqlalchemy import func, select
 
-    from workshop import create_app
     from workshop.extensions import db
     from workshop.programme.models import ForumSession
 
-    app = create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+    app = app_for(settings)
     with app.app_context():
         kept = db.session.scalar(
             select(func.count(ForumSession.id)).where(
@@ -434,7 +462,7 @@ def measure(base, built, duration, settings, server, queue_worker):
         if probe(built.download_path)
         else MISSING
     )
-    column.update(publish_to_ready(base, slug))
+    column.update(publish_to_ready(base, slug, settings))
     column["50 concurrent session edits"] = concurrent_edits(base, slug, built.session_ids, settings)
     column["schedule board, one day (secretariat), median"] = (
         board_median(base, slug, duration) if probe(f"/manage/{slug}/board") is not None else MISSING
@@ -448,9 +476,8 @@ def measure(base, built, duration, settings, server, queue_worker):
 def queue_worker_builds(settings):
     """Time in this process what a queue worker builds (it publishes releases, so it runs last)."""
     from bench.exports import feed_rebuilds
-    from workshop import create_app
 
-    return feed_rebuilds(create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()}))
+    return feed_rebuilds(app_for(settings))
 
 
 def run_scale(scale, duration, database_url, worker_type, workers):
