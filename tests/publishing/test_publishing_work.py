@@ -2,7 +2,7 @@
 
 At 400 sessions the secretariat's publish request is part of every "ready after publishing" figure
 (docs/benchmarks.md): loading the sessions twice, or parsing a release's snapshot that nobody reads,
-shows there.
+shows there. The public changelog compares each pair of releases once per language, not on every view.
 """
 
 import re
@@ -15,6 +15,8 @@ from workshop.extensions import db
 from workshop.forums.models import Forum
 from workshop.programme.models import ForumSession
 from workshop.programme.services import block_window, programme_conflicts
+from workshop.publishing import views as publishing_views
+from workshop.publishing.changes import compare_snapshots
 from workshop.publishing.models import AgendaRelease
 from workshop.publishing.services import latest_release, list_releases, publish_release
 from workshop.publishing.snapshot import load_sessions
@@ -111,3 +113,43 @@ def test_a_release_reloaded_by_its_key_leaves_its_snapshot_unread(two_blocks_for
     db.session.expunge_all()
 
     assert "snapshot" in inspect(db.session.get(AgendaRelease, release_id)).unloaded
+
+
+def test_the_changelog_says_what_each_release_changed_once_in_each_language(client, two_blocks_forum, monkeypatch):
+    publish_release(None, two_blocks_forum, "preliminary")
+    early = db.session.scalar(select(ForumSession).where(ForumSession.title == "Session at 09:00"))
+    early.title = "Opening plenary"
+    publish_release(None, two_blocks_forum, "final")
+    db.session.commit()
+    compared = []
+    monkeypatch.setattr(
+        publishing_views, "compare_snapshots", lambda *pair: compared.append(pair) or compare_snapshots(*pair)
+    )
+    url = f"/f/{two_blocks_forum.slug}/agenda/changes"
+
+    first = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    again = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    spanish = client.get(url, headers={"Accept-Language": "es"}).get_data(as_text=True)
+
+    assert "Renamed: Session at 09:00 is now Opening plenary." in first
+    assert again == first
+    assert "Cambio de nombre: Session at 09:00 pasa a ser Opening plenary." in re.sub("<[^>]+>", "", spanish)
+    assert len(compared) == 2, "compared once for English, once for Spanish"
+
+
+def test_the_changelog_shows_a_new_release_beside_those_it_said_before(client, two_blocks_forum):
+    url = f"/f/{two_blocks_forum.slug}/agenda/changes"
+    publish_release(None, two_blocks_forum, "preliminary")
+    early = db.session.scalar(select(ForumSession).where(ForumSession.title == "Session at 09:00"))
+    early.title = "Opening plenary"
+    publish_release(None, two_blocks_forum, "preliminary")
+    db.session.commit()
+    client.get(url)
+    early.title = "Welcome"
+    publish_release(None, two_blocks_forum, "final")
+    db.session.commit()
+
+    page = client.get(url).get_data(as_text=True)
+
+    assert "Renamed: Opening plenary is now Welcome." in page
+    assert "Renamed: Session at 09:00 is now Opening plenary." in page
