@@ -23,7 +23,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from bench.build import SECRETARIAT_EMAIL, SLUG  # noqa: E402
-from bench.run import app_for, prepare_database, settings_for  # noqa: E402
+from bench.run import app_for, host_reference, prepare_database, settings_for  # noqa: E402
 
 
 def main():
@@ -37,6 +37,7 @@ def main():
     )
     parser.add_argument("--profile", help="profile one build of this export (agenda.pdf, agenda.ics, agenda.json)")
     arguments = parser.parse_args()
+    print(f"before: {host_reference()}")
     with tempfile.TemporaryDirectory(prefix="workshop-exports-") as folder:
         settings = settings_for(Path(folder), None)
         prepare_database(settings, arguments.scale)
@@ -61,6 +62,7 @@ def main():
             print(f"{row}: {value}")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of this process: {peak:.0f} MB")
+        print(f"after: {host_reference()}")
 
 
 def cold_builds(app, release, export, runs):

@@ -12,6 +12,7 @@ endpoint the app does not have yet reads "n/a (endpoint missing)".
 
 import argparse
 import os
+import platform
 import re
 import socket
 import subprocess
@@ -113,6 +114,20 @@ def app_for(settings):
     from workshop import create_app
 
     return create_app({name.removeprefix("WORKSHOP_"): value for name, value in settings.items()})
+
+
+def host_reference():
+    """Say which Python runs the bench and how fast the host is just now, so that runs are compared knowingly.
+
+    The host's speed swings by half within an hour, and an interpreter built with profile-guided
+    optimisation runs the same code a third faster than one without: a figure means little without both.
+    """
+    started = time.process_time()
+    total = 0
+    for number in range(20_000_000):
+        total += number
+    seconds = time.process_time() - started
+    return f"Python {platform.python_version()} of {sys.base_prefix}: 20 M additions in {seconds:.2f} s"
 
 
 def prepare_database(settings, scale):
@@ -530,12 +545,14 @@ def main():
     parser.add_argument("--queue-workers", type=int, default=DEFAULT_WORKERS, help="how many jobs run side by side")
     arguments = parser.parse_args()
     print(f"queue worker: {arguments.queue_workers} {arguments.worker_type} workers", file=sys.stderr)
+    print(f"before: {host_reference()}", file=sys.stderr)
     columns = {
         scale: run_scale(
             scale, arguments.duration, arguments.database_url, arguments.worker_type, arguments.queue_workers
         )
         for scale in arguments.scales
     }
+    print(f"after: {host_reference()}", file=sys.stderr)
     unlisted = {row for column in columns.values() for row in column} - {row for row, _target in ROWS}
     assert not unlisted, f"measured but not in ROWS, so never printed: {sorted(unlisted)}"
     header = ["measure", "target"] + [scale_name(scale) for scale in arguments.scales]
