@@ -11,6 +11,7 @@ Then times the feed as the queue worker rebuilds it after a release (`feed_rebui
 
 import argparse
 import cProfile
+import gc
 import pstats
 import resource
 import statistics
@@ -70,11 +71,23 @@ def cold_builds(app, release, export, runs):
     timings, processor, body = [], [], b""
     for _ in range(runs):
         forget_built_releases(app)  # every build cold: the feed's events, the parsed snapshot
-        started, started_processor = time.perf_counter(), time.process_time()
-        body = export.build(release)
-        timings.append(time.perf_counter() - started)
-        processor.append(time.process_time() - started_processor)
+        wall, processor_seconds, body = timed(lambda: export.build(release))
+        timings.append(wall)
+        processor.append(processor_seconds)
     return statistics.median(timings), statistics.median(processor), body
+
+
+def timed(build):
+    """Return the wall and processor seconds `build()` took, and what it returned, started on a collected heap.
+
+    The bench's process holds the whole forum it wrote, and a full pass of the cycle collector over it
+    lands in whichever build crosses the collector's threshold: after three PDF builds, the next cold
+    feed build read 138 ms instead of 42–60 ms. Each build now pays only for the garbage it makes.
+    """
+    gc.collect()
+    started, started_processor = time.perf_counter(), time.process_time()
+    result = build()
+    return time.perf_counter() - started, time.process_time() - started_processor, result
 
 
 def pdf_cold_build(app, runs=3):
@@ -116,9 +129,10 @@ def feed_rebuilds(app, runs=3):
 
     def timed_feed():
         db.session.expunge_all()
-        started, started_processor = time.perf_counter(), time.process_time()
-        FEED.build(latest_release(db.session.scalar(db.select(Forum).filter_by(slug=SLUG))))
-        return (time.perf_counter() - started) * 1000, (time.process_time() - started_processor) * 1000
+        wall, processor, _body = timed(
+            lambda: FEED.build(latest_release(db.session.scalar(db.select(Forum).filter_by(slug=SLUG))))
+        )
+        return wall * 1000, processor * 1000
 
     def publish_with_new_titles(count, run):
         forum = db.session.scalar(db.select(Forum).filter_by(slug=SLUG))
