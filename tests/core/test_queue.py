@@ -74,6 +74,17 @@ def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_u
         assert parent_of(answer["pid"]) == worker.pid, "one of the worker's processes answered"
 
 
+def test_a_workers_jobs_run_at_a_lower_priority_than_the_web_requests_beside_it(queue_url, database_url, tmp_path):
+    """A PDF laid out on the queue must not make the readers on the same host wait for the processor."""
+    with running_worker(queue_url, database_url) as worker:
+        web = create_app(build_test_config(database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=queue_url))
+        with web.app_context():
+            answer = enqueue_now(ping).get(blocking=True, timeout=60)
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        assert os.getpriority(os.PRIO_PROCESS, worker.pid) == min(ours + queue.DEFAULT_NICENESS, 19)
+        assert os.getpriority(os.PRIO_PROCESS, answer["pid"]) == min(ours + queue.DEFAULT_NICENESS, 19)
+
+
 def test_a_forked_worker_process_opens_database_connections_of_its_own(app):
     inherited = db.engine.pool
     queue._forget_inherited_connections(app, os.getpid())

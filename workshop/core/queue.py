@@ -40,6 +40,9 @@ DEFAULT_WORKER_TYPE = "process"
 # One worker per language of the site: publishing queues a PDF per language, and on two cores three PDFs
 # laid out at once are all ready sooner than two and then the third (docs/benchmarks.md).
 DEFAULT_WORKERS = 3
+# A PDF laid out on the queue takes whole cores for seconds: the web workers beside it, at the shell's
+# priority, answer readers first (a feed request during three PDF builds: docs/benchmarks.md).
+DEFAULT_NICENESS = 10
 
 __all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
@@ -219,8 +222,16 @@ def _forget_inherited_connections(app, parent_pid):
     show_default=True,
     help="Longest pause, in seconds, between two looks at an empty queue (SQLite storage; Redis blocks instead).",
 )
-def work_command(workers, worker_type, max_delay):
+@click.option(
+    "--nice",
+    default=DEFAULT_NICENESS,
+    show_default=True,
+    type=click.IntRange(0, 19),
+    help="How much lower than the shell's the jobs' priority is: readers on the same host are served first.",
+)
+def work_command(workers, worker_type, max_delay, nice):
     """Run the queue's consumer until interrupted: jobs as they come, periodic jobs on schedule."""
+    os.nice(nice)
     huey = _queue().huey
     preload_job_modules()
     log.info("Queue worker started: %d %s worker(s) on %s", workers, worker_type, type(huey.storage).__name__)
