@@ -71,10 +71,12 @@ def wait_for(condition, what, seconds=60):
 
 
 @contextmanager
-def running_worker(queue_url, database_url, workers=1, **settings):
+def running_worker(queue_url, database_url, workers=1, nice=0, **settings):
     """Run `flask queue work` on that queue and database, with extra WORKSHOP_* `settings`; yield its process.
 
-    On leaving, the worker is stopped as an operator stops it (SIGINT): the jobs it is running finish first.
+    The worker runs at the tests' own priority (`nice=None`: the command's default, lower): niced, it
+    would wait behind the other test stages that share CI's two cores. On leaving, the worker is
+    stopped as an operator stops it (SIGINT): the jobs it is running finish first.
     """
     environment = {
         **os.environ,
@@ -84,7 +86,8 @@ def running_worker(queue_url, database_url, workers=1, **settings):
         **{f"WORKSHOP_{name}": str(value) for name, value in settings.items()},
     }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "work", "--workers", str(workers)],
+        [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "work", "--workers", str(workers)]
+        + ([] if nice is None else ["--nice", str(nice)]),
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,

@@ -76,7 +76,7 @@ def test_a_worker_process_answers_through_the_shared_queue(queue_url, database_u
 
 def test_a_workers_jobs_run_at_a_lower_priority_than_the_web_requests_beside_it(queue_url, database_url, tmp_path):
     """A PDF laid out on the queue must not make the readers on the same host wait for the processor."""
-    with running_worker(queue_url, database_url) as worker:
+    with running_worker(queue_url, database_url, nice=None) as worker:
         web = create_app(build_test_config(database_url, tmp_path, QUEUE_IMMEDIATE=False, QUEUE_URL=queue_url))
         with web.app_context():
             answer = enqueue_now(ping).get(blocking=True, timeout=60)
@@ -173,7 +173,9 @@ def test_the_work_command_preloads_before_the_consumer_forks_its_workers(app, mo
             happened.append("ran")
 
     monkeypatch.setattr(queue, "Consumer", RecordingConsumer)
+    # Lowering this process's priority would slow every test after this one.
+    monkeypatch.setattr(queue.os, "nice", lambda increment: happened.append(("nice", increment)))
     result = app.test_cli_runner().invoke(args=["queue", "work"])
 
     assert result.exit_code == 0, result.output
-    assert happened == ["preloaded", ("consumer", "process"), "ran"]
+    assert happened == [("nice", queue.DEFAULT_NICENESS), "preloaded", ("consumer", "process"), "ran"]

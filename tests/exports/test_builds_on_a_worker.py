@@ -54,7 +54,8 @@ def queue_worker(queued_app, database_url):
         "WORKSHOP_CACHE_DIR": config["CACHE_DIR"] + "-worker",
     }
     worker = subprocess.Popen(
-        [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "work", "--workers", "2"],
+        # At the tests' own priority, as in tests/queue_workers.py.
+        [sys.executable, "-m", "flask", "--app", "wsgi", "queue", "work", "--workers", "2", "--nice", "0"],
         cwd=ROOT,
         env=environment,
         stdout=subprocess.DEVNULL,
