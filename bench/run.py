@@ -120,7 +120,7 @@ def host_reference():
     """Say which Python runs the bench and how fast the host is just now, so that runs are compared knowingly.
 
     The host's speed swings by half within an hour, and an interpreter built with profile-guided
-    optimisation runs the same code a third faster than one without: a figure means little without both.
+    optimisation runs plain Python in a third less time than one without: a figure means little without both.
     """
     started = time.process_time()
     total = 0

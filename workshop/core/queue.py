@@ -41,7 +41,7 @@ DEFAULT_WORKER_TYPE = "process"
 # laid out at once are all ready sooner than two and then the third (docs/benchmarks.md).
 DEFAULT_WORKERS = 3
 # A PDF laid out on the queue takes whole cores for seconds: the web workers beside it, at the shell's
-# priority, answer readers first (a feed request during three PDF builds: docs/benchmarks.md).
+# priority, answer readers first (the agenda page while three PDFs are laid out: docs/benchmarks.md).
 DEFAULT_NICENESS = 10
 
 __all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
