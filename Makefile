@@ -12,7 +12,10 @@ PYTHON := $(VENV)/bin/python
 # it with profile-guided and link-time optimisation, which pyenv's and other source builds leave out unless asked:
 # on this machine it lays out the 400-session PDF agenda in an eighth less time, and plain Python loops in a
 # third less (docs/benchmarks.md). Any CPython 3.11 works: `make test BASE_PYTHON=python3`.
-BASE_PYTHON ?= $(firstword $(shell /usr/bin/python3.11 -c 'import ensurepip, venv' 2>/dev/null && echo /usr/bin/python3.11) python3)
+# Decided once per make (`:=`), not each time the name is read: each look starts an interpreter.
+ifndef BASE_PYTHON
+BASE_PYTHON := $(firstword $(shell /usr/bin/python3.11 -c 'import ensurepip, venv' 2>/dev/null && echo /usr/bin/python3.11) python3)
+endif
 # The venv remembers which interpreter made it; another one makes it again, everything installed afresh.
 BASE_ID := $(shell command -v $(BASE_PYTHON) | sha256sum | cut -c1-12)
 VENV_STAMP := $(VENV)/.made-by-$(BASE_ID)

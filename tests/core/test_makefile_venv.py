@@ -5,6 +5,7 @@ The Makefile picks Debian's optimised CPython where it can make virtual environm
 the benchmarks with it. `make -n` says what it would run without running it.
 """
 
+import os
 import re
 import shutil
 import subprocess
@@ -69,3 +70,14 @@ def test_debians_optimised_python_is_the_default_where_it_can_make_venvs(tmp_pat
     plan = planned(tmp_path / "venv")
 
     assert f"{expected} -m venv {tmp_path / 'venv'}" in plan
+
+
+def test_the_default_interpreter_is_chosen_once_per_make():
+    # A recursively expanded variable would start /usr/bin/python3.11 again at every reference to it.
+    show_flavour = "print-flavour: ; @echo $(flavor BASE_PYTHON)"
+    command = ["make", "--no-print-directory", "--eval", show_flavour, "print-flavour"]
+    unset = {name: value for name, value in os.environ.items() if name != "BASE_PYTHON"}
+
+    flavour = subprocess.run(command, cwd=PROJECT, env=unset, capture_output=True, text=True, check=True).stdout
+
+    assert flavour.strip() == "simple"
