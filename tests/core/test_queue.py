@@ -161,21 +161,36 @@ def test_the_consumer_preloads_the_renderers_and_readers_that_jobs_import_where_
     assert {"weasyprint", "pydyf", "docx", "pypdf"} <= set(preloaded["loaded"])
 
 
-def test_the_work_command_preloads_before_the_consumer_forks_its_workers(app, monkeypatch):
-    happened = []
-    monkeypatch.setattr(queue, "preload_job_modules", lambda: happened.append("preloaded"))
+def run_work_command(app, monkeypatch, *arguments):
+    """Run `flask queue work` with its consumer, its preloading and its niceness recorded instead of done."""
+    happened, asked = [], {}
 
     class RecordingConsumer:
         def __init__(self, huey, **options):
+            asked.update(options)
             happened.append(("consumer", options["worker_type"]))
 
         def run(self):
             happened.append("ran")
 
+    monkeypatch.setattr(queue, "preload_job_modules", lambda: happened.append("preloaded"))
     monkeypatch.setattr(queue, "Consumer", RecordingConsumer)
     # Lowering this process's priority would slow every test after this one.
     monkeypatch.setattr(queue.os, "nice", lambda increment: happened.append(("nice", increment)))
-    result = app.test_cli_runner().invoke(args=["queue", "work"])
-
+    result = app.test_cli_runner().invoke(args=["queue", "work", *arguments])
     assert result.exit_code == 0, result.output
+    return happened, asked
+
+
+def test_the_work_command_preloads_before_the_consumer_forks_its_workers(app, monkeypatch):
+    happened, _asked = run_work_command(app, monkeypatch)
+
     assert happened == [("nice", queue.DEFAULT_NICENESS), "preloaded", ("consumer", "process"), "ran"]
+
+
+def test_an_idle_worker_looks_again_soon_after_a_job_then_backs_off(app, monkeypatch):
+    _happened, asked = run_work_command(app, monkeypatch, "--max-delay", "0.5")
+
+    # Huey's own first pause is a tenth of a second: a reader's build queued meanwhile would wait for it.
+    assert asked["initial_delay"] <= 0.01
+    assert asked["max_delay"] == 0.5

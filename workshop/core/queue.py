@@ -43,6 +43,10 @@ DEFAULT_WORKERS = 3
 # A PDF laid out on the queue takes whole cores for seconds: the web workers beside it, at the shell's
 # priority, answer readers first (the agenda page while three PDFs are laid out: docs/benchmarks.md).
 DEFAULT_NICENESS = 10
+# An idle worker looks again this soon after its last job, then backs off to --max-delay: a job queued
+# just after another (a reader asking for the feed once the JSON is ready) waited 41 ms for a worker
+# at Huey's 0.1 s, 11 ms at this (medians of 40 pings 30 ms apart, docs/benchmarks.md).
+FIRST_LOOK_AFTER_A_JOB = 0.01
 
 __all__ = ["crontab", "enqueue_after_commit", "enqueue_now", "job", "periodic_job", "shared_storage"]
 
@@ -237,7 +241,10 @@ def work_command(workers, worker_type, max_delay, nice):
     log.info("Queue worker started: %d %s worker(s) on %s", workers, worker_type, type(huey.storage).__name__)
     # Huey's default lets an idle worker wait up to 10 s before looking again: exports built after
     # publishing would start that late. Half a second of SQLite polling costs nothing.
-    Consumer(huey, workers=workers, worker_type=worker_type, max_delay=max_delay).run()
+    consumer = Consumer(
+        huey, workers=workers, worker_type=worker_type, initial_delay=FIRST_LOOK_AFTER_A_JOB, max_delay=max_delay
+    )
+    consumer.run()
 
 
 def preload_job_modules():
