@@ -4,6 +4,7 @@ The suite's queue runs jobs at once, in the process that queues them (QUEUE_IMME
 tests/exports/test_builds_on_a_worker.py runs a real worker beside a live server.
 """
 
+import gc
 import time
 from datetime import datetime
 
@@ -165,6 +166,25 @@ def test_a_finished_build_leaves_no_claim_behind(client, bogota_forum, kind):
     assert client.get(AGENDA_URLS[kind]).status_code == 200
 
     assert shared_storage().get(builds.claim_key(bogota_forum.release, builds.PREBUILT[kind], "en"), peek=True) is None
+
+
+@pytest.mark.parametrize("kind", ["agenda.ics", "agenda.pdf"])
+def test_the_cycle_collector_frees_a_build_s_garbage_only_once_its_export_is_stored(bogota_forum, monkeypatch, kind):
+    collector_on_when_stored = []
+    store = builds.cached_bytes
+
+    def watched_store(*arguments, **keywords):
+        body = store(*arguments, **keywords)
+        collector_on_when_stored.append(gc.isenabled())
+        return body
+
+    monkeypatch.setattr(builds, "cached_bytes", watched_store)
+
+    assert builds.build_export(bogota_forum.release.id, kind, "en") == "built"
+
+    assert collector_on_when_stored == [False]
+    assert gc.isenabled()
+    assert builds.stored_export(bogota_forum.release, builds.PREBUILT[kind], "en") is not None
 
 
 def test_a_superseded_build_leaves_no_claim_behind(bogota_forum, publish):

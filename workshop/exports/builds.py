@@ -21,6 +21,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from workshop.core.collector import cycle_collector_paused
 from workshop.core.filecache import cached_bytes, stored_bytes
 from workshop.core.queue import crontab, enqueue_now, job, periodic_job, shared_storage
 from workshop.exports import api, ical
@@ -200,7 +201,12 @@ def build_export(release_id, kind, language):
     try:
         if latest_release(release.forum).id != release.id:
             return "superseded"
-        with current_app.test_request_context("/", base_url=current_app.config["SITE_URL"], headers=headers):
+        # The collector's pass over the build's garbage (a quarter of a second after a 400-session PDF) waits
+        # until the export is stored: readers get it first.
+        with (
+            current_app.test_request_context("/", base_url=current_app.config["SITE_URL"], headers=headers),
+            cycle_collector_paused(),
+        ):
             cached_bytes(
                 current_app.config["EXPORT_DIR"],
                 release.cache_folder,

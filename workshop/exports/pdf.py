@@ -7,12 +7,9 @@ logos, as base64 data URIs of the logo types, checked when uploaded), and refuse
 
 import base64
 import binascii
-import contextlib
 import functools
-import gc
 import mimetypes
 import re
-import threading
 import xml.etree.ElementTree as ElementTree  # nosec B405
 from datetime import timedelta
 from pathlib import Path
@@ -26,6 +23,7 @@ from weasyprint import CSS, HTML
 from weasyprint.css.counters import CounterStyle
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from workshop.core.collector import cycle_collector_paused
 from workshop.exports import wording
 from workshop.exports.ical import in_person_agenda
 from workshop.exports.pdf_tags import finish_tagged_pdf
@@ -196,40 +194,6 @@ def parts_languages_by_rule(html):
     rules = "".join(f'[data-lang="{language}"]{{lang:"{language}"}}' for language in languages)
     marked_by_data = PART_LANGUAGE_ATTRIBUTE.sub(r' data-lang="\1"', body)
     return f"{head}<style>{rules}</style>{marked_by_data}"
-
-
-class CollectorPause:
-    """Keep Python's cycle collector off while PDFs are laid out and written, and on again after the last.
-
-    WeasyPrint makes millions of short-lived objects; each time they cross the collector's thresholds
-    it walks every object the process holds (the application, the releases it keeps, the database
-    session), which was a seventh of the agenda's processor time in a queue worker. A render's own
-    cycles wait for the collector's next pass after it: a few megabytes at 400 sessions. Renders on
-    several threads share the pause; a collector that was off before stays off.
-    """
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._renders = 0
-        self._collector_was_on = False
-
-    @contextlib.contextmanager
-    def __call__(self):
-        with self._lock:
-            if self._renders == 0:
-                self._collector_was_on = gc.isenabled()
-                gc.disable()
-            self._renders += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._renders -= 1
-                if self._renders == 0 and self._collector_was_on:
-                    gc.enable()
-
-
-cycle_collector_paused = CollectorPause()
 
 
 def agenda_pdf(snapshot, *, links, static_folder, face=None, **options):
