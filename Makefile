@@ -68,7 +68,9 @@ test-sqlite: $(DEV_STAMP) system-packages
 test-postgres: $(DEV_STAMP) system-packages
 	.ci/with-postgres $(PYTEST) --ignore=tests/e2e -p no:cacheprovider
 
-bench: $(DEV_STAMP)
+# The benches drive the web server with wrk, on top of what the tests use (a PostgreSQL, Redis).
+bench: $(DEV_STAMP) system-packages
+	.ci/system-packages wrk
 	$(PYTHON) bench/run.py
 	$(PYTHON) bench/registration_burst.py
 	$(PYTHON) bench/mail_drain.py
