@@ -75,7 +75,10 @@ ROWS = [
     ("JSON agenda, median", "< 50 ms"),
     (PUBLISH_REQUEST_ROW, ""),
     *publish_rows(),
-    ("agenda.ics cold (first request to ready)", "< 70 ms"),
+    # A release published without its builds queued (bench/build.py publishes from a script): the reader's
+    # request queues the feed's build, so this is the queue's pickup plus a cold build. The feed's targets
+    # are on the build rows below, as the cold PDF's is on "agenda.pdf build, cold".
+    ("agenda.ics cold (first request to ready)", ""),
     ("agenda.ics build, cold", "< 100 ms"),
     ("agenda.ics build, after a one-session change", "< 70 ms"),
     ("agenda.ics build, after every session changed", ""),
