@@ -113,7 +113,8 @@ class Person:
         return self.post(f"/f/{SLUG}/register", self.form)
 
     def cancel(self):
-        return self.post(f"/f/{SLUG}/registration/cancel", {"csrf_token": self.form["csrf_token"]})
+        """Cancel as from the confirmation page's button: the first press only asks whether to."""
+        return self.post(f"/f/{SLUG}/registration/cancel", {"csrf_token": self.form["csrf_token"], "confirmed": "yes"})
 
 
 def all_at_once(people, act):
@@ -195,7 +196,7 @@ def run_burst(people_count, places, cancellations, database_url):
         ("on the waiting list", str(people_count - places), str(burst["waiting"])),
         (
             "arrival order kept",
-            "each arrival numbered once; first 300 arrivals confirmed",
+            f"each arrival numbered once; first {places} arrivals confirmed",
             "yes" if burst["arrivals numbered once"] and burst["first come, first served"] else "NO",
         ),
         ("errors", "0", str(len(errors_in(answers, f"/f/{SLUG}/registration")))),
