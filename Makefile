@@ -64,13 +64,12 @@ lint: $(DEV_STAMP)
 test-sqlite: $(DEV_STAMP) system-packages
 	$(PYTEST) --cov
 
-# Without the cache plugin here, `pytest --lf` keeps remembering the SQLite pass.
+# Without the cache plugin here, `pytest --lf` keeps remembering the SQLite pass. The benches' own
+# tests (tests/bench) choose their database themselves: they run on the SQLite pass only.
 test-postgres: $(DEV_STAMP) system-packages
-	.ci/with-postgres $(PYTEST) --ignore=tests/e2e -p no:cacheprovider
+	.ci/with-postgres $(PYTEST) --ignore=tests/e2e --ignore=tests/bench -p no:cacheprovider
 
-# The benches drive the web server with wrk, on top of what the tests use (a PostgreSQL, Redis).
 bench: $(DEV_STAMP) system-packages
-	.ci/system-packages wrk
 	$(PYTHON) bench/run.py
 	$(PYTHON) bench/registration_burst.py
 	$(PYTHON) bench/mail_drain.py
