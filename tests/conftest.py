@@ -24,7 +24,6 @@ from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import MetaData, event, inspect
 from sqlalchemy.engine import Engine
-from werkzeug.security import generate_password_hash
 
 from tests.browser_forms import read_csrf_token
 from workshop import create_app
@@ -111,13 +110,9 @@ def names_of_every_feature(tmp_path_factory):
 
 @pytest.fixture(scope="session", autouse=True)
 def cheap_password_hashing():
-    """Hash passwords with one PBKDF2 round: scrypt's ~0.15 s per user would dominate the suite."""
+    """Hash passwords with one PBKDF2 round: scrypt's third of a second per user would dominate the suite."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            accounts_models,
-            "generate_password_hash",
-            lambda password: generate_password_hash(password, method="pbkdf2:sha256:1"),
-        )
+        patch.setattr(accounts_models, "PASSWORD_HASH_METHOD", "pbkdf2:sha256:1")
         yield
 
 

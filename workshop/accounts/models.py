@@ -19,6 +19,18 @@ if TYPE_CHECKING:
     from workshop.forums.models import Forum, Organisation
 
 
+# OWASP's Password Storage Cheat Sheet gives scrypt at N = 2^14, r = 8, p = 5 as one of its minimum settings,
+# of equal strength to N = 2^17 with p = 1 and 16 MiB of memory per hash instead of 128. Werkzeug's default
+# (N = 2^15, p = 1) is below all of them and takes 32 MiB: that alone took a web worker that signed someone
+# in from 124 to 154 MB (docs/benchmarks.md). This one takes about 2.5 times its processor time.
+PASSWORD_HASH_METHOD = "scrypt:16384:8:5"  # nosec B105 - the name of a hashing method, not a password
+
+
+def hash_password(password):
+    """Return the hash of `password` as every new one is made: salted, with PASSWORD_HASH_METHOD."""
+    return generate_password_hash(password, method=PASSWORD_HASH_METHOD)
+
+
 class ForumRoleName(enum.Enum):
     SECRETARIAT = "secretariat"
     FACILITATOR = "facilitator"
@@ -79,10 +91,13 @@ class User(UserMixin, db.Model):
         self.session_secret = new_session_secret()
 
     def set_password(self, password):
-        self.password_hash = generate_password_hash(password)
+        self.password_hash = hash_password(password)
 
     def check_password(self, password):
-        """Tell whether `password` is this account's; without a password yet, do the same work and say no."""
+        """Tell whether `password` is this account's; without a password yet, do the same work and say no.
+
+        A hash made with other parameters (an older default) is checked with its own.
+        """
         if self.password_hash is None:
             return check_stand_in_password(password)
         return check_password_hash(self.password_hash, password)
@@ -103,7 +118,7 @@ def stand_in_password_hash():
     Checking a password costs time on purpose; an address without an account must cost the same, or
     the time of the answer tells whether the address has an account.
     """
-    return generate_password_hash(secrets.token_urlsafe(16))
+    return hash_password(secrets.token_urlsafe(16))
 
 
 def check_stand_in_password(password):
