@@ -6,15 +6,15 @@ import threading
 
 
 class CollectorPause:
-    """Keep Python's cycle collector off while PDFs are laid out and written, and on again after the last.
+    """Keep Python's cycle collector off while documents are built, and on again after the last.
 
     WeasyPrint makes millions of short-lived objects; each time they cross the collector's thresholds
     it walks every object the process holds (the application, the releases it keeps, the database
     session), which was a seventh of the agenda's processor time in a queue worker. A render's own
     cycles wait for the collector's next pass after it: a few megabytes at 400 sessions, whose freeing
-    takes a quarter of a second. Pauses nest: a queue build holds one until its export is stored, so
-    that readers get it before that pass. Renders on several threads share the pause; a collector that
-    was off before stays off.
+    took 0.15–0.25 s. Pauses nest: a queue build holds one until its export is stored, so that readers
+    get it before that pass. Builds on several threads share the pause; a collector that was off
+    before stays off.
     """
 
     def __init__(self):

@@ -201,8 +201,8 @@ def build_export(release_id, kind, language):
     try:
         if latest_release(release.forum).id != release.id:
             return "superseded"
-        # The collector's pass over the build's garbage (a quarter of a second after a 400-session PDF) waits
-        # until the export is stored: readers get it first.
+        # The collector's pass over the build's garbage (up to a quarter of a second after a 400-session PDF)
+        # waits until the export is stored: readers get it first.
         with (
             current_app.test_request_context("/", base_url=current_app.config["SITE_URL"], headers=headers),
             cycle_collector_paused(),
