@@ -110,7 +110,7 @@ def names_of_every_feature(tmp_path_factory):
 
 @pytest.fixture(scope="session", autouse=True)
 def cheap_password_hashing():
-    """Hash passwords with one PBKDF2 round: scrypt's third of a second per user would dominate the suite."""
+    """Hash passwords with one PBKDF2 round: scrypt's sixth of a second per user would dominate the suite."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(accounts_models, "PASSWORD_HASH_METHOD", "pbkdf2:sha256:1")
         yield
