@@ -48,13 +48,11 @@ def first_word(text):
 def test_the_deed_and_the_way_back_start_with_different_words(language):
     catalogue = Translations.load(str(CATALOGUES), [language]) if language != "en" else None
     said = catalogue.gettext if catalogue else (lambda text: text)
-    assert len(deed_labels()) > 5 and ways_back()
+    deeds, backs = sorted(deed_labels()), sorted(ways_back())
+    assert len(deeds) > 5 and backs
 
     clashes = [
-        (said(deed), said(back))
-        for deed in sorted(deed_labels())
-        for back in sorted(ways_back())
-        if first_word(said(deed)) == first_word(said(back))
+        (said(deed), said(back)) for deed in deeds for back in backs if first_word(said(deed)) == first_word(said(back))
     ]
 
     assert clashes == []
